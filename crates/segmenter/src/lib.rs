@@ -5,40 +5,222 @@
 //! and keeping Latin words, model numbers and decimals whole.
 //! Must not know: where the vocabulary comes from (it is handed a list of
 //! words), cleaning, extraction or storage.
+//!
+//! How a text is cut:
+//! 1. [`script`] converts it to Simplified (character for character);
+//! 2. [`runs`] splits it into Han runs and tokens for everything else
+//!    (Latin words, model numbers, numbers, punctuation, space, other);
+//! 3. each Han run, in its Simplified form, is cut by jieba ([`dict`]);
+//! 4. vocabulary entries that span several tokens (`昇腾910B`) are joined.
+//!
+//! Token offsets are always byte offsets into the original text, so a
+//! Traditional text yields Traditional tokens.
+
+mod dict;
+mod runs;
+mod script;
 
 use model::{Token, TokenKind};
 
-/// A segmenter with its dictionary loaded. Build once, reuse.
+use crate::dict::Dictionary;
+use crate::runs::{Piece, Pieces};
+use crate::script::Simplified;
+
+/// Whether jieba's HMM guesses words that are not in the dictionary.
+const HMM: bool = true;
+
+/// A segmenter with its dictionary loaded. Build once, reuse; it is `Sync`.
 pub struct Segmenter {
-    _private: (),
+    dict: Dictionary,
 }
 
 impl Segmenter {
-    /// Loads the default dictionary plus `vocabulary` (one entry per word).
+    /// Loads the default dictionary plus `vocabulary` (one entry per word,
+    /// in either script). Each entry without inner white space comes out as
+    /// one token wherever the surrounding cut allows it.
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Self {
-        let _ = vocabulary.into_iter().count();
-        Segmenter { _private: () }
+        Segmenter {
+            dict: Dictionary::load(vocabulary),
+        }
     }
 
     /// Tokens of `text`, covering it completely and in order (byte offsets).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        text.char_indices()
-            .map(|(i, c)| Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: if c.is_whitespace() { TokenKind::Space } else { TokenKind::Other },
-            })
-            .collect()
+        let simplified = Simplified::new(text);
+        let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+        for piece in Pieces::new(text) {
+            match piece {
+                Piece::Token(token) => tokens.push(token),
+                Piece::Han(start, end) => self.cut_han(&simplified, start, end, &mut tokens),
+            }
+        }
+        self.join_vocabulary(&simplified, tokens)
     }
 
     /// The `segment` command's line format: tokens that are not white space,
     /// separated by single spaces.
     pub fn segment_line(&self, line: &str) -> String {
-        self.tokens(line)
-            .iter()
-            .filter(|t| t.kind != TokenKind::Space)
-            .map(|t| &line[t.start..t.end])
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::with_capacity(line.len() + line.len() / 3);
+        for token in self.tokens(line) {
+            if token.kind == TokenKind::Space {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&line[token.start..token.end]);
+        }
+        out
+    }
+
+    /// Cuts the Han run `start..end` of the original text with jieba, on its
+    /// Simplified form, and pushes its words with original offsets.
+    fn cut_han(
+        &self,
+        simplified: &Simplified<'_>,
+        start: usize,
+        end: usize,
+        tokens: &mut Vec<Token>,
+    ) {
+        let (cstart, cend) = (simplified.converted(start), simplified.converted(end));
+        let Some(run) = simplified.text().get(cstart..cend) else {
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokenKind::Han,
+            });
+            return;
+        };
+        let mut last = start;
+        for word in self.dict.jieba.cut(run, HMM) {
+            let word_end = simplified.original(cstart + word.byte_end);
+            if word_end > last {
+                tokens.push(Token {
+                    start: last,
+                    end: word_end,
+                    kind: TokenKind::Han,
+                });
+                last = word_end;
+            }
+        }
+        if last < end {
+            tokens.push(Token {
+                start: last,
+                end,
+                kind: TokenKind::Han,
+            });
+        }
+    }
+
+    /// Joins runs of whole tokens that together spell a vocabulary entry.
+    fn join_vocabulary(&self, simplified: &Simplified<'_>, tokens: Vec<Token>) -> Vec<Token> {
+        let Some(matcher) = &self.dict.matcher else {
+            return tokens;
+        };
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut next = 0;
+        for m in matcher.find_iter(simplified.text()) {
+            let (start, end) = (simplified.original(m.start()), simplified.original(m.end()));
+            let Ok(first) = tokens.binary_search_by_key(&start, |t| t.start) else {
+                continue;
+            };
+            let Ok(last) = tokens.binary_search_by_key(&end, |t| t.end) else {
+                continue;
+            };
+            if first < next || last <= first {
+                continue;
+            }
+            out.extend_from_slice(&tokens[next..first]);
+            let han = tokens[first..=last]
+                .iter()
+                .any(|t| t.kind == TokenKind::Han);
+            out.push(Token {
+                start,
+                end,
+                kind: if han {
+                    TokenKind::Han
+                } else {
+                    TokenKind::Latin
+                },
+            });
+            next = last + 1;
+        }
+        out.extend_from_slice(&tokens[next..]);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(seg: &Segmenter, text: &str) -> Vec<String> {
+        seg.segment_line(text)
+            .split(' ')
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn traditional_tokens_come_out_in_the_original_script() {
+        let seg = Segmenter::new(["英偉達"]);
+        let got = words(&seg, "英偉達發佈了新一代晶片");
+        assert_eq!(got[0], "英偉達");
+        assert!(
+            got.contains(&"發佈".to_owned()) || got.contains(&"發佈了".to_owned()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn vocabulary_comes_out_whole_in_both_scripts() {
+        let seg = Segmenter::new(["壁仞科技", "摩尔线程", "昇腾910B"]);
+        for text in [
+            "壁仞科技和摩尔线程推出昇腾910B",
+            "壁仞科技和摩爾線程推出昇騰910B",
+        ] {
+            let got = words(&seg, text);
+            assert_eq!(got.len(), 5, "{got:?}");
+            assert_eq!(got[4].chars().count(), 6);
+            assert_eq!(got[0], "壁仞科技");
+        }
+    }
+
+    #[test]
+    fn mixed_script_sentence() {
+        let seg = Segmenter::new([]);
+        let got = seg.segment_line(
+            "华为Ascend 910D和英伟达H100的HBM3E带宽提升58%，股价3298.82元，出货18,000张。",
+        );
+        for w in [
+            "Ascend", "910D", "H100", "HBM3E", "58%", "3298.82", "18,000",
+        ] {
+            assert!(got.split(' ').any(|t| t == w), "{w} missing in {got}");
+        }
+        assert!(!got.contains("  "));
+    }
+
+    #[test]
+    fn kinds_are_reported() {
+        let seg = Segmenter::new([]);
+        let text = "GPT-4o 提升 58%。";
+        let kinds: Vec<_> = seg.tokens(text).iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Latin, Space, Han, Space, Number, Punct]);
+    }
+
+    #[test]
+    fn empty_and_blank_lines() {
+        let seg = Segmenter::new([]);
+        assert!(seg.tokens("").is_empty());
+        assert_eq!(seg.segment_line(""), "");
+        assert_eq!(seg.segment_line(" \t　 "), "");
+    }
+
+    #[test]
+    fn vocabulary_does_not_join_across_a_word() {
+        let seg = Segmenter::new(["海光"]);
+        let got = words(&seg, "他在上海光明路");
+        assert!(!got.contains(&"海光".to_owned()), "{got:?}");
     }
 }

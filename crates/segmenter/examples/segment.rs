@@ -1,0 +1,25 @@
+//! Segments stdin line by line, like `newsfacts segment -`; prints the
+//! dictionary load time and the pure segmentation time on stderr
+//! (`SEG_SECONDS=`, read by the evaluation harness).
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::time::{Duration, Instant};
+
+fn main() -> io::Result<()> {
+    let started = Instant::now();
+    let seg = newsfacts_segmenter::Segmenter::new([]);
+    eprintln!("LOAD_SECONDS={:.4}", started.elapsed().as_secs_f64());
+    let stdin = io::stdin().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut busy = Duration::ZERO;
+    for line in stdin.lines() {
+        let line = line?;
+        let t = Instant::now();
+        let cut = seg.segment_line(&line);
+        busy += t.elapsed();
+        writeln!(out, "{cut}")?;
+    }
+    out.flush()?;
+    eprintln!("SEG_SECONDS={:.6}", busy.as_secs_f64());
+    Ok(())
+}
