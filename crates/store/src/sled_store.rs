@@ -1,0 +1,435 @@
+//! The sled implementation of [`DocumentStore`].
+//!
+//! Trees (keys are document ids unless said otherwise):
+//! - `raw`: the page's original bytes;
+//! - `docs`: JSON of the rest of [`StoredDocument`] (page metadata, clean
+//!   document, rules version, content hash);
+//! - `facts`: JSON array of the document's facts;
+//! - `entities`: `lower(entity) 0x00 id` -> number of facts (entity index);
+//! - `urls`: page URL -> id; `hashes`: content hash -> id.
+//!
+//! All six trees of one document change in one sled transaction. sled may
+//! lose acknowledged writes that were not flushed when the process dies, so
+//! callers [`DocumentStore::flush`] before reporting documents as stored.
+
+use crate::record::{DocSummary, FactFilter, FactRow, PutOutcome, Stats, StoredDocument};
+use crate::{DocumentStore, StoreError};
+use model::{CleanDoc, Fact, FactKind, RawPage};
+use serde::{Deserialize, Serialize};
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A store in one directory on disk.
+pub struct SledStore {
+    path: PathBuf,
+    db: sled::Db,
+    raw: sled::Tree,
+    docs: sled::Tree,
+    facts: sled::Tree,
+    entities: sled::Tree,
+    urls: sled::Tree,
+    hashes: sled::Tree,
+}
+
+/// The `docs` tree's value: a [`StoredDocument`] without bytes and facts.
+#[derive(Serialize, Deserialize)]
+struct DocEntry {
+    raw: RawPage,
+    doc: CleanDoc,
+    rules_version: u32,
+    content_hash: String,
+}
+
+impl SledStore {
+    /// Opens (creating when missing) the store at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let db = sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|e| open_error(path, e))?;
+        let tree = |name: &str| {
+            db.open_tree(name).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })
+        };
+        Ok(SledStore {
+            raw: tree("raw")?,
+            docs: tree("docs")?,
+            facts: tree("facts")?,
+            entities: tree("entities")?,
+            urls: tree("urls")?,
+            hashes: tree("hashes")?,
+            path: path.to_path_buf(),
+            db,
+        })
+    }
+
+    /// Where the store lives.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn io(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Io {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    fn corrupt(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    fn entry(&self, id: &[u8]) -> Result<Option<DocEntry>, StoreError> {
+        match self.docs.get(id).map_err(|e| self.io(e))? {
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| self.corrupt(e)),
+            None => Ok(None),
+        }
+    }
+
+    fn facts_of(&self, id: &[u8]) -> Result<Vec<Fact>, StoreError> {
+        match self.facts.get(id).map_err(|e| self.io(e))? {
+            Some(v) => serde_json::from_slice(&v).map_err(|e| self.corrupt(e)),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn summary(&self, id: &str, entry: &DocEntry) -> DocSummary {
+        DocSummary {
+            id: id.to_string(),
+            source: entry.doc.source.clone(),
+            title: entry.doc.title.clone(),
+            published: entry.doc.published.clone(),
+        }
+    }
+}
+
+fn open_error(path: &Path, e: sled::Error) -> StoreError {
+    let message = e.to_string();
+    let locked = matches!(&e, sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock)
+        || message.contains("could not acquire lock");
+    if locked {
+        StoreError::Locked {
+            path: path.to_path_buf(),
+        }
+    } else {
+        StoreError::Open {
+            path: path.to_path_buf(),
+            message,
+        }
+    }
+}
+
+/// Index keys of a set of facts: `lower(entity) 0x00 id` -> count.
+fn entity_keys(id: &str, facts: &[Fact]) -> HashMap<Vec<u8>, u64> {
+    let mut keys = HashMap::new();
+    for fact in facts {
+        for entity in fact.entities() {
+            let mut key = entity.to_lowercase().into_bytes();
+            key.push(0);
+            key.extend_from_slice(id.as_bytes());
+            *keys.entry(key).or_insert(0) += 1;
+        }
+    }
+    keys
+}
+
+impl DocumentStore for SledStore {
+    fn put_document(&self, doc: &StoredDocument) -> Result<PutOutcome, StoreError> {
+        let entry = DocEntry {
+            raw: RawPage {
+                bytes: Vec::new(),
+                ..doc.raw.clone()
+            },
+            doc: doc.doc.clone(),
+            rules_version: doc.rules_version,
+            content_hash: doc.content_hash.clone(),
+        };
+        let entry_json = serde_json::to_vec(&entry).map_err(|e| self.io(e))?;
+        let facts_json = serde_json::to_vec(&doc.facts).map_err(|e| self.io(e))?;
+        let new_keys = entity_keys(&doc.id, &doc.facts);
+        let id = doc.id.as_bytes();
+        let result = (
+            &self.raw,
+            &self.docs,
+            &self.facts,
+            &self.entities,
+            &self.urls,
+            &self.hashes,
+        )
+            .transaction(|(raw, docs, facts, entities, urls, hashes)| {
+                let previous = docs.insert(id, entry_json.as_slice())?;
+                if let Some(old) = facts.get(id)? {
+                    let old: Vec<Fact> = serde_json::from_slice(&old)
+                        .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
+                    for key in entity_keys(&doc.id, &old).keys() {
+                        entities.remove(key.as_slice())?;
+                    }
+                }
+                if let Some(old) = &previous {
+                    let old: DocEntry = serde_json::from_slice(&old)
+                        .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
+                    if old.content_hash != doc.content_hash {
+                        hashes.remove(old.content_hash.as_bytes())?;
+                    }
+                }
+                facts.insert(id, facts_json.as_slice())?;
+                for (key, count) in &new_keys {
+                    entities.insert(key.as_slice(), &count.to_be_bytes())?;
+                }
+                raw.insert(id, doc.raw.bytes.as_slice())?;
+                urls.insert(doc.raw.url.as_bytes(), id)?;
+                hashes.insert(doc.content_hash.as_bytes(), id)?;
+                Ok(previous.is_some())
+            });
+        match result {
+            Ok(true) => Ok(PutOutcome::Replaced),
+            Ok(false) => Ok(PutOutcome::Inserted),
+            Err(TransactionError::Abort(message)) => Err(self.corrupt(message)),
+            Err(TransactionError::Storage(e)) => Err(self.io(e)),
+        }
+    }
+
+    fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        let Some(entry) = self.entry(id.as_bytes())? else {
+            return Ok(None);
+        };
+        let bytes = self
+            .raw
+            .get(id.as_bytes())
+            .map_err(|e| self.io(e))?
+            .map(|v| v.to_vec())
+            .unwrap_or_default();
+        Ok(Some(StoredDocument {
+            id: id.to_string(),
+            raw: RawPage { bytes, ..entry.raw },
+            doc: entry.doc,
+            facts: self.facts_of(id.as_bytes())?,
+            rules_version: entry.rules_version,
+            content_hash: entry.content_hash,
+        }))
+    }
+
+    fn document_ids(&self) -> Result<Vec<String>, StoreError> {
+        self.docs
+            .iter()
+            .keys()
+            .map(|k| {
+                k.map_err(|e| self.io(e))
+                    .map(|k| String::from_utf8_lossy(&k).into_owned())
+            })
+            .collect()
+    }
+
+    fn find_by_content(&self, hash: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .hashes
+            .get(hash.as_bytes())
+            .map_err(|e| self.io(e))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<FactRow>, StoreError> {
+        let ids: Vec<String> = match &filter.entity {
+            Some(name) => {
+                let mut prefix = name.to_lowercase().into_bytes();
+                prefix.push(0);
+                let mut ids = Vec::new();
+                for kv in self.entities.scan_prefix(&prefix) {
+                    let (k, _) = kv.map_err(|e| self.io(e))?;
+                    ids.push(String::from_utf8_lossy(&k[prefix.len()..]).into_owned());
+                }
+                ids
+            }
+            None => self.document_ids()?,
+        };
+        let wanted_entity = filter.entity.as_ref().map(|e| e.to_lowercase());
+        let mut rows = Vec::new();
+        for id in ids {
+            let Some(entry) = self.entry(id.as_bytes())? else {
+                continue;
+            };
+            let summary = self.summary(&id, &entry);
+            for fact in self.facts_of(id.as_bytes())? {
+                if filter.kind.is_some_and(|k| k != fact.kind()) {
+                    continue;
+                }
+                if let Some(want) = &wanted_entity {
+                    if !fact.entities().iter().any(|e| e.to_lowercase() == *want) {
+                        continue;
+                    }
+                }
+                rows.push(FactRow {
+                    fact,
+                    doc: summary.clone(),
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    fn stats(&self, top: usize) -> Result<Stats, StoreError> {
+        let mut stats = Stats::default();
+        let mut entity_counts: HashMap<String, usize> = HashMap::new();
+        for kv in self.docs.iter() {
+            let (id, v) = kv.map_err(|e| self.io(e))?;
+            let entry: DocEntry = serde_json::from_slice(&v).map_err(|e| self.corrupt(e))?;
+            stats.documents += 1;
+            if entry.rules_version != model::RULES_VERSION {
+                stats.stale_documents += 1;
+            }
+            for fact in self.facts_of(&id)? {
+                stats.facts += 1;
+                match fact.kind() {
+                    FactKind::Company => stats.companies += 1,
+                    FactKind::Chip => stats.chips += 1,
+                    FactKind::Figure => stats.figures += 1,
+                }
+                if fact.kind() != FactKind::Figure {
+                    for e in fact.entities().into_iter().take(1) {
+                        *entity_counts.entry(e.to_string()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let mut top_entities: Vec<(String, usize)> = entity_counts.into_iter().collect();
+        top_entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top_entities.truncate(top);
+        stats.top_entities = top_entities;
+        stats.size_on_disk = self.db.size_on_disk().unwrap_or(0);
+        Ok(stats)
+    }
+
+    fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(|e| self.io(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{content_hash, doc_id};
+    use model::{Lang, Span};
+
+    fn document(url: &str, text: &str, facts: Vec<Fact>) -> StoredDocument {
+        StoredDocument {
+            id: doc_id(url),
+            raw: RawPage {
+                url: url.into(),
+                final_url: url.into(),
+                fetched_at: "2026-11-23T00:00:00Z".into(),
+                status: 200,
+                content_type: None,
+                declared_charset: None,
+                detected_charset: Some("UTF-8".into()),
+                bytes: text.as_bytes().to_vec(),
+            },
+            doc: CleanDoc {
+                source: url.into(),
+                title: Some("t".into()),
+                published: None,
+                lang: Lang::ZhHans,
+                text: text.into(),
+                paragraphs: vec![Span {
+                    start: 0,
+                    end: text.len(),
+                }],
+                dropped: vec![],
+            },
+            facts,
+            rules_version: model::RULES_VERSION,
+            content_hash: content_hash(text.as_bytes()),
+        }
+    }
+
+    fn company(name: &str) -> Fact {
+        Fact::Company {
+            canonical: name.into(),
+            surface: name.into(),
+            start: 0,
+            end: 1,
+            sentence: String::new(),
+        }
+    }
+
+    #[test]
+    fn writing_a_document_twice_replaces_its_facts_and_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let first = document(
+            "file:///a",
+            "寒武纪",
+            vec![company("Cambricon"), company("NVIDIA")],
+        );
+        assert_eq!(store.put_document(&first).unwrap(), PutOutcome::Inserted);
+        let second = document("file:///a", "寒武纪", vec![company("Cambricon")]);
+        assert_eq!(store.put_document(&second).unwrap(), PutOutcome::Replaced);
+
+        let all = store.facts(&FactFilter::default()).unwrap();
+        assert_eq!(all.len(), 1);
+        let nvidia = FactFilter {
+            entity: Some("nvidia".into()),
+            ..Default::default()
+        };
+        assert!(store.facts(&nvidia).unwrap().is_empty());
+        let cambricon = FactFilter {
+            entity: Some("CAMBRICON".into()),
+            kind: Some(FactKind::Company),
+        };
+        assert_eq!(store.facts(&cambricon).unwrap()[0].doc.source, "file:///a");
+        let back = store.get_document(&first.id).unwrap().unwrap();
+        assert_eq!(back, second);
+        assert_eq!(
+            store.find_by_content(&second.content_hash).unwrap(),
+            Some(first.id)
+        );
+    }
+
+    #[test]
+    fn documents_survive_reopening_and_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            store
+                .put_document(&document("file:///a", "a", vec![company("AMD")]))
+                .unwrap();
+            store
+                .put_document(&document(
+                    "file:///b",
+                    "b",
+                    vec![company("AMD"), company("Intel")],
+                ))
+                .unwrap();
+            store.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        let stats = store.stats(1).unwrap();
+        assert_eq!((stats.documents, stats.facts, stats.companies), (2, 3, 3));
+        assert_eq!(stats.top_entities, vec![("AMD".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_second_open_of_the_same_path_reports_the_lock_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = SledStore::open(dir.path()).unwrap();
+        match SledStore::open(dir.path()) {
+            Err(e @ StoreError::Locked { .. }) => {
+                assert!(e.to_string().contains(&dir.path().display().to_string()))
+            }
+            Err(other) => panic!("expected a lock error, got {other}"),
+            Ok(_) => panic!("a locked store opened twice"),
+        }
+    }
+}
