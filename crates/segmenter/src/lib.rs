@@ -7,7 +7,8 @@
 //! words), cleaning, extraction or storage.
 //!
 //! How a text is cut:
-//! 1. [`script`] converts it to Simplified (character for character);
+//! 1. [`script`] converts it to Simplified (character for character, same
+//!    byte offsets);
 //! 2. [`runs`] splits it into Han runs and tokens for everything else
 //!    (Latin words, model numbers, numbers, punctuation, space, other);
 //! 3. each Han run, in its Simplified form, is cut by jieba ([`dict`]);
@@ -20,11 +21,13 @@ mod dict;
 mod runs;
 mod script;
 
+use std::borrow::Cow;
+
 use model::{Token, TokenKind};
 
 use crate::dict::Dictionary;
 use crate::runs::{Piece, Pieces};
-use crate::script::Simplified;
+use crate::script::Converter;
 
 /// Whether jieba's HMM guesses words that are not in the dictionary.
 const HMM: bool = true;
@@ -32,6 +35,7 @@ const HMM: bool = true;
 /// A segmenter with its dictionary loaded. Build once, reuse; it is `Sync`.
 pub struct Segmenter {
     dict: Dictionary,
+    converter: Converter,
 }
 
 impl Segmenter {
@@ -39,22 +43,40 @@ impl Segmenter {
     /// in either script). Each entry without inner white space comes out as
     /// one token wherever the surrounding cut allows it.
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Self {
-        Segmenter {
-            dict: Dictionary::load(vocabulary),
-        }
+        // The conversion table is read out of fast2s while jieba loads.
+        std::thread::scope(|scope| {
+            let converter = scope.spawn(Converter::new);
+            let dict = Dictionary::load(vocabulary);
+            let converter = converter.join().unwrap_or_else(|_| Converter::new());
+            Segmenter { dict, converter }
+        })
     }
 
     /// Tokens of `text`, covering it completely and in order (byte offsets).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let simplified = Simplified::new(text);
+        // Han starts at U+3400 (E3 90 80); below that nothing converts.
+        let simplified: Cow<'_, str> = if text.bytes().any(|b| b >= 0xE3) {
+            let mut out = String::new();
+            self.converter.convert(text, 0, text, &mut out);
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(text)
+        };
+        // The conversion keeps every character's byte length; should that
+        // ever fail, segment the original text rather than misplace offsets.
+        let simplified: &str = if simplified.len() == text.len() {
+            &simplified
+        } else {
+            text
+        };
         let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
         for piece in Pieces::new(text) {
             match piece {
                 Piece::Token(token) => tokens.push(token),
-                Piece::Han(start, end) => self.cut_han(&simplified, start, end, &mut tokens),
+                Piece::Han(start, end) => self.cut_han(simplified, start, end, &mut tokens),
             }
         }
-        self.join_vocabulary(&simplified, tokens)
+        self.join_vocabulary(simplified, tokens)
     }
 
     /// The `segment` command's line format: tokens that are not white space,
@@ -73,54 +95,40 @@ impl Segmenter {
         out
     }
 
-    /// Cuts the Han run `start..end` of the original text with jieba, on its
-    /// Simplified form, and pushes its words with original offsets.
-    fn cut_han(
-        &self,
-        simplified: &Simplified<'_>,
-        start: usize,
-        end: usize,
-        tokens: &mut Vec<Token>,
-    ) {
-        let (cstart, cend) = (simplified.converted(start), simplified.converted(end));
-        let Some(run) = simplified.text().get(cstart..cend) else {
-            tokens.push(Token {
-                start,
-                end,
-                kind: TokenKind::Han,
-            });
+    /// Cuts the Han run `start..end` with jieba, on its Simplified form
+    /// (same offsets as the original), and pushes its words.
+    fn cut_han(&self, simplified: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+        let han = |start, end| Token {
+            start,
+            end,
+            kind: TokenKind::Han,
+        };
+        let Some(run) = simplified.get(start..end) else {
+            tokens.push(han(start, end));
             return;
         };
         let mut last = start;
         for word in self.dict.jieba.cut(run, HMM) {
-            let word_end = simplified.original(cstart + word.byte_end);
-            if word_end > last {
-                tokens.push(Token {
-                    start: last,
-                    end: word_end,
-                    kind: TokenKind::Han,
-                });
+            let word_end = start + word.byte_end;
+            if word_end > last && simplified.is_char_boundary(word_end) {
+                tokens.push(han(last, word_end));
                 last = word_end;
             }
         }
         if last < end {
-            tokens.push(Token {
-                start: last,
-                end,
-                kind: TokenKind::Han,
-            });
+            tokens.push(han(last, end));
         }
     }
 
     /// Joins runs of whole tokens that together spell a vocabulary entry.
-    fn join_vocabulary(&self, simplified: &Simplified<'_>, tokens: Vec<Token>) -> Vec<Token> {
+    fn join_vocabulary(&self, simplified: &str, tokens: Vec<Token>) -> Vec<Token> {
         let Some(matcher) = &self.dict.matcher else {
             return tokens;
         };
         let mut out = Vec::with_capacity(tokens.len());
         let mut next = 0;
-        for m in matcher.find_iter(simplified.text()) {
-            let (start, end) = (simplified.original(m.start()), simplified.original(m.end()));
+        for m in matcher.find_iter(simplified) {
+            let (start, end) = (m.start(), m.end());
             let Ok(first) = tokens.binary_search_by_key(&start, |t| t.start) else {
                 continue;
             };

@@ -69,7 +69,9 @@ fn class(c: char) -> Class {
         | 0xE0100..=0xE01EF => return Class::Extend,
         _ => {}
     }
-    if c.is_whitespace() {
+    if is_punct(u) {
+        Class::Punct
+    } else if c.is_whitespace() {
         Class::Space
     } else if c.is_alphabetic() || c.is_numeric() {
         if u < 0x0250 || (0x1E00..=0x1EFF).contains(&u) {
@@ -77,17 +79,17 @@ fn class(c: char) -> Class {
         } else {
             Class::Letter
         }
-    } else if is_punct(u) {
-        Class::Punct
     } else {
         Class::Other
     }
 }
 
-/// Han ideographs: unified (with extensions A-H), compatibility, and `〇`.
+/// Han ideographs: unified (with extensions A-H), compatibility, `〇`, and
+/// `○` (U+25CB), which Chinese text uses as the numeral zero (`二○○三`).
 pub(crate) fn is_han(u: u32) -> bool {
     matches!(u,
         0x3007
+        | 0x25CB
         | 0x3400..=0x4DBF
         | 0x4E00..=0x9FFF
         | 0xF900..=0xFAFF
@@ -108,7 +110,8 @@ fn is_punct(u: u32) -> bool {
         | 0x2100..=0x214F
         | 0x2190..=0x23FF
         | 0x2460..=0x24FF
-        | 0x2500..=0x25FF
+        | 0x2500..=0x25CA
+        | 0x25CC..=0x25FF
         | 0x2E00..=0x2E7F
         | 0x3001..=0x3006
         | 0x3008..=0x303F

@@ -1,127 +1,136 @@
-//! Traditional -> Simplified conversion for segmentation, with a map back.
+//! Traditional -> Simplified conversion for segmentation.
 //!
-//! Owns: turning a text into the Simplified form jieba's dictionary knows
-//! (via `fast2s`, a character-for-character converter), and mapping byte
-//! offsets of the converted text back to byte offsets of the original.
+//! Owns: turning Han text into the Simplified form jieba's dictionary knows,
+//! character for character, with `fast2s`'s mapping (MIT). The mapping is
+//! read out of `fast2s` once into a flat table over the BMP Han blocks, so a
+//! character converts with one array look-up; the few characters `fast2s`
+//! converts by context (`乾`, `著`, ...) are handed to `fast2s` with their
+//! two neighbours. Only 3-byte characters map to 3-byte characters, so
+//! byte offsets of the converted text equal those of the original: there is
+//! no offset map to keep (checked by tests against `fast2s` itself).
 //! Must not know: how the converted text is segmented, token kinds, or the
 //! domain vocabulary.
 
-use std::borrow::Cow;
+/// First code point of the table (CJK Extension A).
+const FIRST: u32 = 0x3400;
+/// Last code point of the table (end of CJK Compatibility Ideographs).
+const LAST: u32 = 0xFAFF;
 
-/// A text converted to Simplified Chinese, with a way back to the original
-/// byte offsets.
-pub(crate) struct Simplified<'a> {
-    text: Cow<'a, str>,
-    map: OffsetMap,
+/// Characters `fast2s` converts differently depending on the character
+/// before or after them (its `T2S_EXCLUDE` and `T2S_SPECIAL_CONVERT_TYPE`).
+const CONTEXTUAL: &[char] = &[
+    '兒', '覆', '夥', '藉', '瞭', '麽', '幺', '於', '乾', '著', '苧', '闔', '鍾', '讎', '畫',
+];
+
+/// Marks a contextual character in the table.
+const CONTEXT: u16 = 1;
+
+/// A character-for-character Traditional -> Simplified converter.
+pub(crate) struct Converter {
+    /// For `FIRST..=LAST`: 0 = unchanged, `CONTEXT` = ask `fast2s` with
+    /// context, otherwise the Simplified code point.
+    table: Vec<u16>,
 }
 
-/// How byte offsets of the converted text relate to the original.
-enum OffsetMap {
-    /// Every character kept its UTF-8 length: offsets are the same.
-    Identity,
-    /// Byte offsets of each converted character boundary and the original
-    /// boundary it comes from, ascending; the text ends are included.
-    Table(Vec<(usize, usize)>),
-}
+impl Converter {
+    /// Builds the table (a few milliseconds).
+    pub(crate) fn new() -> Self {
+        let mut table = vec![0u16; (LAST - FIRST + 1) as usize];
+        let mut buf = [0u8; 4];
+        for (slot, u) in table.iter_mut().zip(FIRST..=LAST) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if CONTEXTUAL.contains(&c) {
+                *slot = CONTEXT;
+                continue;
+            }
+            let converted = fast2s::convert(c.encode_utf8(&mut buf));
+            let mut converted = converted.chars();
+            if let (Some(s), None) = (converted.next(), converted.next()) {
+                let s = s as u32;
+                // Only BMP 3-byte targets keep byte offsets unchanged.
+                if s != u && (0x0800..=0xFFFF).contains(&s) && s != u32::from(CONTEXT) {
+                    *slot = s as u16;
+                }
+            }
+        }
+        Converter { table }
+    }
 
-impl<'a> Simplified<'a> {
-    /// Converts `text`. Texts without any character the converter could
-    /// change (nothing outside ASCII and 2-byte UTF-8) are borrowed.
-    pub(crate) fn new(text: &'a str) -> Self {
-        if !text.bytes().any(|b| b >= 0xE0) {
-            return Simplified {
-                text: Cow::Borrowed(text),
-                map: OffsetMap::Identity,
+    /// The Simplified form of `run`, which stands in `text` at `start`
+    /// (the neighbours matter for contextual characters). Same byte length
+    /// and the same character boundaries as `run`.
+    pub(crate) fn convert(&self, text: &str, start: usize, run: &str, out: &mut String) {
+        out.clear();
+        out.reserve(run.len());
+        let mut prev = text.get(..start).and_then(|s| s.chars().next_back());
+        let mut chars = run.chars().peekable();
+        while let Some(c) = chars.next() {
+            let u = c as u32;
+            let mapped = if (FIRST..=LAST).contains(&u) {
+                match self.table[(u - FIRST) as usize] {
+                    0 => c,
+                    CONTEXT => {
+                        let next = chars.peek().copied().or_else(|| {
+                            text.get(start + run.len()..).and_then(|s| s.chars().next())
+                        });
+                        contextual(prev, c, next)
+                    }
+                    s => char::from_u32(u32::from(s)).unwrap_or(c),
+                }
+            } else {
+                c
             };
-        }
-        let converted = fast2s::convert(text);
-        let map = if same_boundaries(text, &converted) {
-            OffsetMap::Identity
-        } else {
-            OffsetMap::Table(boundary_table(text, &converted))
-        };
-        Simplified {
-            text: Cow::Owned(converted),
-            map,
-        }
-    }
-
-    /// The Simplified text.
-    pub(crate) fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// The original byte offset of a character boundary `pos` of the
-    /// converted text. Offsets that are not boundaries round down.
-    pub(crate) fn original(&self, pos: usize) -> usize {
-        match &self.map {
-            OffsetMap::Identity => pos,
-            OffsetMap::Table(table) => match table.binary_search_by_key(&pos, |&(c, _)| c) {
-                Ok(i) => table[i].1,
-                Err(i) => table[i.saturating_sub(1)].1,
-            },
-        }
-    }
-
-    /// The converted byte offset of an original character boundary `pos`.
-    pub(crate) fn converted(&self, pos: usize) -> usize {
-        match &self.map {
-            OffsetMap::Identity => pos,
-            OffsetMap::Table(table) => match table.binary_search_by_key(&pos, |&(_, o)| o) {
-                Ok(i) => table[i].0,
-                Err(i) => table[i.saturating_sub(1)].0,
-            },
+            out.push(if mapped.len_utf8() == c.len_utf8() {
+                mapped
+            } else {
+                c
+            });
+            prev = Some(c);
         }
     }
 }
 
-/// Whether the two texts have the same length and every character the same
-/// UTF-8 length, so byte offsets carry over unchanged.
-fn same_boundaries(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.chars()
-            .zip(b.chars())
-            .all(|(x, y)| x.len_utf8() == y.len_utf8())
-}
-
-/// Pairs of (converted, original) boundary offsets, one per character plus
-/// the end. The converter maps one character to one character.
-fn boundary_table(original: &str, converted: &str) -> Vec<(usize, usize)> {
-    let mut table: Vec<(usize, usize)> = converted
-        .char_indices()
-        .map(|(c, _)| c)
-        .zip(original.char_indices().map(|(o, _)| o))
-        .collect();
-    table.push((converted.len(), original.len()));
-    table
+/// `fast2s`'s conversion of `cur` between `prev` and `next`.
+fn contextual(prev: Option<char>, cur: char, next: Option<char>) -> char {
+    // fast2s only looks at 3-byte neighbours' identity; a placeholder ASCII
+    // character stands for "no neighbour" as it does inside fast2s.
+    let mut window = String::with_capacity(12);
+    window.push(prev.unwrap_or('0'));
+    window.push(cur);
+    window.push(next.unwrap_or('0'));
+    fast2s::convert(&window).chars().nth(1).unwrap_or(cur)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn converts_traditional_and_keeps_offsets() {
-        let s = Simplified::new("英偉達發佈新晶片");
-        assert_eq!(s.text(), "英伟达发布新晶片");
-        assert_eq!(s.original(9), 9);
+    fn convert(conv: &Converter, text: &str) -> String {
+        let mut out = String::new();
+        conv.convert(text, 0, text, &mut out);
+        out
     }
 
     #[test]
-    fn ascii_is_borrowed() {
-        let s = Simplified::new("NVIDIA H100");
-        assert!(matches!(s.text, Cow::Borrowed(_)));
+    fn converts_traditional() {
+        let conv = Converter::new();
+        assert_eq!(convert(&conv, "英偉達發佈新晶片"), "英伟达发布新晶片");
+        assert_eq!(convert(&conv, "NVIDIA H100"), "NVIDIA H100");
     }
 
     #[test]
-    fn table_maps_both_ways() {
-        let table = boundary_table("aé中", "ab中");
-        let s = Simplified {
-            text: Cow::Borrowed("ab中"),
-            map: OffsetMap::Table(table),
-        };
-        assert_eq!(s.original(2), 3);
-        assert_eq!(s.converted(3), 2);
-        assert_eq!(s.original(5), 6);
+    fn contextual_characters_follow_fast2s() {
+        let conv = Converter::new();
+        let text = "乾隆的乾兒子一邊乾淨利落地擲出了一個乾卦，企畫與計畫，看著，藉口，慰藉。";
+        assert_eq!(convert(&conv, text), fast2s::convert(text));
+    }
+
+    #[test]
+    fn neighbours_outside_the_run_are_seen() {
+        let conv = Converter::new();
+        let text = "X乾隆Y";
+        let mut out = String::new();
+        conv.convert(text, 1, "乾", &mut out);
+        assert_eq!(out, "乾");
     }
 }
