@@ -5,8 +5,50 @@
 //! [`CleanDoc::dropped`]; finding the title, published time and language.
 //! Must not know: how pages are fetched or decoded from bytes (it receives
 //! `&str`), segmentation, extraction or storage.
+//!
+//! # Code map
+//!
+//! The shape follows tantivy's analyzers: a front end turns the page into
+//! candidate blocks, then a chain of small detectors, one per kind of noise
+//! and one per file, each drops or trims blocks with its reason.
+//!
+//! - [`html`]: HTML -> blocks of the main content (readability-style scoring
+//!   by text, link and punctuation density), plus title and published time
+//!   from `<meta>`/`<time>`/`<title>`/`<h1>`.
+//! - [`text_dump`]: text dumps -> one block per line.
+//! - detectors, in chain order: [`chrome`] (markup residue, breadcrumbs,
+//!   menus, share/app/follow promos), [`metadata`] (title, date, source and
+//!   editor lines, bylines, image credits), [`disclaimer`] (cut the tail at a
+//!   disclaimer marker; contact lines), [`spam`] (separator-dense keyword
+//!   stuffing, wrong-script link farms), [`related`] (related-headline lists,
+//!   channel blocks), [`duplicate`] (repeated lines and prefix duplicates),
+//!   [`citation`] (`[1]` markers), [`garble`] (foreign-language clauses and
+//!   broken Latin tokens inside Chinese text).
+//! - [`lang`]: English / Simplified / Traditional Chinese.
+//!
+//! # Title
+//!
+//! The title stays in `text` once, as the first line, when the page itself
+//! starts with it (text dumps) or when an HTML page has one (it is put in
+//! front of the body unless the body already starts with it). Repeated
+//! copies are dropped as `duplicate_line`.
 
-use model::{CleanDoc, Lang};
+pub mod chrome;
+pub mod citation;
+pub mod disclaimer;
+pub mod doc;
+pub mod duplicate;
+pub mod garble;
+pub mod html;
+pub mod lang;
+pub mod metadata;
+pub mod related;
+pub mod script;
+pub mod spam;
+pub mod text_dump;
+
+use doc::{Detector, Work};
+use model::{CleanDoc, Span};
 
 /// Whether the input is an HTML page or a text dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,25 +59,92 @@ pub enum InputKind {
 
 /// Guesses whether `text` is HTML or plain text.
 pub fn detect_kind(text: &str) -> InputKind {
-    let head: String = text.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    if head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || head.contains("<head")
+        || (head.contains("<meta ") && head.contains("<div"))
+    {
         InputKind::Html
     } else {
         InputKind::Text
     }
 }
 
+/// The detector chain, in the order it runs.
+pub fn detectors() -> Vec<Box<dyn Detector>> {
+    vec![
+        Box::new(chrome::MarkupResidue),
+        Box::new(spam::SpamFilter),
+        Box::new(disclaimer::DisclaimerFilter),
+        Box::new(related::RelatedFilter),
+        Box::new(chrome::ChromeFilter),
+        Box::new(metadata::MetadataFilter),
+        Box::new(duplicate::DuplicateFilter),
+        Box::new(citation::CitationFilter),
+        Box::new(garble::GarbleFilter),
+        Box::new(chrome::Leftovers),
+    ]
+}
+
 /// Cleans one page. `source` is recorded in the document as given.
 pub fn clean(source: &str, text: &str) -> CleanDoc {
-    let _ = detect_kind(text);
-    let body = text.trim().to_string();
+    let mut work = match detect_kind(text) {
+        InputKind::Html => html::extract(text),
+        InputKind::Text => Work::new(text_dump::blocks(text)),
+    };
+    let all: String = work
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    work.lang = lang::detect(&all);
+    for d in detectors() {
+        d.run(&mut work);
+    }
+    finish(source, work)
+}
+
+/// Joins the alive blocks into the clean text and records paragraph spans.
+fn finish(source: &str, work: Work) -> CleanDoc {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    for b in work.blocks.iter().filter(|b| b.alive) {
+        let t = b.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let start = text.len();
+        // A block never holds a newline: paragraphs are separated by one.
+        for c in t.chars() {
+            text.push(if c == '\n' || c == '\r' { ' ' } else { c });
+        }
+        paragraphs.push(Span {
+            start,
+            end: text.len(),
+        });
+    }
+    let lang = if text.is_empty() {
+        work.lang
+    } else {
+        lang::detect(&text)
+    };
     CleanDoc {
         source: source.to_string(),
-        title: None,
-        published: None,
-        lang: Lang::En,
-        paragraphs: vec![model::Span { start: 0, end: body.len() }],
-        text: body,
-        dropped: Vec::new(),
+        title: work.title,
+        published: work.published,
+        lang,
+        text,
+        paragraphs,
+        dropped: work.dropped,
     }
 }

@@ -1,0 +1,168 @@
+//! Disclaimers and contact lines.
+//!
+//! Owns: finding a disclaimer marker (`免责声明`, `特别声明`, `郑重声明`,
+//! `版权声明`, `以上内容…由…上传`, `Disclaimer:`, `Notice: The content above`,
+//! `All rights reserved`, …) at the start of a line or sentence in the second
+//! half of the page, and cutting everything from there to the end: on news
+//! sites what follows a disclaimer is footer chrome. Also drops short contact
+//! lines (phone numbers, `咨询电话`, `Tel:`) anywhere.
+//! Must not know: site names; related lists or spam (those have their own
+//! detectors and usually sit in the tail that is cut anyway).
+
+use crate::doc::{Detector, Work};
+use crate::script::{char_len, contains_any, fold, is_clause_sep, is_han};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Markers (folded: Simplified, lower case) that start a disclaimer.
+const MARKERS: &[&str] = &[
+    "免责声明",
+    "特别声明",
+    "郑重声明",
+    "版权声明",
+    "法律声明",
+    "风险提示:",
+    "注:以上内容",
+    "声明:以上内容",
+    "声明:本文",
+    "以上内容仅代表",
+    "本文仅代表作者",
+    "版权所有",
+    "转载请注明",
+    "未经授权不得转载",
+    "disclaimer:",
+    "notice: the content above",
+    "all rights reserved",
+    "copyright ©",
+    "© copyright",
+];
+
+/// Words of a contact line.
+const CONTACT: &[&str] = &[
+    "咨询电话",
+    "联系电话",
+    "服务热线",
+    "客服电话",
+    "热线",
+    "电话:",
+    "tel:",
+    "phone:",
+    "fax:",
+    "传真",
+];
+
+fn phone_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\+?[\d()\- ]{7,20}$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b")
+            .expect("static regex")
+    })
+}
+
+/// Byte offset of the first marker in `text` that starts a line or sentence.
+fn marker_at(text: &str) -> Option<usize> {
+    // Folding keeps one char per char (T->S is 1:1, lower-casing of the
+    // ASCII letters involved is too), so char positions carry over.
+    let folded = fold(text);
+    let fchars: Vec<(usize, char)> = folded.char_indices().collect();
+    let tpos: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    if fchars.len() != tpos.len() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    for m in MARKERS {
+        for (fb, _) in folded.match_indices(m) {
+            let Ok(ci) = fchars.binary_search_by_key(&fb, |&(b, _)| b) else {
+                continue;
+            };
+            // The marker must open a line or sentence: only opening marks
+            // and white space between it and the previous clause end.
+            // A short subject (`本站`, `本网`) may stand before it.
+            let mut k = ci;
+            let mut ok = true;
+            let mut subject = 0;
+            while k > 0 {
+                let c = fchars[k - 1].1;
+                if c.is_whitespace()
+                    || matches!(c, '*' | '(' | '【' | '[' | '「' | '"' | '“' | '※' | '>')
+                {
+                    k -= 1;
+                    continue;
+                }
+                if is_han(c) && subject < 2 && k == ci - subject {
+                    subject += 1;
+                    k -= 1;
+                    continue;
+                }
+                ok = is_clause_sep(c) || matches!(c, ')' | '】' | ']' | '」' | '”');
+                break;
+            }
+            if ok {
+                let mut start = tpos[k];
+                start += text[start..].len() - text[start..].trim_start().len();
+                best = Some(best.map_or(start, |b: usize| b.min(start)));
+            }
+        }
+    }
+    best
+}
+
+pub struct DisclaimerFilter;
+
+impl Detector for DisclaimerFilter {
+    fn name(&self) -> &'static str {
+        "disclaimer"
+    }
+
+    fn run(&self, work: &mut Work) {
+        let total = work.alive_chars();
+        let mut seen = 0usize;
+        for i in work.alive() {
+            let text = work.blocks[i].text.clone();
+            if let Some(pos) = marker_at(&text) {
+                let before = seen + text[..pos].chars().count();
+                // Only in the second half: a page that opens with a notice
+                // keeps its article.
+                if before * 2 >= total {
+                    work.cut_from(i, pos, DropReason::Disclaimer);
+                    return;
+                }
+            }
+            seen += text.chars().count();
+        }
+        for i in work.alive() {
+            let text = &work.blocks[i].text;
+            if char_len(text) <= 40
+                && (contains_any(&fold(text), CONTACT) || phone_re().is_match(text.trim()))
+            {
+                work.drop_block(i, DropReason::Disclaimer);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_at_sentence_start_only() {
+        assert_eq!(marker_at("*免責聲明:本文由作者原創"), Some(0));
+        let t = "增强国际竞争。 特别声明:以上内容由用户上传";
+        assert_eq!(marker_at(t), t.find("特别"));
+        assert_eq!(marker_at("他在会上宣读了免责声明的内容"), None);
+        assert_eq!(marker_at("本站鄭重聲明:投資有風險"), Some(0));
+        assert_eq!(
+            marker_at("Notice: The content above is user posted."),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn contact_lines() {
+        assert!(phone_re().is_match("400-123-4567"));
+        assert!(phone_re().is_match("010-12345678"));
+        assert!(!phone_re().is_match("2025"));
+    }
+}

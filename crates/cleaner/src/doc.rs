@@ -1,0 +1,259 @@
+//! The working document the detectors share, and the [`Detector`] trait.
+//!
+//! Owns: the list of candidate blocks (paragraphs or lines) produced by the
+//! HTML or text-dump front end, the page-level hints (title, published time,
+//! preliminary language) and the helpers every detector uses to remove a
+//! whole block, cut the tail of the page or remove spans inside a block while
+//! recording what was dropped and why.
+//! Must not know: any rule about what is noise; those live in one detector
+//! per file.
+
+use model::{DropReason, Dropped, Lang};
+use std::ops::Range;
+
+/// Longest excerpt kept in [`Dropped`], in chars.
+const EXCERPT_CHARS: usize = 200;
+
+/// What kind of source element a block came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A line of a text dump.
+    Line,
+    /// An HTML paragraph-like element.
+    Para,
+    Heading,
+    ListItem,
+    Caption,
+    Quote,
+    Pre,
+}
+
+/// One candidate paragraph.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    pub kind: BlockKind,
+    /// Chars of `text` that were link text (HTML only, 0 for text dumps).
+    pub link_chars: usize,
+    pub alive: bool,
+    /// Set by a detector that decided the block is certainly article text
+    /// (the title line); later detectors leave it alone.
+    pub protected: bool,
+}
+
+impl Block {
+    pub fn new(text: String, kind: BlockKind) -> Self {
+        Block {
+            text,
+            kind,
+            link_chars: 0,
+            alive: true,
+            protected: false,
+        }
+    }
+}
+
+/// The document as it moves through the detector chain.
+#[derive(Debug, Clone)]
+pub struct Work {
+    pub blocks: Vec<Block>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    /// Language of the whole input, estimated before cleaning.
+    pub lang: Lang,
+    pub dropped: Vec<Dropped>,
+}
+
+/// One kind of noise. Each detector marks what it removes with its reason.
+pub trait Detector {
+    /// Short name, for logs and tests.
+    fn name(&self) -> &'static str;
+    /// Inspects the alive blocks and drops or edits what it owns.
+    fn run(&self, work: &mut Work);
+}
+
+pub fn excerpt(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(EXCERPT_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+impl Work {
+    pub fn new(blocks: Vec<Block>) -> Self {
+        Work {
+            blocks,
+            title: None,
+            published: None,
+            lang: Lang::En,
+            dropped: Vec::new(),
+        }
+    }
+
+    /// Indices of blocks still alive, in order.
+    pub fn alive(&self) -> Vec<usize> {
+        (0..self.blocks.len())
+            .filter(|&i| self.blocks[i].alive)
+            .collect()
+    }
+
+    pub fn record(&mut self, reason: DropReason, text: &str) {
+        if !text.trim().is_empty() {
+            self.dropped.push(Dropped {
+                reason,
+                excerpt: excerpt(text),
+            });
+        }
+    }
+
+    /// Drops block `i` whole.
+    pub fn drop_block(&mut self, i: usize, reason: DropReason) {
+        if let Some(b) = self.blocks.get_mut(i) {
+            if b.alive {
+                b.alive = false;
+                let t = std::mem::take(&mut b.text);
+                self.record(reason, &t);
+                if let Some(b) = self.blocks.get_mut(i) {
+                    b.text = t;
+                }
+            }
+        }
+    }
+
+    /// Drops everything from byte `pos` of block `i` to the end of the page.
+    pub fn cut_from(&mut self, i: usize, pos: usize, reason: DropReason) {
+        if i >= self.blocks.len() {
+            return;
+        }
+        let mut tail = String::new();
+        {
+            let b = &mut self.blocks[i];
+            let pos = floor_boundary(&b.text, pos);
+            tail.push_str(&b.text[pos..]);
+            b.text.truncate(pos);
+            let kept = b.text.trim_end().len();
+            b.text.truncate(kept);
+            if b.text.trim().is_empty() {
+                b.alive = false;
+            }
+        }
+        for j in i + 1..self.blocks.len() {
+            if self.blocks[j].alive {
+                self.blocks[j].alive = false;
+                tail.push('\n');
+                tail.push_str(&self.blocks[j].text);
+            }
+        }
+        self.record(reason, &tail);
+    }
+
+    /// Removes byte ranges from block `i` (they may be unsorted or overlap),
+    /// records each, then tidies white space. Drops the block if nothing of
+    /// substance is left.
+    pub fn remove_ranges(&mut self, i: usize, mut ranges: Vec<Range<usize>>, reason: DropReason) {
+        if i >= self.blocks.len() || ranges.is_empty() {
+            return;
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let text = std::mem::take(&mut self.blocks[i].text);
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0usize;
+        let mut removed = Vec::new();
+        for r in ranges {
+            let start = floor_boundary(&text, r.start.max(last));
+            let end = floor_boundary(&text, r.end.min(text.len()));
+            if start >= end {
+                continue;
+            }
+            out.push_str(&text[last..start]);
+            removed.push(text[start..end].to_string());
+            last = end;
+        }
+        out.push_str(&text[last..]);
+        for r in removed {
+            self.record(reason, &r);
+        }
+        let tidy = tidy_spaces(&out);
+        let b = &mut self.blocks[i];
+        if !has_substance(&tidy) {
+            b.alive = false;
+            b.text = text;
+        } else {
+            b.text = tidy;
+        }
+    }
+
+    /// Total chars of alive text.
+    pub fn alive_chars(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.alive)
+            .map(|b| b.text.chars().count())
+            .sum()
+    }
+}
+
+/// Largest char boundary `<= pos`.
+pub fn floor_boundary(s: &str, pos: usize) -> usize {
+    let mut p = pos.min(s.len());
+    while p > 0 && !s.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// True when `s` holds at least one letter, digit or Han character.
+pub fn has_substance(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphanumeric())
+}
+
+/// Collapses runs of white space to one space, drops spaces that removal
+/// left before CJK or closing punctuation, and trims.
+pub fn tidy_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            let prev = out.chars().next_back();
+            let glue = matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+                || crate::script::is_cjk_punct(c)
+                || prev.is_some_and(crate::script::is_cjk_punct);
+            if !glue {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remove_ranges_tidies_and_records() {
+        let mut w = Work::new(vec![Block::new("abc [1] def".into(), BlockKind::Line)]);
+        w.remove_ranges(0, vec![4..7], DropReason::Citation);
+        assert_eq!(w.blocks[0].text, "abc def");
+        assert_eq!(w.dropped[0].excerpt, "[1]");
+    }
+
+    #[test]
+    fn cut_from_drops_tail() {
+        let mut w = Work::new(vec![
+            Block::new("body. tail".into(), BlockKind::Line),
+            Block::new("more tail".into(), BlockKind::Line),
+        ]);
+        w.cut_from(0, 6, DropReason::Disclaimer);
+        assert_eq!(w.blocks[0].text, "body.");
+        assert!(!w.blocks[1].alive);
+        assert_eq!(w.dropped.len(), 1);
+    }
+}

@@ -1,0 +1,143 @@
+//! Language and script of a text: English, Simplified or Traditional Chinese.
+//!
+//! Owns: the Han-versus-Latin decision and the Traditional-versus-Simplified
+//! decision. Han share: one Han character carries about as much as a short
+//! Latin word, so a text is Chinese when `3 * han >= latin letters`.
+//! Script: count characters that change under `fast2s`'s Traditional ->
+//! Simplified table (Traditional-only forms) against characters that are the
+//! image of such a change and do not change themselves (Simplified-only
+//! forms). `fast2s` is MIT licensed.
+//! Must not know: anything about noise; the detectors ask it questions.
+
+use crate::script::{han_count, is_han, latin_count};
+use model::Lang;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Characters whose Simplified form differs from themselves.
+fn simplified_only() -> &'static HashSet<char> {
+    static SET: OnceLock<HashSet<char>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = HashSet::new();
+        for cp in 0x4E00u32..=0x9FFF {
+            if let Some(c) = char::from_u32(cp) {
+                let mut buf = [0u8; 4];
+                let s = fast2s::convert(c.encode_utf8(&mut buf));
+                let mut it = s.chars();
+                if let (Some(sc), None) = (it.next(), it.next()) {
+                    if sc != c {
+                        set.insert(sc);
+                    }
+                }
+            }
+        }
+        // A form that is also its own Traditional form (e.g. 么, 才) is not
+        // evidence of either script.
+        set.retain(|&c| {
+            let mut buf = [0u8; 4];
+            fast2s::convert(c.encode_utf8(&mut buf)).chars().next() == Some(c) && !is_traditional(c)
+        });
+        set
+    })
+}
+
+/// True if `c` changes under Traditional -> Simplified conversion.
+pub fn is_traditional(c: char) -> bool {
+    if !is_han(c) {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    let s = fast2s::convert(c.encode_utf8(&mut buf));
+    s.chars().next() != Some(c)
+}
+
+pub fn is_simplified(c: char) -> bool {
+    is_han(c) && simplified_only().contains(&c)
+}
+
+/// (Traditional-only, Simplified-only) character counts.
+pub fn script_counts(s: &str) -> (usize, usize) {
+    let trad = fast2s::convert(s);
+    let mut t = 0;
+    let mut simp = 0;
+    for (a, b) in s.chars().zip(trad.chars()) {
+        if !is_han(a) {
+            continue;
+        }
+        if a != b {
+            t += 1;
+        } else if is_simplified(a) {
+            simp += 1;
+        }
+    }
+    (t, simp)
+}
+
+/// True when the text is mostly Han rather than Latin.
+pub fn is_chinese_text(s: &str) -> bool {
+    let han = han_count(s);
+    han > 0 && 3 * han >= latin_count(s)
+}
+
+/// Detects the language of `s`.
+pub fn detect(s: &str) -> Lang {
+    if !is_chinese_text(s) {
+        return Lang::En;
+    }
+    let (t, simp) = script_counts(s);
+    if t > simp {
+        Lang::ZhHant
+    } else {
+        Lang::ZhHans
+    }
+}
+
+/// Share of script-specific Han characters in `s` that belong to the other
+/// script than `lang` (0.0 when none are script-specific).
+pub fn foreign_script_share(s: &str, lang: Lang) -> f64 {
+    let (t, simp) = script_counts(s);
+    let total = t + simp;
+    if total == 0 {
+        return 0.0;
+    }
+    match lang {
+        Lang::ZhHant => simp as f64 / total as f64,
+        Lang::ZhHans => t as f64 / total as f64,
+        Lang::En => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_three_languages() {
+        assert_eq!(
+            detect("The chip ships next year with 96 GB of HBM3."),
+            Lang::En
+        );
+        assert_eq!(
+            detect("英伟达发布了新一代芯片,采用台积电工艺。"),
+            Lang::ZhHans
+        );
+        assert_eq!(
+            detect("英偉達發布了新一代芯片,採用台積電工藝。"),
+            Lang::ZhHant
+        );
+    }
+
+    #[test]
+    fn latin_heavy_chinese_is_still_chinese() {
+        assert_eq!(
+            detect("NVIDIA H100 GPU的HBM3显存带宽为3.35TB/s,比上一代A100高出六成。"),
+            Lang::ZhHans
+        );
+    }
+
+    #[test]
+    fn simplified_inside_traditional_is_foreign() {
+        assert!(foreign_script_share("亚洲无码精品视频", Lang::ZhHant) > 0.9);
+        assert!(foreign_script_share("國產芯片", Lang::ZhHant) < 0.1);
+    }
+}

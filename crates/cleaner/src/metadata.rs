@@ -1,0 +1,307 @@
+//! Metadata moved out of the body: title, published time, source/editor/
+//! byline lines, repost attributions, image credits.
+//!
+//! Owns: guessing the title of a text dump (the first short unpunctuated
+//! line, or a trailing line in the other script), the published time (the
+//! first `YYYY-MM-DD HH:MM[:SS]` / `YYYY年M月D日` found in a metadata line,
+//! normalised to ISO 8601), and dropping key-colon lines (`来源:`,
+//! `责任编辑:`, `发布时间:`, `By …`, `Published …`), repost lines
+//! (`本文转载自…`), image credits (`(封面图源:…)`, `Image: …`) and inline
+//! credit blocks such as `(文|…,编辑|…)`. `▲` captions are content and stay.
+//! Must not know: site names; anything about the body text itself.
+
+use crate::doc::{Detector, Work};
+use crate::lang::is_chinese_text;
+use crate::script::{char_len, fold, has_inner_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Keys that open a metadata line when followed by a colon or `|` (folded).
+const KEYS: &[&str] = &[
+    "来源",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "记者",
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发布于",
+    "更新时间",
+    "时间",
+    "日期",
+    "出处",
+    "原标题",
+    "撰文",
+    "文",
+    "图",
+    "摄影",
+    "校对",
+    "审核",
+    "监制",
+    "出品",
+    "策划",
+    "稿源",
+    "文章来源",
+    "source",
+    "author",
+    "authors",
+    "published",
+    "updated",
+    "posted",
+    "photo",
+    "image",
+    "credit",
+    "reporter",
+    "editor",
+    "date",
+];
+
+/// Phrases that open a metadata line without a colon (folded).
+const PHRASES: &[&str] = &[
+    "本文转载自",
+    "本文来自",
+    "本文来源",
+    "本文转自",
+    "转载自",
+    "文章转载自",
+    "本文作者",
+    "原文链接",
+    "by ",
+    "written by",
+    "edited by",
+    "reporting by",
+    "published on",
+    "posted on",
+    "updated on",
+    "last updated",
+];
+
+/// Image-credit words inside a short (parenthesised) line (folded).
+const CREDIT: &[&str] = &[
+    "图源",
+    "图片来源",
+    "封面图",
+    "题图",
+    "头图",
+    "图片由",
+    "摄影",
+    "视觉中国",
+    "image source",
+    "photo credit",
+    "image credit",
+    "getty images",
+    "reuters/",
+];
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+            .expect("static regex")
+    })
+}
+
+fn credit_block_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[(（][^()（）]{0,80}?(?:文|编辑|編輯|作者|图|圖|来源|來源)\s*[|｜:：][^()（）]{0,80}[)）]").expect("static regex"))
+}
+
+/// Finds a date in `text` and returns it as ISO 8601.
+pub fn find_date(text: &str) -> Option<String> {
+    let c = date_re().captures(text)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, mo, d) = (num(1)?, num(2)?, num(3)?);
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let mut s = format!("{y:04}-{mo:02}-{d:02}");
+    if let (Some(h), Some(mi)) = (num(4), num(5)) {
+        if h < 24 && mi < 60 {
+            s.push_str(&format!("T{h:02}:{mi:02}"));
+            if let Some(sec) = num(6) {
+                s.push_str(&format!(":{sec:02}"));
+            }
+        }
+    }
+    Some(s)
+}
+
+/// True for a key-colon, byline or timestamp line.
+pub fn is_meta_line(text: &str) -> bool {
+    let n = char_len(text);
+    if n > 80 {
+        return false;
+    }
+    let f = fold(text);
+    let f = f.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '【' | '[' | '(' | '（' | '|')
+    });
+    for k in KEYS {
+        if let Some(rest) = f.strip_prefix(k) {
+            let rest = rest.trim_start();
+            if rest.starts_with([':', '|', '丨']) {
+                return true;
+            }
+        }
+    }
+    if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 60 {
+        return true;
+    }
+    // A date with a key anywhere (`2025-09-06 23:01来源:…`), or a date with
+    // hardly anything else.
+    if let Some(m) = date_re().find(text) {
+        let rest = char_len(&text.replace(m.as_str(), ""));
+        let keyed = KEYS
+            .iter()
+            .filter(|k| k.chars().count() >= 2)
+            .any(|k| f.contains(&format!("{k}:")));
+        if keyed || rest <= 4 {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_credit_line(text: &str) -> bool {
+    let n = char_len(text);
+    if n > 50 {
+        return false;
+    }
+    let f = fold(text);
+    let t = f.trim();
+    CREDIT.iter().any(|c| t.contains(c)) && (t.starts_with(['(', '（', '[', '【']) || n <= 30)
+        || t.starts_with("image:")
+        || t.starts_with("photo:")
+        || t.starts_with("图片:")
+        || t.starts_with("图:")
+}
+
+/// Removes a leading column or brand prefix (`栏目名 | 标题`).
+fn strip_column_prefix(title: &str) -> String {
+    if let Some((head, rest)) = title.split_once(['|', '｜']) {
+        if char_len(head) <= 10 && char_len(rest) >= 6 {
+            return rest.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+fn is_title_like(text: &str) -> bool {
+    let n = char_len(text);
+    let cjk = is_chinese_text(text);
+    let max = if cjk { 60 } else { 200 };
+    n >= 4
+        && n <= max
+        && !has_inner_sentence_end(text)
+        && !text.trim_end().ends_with(['。', ',', '，'])
+}
+
+pub struct MetadataFilter;
+
+impl Detector for MetadataFilter {
+    fn name(&self) -> &'static str {
+        "metadata"
+    }
+
+    fn run(&self, work: &mut Work) {
+        // Metadata lines, credits, inline credit blocks.
+        for i in work.alive() {
+            if work.blocks[i].protected {
+                continue;
+            }
+            let text = work.blocks[i].text.clone();
+            if is_meta_line(&text) {
+                if work.published.is_none() {
+                    work.published = find_date(&text);
+                }
+                work.drop_block(i, DropReason::Metadata);
+            } else if is_credit_line(&text) {
+                work.drop_block(i, DropReason::Metadata);
+            } else {
+                let ranges: Vec<_> = credit_block_re()
+                    .find_iter(&text)
+                    .map(|m| m.range())
+                    .collect();
+                work.remove_ranges(i, ranges, DropReason::Metadata);
+            }
+        }
+        self.title(work);
+    }
+}
+
+impl MetadataFilter {
+    fn title(&self, work: &mut Work) {
+        let alive = work.alive();
+        let Some(&first) = alive.first() else { return };
+        let page_chinese = work.lang.is_chinese();
+        if let Some(t) = work.title.clone() {
+            // HTML: the title came from the page head; protect its line.
+            for &i in alive.iter().take(3) {
+                if work.blocks[i].text.trim() == t.trim() {
+                    work.blocks[i].protected = true;
+                }
+            }
+            return;
+        }
+        if is_title_like(&work.blocks[first].text) {
+            work.blocks[first].protected = true;
+            work.title = Some(strip_column_prefix(&work.blocks[first].text));
+        }
+        // A trailing short line in the other script with no sentence
+        // punctuation is the original headline, not body.
+        if alive.len() >= 2 {
+            let last = alive[alive.len() - 1];
+            let t = work.blocks[last].text.clone();
+            if is_title_like(&t) && is_chinese_text(&t) != page_chinese {
+                if work.title.is_none() || !work.blocks[first].protected {
+                    work.title = Some(strip_column_prefix(&t));
+                }
+                work.drop_block(last, DropReason::Metadata);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_normalise() {
+        assert_eq!(
+            find_date("发布时间:2025-10-25 10:20").as_deref(),
+            Some("2025-10-25T10:20")
+        );
+        assert_eq!(find_date("2025年9月6日").as_deref(), Some("2025-09-06"));
+        assert_eq!(find_date("12345-99-99"), None);
+    }
+
+    #[test]
+    fn meta_lines() {
+        assert!(is_meta_line("責任編輯:第一黃金網"));
+        assert!(is_meta_line("2025-09-06 23:01:00來源:21世紀經濟報道"));
+        assert!(is_meta_line("By Jane Doe"));
+        assert!(is_meta_line("本文轉載自芯東西,作者:程茜"));
+        assert!(!is_meta_line(
+            "2025年上半年,中國非GPU芯片市場在加速計算領域增長顯著。"
+        ));
+        assert!(!is_meta_line("文心一言等大模型爭相涌現"));
+    }
+
+    #[test]
+    fn credits() {
+        assert!(is_credit_line("(封面圖源:元寶AI生成)"));
+        assert!(is_credit_line("Image: Computing Power Infrastructure"));
+        assert!(!is_credit_line("▲清微智能AI算力芯片TX81"));
+    }
+
+    #[test]
+    fn column_prefix() {
+        assert_eq!(
+            strip_column_prefix("栏目 | 国产AI芯片加速追赶"),
+            "国产AI芯片加速追赶"
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! Lists of related or recommended headlines.
+//!
+//! Owns: (1) a header such as `相关阅读`/`相關推薦`/`Related articles`/
+//! `Read more` followed by headline-like lines, (2) runs of bullet or list
+//! items in the second half of the page that read as headlines (no final
+//! period, clickbait `!`, trailing year), (3) news-feed items: a headline
+//! printed twice, an author line and a timestamp, (4) channel blocks: a
+//! short `…要闻`/`…News` header followed by one headline.
+//! Must not know: site names; disclaimers (cut earlier); duplicates inside
+//! the body (the duplicate detector).
+
+use crate::chrome::is_body_paragraph;
+use crate::doc::{BlockKind, Detector, Work};
+use crate::script::{char_len, contains_any, fold, han_count, is_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Section headers that introduce related links (folded).
+const HEADERS: &[&str] = &[
+    "相关阅读",
+    "相关推荐",
+    "相关文章",
+    "相关新闻",
+    "相关报道",
+    "热点推荐",
+    "热门推荐",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "热门文章",
+    "热门新闻",
+    "更多新闻",
+    "更多阅读",
+    "大家都在看",
+    "为你推荐",
+    "精彩推荐",
+    "热文推荐",
+    "related",
+    "read more",
+    "more from",
+    "you may also like",
+    "recommended",
+    "more stories",
+    "more news",
+    "popular",
+    "trending",
+    "most read",
+    "see also",
+    "further reading",
+];
+
+/// Endings of channel headers in news portals.
+const CHANNEL_SUFFIX: &[&str] = &["要闻", "新闻", "热点", "news", "headlines"];
+
+fn timestamp_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+            .expect("static regex")
+    })
+}
+
+pub fn is_timestamp_line(text: &str) -> bool {
+    timestamp_re().is_match(text.trim())
+}
+
+fn bullet_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:[•·●○◆◇▪▫■□►▶➤✓✔\-–—*]|\d{1,2}[.、)])\s*\S").expect("static regex")
+    })
+}
+
+fn is_header(text: &str) -> bool {
+    char_len(text) <= 24
+        && contains_any(&fold(text), HEADERS)
+        && !text.trim_end().ends_with(['。', '.'])
+}
+
+/// A headline: one line of moderate length that does not end as a sentence.
+fn is_headline_like(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n = char_len(t);
+    let cjk = han_count(t) * 2 > n;
+    let ends_sentence = t.ends_with(['。', '.', ';', '；', ':', '：']);
+    let size_ok = if cjk {
+        (6..=60).contains(&n)
+    } else {
+        (15..=200).contains(&n) && t.split_whitespace().count() >= 3
+    };
+    size_ok && !ends_sentence
+}
+
+/// Clickbait or listing style: exclamation marks, a trailing year, Title Case.
+fn is_clickbait(text: &str) -> bool {
+    let t = text.trim();
+    let bangs = t.matches(['!', '！']).count();
+    let year = t
+        .trim_end_matches(['!', '！', ' '])
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| {
+            w.len() == 4
+                && w.chars().all(|c| c.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"))
+        });
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let title_case = words.len() >= 4
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 10
+            >= words.len() * 7;
+    bangs >= 1 || year || title_case
+}
+
+pub struct RelatedFilter;
+
+impl Detector for RelatedFilter {
+    fn name(&self) -> &'static str {
+        "related"
+    }
+
+    fn run(&self, work: &mut Work) {
+        self.header_sections(work);
+        self.bullet_runs(work);
+        self.feed_items(work);
+        self.channel_blocks(work);
+    }
+}
+
+impl RelatedFilter {
+    /// A related header drops itself and the headline-like lines after it.
+    fn header_sections(&self, work: &mut Work) {
+        let alive = work.alive();
+        let n = alive.len();
+        let mut k = 0;
+        while k < n {
+            let i = alive[k];
+            if !is_header(&work.blocks[i].text) || k * 3 < n {
+                k += 1;
+                continue;
+            }
+            work.drop_block(i, DropReason::RelatedLinks);
+            k += 1;
+            while k < n {
+                let j = alive[k];
+                let t = &work.blocks[j].text;
+                if is_body_paragraph(t)
+                    && !is_headline_like(t)
+                    && work.blocks[j].link_chars * 2 < char_len(t)
+                {
+                    break;
+                }
+                work.drop_block(j, DropReason::RelatedLinks);
+                k += 1;
+            }
+        }
+    }
+
+    /// Runs of at least three bullet/list items in the second half of the
+    /// page that mostly read as clickbait headlines.
+    fn bullet_runs(&self, work: &mut Work) {
+        let alive = work.alive();
+        let n = alive.len();
+        let is_item = |w: &Work, i: usize| {
+            let b = &w.blocks[i];
+            (bullet_re().is_match(b.text.trim()) || b.kind == BlockKind::ListItem)
+                && is_headline_like(&b.text)
+        };
+        let mut k = n / 2;
+        while k < n {
+            if !is_item(work, alive[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < n && is_item(work, alive[k]) {
+                k += 1;
+            }
+            let run = &alive[start..k];
+            let bait = run
+                .iter()
+                .filter(|&&i| is_clickbait(&work.blocks[i].text))
+                .count();
+            let links = run
+                .iter()
+                .filter(|&&i| work.blocks[i].link_chars * 2 > char_len(&work.blocks[i].text))
+                .count();
+            if run.len() >= 3 && (bait * 10 >= run.len() * 6 || links * 10 >= run.len() * 8) {
+                for &i in run {
+                    work.drop_block(i, DropReason::RelatedLinks);
+                }
+            }
+        }
+    }
+
+    /// `headline, headline, author, timestamp` groups, and lone timestamps
+    /// that close such a group.
+    fn feed_items(&self, work: &mut Work) {
+        let alive = work.alive();
+        for (k, &i) in alive.iter().enumerate() {
+            if !is_timestamp_line(&work.blocks[i].text) || k < 2 {
+                continue;
+            }
+            let lo = k.saturating_sub(3);
+            let window: Vec<usize> = alive[lo..k].to_vec();
+            let pair = window
+                .windows(2)
+                .any(|w| work.blocks[w[0]].text == work.blocks[w[1]].text);
+            if pair {
+                for j in window {
+                    work.drop_block(j, DropReason::RelatedLinks);
+                }
+                work.drop_block(i, DropReason::RelatedLinks);
+            }
+        }
+    }
+
+    /// `科技要闻` + one headline, in the second half of the page.
+    fn channel_blocks(&self, work: &mut Work) {
+        let alive = work.alive();
+        let n = alive.len();
+        for k in n / 2..n {
+            let i = alive[k];
+            let t = fold(&work.blocks[i].text);
+            let t = t.trim();
+            if char_len(t) <= 8
+                && CHANNEL_SUFFIX.iter().any(|s| t.ends_with(s))
+                && !t.ends_with(is_sentence_end)
+            {
+                work.drop_block(i, DropReason::RelatedLinks);
+                if let Some(&j) = alive.get(k + 1) {
+                    if is_headline_like(&work.blocks[j].text) {
+                        work.drop_block(j, DropReason::RelatedLinks);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_shapes() {
+        assert!(is_headline_like(
+            "Breaking News! NVIDIA H20 Chip Fully Banned from Sale In-Depth Analysis! 2025"
+        ));
+        assert!(is_clickbait(
+            "Breaking News! NVIDIA H20 Chip Fully Banned from Sale In-Depth Analysis! 2025"
+        ));
+        assert!(!is_headline_like("The chip ships next year."));
+        assert!(is_timestamp_line("2025-12-29 16:16:22"));
+        assert!(!is_timestamp_line("2025-12-29 的会议上"));
+    }
+}

@@ -1,0 +1,102 @@
+//! Character classes and small text measures shared by the detectors.
+//!
+//! Owns: what counts as Han, Latin, CJK punctuation and sentence-final
+//! punctuation; CJK-aware lengths; folding Traditional to Simplified and case
+//! so that one vocabulary list matches both Chinese scripts and any case.
+//! Must not know: any rule about noise.
+
+/// Han ideograph (CJK unified, extension A, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+/// ASCII or Latin-1/extended Latin letter.
+pub fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F if c.is_alphabetic())
+}
+
+/// Full-width and CJK punctuation (including the ASCII-range marks that
+/// Chinese sites often use in full-width positions is *not* included).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Sentence-final punctuation in any of the three scripts.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '.' | '；' | ';' | '…')
+}
+
+/// Clause separators used to work inside long lines.
+pub fn is_clause_sep(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '，' | '、' | ':' | '：')
+}
+
+/// Length in "Latin-equivalent" chars: one Han char carries about as much
+/// as a short English word, so it counts 3.
+pub fn weighted_len(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_han(c) { 3 } else { 1 })
+        .sum()
+}
+
+/// Number of non-space chars.
+pub fn char_len(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+pub fn han_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_han(c)).count()
+}
+
+pub fn latin_count(s: &str) -> usize {
+    s.chars().filter(|&c| is_latin(c)).count()
+}
+
+/// True if the text has sentence punctuation somewhere other than its end.
+pub fn has_inner_sentence_end(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| is_sentence_end(c) || c.is_whitespace());
+    t.chars().any(|c| matches!(c, '。' | '！' | '？' | '；')) || t.contains(". ")
+}
+
+/// Traditional -> Simplified, full-width ASCII -> ASCII, lower case. For
+/// vocabulary matching only: offsets do not survive this.
+pub fn fold(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3000 => ' ',
+            _ => c,
+        })
+        .collect();
+    fast2s::convert(&s).to_lowercase()
+}
+
+/// True if any of `words` occurs in the folded text.
+pub fn contains_any(folded: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| folded.contains(w))
+}
+
+/// Number of `words` occurring in the folded text (each counted once).
+pub fn count_any(folded: &str, words: &[&str]) -> usize {
+    words.iter().filter(|w| folded.contains(*w)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_matches_both_scripts() {
+        assert_eq!(fold("相關閱讀"), "相关阅读");
+        assert_eq!(fold("下載ＡＰＰ"), "下载app");
+    }
+
+    #[test]
+    fn weighted_len_counts_han_more() {
+        assert_eq!(weighted_len("AI芯片"), 8);
+    }
+}

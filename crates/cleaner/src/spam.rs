@@ -1,0 +1,176 @@
+//! Keyword-stuffed SEO spam, adult spam and link farms.
+//!
+//! Owns: lines (or long `|`-separated stretches inside a line) that are lists
+//! of short keyword segments. Signals: separator density (`|`, `,`, `、`)
+//! with short segments and no sentence punctuation, a generic adult/gambling
+//! spam lexicon, and script mismatch (Simplified Chinese keyword lists on a
+//! Traditional page and vice versa).
+//! Must not know: the names of particular spam sites or pages.
+
+use crate::doc::{Detector, Work};
+use crate::lang::foreign_script_share;
+use crate::script::{char_len, count_any, fold, han_count};
+use model::{DropReason, Lang};
+
+/// Generic spam vocabulary, folded to Simplified and lower case.
+const LEXICON: &[&str] = &[
+    "无码",
+    "有码",
+    "字幕",
+    "精品",
+    "久久",
+    "一区",
+    "二区",
+    "三区",
+    "日韩",
+    "欧美",
+    "成人",
+    "色播",
+    "激情",
+    "婷婷",
+    "福利",
+    "毛片",
+    "黄色",
+    "色情",
+    "人妻",
+    "少妇",
+    "偷拍",
+    "自拍",
+    "三级",
+    "在线观看",
+    "免费视频",
+    "av",
+    "a片",
+    "情色",
+    "伦理",
+    "美女",
+    "国产精品",
+    "天堂",
+    "影院",
+    "porn",
+    "xxx",
+    "sex",
+    "casino",
+    "viagra",
+    "博彩",
+    "赌场",
+    "彩票",
+    "棋牌",
+    "娱乐城",
+    "百家乐",
+    "六合彩",
+    "老虎机",
+    "代孕",
+    "办证",
+    "发票",
+];
+
+/// Splits into segments on list separators.
+fn segments(text: &str) -> Vec<&str> {
+    text.split(['|', '｜', ',', '，', '、', '/'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// True when `text` reads as a stuffed keyword list.
+pub fn is_spam_line(text: &str, page_lang: Lang) -> bool {
+    let pipes = text.chars().filter(|&c| c == '|' || c == '｜').count();
+    let segs = segments(text);
+    if segs.len() < 5 {
+        return false;
+    }
+    let sentence = text
+        .chars()
+        .filter(|&c| matches!(c, '。' | '!' | '！' | '?' | '？' | '；'))
+        .count();
+    if sentence * 10 > segs.len() {
+        return false;
+    }
+    let avg = segs.iter().map(|s| char_len(s)).sum::<usize>() / segs.len();
+    if avg > 16 {
+        return false;
+    }
+    let folded = fold(text);
+    let hits = count_any(&folded, LEXICON);
+    let foreign = han_count(text) >= 10 && foreign_script_share(text, page_lang) > 0.5;
+    // A long run of `|` separators with short segments is a link farm even
+    // without spam words; with commas it needs the lexicon or the script.
+    (pipes >= 5 && pipes * 2 >= segs.len()) || hits >= 3 || (foreign && hits >= 1)
+}
+
+pub struct SpamFilter;
+
+impl Detector for SpamFilter {
+    fn name(&self) -> &'static str {
+        "spam"
+    }
+
+    fn run(&self, work: &mut Work) {
+        let lang = work.lang;
+        for i in work.alive() {
+            let text = work.blocks[i].text.clone();
+            if is_spam_line(&text, lang) {
+                work.drop_block(i, DropReason::Spam);
+                continue;
+            }
+            // A link farm glued to the end of a line (`... 模板: a| b| c|`):
+            // cut from the first pipe-dense segment.
+            if let Some(pos) = pipe_tail(&text) {
+                if is_spam_line(&text[pos..], lang) {
+                    let ranges = vec![pos..text.len()];
+                    work.remove_ranges(i, ranges, DropReason::Spam);
+                }
+            }
+        }
+    }
+}
+
+/// Start of the trailing stretch whose segments are separated by `|`, if
+/// there are at least five.
+fn pipe_tail(text: &str) -> Option<usize> {
+    let pipes: Vec<usize> = text.match_indices(['|', '｜']).map(|(i, _)| i).collect();
+    if pipes.len() < 5 {
+        return None;
+    }
+    // Walk back from the first pipe to the previous clause boundary.
+    let first = pipes[0];
+    let start = text[..first]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | ':' | '：' | '!' | '！' | '?' | '？'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comma_keyword_list_is_spam() {
+        assert!(is_spam_line(
+            "色情片,激情视频,无码专区,日韩精品,国产成人,免费观看,久久爱",
+            Lang::ZhHant
+        ));
+    }
+
+    #[test]
+    fn pipe_link_farm_is_spam() {
+        assert!(is_spam_line(
+            "甲站| 乙站| 丙站| 丁站| 戊站| 己站|",
+            Lang::ZhHans
+        ));
+    }
+
+    #[test]
+    fn prose_with_commas_is_not_spam() {
+        let t = "文心一言、通義千問、智譜、豆包、KIMI等上百家國產大模型爭相涌現,參數規模從幾億乃至上萬億,廣泛應用于云計算、數據中心。";
+        assert!(!is_spam_line(t, Lang::ZhHant));
+        assert!(!is_spam_line(
+            "Nvidia, AMD, Intel, Qualcomm, Arm, and Broadcom all reported results.",
+            Lang::En
+        ));
+    }
+}
