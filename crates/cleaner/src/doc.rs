@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn remove_ranges_tidies_and_records() {
         let mut w = Work::new(vec![Block::new("abc [1] def".into(), BlockKind::Line)]);
-        w.remove_ranges(0, vec![4..7], DropReason::Citation);
+        w.remove_ranges(0, std::iter::once(4..7).collect(), DropReason::Citation);
         assert_eq!(w.blocks[0].text, "abc def");
         assert_eq!(w.dropped[0].excerpt, "[1]");
     }

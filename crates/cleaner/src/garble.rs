@@ -152,7 +152,7 @@ fn tokenize(s: &str) -> Vec<Token> {
                     start = chars[start_k - 1].0;
                 }
             }
-            if !(gap_is_latin && !out.is_empty()) {
+            if !gap_is_latin || out.is_empty() {
                 run += 1;
             }
             let text = s[b..end].to_string();
@@ -305,12 +305,16 @@ impl Detector for GarbleFilter {
                 k = e;
             }
             // Single tokens.
+            let mut run_size: HashMap<usize, usize> = HashMap::new();
+            for t in toks {
+                *run_size.entry(t.run).or_default() += 1;
+            }
             for (k, t) in toks.iter().enumerate() {
                 if in_foreign[k] || !t.alpha {
                     continue;
                 }
                 let lower = t.text.to_lowercase();
-                let alone = toks.iter().filter(|o| o.run == t.run).count() == 1;
+                let alone = run_size.get(&t.run) == Some(&1);
                 let after_digit = text[..t.range.start]
                     .trim_end()
                     .chars()
@@ -340,38 +344,42 @@ impl Detector for GarbleFilter {
                 }
             }
             // Contagion: in a sentence that holds a foreign run, a word the
-            // page uses only there is part of the debris.
-            for sent in sentences(text) {
-                let has_run = toks.iter().enumerate().any(|(k, t)| {
-                    in_foreign[k] && t.range.start >= sent.start && t.range.end <= sent.end
-                });
-                if !has_run {
+            // page uses only there is part of the debris. Tokens and
+            // sentences are both in order, so one pass assigns each token
+            // its sentence.
+            let sents = sentences(text);
+            let mut sent_of = Vec::with_capacity(toks.len());
+            let mut si = 0;
+            for t in toks.iter() {
+                while si + 1 < sents.len() && sents[si].end <= t.range.start {
+                    si += 1;
+                }
+                sent_of.push(si);
+            }
+            let mut sent_has_run = vec![false; sents.len().max(1)];
+            for (k, &f) in in_foreign.iter().enumerate() {
+                if f {
+                    sent_has_run[sent_of[k]] = true;
+                }
+            }
+            for (k, t) in toks.iter().enumerate() {
+                if in_foreign[k] || !t.alpha || !sent_has_run[sent_of[k]] {
                     continue;
                 }
-                for (k, t) in toks.iter().enumerate() {
-                    if in_foreign[k]
-                        || !t.alpha
-                        || t.range.start < sent.start
-                        || t.range.end > sent.end
-                    {
-                        continue;
-                    }
-                    let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
-                    if !all_caps && freq.get(&t.text.to_lowercase()) == Some(&1) {
-                        ranges.push(t.range.clone());
-                    }
+                let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
+                if !all_caps && freq.get(&t.text.to_lowercase()) == Some(&1) {
+                    ranges.push(t.range.clone());
                 }
             }
             plan.push((*i, ranges));
         }
         // Other cases of a word already judged broken (`aof` -> `Aof`).
-        for (i, toks) in &per_block {
+        // `plan` was filled in the order of `per_block`.
+        for ((_, toks), p) in per_block.iter().zip(plan.iter_mut()) {
             for t in toks {
                 let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
                 if t.alpha && !all_caps && broken.contains(&t.text.to_lowercase()) {
-                    if let Some(p) = plan.iter_mut().find(|(j, _)| j == i) {
-                        p.1.push(t.range.clone());
-                    }
+                    p.1.push(t.range.clone());
                 }
             }
         }

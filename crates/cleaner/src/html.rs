@@ -285,14 +285,12 @@ fn flatten(doc: &Html) -> Vec<Flat> {
     };
     while let Some((node, entering, in_link, in_article)) = stack.pop() {
         match node.value() {
-            Node::Text(t) => {
-                if entering {
-                    let s: &str = t;
-                    if in_link {
-                        cur_links += s.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    cur.push_str(s);
+            Node::Text(t) if entering => {
+                let s: &str = t;
+                if in_link {
+                    cur_links += s.chars().filter(|c| !c.is_whitespace()).count();
                 }
+                cur.push_str(s);
             }
             Node::Element(el) => {
                 let name = el.name();
@@ -332,12 +330,10 @@ fn flatten(doc: &Html) -> Vec<Flat> {
                     cur_kind = k;
                 }
             }
-            Node::Document | Node::Fragment => {
-                if entering {
-                    let children: Vec<_> = node.children().collect();
-                    for c in children.into_iter().rev() {
-                        stack.push((c, true, false, false));
-                    }
+            Node::Document | Node::Fragment if entering => {
+                let children: Vec<_> = node.children().collect();
+                for c in children.into_iter().rev() {
+                    stack.push((c, true, false, false));
                 }
             }
             _ => {}

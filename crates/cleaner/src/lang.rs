@@ -35,7 +35,7 @@ fn simplified_only() -> &'static HashSet<char> {
         // evidence of either script.
         set.retain(|&c| {
             let mut buf = [0u8; 4];
-            fast2s::convert(c.encode_utf8(&mut buf)).chars().next() == Some(c) && !is_traditional(c)
+            fast2s::convert(c.encode_utf8(&mut buf)).starts_with(c) && !is_traditional(c)
         });
         set
     })
@@ -48,7 +48,7 @@ pub fn is_traditional(c: char) -> bool {
     }
     let mut buf = [0u8; 4];
     let s = fast2s::convert(c.encode_utf8(&mut buf));
-    s.chars().next() != Some(c)
+    !s.starts_with(c)
 }
 
 pub fn is_simplified(c: char) -> bool {

@@ -118,8 +118,8 @@ impl Detector for SpamFilter {
             // cut from the first pipe-dense segment.
             if let Some(pos) = pipe_tail(&text) {
                 if is_spam_line(&text[pos..], lang) {
-                    let ranges = vec![pos..text.len()];
-                    work.remove_ranges(i, ranges, DropReason::Spam);
+                    let tail = std::iter::once(pos..text.len()).collect();
+                    work.remove_ranges(i, tail, DropReason::Spam);
                 }
             }
         }
