@@ -1,0 +1,29 @@
+//! Scales written after a number: 万/亿/万亿 (and 萬/億 once folded), 兆
+//! (Taiwan: 10^12), thousand/million/billion/trillion, and single-letter
+//! K/M/B/T when no letter follows (`$1.5B`, `671B`).
+//!
+//! Owns: the scale table from `units.toml` and matching one scale at a
+//! position. Must not know: numerals, units, qualifiers.
+
+use super::lexicon::{match_at, Surface};
+use crate::text::Doc;
+
+pub(crate) struct Scales {
+    /// (surface, multiplier), longest surface first.
+    items: Vec<(Surface, f64)>,
+}
+
+impl Scales {
+    pub(crate) fn new(mut items: Vec<(Surface, f64)>) -> Self {
+        items.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        Scales { items }
+    }
+
+    /// The scale at character `k` (no leading space is skipped):
+    /// `(multiplier, end)`.
+    pub(crate) fn at(&self, doc: &Doc, k: usize) -> Option<(f64, usize)> {
+        self.items
+            .iter()
+            .find_map(|(s, v)| match_at(doc, k, s).map(|e| (*v, e)))
+    }
+}

@@ -1,0 +1,409 @@
+//! Units: currencies (suffix and prefix forms, money rates such as
+//! `CNY/share` and `USD/GB`), ratios (`%`, `pp`, `x`), compute, bytes and
+//! bandwidth, power, voltage, lengths, temperature, and counted things
+//! (Chinese measure words, Chinese and English counted nouns, rates such as
+//! `/month`), plus the qualifier words (约, over, nearly, up to ...).
+//!
+//! Owns: the unit tables from `units.toml` and matching them at a position.
+//! Must not know: numerals, scales, ranges, entities.
+
+use super::lexicon::{match_at, match_before, Surface};
+use crate::text::{is_han, Doc};
+use model::Qualifier;
+use std::collections::HashMap;
+
+/// The class of a figure, as reported by `figures()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    Number,
+    Percent,
+    Currency,
+    Dimension,
+    Temperature,
+}
+
+impl FigureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Number => "number",
+            FigureKind::Percent => "percent",
+            FigureKind::Currency => "currency",
+            FigureKind::Dimension => "dimension",
+            FigureKind::Temperature => "temperature",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct UnitDef {
+    pub unit: String,
+    pub kind: FigureKind,
+    pub factor: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct UnitSurface {
+    pub surface: Surface,
+    pub def: usize,
+    /// Must touch the number (`3x`, `12000P`), no space allowed.
+    pub tight: bool,
+}
+
+pub(crate) struct Units {
+    pub defs: Vec<UnitDef>,
+    suffixes: Vec<UnitSurface>,
+    prefixes: Vec<UnitSurface>,
+    /// (denominator, surfaces)
+    per: Vec<(String, Surface)>,
+    measures: HashMap<char, String>,
+    nouns_zh: Vec<(Surface, String)>,
+    nouns_en: Vec<(Vec<String>, String)>,
+    rates: Vec<(String, Surface)>,
+    qualifiers: Vec<(Surface, Qualifier)>,
+}
+
+/// A unit found after (or before) a number.
+#[derive(Debug, Clone)]
+pub(crate) struct UnitHit {
+    pub unit: String,
+    pub kind: FigureKind,
+    pub factor: f64,
+    pub end: usize,
+}
+
+const DURATION_WORDS: &[&str] = &[
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent",
+];
+
+const NOT_MODIFIERS: &[&str] = &[
+    "of", "in", "to", "and", "the", "from", "by", "for", "with", "at", "on", "per", "a", "an",
+    "is", "was", "are", "were", "has", "have", "had", "that", "which", "than", "as", "or", "its",
+    "their", "this", "these", "those", "will", "would", "can", "could", "be", "been", "more",
+    "less", "over", "under", "about", "into", "year", "years", "between", "while", "after",
+    "before",
+];
+
+pub(crate) struct UnitsBuilder {
+    pub units: Units,
+}
+
+impl UnitsBuilder {
+    pub(crate) fn new() -> Self {
+        UnitsBuilder {
+            units: Units {
+                defs: Vec::new(),
+                suffixes: Vec::new(),
+                prefixes: Vec::new(),
+                per: Vec::new(),
+                measures: HashMap::new(),
+                nouns_zh: Vec::new(),
+                nouns_en: Vec::new(),
+                rates: Vec::new(),
+                qualifiers: Vec::new(),
+            },
+        }
+    }
+
+    pub(crate) fn unit(&mut self, def: UnitDef, suffix: &[String], prefix: &[String], exact: bool) {
+        let idx = self.units.defs.len();
+        self.units.defs.push(def);
+        for s in suffix {
+            let single_letter =
+                s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_alphabetic());
+            let tight = single_letter && !matches!(s.as_str(), "W" | "V");
+            self.units.suffixes.push(UnitSurface {
+                surface: Surface::new(s, exact || single_letter),
+                def: idx,
+                tight,
+            });
+        }
+        for s in prefix {
+            self.units.prefixes.push(UnitSurface {
+                surface: Surface::new(s, exact),
+                def: idx,
+                tight: false,
+            });
+        }
+    }
+
+    pub(crate) fn per(&mut self, denom: &str, surfaces: &[String]) {
+        for s in surfaces {
+            self.units
+                .per
+                .push((denom.to_string(), Surface::new(s, false)));
+        }
+    }
+
+    pub(crate) fn measure(&mut self, word: char, unit: &str) {
+        self.units.measures.insert(word, unit.to_string());
+    }
+
+    pub(crate) fn noun(&mut self, unit: &str, zh: &[String], en: &[String]) {
+        for z in zh {
+            self.units
+                .nouns_zh
+                .push((Surface::new(z, false), unit.to_string()));
+        }
+        for e in en {
+            let words = e.split_whitespace().map(str::to_ascii_lowercase).collect();
+            self.units.nouns_en.push((words, unit.to_string()));
+        }
+    }
+
+    pub(crate) fn rate(&mut self, suffix: &str, surfaces: &[String]) {
+        for s in surfaces {
+            self.units
+                .rates
+                .push((suffix.to_string(), Surface::new(s, false)));
+        }
+    }
+
+    pub(crate) fn qualifier(&mut self, q: Qualifier, words: &[String]) {
+        for w in words {
+            self.units.qualifiers.push((Surface::new(w, false), q));
+        }
+    }
+
+    pub(crate) fn build(mut self) -> Units {
+        let u = &mut self.units;
+        u.suffixes.sort_by_key(|b| std::cmp::Reverse(b.surface.len));
+        u.prefixes.sort_by_key(|b| std::cmp::Reverse(b.surface.len));
+        u.per.sort_by_key(|b| std::cmp::Reverse(b.1.len));
+        u.nouns_zh.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        u.nouns_en.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        u.rates.sort_by_key(|b| std::cmp::Reverse(b.1.len));
+        u.qualifiers.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        self.units
+    }
+}
+
+fn skip_spaces(doc: &Doc, mut k: usize, max: usize) -> usize {
+    let start = k;
+    while k < doc.len() && k - start < max && doc.chars[k] == ' ' {
+        k += 1;
+    }
+    k
+}
+
+impl Units {
+    fn hit(&self, s: &UnitSurface, end: usize) -> UnitHit {
+        let d = &self.defs[s.def];
+        UnitHit {
+            unit: d.unit.clone(),
+            kind: d.kind,
+            factor: d.factor,
+            end,
+        }
+    }
+
+    /// A unit written after a number ending at `k`.
+    pub(crate) fn suffix_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
+        let spaced = skip_spaces(doc, k, 1);
+        for s in &self.suffixes {
+            let at = if s.tight { k } else { spaced };
+            if let Some(e) = match_at(doc, at, &s.surface) {
+                return Some(self.hit(s, e));
+            }
+        }
+        None
+    }
+
+    /// A currency (or other) unit written before a number starting at `k`:
+    /// the unit and where it starts.
+    pub(crate) fn prefix_before(&self, doc: &Doc, k: usize) -> Option<(UnitHit, usize)> {
+        let mut k2 = k;
+        if k2 > 0 && doc.chars[k2 - 1] == ' ' {
+            k2 -= 1;
+        }
+        for at in [k, k2] {
+            for s in &self.prefixes {
+                if let Some(b) = match_before(doc, at, &s.surface) {
+                    return Some((self.hit(s, k), b));
+                }
+            }
+        }
+        None
+    }
+
+    /// A money-rate denominator (`/股`, `per GB`) at `k`.
+    pub(crate) fn per_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
+        let k = skip_spaces(doc, k, 1);
+        self.per
+            .iter()
+            .find_map(|(d, s)| match_at(doc, k, s).map(|e| (d.clone(), e)))
+    }
+
+    /// A rate suffix (`/month`, `per day`) at `k`.
+    pub(crate) fn rate_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
+        let k = skip_spaces(doc, k, 1);
+        self.rates
+            .iter()
+            .find_map(|(d, s)| match_at(doc, k, s).map(|e| (d.clone(), e)))
+    }
+
+    /// A counted thing after a number ending at `k`: a Chinese measure word
+    /// with an optional noun (张卡, 片晶圆, 个计算柜), a Chinese noun (参数), or
+    /// an English plural noun after up to two modifiers (12 Zen4 CPU cores).
+    /// `english_modifiers` allows the modifiers (off for year-like numbers).
+    pub(crate) fn count_at(&self, doc: &Doc, k: usize, english_modifiers: bool) -> Option<UnitHit> {
+        let k1 = skip_spaces(doc, k, 1);
+        let c = doc.char_at(k1)?;
+        if is_han(c) {
+            if let Some(default) = self.measures.get(&c) {
+                let after = k1 + 1;
+                if let Some((unit, e)) = self.zh_noun_near(doc, after) {
+                    return Some(self.count(unit, e, doc));
+                }
+                if !default.is_empty() {
+                    // a measure word glued to a noun we do not know still counts
+                    return Some(self.count(default.clone(), after, doc));
+                }
+                return None;
+            }
+            if let Some((unit, e)) = self.zh_noun_at(doc, k1) {
+                return Some(self.count(unit, e, doc));
+            }
+            return None;
+        }
+        if c.is_ascii_alphabetic() {
+            return self.en_noun(doc, k1, english_modifiers);
+        }
+        None
+    }
+
+    fn count(&self, unit: String, end: usize, doc: &Doc) -> UnitHit {
+        let (unit, end) = match self.rate_at(doc, end) {
+            Some((r, e)) => (format!("{unit}{r}"), e),
+            None => (unit, end),
+        };
+        UnitHit {
+            unit,
+            kind: FigureKind::Dimension,
+            factor: 1.0,
+            end,
+        }
+    }
+
+    fn zh_noun_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
+        self.nouns_zh
+            .iter()
+            .find_map(|(s, u)| match_at(doc, k, s).map(|e| (u.clone(), e)))
+    }
+
+    /// A Chinese noun starting within four characters of `k`, with only Han
+    /// or Latin characters in between (90万片内存晶圆).
+    fn zh_noun_near(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
+        for off in 0..=4 {
+            let at = k + off;
+            if off > 0 {
+                match doc.char_at(at - 1) {
+                    Some(c) if is_han(c) || c.is_ascii_alphanumeric() => {}
+                    _ => return None,
+                }
+            }
+            if let Some(hit) = self.zh_noun_at(doc, at) {
+                return Some(hit);
+            }
+        }
+        None
+    }
+
+    fn en_noun(&self, doc: &Doc, k: usize, modifiers: bool) -> Option<UnitHit> {
+        // read up to 4 words separated by single spaces
+        let mut words: Vec<(String, usize, usize)> = Vec::new();
+        let mut i = k;
+        while words.len() < 4 && i < doc.len() {
+            let s = i;
+            while i < doc.len()
+                && (doc.chars[i].is_ascii_alphanumeric()
+                    || (doc.chars[i] == '-'
+                        && i > s
+                        && i + 1 < doc.len()
+                        && doc.chars[i + 1].is_ascii_alphanumeric()))
+            {
+                i += 1;
+            }
+            if i == s || i - s > 40 {
+                break;
+            }
+            words.push((doc.chars[s..i].iter().collect(), s, i));
+            if i < doc.len() && doc.chars[i] == ' ' {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if words
+            .first()
+            .is_some_and(|w| DURATION_WORDS.contains(&w.0.to_ascii_lowercase().as_str()))
+        {
+            return None;
+        }
+        let max_mod = if modifiers { 2 } else { 0 };
+        for start in 0..=max_mod.min(words.len().saturating_sub(1)) {
+            // modifiers must be plausible adjectives / names, not function words
+            if words[..start]
+                .iter()
+                .any(|w| NOT_MODIFIERS.contains(&w.0.to_ascii_lowercase().as_str()))
+            {
+                return None;
+            }
+            for (noun, unit) in &self.nouns_en {
+                let n = noun.len();
+                if start + n > words.len() {
+                    continue;
+                }
+                if words[start..start + n]
+                    .iter()
+                    .zip(noun)
+                    .all(|(w, x)| w.0.eq_ignore_ascii_case(x))
+                {
+                    let end = words[start + n - 1].2;
+                    return Some(self.count(unit.clone(), end, doc));
+                }
+            }
+        }
+        None
+    }
+
+    /// A qualifier word ending at `k` (skipping one space): the qualifier.
+    pub(crate) fn qualifier_before(&self, doc: &Doc, k: usize) -> Option<Qualifier> {
+        let k2 = if k > 0 && doc.chars[k - 1] == ' ' {
+            k - 1
+        } else {
+            k
+        };
+        for at in [k, k2] {
+            for (s, q) in &self.qualifiers {
+                if s.chars.iter().all(|c| is_han(*c))
+                    && matches!(
+                        s.chars.as_slice(),
+                        ['左', '右'] | ['以', '上'] | ['上', '下'] | ['多']
+                    )
+                {
+                    continue; // these follow the figure
+                }
+                if match_before(doc, at, s).is_some() {
+                    return Some(*q);
+                }
+            }
+        }
+        None
+    }
+
+    /// A qualifier written right after a figure (左右, 以上, 多): its end.
+    pub(crate) fn qualifier_after(&self, doc: &Doc, k: usize) -> Option<(Qualifier, usize)> {
+        for word in ["左右", "以上", "上下", "多"] {
+            let s = Surface::new(word, true);
+            if let Some(e) = match_at(doc, k, &s) {
+                let q = if word == "左右" || word == "上下" {
+                    Qualifier::About
+                } else {
+                    Qualifier::Over
+                };
+                return Some((q, e));
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,611 @@
+//! Behaviour of the extractor on sentences in the three scripts, most of
+//! them taken from the seed articles' gold annotations.
+
+use model::{Fact, Qualifier, Token, TokenKind};
+use newsfacts_extractor::{ConfigError, Extractor};
+use std::sync::OnceLock;
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::bundled().expect("bundled config loads"))
+}
+
+/// Tokens from a pre-segmented string: words separated by `|`.
+fn segmented(s: &str) -> (String, Vec<Token>) {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for w in s.split('|') {
+        let start = text.len();
+        text.push_str(w);
+        let kind = match w.chars().next() {
+            Some(c) if c.is_ascii_digit() => TokenKind::Number,
+            Some(c) if c.is_ascii_alphabetic() => TokenKind::Latin,
+            Some(c) if c.is_whitespace() => TokenKind::Space,
+            _ => TokenKind::Han,
+        };
+        tokens.push(Token {
+            start,
+            end: text.len(),
+            kind,
+        });
+    }
+    (text, tokens)
+}
+
+fn companies(text: &str) -> Vec<(String, String)> {
+    ex().extract(text, &[])
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Company {
+                canonical, surface, ..
+            } => Some((canonical, surface)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn company_names(text: &str) -> Vec<String> {
+    companies(text).into_iter().map(|c| c.0).collect()
+}
+
+fn chips(text: &str) -> Vec<String> {
+    ex().extract(text, &[])
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Chip { canonical, .. } => Some(canonical),
+            _ => None,
+        })
+        .collect()
+}
+
+#[derive(Debug, PartialEq)]
+struct Fig {
+    surface: String,
+    value: f64,
+    max: Option<f64>,
+    unit: String,
+    qualifier: Option<Qualifier>,
+    about: Option<String>,
+}
+
+fn figures(text: &str) -> Vec<Fig> {
+    ex().extract(text, &[])
+        .into_iter()
+        .filter_map(|f| match f {
+            Fact::Figure {
+                surface,
+                value,
+                value_max,
+                unit,
+                qualifier,
+                about,
+                ..
+            } => Some(Fig {
+                surface,
+                value,
+                max: value_max,
+                unit,
+                qualifier,
+                about,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The only figure of `text`: (value, unit).
+fn one(text: &str) -> (f64, String) {
+    let f = figures(text);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    (f[0].value, f[0].unit.clone())
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn assert_fig(text: &str, value: f64, unit: &str) {
+    let (v, u) = one(text);
+    assert!(close(v, value), "{text}: value {v} != {value}");
+    assert_eq!(u, unit, "{text}");
+}
+
+// ------------------------------------------------------------- companies
+
+#[test]
+fn company_aliases_in_three_scripts_map_to_one_canonical_name() {
+    for text in [
+        "英伟达发布新品",
+        "英偉達發布新品",
+        "NVIDIA released",
+        "Nvidia said",
+        "shares of nvidia fell",
+    ] {
+        assert_eq!(company_names(text), vec!["NVIDIA"], "{text}");
+    }
+    assert_eq!(
+        company_names("寒武紀和摩爾線程"),
+        vec!["Cambricon", "Moore Threads"]
+    );
+    assert_eq!(
+        company_names("寒武纪和摩尔线程"),
+        vec!["Cambricon", "Moore Threads"]
+    );
+    assert_eq!(
+        company_names("Cambricon and Moore Threads"),
+        vec!["Cambricon", "Moore Threads"]
+    );
+}
+
+#[test]
+fn machine_translation_variants_are_aliases() {
+    assert_eq!(
+        company_names("Wallen Technology and Jiyue Star"),
+        vec!["Biren Technology", "StepFun"]
+    );
+    assert_eq!(company_names("Haiguang Information’s DCU"), vec!["Hygon"]);
+    assert_eq!(
+        company_names("国产芯片如Cambrian 和华为"),
+        vec!["Cambricon", "Huawei"]
+    );
+    assert_eq!(
+        company_names("彼仁科技与速源"),
+        vec!["Biren Technology", "Enflame"]
+    );
+}
+
+#[test]
+fn latin_aliases_need_word_boundaries() {
+    assert!(company_names("Artificial Intelligence is here").is_empty());
+    assert!(company_names("the AMDs of the world").is_empty());
+    assert_eq!(company_names("Intel’s 20A process"), vec!["Intel"]);
+    assert_eq!(company_names("AMD’s MI300X"), vec!["AMD"]);
+}
+
+#[test]
+fn ambiguous_latin_aliases_need_their_case() {
+    assert_eq!(company_names("Meta plans more data centers"), vec!["Meta"]);
+    assert!(company_names("meta data and metadata").is_empty());
+    assert_eq!(
+        company_names("ASE and Samsung offer"),
+        vec!["ASE Technology", "Samsung"]
+    );
+    assert!(company_names("we use ase here").is_empty());
+    assert!(company_names("5 microns wide").is_empty());
+    assert_eq!(company_names("Micron shipped"), vec!["Micron"]);
+    assert!(company_names("an apple a day").is_empty());
+}
+
+#[test]
+fn chinese_aliases_do_not_fire_inside_other_words() {
+    // no tokens: the 上海 blocker wins the leftmost-longest match
+    assert!(company_names("上海光机所发布").is_empty());
+    assert_eq!(company_names("海光信息发布"), vec!["Hygon"]);
+    // with tokens: a match must start on a token boundary
+    let (text, tokens) = segmented("他|在|上海|光|谷");
+    let facts = ex().extract(&text, &tokens);
+    assert!(facts.is_empty(), "{facts:?}");
+    let (text, tokens) = segmented("高通量|测序");
+    assert!(ex().extract(&text, &tokens).is_empty());
+    let (text, tokens) = segmented("高通|发布|新|芯片");
+    let facts = ex().extract(&text, &tokens);
+    assert!(matches!(&facts[0], Fact::Company { canonical, .. } if canonical == "Qualcomm"));
+}
+
+#[test]
+fn longest_alias_wins() {
+    let c = companies("摩爾線程智能科技(北京)股份有限公司");
+    assert_eq!(c[0].0, "Moore Threads");
+    assert_eq!(
+        companies("SK海力士")[0],
+        ("SK hynix".to_string(), "SK海力士".to_string())
+    );
+}
+
+#[test]
+fn company_fact_has_character_offsets_and_sentence() {
+    let text = "第一句。英偉達發布了H200,市場反應熱烈!";
+    let facts = ex().extract(text, &[]);
+    match &facts[0] {
+        Fact::Company {
+            start,
+            end,
+            sentence,
+            surface,
+            ..
+        } => {
+            assert_eq!((*start, *end), (4, 7));
+            assert_eq!(surface, "英偉達");
+            assert_eq!(sentence, "英偉達發布了H200,市場反應熱烈!");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// ------------------------------------------------------------------ chips
+
+#[test]
+fn gazetteer_chips_in_three_scripts() {
+    assert_eq!(chips("以英偉達H100 GPU為例"), vec!["NVIDIA H100"]);
+    assert_eq!(chips("芯片思元370為例"), vec!["Cambricon MLU370"]);
+    assert_eq!(chips("MLU370 delivers"), vec!["Cambricon MLU370"]);
+    assert_eq!(chips("昆侖芯R200可提供"), vec!["Kunlunxin R200"]);
+    assert_eq!(chips("▲清微智能AI算力芯片TX81"), vec!["TsingMicro TX81"]);
+    assert_eq!(
+        chips("Haiguang Information’s Deep Computing No. 2, based on"),
+        vec!["Hygon DCU Shensuan-2"]
+    );
+}
+
+#[test]
+fn pattern_chips_not_in_the_gazetteer() {
+    assert_eq!(chips("昇腾950PR将于明年推出"), vec!["Huawei Ascend 950PR"]);
+    assert_eq!(chips("Ascend 980 is planned"), vec!["Huawei Ascend 980"]);
+    assert_eq!(chips("思元590"), vec!["Cambricon MLU590"]);
+    assert_eq!(
+        chips("Google TPU v8 and MI500X"),
+        vec!["Google TPU v8", "AMD Instinct MI500X"]
+    );
+    assert_eq!(chips("Trainium4 launched"), vec!["AWS Trainium4"]);
+    assert_eq!(chips("Gaudi 4 ships"), vec!["Intel Gaudi 4"]);
+    assert_eq!(chips("H900 rumours"), vec!["NVIDIA H900"]);
+    assert_eq!(
+        chips("高通近期发布了基于4nm工艺的第四代骁龙8S。"),
+        vec!["Qualcomm Snapdragon 8S Gen 4"]
+    );
+    assert_eq!(chips("m Core I7-1370P工艺"), vec!["Intel Core i7-1370P"]);
+}
+
+#[test]
+fn chip_glued_to_digits_and_lower_case_suffix() {
+    assert_eq!(
+        chips("将于第一季度推出Ascend 950PR2026年"),
+        vec!["Huawei Ascend 950PR"]
+    );
+    assert_eq!(chips("; 20Ascend 970于2028年"), vec!["Huawei Ascend 970"]);
+    assert_eq!(chips("Ascend 950dt 是"), vec!["Huawei Ascend 950DT"]);
+    assert_eq!(chips("H100s are scarce"), vec!["NVIDIA H100"]);
+}
+
+#[test]
+fn systems_architectures_and_memory_are_not_chips() {
+    assert!(chips("Huawei showcasing its Ascend 384 supernode").is_empty());
+    assert!(chips("华为提出的升腾CloudMatrix 384超级节点").is_empty());
+    assert!(chips("NVIDIA NVL72 and GB200 NVL72 racks").is_empty());
+    assert!(chips("Huawei’s Ascend Atlas 900 has achieved").is_empty());
+    assert!(chips("Blackwell and Hopper use HBM3E and GDDR6").is_empty());
+    assert!(chips("CUDA 11.6 API, V3.2, GH2O").is_empty());
+    assert!(chips("the A1000 and XH100").is_empty());
+}
+
+// ---------------------------------------------------------------- figures
+
+#[test]
+fn chinese_money_with_scales() {
+    assert_fig("總市值達到3298.82億元", 329_882_000_000.0, "CNY");
+    assert_fig("拥有4.5万亿美元市值", 4.5e12, "USD");
+    assert_fig("花费了 70 亿美元", 7e9, "USD");
+    assert_fig("仅为 29.4 万美元", 294_000.0, "USD");
+    assert_fig("约合21万亿元人民币", 2.1e13, "CNY");
+    assert_fig("開盤價為700.00元/股", 700.0, "CNY/share");
+    assert_fig("新台币1兆元", 1e12, "TWD");
+}
+
+#[test]
+fn english_money() {
+    assert_fig("reached $15 billion in 2023", 15e9, "USD");
+    assert_fig("a total of 5 billion yuan", 5e9, "CNY");
+    assert_fig("selling at $15 per GB", 15.0, "USD/GB");
+    assert_fig("raised US$2.5bn", 2.5e9, "USD");
+    assert_fig("worth €3 million", 3e6, "EUR");
+}
+
+#[test]
+fn percent_points_and_multiples() {
+    assert_fig("year-on-year increase of 58%", 58.0, "%");
+    assert_fig("股價大漲687.79%", 687.79, "%");
+    assert_fig("毛利率提升3个百分点", 3.0, "pp");
+    assert_fig("效能高5倍", 5.0, "x");
+    assert_fig("achieving an 8-fold increase", 8.0, "x");
+    assert_fig("more than 5 times that of GDDR6", 5.0, "x");
+    assert_fig("a 3x speedup", 3.0, "x");
+    assert_fig("增长了三倍", 3.0, "x");
+    assert_fig("占比达百分之五十", 50.0, "%");
+}
+
+#[test]
+fn compute_bytes_power_and_lengths() {
+    assert_fig("FP16 computing power of 280 TFLOPS", 280.0, "TFLOPS");
+    assert_fig("總算力達到300pflops", 300.0, "PFLOPS");
+    assert_fig("智算算力突破12000P,", 12000.0, "PFLOPS");
+    assert_fig("相當于260萬億TeraFLOPS", 2.6e14, "TFLOPS");
+    assert_fig("energy efficiency ratio of 20TOPS/W", 20.0, "TOPS/W");
+    assert_fig("最大算力高達256TOPS(INT8)", 256.0, "TOPS");
+    assert_fig("equipped with 80GB HBM3", 80.0, "GB");
+    assert_fig("bandwidth to 900GB/s", 900.0, "GB/s");
+    assert_fig("达到1229TB/s", 1229.0, "TB/s");
+    assert_fig("490 million GB in 2024", 4.9e8, "GB");
+    assert_fig("exceeding 5kW", 5000.0, "W");
+    assert_fig("from 50mV", 0.05, "V");
+    assert_fig("a 48V supply", 48.0, "V");
+    assert_fig("開發3NM芯片", 3.0, "nm");
+    assert_fig("设计一款28纳米芯片", 28.0, "nm");
+    assert_fig("每片12寸晶圓", 12.0, "inch");
+    assert_fig("line width ≤ 5 microns", 5.0, "µm");
+    assert_fig("网络速率800Gbps", 800.0, "Gbps");
+}
+
+#[test]
+fn counts_take_the_counted_noun() {
+    assert_fig("約130萬張卡", 1.3e6, "cards");
+    assert_fig("累計出貨量已超3000萬顆", 3e7, "chips");
+    assert_fig("每月需要采购90万片内存晶圆", 9e5, "wafers");
+    assert_fig("由12个计算柜", 12.0, "cabinets");
+    assert_fig("超过 100 万个代币", 1e6, "tokens");
+    assert_fig("單機4卡R200", 4.0, "cards");
+    assert_fig("實現4800 tokens/s的推理", 4800.0, "tokens/s");
+    assert_fig("GPT-4 has 1.7 trillion parameters", 1.7e12, "parameters");
+    assert_fig("3 million developers", 3e6, "developers");
+    assert_fig("integrates 12 Zen4 CPU cores", 12.0, "cores");
+    assert_fig("over 500 tool libraries", 500.0, "libraries");
+    assert_fig("exceed 100,000 pieces/month", 100_000.0, "pieces/month");
+    assert_fig("训练两万张卡的集群", 20000.0, "cards");
+}
+
+#[test]
+fn ranges_and_qualifiers() {
+    let f = figures("400万至500万颗英伟达GPU芯片");
+    assert_eq!(
+        (f[0].value, f[0].max, f[0].unit.as_str()),
+        (4e6, Some(5e6), "chips")
+    );
+    let f = figures("每天需要20-30萬片晶圓");
+    assert_eq!((f[0].value, f[0].max), (2e5, Some(3e5)));
+    let f = figures("毛利率高达50%-60%");
+    assert_eq!(
+        (f[0].value, f[0].max, f[0].qualifier),
+        (50.0, Some(60.0), Some(Qualifier::UpTo))
+    );
+    let f = figures("3万亿美元至4万亿美元的AI基础设施");
+    assert_eq!((f[0].value, f[0].max), (3e12, Some(4e12)));
+    let f = figures("4-12 layers of DRAM");
+    assert_eq!(
+        (f[0].value, f[0].max, f[0].unit.as_str()),
+        (4.0, Some(12.0), "layers")
+    );
+    assert_eq!(
+        figures("約為2000 TeraFLOPS")[0].qualifier,
+        Some(Qualifier::About)
+    );
+    assert_eq!(
+        figures("拿下超20億元大額融資")[0].qualifier,
+        Some(Qualifier::Over)
+    );
+    assert_eq!(
+        figures("每瓦性能仅提升近8%")[0].qualifier,
+        Some(Qualifier::Under)
+    );
+    assert_eq!(
+        figures("nearly 40% of output")[0].qualifier,
+        Some(Qualifier::Under)
+    );
+    assert_eq!(
+        figures("up to 2TB of storage")[0].qualifier,
+        Some(Qualifier::UpTo)
+    );
+    assert_eq!(
+        figures("占據20%左右的份額")[0].qualifier,
+        Some(Qualifier::About)
+    );
+    assert_eq!(figures("over 3TB/s")[0].qualifier, Some(Qualifier::Over));
+    // from A to B is two figures, not a range
+    let f = figures("GPU utilization from 30% to 75%");
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[1].value, 75.0);
+}
+
+#[test]
+fn things_that_are_not_figures() {
+    for text in [
+        "2025年发布",
+        "in 2024 the market",
+        "2025-10-25 10:20",
+        "Q4 2025",
+        "购买咨询电话400-123-4567",
+        "CUDA 11.6 API",
+        "DeepSeek V3.2-exp",
+        "H100 and 910D",
+        "CloudMatrix 384超级节点",
+        "从0到1的突破",
+        "第4262期",
+        "1. Introduction",
+        "唯一一家公司",
+        "数十亿美元",
+        "百家争鸣",
+    ] {
+        assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
+    }
+}
+
+#[test]
+fn full_width_digits_and_thousands_separators() {
+    assert_fig("算力达１２０００P，", 12000.0, "PFLOPS");
+    assert_fig("18,000 PFLOPS (FP32)", 18000.0, "PFLOPS");
+}
+
+#[test]
+fn about_is_the_nearest_entity_in_the_clause() {
+    let f = figures("沐曦股份開盤價為700.00元/股,總市值達到3298.82億元。");
+    assert_eq!(f[0].about.as_deref(), Some("MetaX"));
+    assert_eq!(f[1].about.as_deref(), Some("MetaX"));
+    let f = figures("NVIDIA’s H100, equipped with 80GB HBM3, can");
+    assert_eq!(f[0].about.as_deref(), Some("NVIDIA H100"));
+    let f = figures("The market grew 22%.");
+    assert_eq!(f[0].about, None);
+}
+
+#[test]
+fn figure_offsets_are_characters() {
+    let text = "英偉達市值4.5萬億美元";
+    let facts = ex().extract(text, &[]);
+    let (s, e) = facts
+        .iter()
+        .find(|f| matches!(f, Fact::Figure { .. }))
+        .map(|f| f.span())
+        .unwrap();
+    assert_eq!((s, e), (5, 12));
+    assert_eq!(
+        text.chars().skip(s).take(e - s).collect::<String>(),
+        "4.5萬億美元"
+    );
+}
+
+// -------------------------------------------------------------- bad input
+
+#[test]
+fn bad_input_does_not_panic_or_explode() {
+    let digits = "9".repeat(10 * 1024 * 1024);
+    let t = std::time::Instant::now();
+    let facts = ex().extract(&digits, &[]);
+    assert!(facts.is_empty());
+    assert!(t.elapsed().as_secs() < 30);
+
+    let big = format!("{}亿美元 and 1e999 {}%", "9".repeat(400), "9".repeat(320));
+    let _ = ex().extract(&big, &[]);
+
+    let aliases = "英伟达 NVIDIA AMD 华为 H100 ".repeat(2000);
+    let t = std::time::Instant::now();
+    let facts = ex().extract(&aliases, &[]);
+    assert_eq!(facts.len(), 10_000);
+    assert!(t.elapsed().as_secs() < 30);
+    // long sentences are cut to a window
+    for f in facts.iter().take(3) {
+        if let Fact::Company { sentence, .. } = f {
+            assert!(sentence.chars().count() <= 700);
+        }
+    }
+
+    // tokens that make no sense are ignored, not trusted
+    let bad = [Token {
+        start: 5,
+        end: 2,
+        kind: TokenKind::Han,
+    }];
+    assert!(!ex().extract("英伟达发布", &bad).is_empty());
+    let _ = ex().extract("", &[]);
+    let _ = ex().extract("$", &[]);
+    let _ = ex().extract("5-", &[]);
+    let _ = ex().extract("百分之", &[]);
+}
+
+// ----------------------------------------------------------------- config
+
+#[test]
+fn vocabulary_lists_aliases_of_every_script() {
+    let v = ex().vocabulary();
+    for a in ["英伟达", "英偉達", "NVIDIA", "思元370", "海光"] {
+        assert!(v.iter().any(|x| x == a), "{a}");
+    }
+    assert!(
+        !v.iter().any(|x| x == "上海"),
+        "blockers are not vocabulary"
+    );
+}
+
+fn config_dir(edit: impl Fn(&str, String) -> String) -> tempdir::Dir {
+    let dir = tempdir::Dir::new();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../config");
+    for name in newsfacts_extractor::CONFIG_FILES {
+        let src = std::fs::read_to_string(root.join(name)).unwrap();
+        std::fs::write(dir.path.join(name), edit(name, src)).unwrap();
+    }
+    dir
+}
+
+mod tempdir {
+    pub struct Dir {
+        pub path: std::path::PathBuf,
+    }
+    impl Dir {
+        pub fn new() -> Self {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "nf-extractor-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir { path }
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+#[test]
+fn from_dir_reads_the_same_files() {
+    let dir = config_dir(|_, s| s);
+    let x = Extractor::from_dir(&dir.path).unwrap();
+    assert_eq!(x.vocabulary().len(), ex().vocabulary().len());
+}
+
+#[test]
+fn malformed_toml_names_file_and_line() {
+    let dir = config_dir(|name, s| {
+        if name == "companies.toml" {
+            s.replacen(
+                "[[company]]\ncanonical = \"AMD\"",
+                "[[company]]\ncanonical = AMD",
+                1,
+            )
+        } else {
+            s
+        }
+    });
+    let err = Extractor::from_dir(&dir.path).err().expect("must fail");
+    let msg = err.to_string();
+    assert!(matches!(err, ConfigError::Invalid { .. }));
+    assert!(
+        msg.contains("companies.toml") && msg.contains("line"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_alias_under_two_entities_is_a_load_error() {
+    let dir = config_dir(|name, s| {
+        if name == "companies.toml" {
+            s.replacen(
+                "aliases = [\"Broadcom\", \"博通\"]",
+                "aliases = [\"Broadcom\", \"博通\", \"英伟达\"]",
+                1,
+            )
+        } else {
+            s
+        }
+    });
+    let msg = Extractor::from_dir(&dir.path)
+        .err()
+        .expect("must fail")
+        .to_string();
+    assert!(
+        msg.contains("英伟达") && msg.contains("NVIDIA") && msg.contains("Broadcom"),
+        "{msg}"
+    );
+    assert!(msg.contains("companies.toml:"), "{msg}");
+}
+
+#[test]
+fn a_missing_file_is_an_io_error_naming_it() {
+    let dir = config_dir(|_, s| s);
+    std::fs::remove_file(dir.path.join("units.toml")).unwrap();
+    let msg = Extractor::from_dir(&dir.path)
+        .err()
+        .expect("must fail")
+        .to_string();
+    assert!(msg.contains("units.toml"), "{msg}");
+}
