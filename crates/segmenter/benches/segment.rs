@@ -12,10 +12,20 @@ const TRADITIONAL: &str = "台積電宣布將在美國亞利桑那州興建第�
 預計投資金額達到650億美元。輝達執行長黃仁勳表示，GPT-4o等大型語言模型的訓練需要大量HBM3E記憶體，\
 超微的MI300X加速器也獲得微軟與甲骨文採用，市占率約為10%。";
 
+/// Prose with no Latin or digits: all of it goes through jieba, the worst
+/// case for throughput.
+const HAN_ONLY: &str = "国产人工智能芯片企业近年来加快了产品迭代的步伐，多家公司在训练和推理两个方向同时发力，\
+业内人士认为，随着大模型应用逐步落地，算力需求将持续增长，但先进制程产能和高带宽存储供应仍是制约行业发展的主要瓶颈。\
+与此同时，地方政府纷纷出台扶持政策，鼓励数据中心采购国产加速卡，并推动软件生态建设，以降低开发者的迁移成本。";
+
 fn bench(c: &mut Criterion) {
     let seg = Segmenter::new(["英伟达", "寒武纪", "昇腾910B", "台積電", "輝達"]);
     let mut group = c.benchmark_group("tokens");
-    for (name, para) in [("simplified", SIMPLIFIED), ("traditional", TRADITIONAL)] {
+    for (name, para) in [
+        ("simplified", SIMPLIFIED),
+        ("traditional", TRADITIONAL),
+        ("han_only", HAN_ONLY),
+    ] {
         let text = para.repeat(50);
         group.throughput(Throughput::Elements(text.chars().count() as u64));
         group.bench_function(name, |b| b.iter(|| seg.tokens(std::hint::black_box(&text))));
