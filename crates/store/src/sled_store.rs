@@ -179,7 +179,7 @@ impl DocumentStore for SledStore {
                     }
                 }
                 if let Some(old) = &previous {
-                    let old: DocEntry = serde_json::from_slice(&old)
+                    let old: DocEntry = serde_json::from_slice(old)
                         .map_err(|e| ConflictableTransactionError::Abort(e.to_string()))?;
                     if old.content_hash != doc.content_hash {
                         hashes.remove(old.content_hash.as_bytes())?;

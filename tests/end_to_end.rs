@@ -1,0 +1,341 @@
+//! End-to-end behaviour of the `newsfacts` binary: ingest, re-ingest,
+//! reprocess, dump, stats, segment, the store lock and bad input. Every
+//! test runs the real binary on copies of the bundled fixtures in a
+//! temporary directory.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn newsfacts(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+        .args(args)
+        .output()
+        .expect("run newsfacts")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Asserts a failed run printed exactly one clear error line and no panic.
+fn assert_clear_error(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert!(
+        !out.status.success(),
+        "expected failure, got success: {err}"
+    );
+    assert!(!err.contains("panicked"), "panic: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
+    assert!(err.starts_with("newsfacts: error: "), "{err}");
+    assert!(err.contains(needle), "{needle:?} not in {err}");
+}
+
+/// A temporary workspace: a config whose `dir` source holds copies of the
+/// bundled pages, and a store path beside it.
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let pages = dir.path().join("pages");
+        std::fs::create_dir(&pages).unwrap();
+        for entry in std::fs::read_dir(root().join("fixtures/pages"))
+            .unwrap()
+            .flatten()
+        {
+            std::fs::copy(entry.path(), pages.join(entry.file_name())).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("newsfacts.toml"),
+            "store = 'store'\n[[sources]]\nname = 'saved'\ndir = 'pages'\n",
+        )
+        .unwrap();
+        Workspace { dir }
+    }
+    fn config(&self) -> String {
+        self.dir.path().join("newsfacts.toml").display().to_string()
+    }
+    fn store(&self) -> String {
+        self.dir.path().join("store").display().to_string()
+    }
+    fn pages(&self) -> PathBuf {
+        self.dir.path().join("pages")
+    }
+    fn ingest(&self) -> Output {
+        newsfacts(&["ingest", "--config", &self.config()])
+    }
+    fn dump(&self, extra: &[&str]) -> Vec<Value> {
+        let store = self.store();
+        let mut args = vec!["dump", "--store", &store];
+        args.extend_from_slice(extra);
+        let out = newsfacts(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_str::<Value>(&stdout(&out))
+            .expect("dump JSON")
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+}
+
+fn page_count() -> usize {
+    std::fs::read_dir(root().join("fixtures/pages"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn ingest_stores_every_fixture_and_reingesting_duplicates_nothing() {
+    let ws = Workspace::new();
+    let first = ws.ingest();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let line = stdout(&first);
+    assert!(
+        line.contains(&format!("saved: stored {}", page_count())),
+        "{line}"
+    );
+    let facts = ws.dump(&[]);
+    assert!(facts.len() > 100, "only {} facts", facts.len());
+
+    let second = ws.ingest();
+    assert_eq!(second.status.code(), Some(0));
+    assert!(
+        stdout(&second).contains(&format!("unchanged {}", page_count())),
+        "{}",
+        stdout(&second)
+    );
+    assert_eq!(
+        ws.dump(&[]).len(),
+        facts.len(),
+        "re-ingest changed the facts"
+    );
+
+    // A changed page replaces its facts instead of adding to them.
+    let page = ws.pages().join("001_d0d57861e3c6c208.txt");
+    let before = ws
+        .dump(&[])
+        .iter()
+        .filter(|f| {
+            f["doc"]["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("001_d0d57861e3c6c208.txt")
+        })
+        .count();
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    text.push_str("\nCambricon shipped 10,000 MLU590 cards.\n");
+    std::fs::write(&page, text).unwrap();
+    let third = ws.ingest();
+    assert!(stdout(&third).contains("stored 1,"), "{}", stdout(&third));
+    let after = ws
+        .dump(&[])
+        .iter()
+        .filter(|f| {
+            f["doc"]["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("001_d0d57861e3c6c208.txt")
+        })
+        .count();
+    assert!(after > before && after <= before + 4, "{before} -> {after}");
+}
+
+#[test]
+fn dump_filters_by_kind_and_entity_across_scripts() {
+    let ws = Workspace::new();
+    assert!(ws.ingest().status.success());
+    let chips = ws.dump(&["--kind", "chip"]);
+    assert!(!chips.is_empty());
+    assert!(chips
+        .iter()
+        .all(|f| f["kind"] == "chip" && f["vendor"].is_string()));
+
+    let cambricon = ws.dump(&["--entity", "cambricon"]);
+    let surfaces: Vec<&str> = cambricon
+        .iter()
+        .filter_map(|f| f["surface"].as_str())
+        .collect();
+    for s in ["寒武纪", "寒武紀", "Cambricon"] {
+        assert!(surfaces.contains(&s), "{s} missing from {surfaces:?}");
+    }
+    for row in &cambricon {
+        assert!(row["doc"]["source"].is_string());
+        assert!(row["doc"].get("title").is_some() && row["doc"].get("published").is_some());
+    }
+
+    let store = ws.store();
+    let jsonl = newsfacts(&[
+        "dump", "--store", &store, "--kind", "figure", "--format", "jsonl",
+    ]);
+    let lines: Vec<Value> = stdout(&jsonl)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), ws.dump(&["--kind", "figure"]).len());
+    assert!(lines
+        .iter()
+        .all(|f| f["kind"] == "figure" && f["value"].is_number()));
+}
+
+#[test]
+fn stats_and_reprocess_agree_with_the_store() {
+    let ws = Workspace::new();
+    assert!(ws.ingest().status.success());
+    let total = ws.dump(&[]).len();
+    let store = ws.store();
+    let stats = stdout(&newsfacts(&["stats", "--store", &store]));
+    assert!(
+        stats.contains(&format!("documents   {}", page_count())),
+        "{stats}"
+    );
+    assert!(stats.contains(&format!("facts       {total}")), "{stats}");
+    assert!(stats.contains("top entities"), "{stats}");
+
+    let out = newsfacts(&["reprocess", "--store", &store]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("stored {}", page_count())),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        ws.dump(&[]).len(),
+        total,
+        "reprocess changed the fact count"
+    );
+    let stale = newsfacts(&["reprocess", "--store", &store, "--stale-only"]);
+    assert!(stdout(&stale).contains("stored 0"), "{}", stdout(&stale));
+}
+
+#[test]
+fn a_locked_store_is_a_clear_error_and_loses_nothing() {
+    let ws = Workspace::new();
+    assert!(ws.ingest().status.success());
+    let total = ws.dump(&[]).len();
+    let store_path = ws.store();
+    {
+        use store::DocumentStore;
+        let held = store::SledStore::open(Path::new(&store_path)).unwrap();
+        let out = ws.ingest();
+        assert_eq!(out.status.code(), Some(1));
+        assert_clear_error(&out, "locked");
+        assert_clear_error(&out, &store_path);
+        assert_clear_error(&newsfacts(&["stats", "--store", &store_path]), "locked");
+        assert!(held.stats(1).unwrap().facts == total);
+    }
+    assert_eq!(ws.dump(&[]).len(), total);
+}
+
+#[test]
+fn bad_input_gets_one_clear_line_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.display().to_string()
+    };
+    let empty = write("empty.txt", b"");
+    let binary = write("image.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10");
+    let mut broken = "英伟达发布新一代芯片，性能大幅提升。"
+        .repeat(4)
+        .into_bytes();
+    broken.insert(20, 0xff);
+    let broken = write("broken.txt", &broken);
+    let missing = dir.path().join("missing.txt").display().to_string();
+    for cmd in ["clean", "extract"] {
+        assert_clear_error(&newsfacts(&[cmd, &empty]), "empty input");
+        assert_clear_error(&newsfacts(&[cmd, &binary]), "binary data (PNG image)");
+        assert_clear_error(&newsfacts(&[cmd, &broken]), "invalid UTF-8 at byte 18");
+        assert_clear_error(&newsfacts(&[cmd, &missing]), "missing.txt");
+    }
+    assert_clear_error(&newsfacts(&["segment", &binary]), "binary data");
+    // A store path that cannot be created (under a regular file).
+    let blocked = format!("{empty}/store");
+    assert_clear_error(
+        &newsfacts(&[
+            "ingest",
+            "--store",
+            &blocked,
+            "--config",
+            &write("c.toml", b"[[sources]]\nname='x'\ndir='.'\n"),
+        ]),
+        "cannot open store",
+    );
+    assert_clear_error(&newsfacts(&["stats", "--store", &missing]), "no store at");
+    assert_clear_error(&newsfacts(&["ingest", "--config", &missing]), "missing.txt");
+}
+
+#[test]
+fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
+    let ws = Workspace::new();
+    std::fs::write(ws.pages().join("zz_empty.html"), b"").unwrap();
+    std::fs::write(
+        ws.pages().join("zz_binary.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0, 7].repeat(64),
+    )
+    .unwrap();
+    let out = ws.ingest();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "stored {}, unchanged 0, duplicates 0, skipped 2",
+            page_count()
+        )),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).contains("zz_binary.txt"), "{}", stderr(&out));
+
+    // A source that cannot be read at all makes the run exit 3 for the scheduler.
+    let config = ws.dir.path().join("two.toml");
+    std::fs::write(&config, "store = 'store'\n[[sources]]\nname = 'saved'\ndir = 'pages'\n[[sources]]\nname = 'gone'\ndir = 'nowhere'\n").unwrap();
+    let out = newsfacts(&["ingest", "--config", config.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("gone: stored 0, unchanged 0, duplicates 0, skipped 0, failed 1"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn segment_prints_one_line_per_input_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(
+        &input,
+        "英伟达发布H100芯片\n\n華為昇騰910D的算力為 3298.82 TFLOPS\n",
+    )
+    .unwrap();
+    let out = newsfacts(&["segment", input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[1], "");
+    for (line, original) in lines.iter().zip([
+        "英伟达发布H100芯片",
+        "",
+        "華為昇騰910D的算力為 3298.82 TFLOPS",
+    ]) {
+        assert!(!line.contains("  "), "{line}");
+        assert_eq!(line.replace(' ', ""), original.replace(' ', ""));
+    }
+    assert!(lines[0].split(' ').any(|t| t == "H100"), "{}", lines[0]);
+    assert!(lines[2].split(' ').any(|t| t == "3298.82"), "{}", lines[2]);
+}
