@@ -163,8 +163,10 @@ fn estimated_depth(s: &str) -> usize {
 fn strip_tags(s: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<(/?)([a-z0-9]+)[^>]{0,2048}>|<!--.*?-->")
-            .expect("static regex")
+        Regex::new(
+            r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<(/?)([a-z0-9]+)[^>]*>|<!--.*?-->",
+        )
+        .expect("static regex")
     });
     let out = re.replace_all(s, |c: &regex::Captures| {
         let name = c

@@ -147,7 +147,15 @@ pub fn is_meta_line(text: &str) -> bool {
         }
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 60 {
-        return true;
+        // `By 2030, …` is a sentence; `By Jane Doe` is a byline.
+        let byline_name = text
+            .trim_start()
+            .get(3..)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase());
+        if !f.starts_with("by ") || (byline_name && !text.trim_end().ends_with('.')) {
+            return true;
+        }
     }
     // A date with a key anywhere (`2025-09-06 23:01来源:…`), or a date with
     // hardly anything else.
@@ -283,6 +291,7 @@ mod tests {
         assert!(is_meta_line("責任編輯:第一黃金網"));
         assert!(is_meta_line("2025-09-06 23:01:00來源:21世紀經濟報道"));
         assert!(is_meta_line("By Jane Doe"));
+        assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line("本文轉載自芯東西,作者:程茜"));
         assert!(!is_meta_line(
             "2025年上半年,中國非GPU芯片市場在加速計算領域增長顯著。"
