@@ -146,7 +146,7 @@ pub fn is_meta_line(text: &str) -> bool {
             }
         }
     }
-    if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 60 {
+    if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
         // `By 2030, …` is a sentence; `By Jane Doe` is a byline.
         let byline_name = text
             .trim_start()
@@ -179,7 +179,10 @@ fn is_credit_line(text: &str) -> bool {
     }
     let f = fold(text);
     let t = f.trim();
-    CREDIT.iter().any(|c| t.contains(c)) && (t.starts_with(['(', '（', '[', '【']) || n <= 30)
+    // A credit of its own (`(封面图源:…)`), not a caption that ends with
+    // one (`图为…(图片来源:…)` stays: captions are content).
+    let opened = t.trim_start_matches(['(', '（', '[', '【']);
+    CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
         || t.starts_with("图片:")
@@ -304,6 +307,10 @@ mod tests {
         assert!(is_credit_line("(封面圖源:元寶AI生成)"));
         assert!(is_credit_line("Image: Computing Power Infrastructure"));
         assert!(!is_credit_line("▲清微智能AI算力芯片TX81"));
+        assert!(!is_credit_line(
+            "图为寒武纪思元590加速卡（图片来源：寒武纪官网）"
+        ));
+        assert!(!is_credit_line("昆仑芯P800加速卡。图片来源：百度智能云"));
     }
 
     #[test]
