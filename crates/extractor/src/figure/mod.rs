@@ -483,9 +483,9 @@ impl FigureRules {
             j += 1;
         }
         let conn = doc.char_at(j)?;
-        if matches!(conn, '-' | '~' | '–' | '—' | '至') {
-            j += 1;
-        } else if conn == '到' && !change_before(doc, start) {
+        let ranged = matches!(conn, '-' | '~' | '–' | '—' | '至')
+            || (conn == '到' && !change_before(doc, start));
+        if ranged {
             j += 1;
         } else if doc.fslice(j, j + 3) == "to " && !change_before(doc, start) {
             j += 3;
