@@ -131,7 +131,7 @@ pub fn find_date(text: &str) -> Option<String> {
 /// True for a key-colon, byline or timestamp line.
 pub fn is_meta_line(text: &str) -> bool {
     let n = char_len(text);
-    if n > 80 {
+    if n > 120 {
         return false;
     }
     let f = fold(text);
