@@ -76,6 +76,13 @@ const PHRASES: &[&str] = &[
     "posted on",
     "updated on",
     "last updated",
+    "this article was updated",
+    "this article has been updated",
+    "this story has been updated",
+    "correction:",
+    "editor's note:",
+    "editor’s note:",
+    "更正:",
 ];
 
 /// Image-credit words inside a short (parenthesised) line (folded).
@@ -295,6 +302,9 @@ mod tests {
         assert!(is_meta_line("2025-09-06 23:01:00來源:21世紀經濟報道"));
         assert!(is_meta_line("By Jane Doe"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
+        assert!(is_meta_line(
+            "This article was updated to correct the date of AMD’s earnings call."
+        ));
         assert!(is_meta_line("本文轉載自芯東西,作者:程茜"));
         assert!(!is_meta_line(
             "2025年上半年,中國非GPU芯片市場在加速計算領域增長顯著。"
