@@ -60,9 +60,15 @@ impl Segmenter {
     pub fn new<'a>(vocabulary: impl IntoIterator<Item = &'a str>) -> Self {
         // The conversion table is read out of fast2s while jieba loads.
         std::thread::scope(|scope| {
-            let converter = scope.spawn(Converter::new);
+            let converter = std::thread::Builder::new()
+                .name("t2s-table".into())
+                .spawn_scoped(scope, Converter::new);
             let dict = Dictionary::load(vocabulary);
-            let converter = converter.join().unwrap_or_else(|_| Converter::new());
+            // Without a thread (or if it died), build the table here.
+            let converter = converter
+                .ok()
+                .and_then(|handle| handle.join().ok())
+                .unwrap_or_else(Converter::new);
             Segmenter { dict, converter }
         })
     }

@@ -133,6 +133,30 @@ fn contextual(prev: Option<char>, cur: char, next: Option<char>) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static Converter {
+        static CONV: OnceLock<Converter> = OnceLock::new();
+        CONV.get_or_init(Converter::new)
+    }
+
+    proptest! {
+        /// The table gives exactly what fast2s gives, contextual
+        /// characters and their neighbours included, with the same length.
+        #[test]
+        fn table_agrees_with_fast2s(
+            text in prop_oneof![
+                "[乾隆坤卦兒寬覆答批回夥甚藉口憑慰狼瞭望麽幺於樊著看苧麻闔家鍾書讎校定仇畫計企a0 ，]{0,40}",
+                "[\\u{3400}-\\u{4dbf}\\u{4e00}-\\u{9fff}\\u{f900}-\\u{faff}a0 ]{0,40}",
+            ]
+        ) {
+            let mut out = String::new();
+            shared().convert(&text, 0, &text, &mut out);
+            prop_assert_eq!(out.len(), text.len());
+            prop_assert_eq!(out, fast2s::convert(&text));
+        }
+    }
 
     fn convert(conv: &Converter, text: &str) -> String {
         let mut out = String::new();
