@@ -15,7 +15,8 @@ use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Markers (folded: Simplified, lower case) that start a disclaimer.
+/// Markers (folded: Simplified, lower case) that start a disclaimer; from
+/// one of these to the end of the page is footer.
 const MARKERS: &[&str] = &[
     "免责声明",
     "特别声明",
@@ -28,14 +29,19 @@ const MARKERS: &[&str] = &[
     "声明:本文",
     "以上内容仅代表",
     "本文仅代表作者",
+    "disclaimer:",
+    "notice: the content above",
+];
+
+/// Copyright markers: they drop their own short line, not the rest of the
+/// page (a photo credit in the middle of an article may carry one).
+const WEAK_MARKERS: &[&str] = &[
     "版权所有",
     "转载请注明",
     "未经授权不得转载",
-    "disclaimer:",
-    "notice: the content above",
     "all rights reserved",
-    "copyright ©",
-    "© copyright",
+    "copyright",
+    "©",
 ];
 
 /// Words of a contact line.
@@ -61,7 +67,7 @@ fn phone_re() -> &'static Regex {
 }
 
 /// Byte offset of the first marker in `text` that starts a line or sentence.
-fn marker_at(text: &str) -> Option<usize> {
+fn marker_at(text: &str, markers: &[&str]) -> Option<usize> {
     // Folding keeps one char per char (T->S is 1:1, lower-casing of the
     // ASCII letters involved is too), so char positions carry over.
     let folded = fold(text);
@@ -71,7 +77,7 @@ fn marker_at(text: &str) -> Option<usize> {
         return None;
     }
     let mut best: Option<usize> = None;
-    for m in MARKERS {
+    for m in markers {
         for (fb, _) in folded.match_indices(m) {
             let Ok(ci) = fchars.binary_search_by_key(&fb, |&(b, _)| b) else {
                 continue;
@@ -120,7 +126,7 @@ impl Detector for DisclaimerFilter {
         let mut seen = 0usize;
         for i in work.alive() {
             let text = work.blocks[i].text.clone();
-            if let Some(pos) = marker_at(&text) {
+            if let Some(pos) = marker_at(&text, MARKERS) {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
                 // keeps its article.
@@ -133,9 +139,10 @@ impl Detector for DisclaimerFilter {
         }
         for i in work.alive() {
             let text = &work.blocks[i].text;
-            if char_len(text) <= 40
-                && (contains_any(&fold(text), CONTACT) || phone_re().is_match(text.trim()))
-            {
+            let contact = char_len(text) <= 40
+                && (contains_any(&fold(text), CONTACT) || phone_re().is_match(text.trim()));
+            let copyright = char_len(text) <= 200 && marker_at(text, WEAK_MARKERS).is_some();
+            if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
             }
         }
@@ -148,13 +155,25 @@ mod tests {
 
     #[test]
     fn marker_at_sentence_start_only() {
-        assert_eq!(marker_at("*免責聲明:本文由作者原創"), Some(0));
+        assert_eq!(marker_at("*免責聲明:本文由作者原創", MARKERS), Some(0));
         let t = "增强国际竞争。 特别声明:以上内容由用户上传";
-        assert_eq!(marker_at(t), t.find("特别"));
-        assert_eq!(marker_at("他在会上宣读了免责声明的内容"), None);
-        assert_eq!(marker_at("本站鄭重聲明:投資有風險"), Some(0));
+        assert_eq!(marker_at(t, MARKERS), t.find("特别"));
+        assert_eq!(marker_at("他在会上宣读了免责声明的内容", MARKERS), None);
+        assert_eq!(marker_at("本站鄭重聲明:投資有風險", MARKERS), Some(0));
         assert_eq!(
-            marker_at("Notice: The content above is user posted."),
+            marker_at("Notice: The content above is user posted.", MARKERS),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn copyright_is_weak() {
+        assert_eq!(
+            marker_at("© 2025 Chip Media Ltd. All rights reserved.", MARKERS),
+            None
+        );
+        assert_eq!(
+            marker_at("© 2025 Chip Media Ltd. All rights reserved.", WEAK_MARKERS),
             Some(0)
         );
     }

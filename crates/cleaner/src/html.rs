@@ -163,8 +163,10 @@ fn estimated_depth(s: &str) -> usize {
 fn strip_tags(s: &str) -> String {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<(/?)([a-z0-9]+)[^>]{0,2048}>|<!--.*?-->")
-            .expect("static regex")
+        Regex::new(
+            r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<(/?)([a-z0-9]+)[^>]*>|<!--.*?-->",
+        )
+        .expect("static regex")
     });
     let out = re.replace_all(s, |c: &regex::Captures| {
         let name = c
@@ -658,23 +660,26 @@ pub fn extract(page: &str) -> Work {
     .or_else(|| first_time_datetime(&doc))
     .or_else(|| json_ld_date(&doc))
     .map(|d| normalise_date(&d));
-    // Keep the title once, as the first line.
+    // The headline goes to `title`, not into the text: the article body of
+    // an HTML page starts after it (as the fixtures' gold spans do).
+    let mut title_blocks = Vec::new();
     if let Some(t) = &title {
-        let first = blocks.iter().position(|b| b.text.trim() == t.trim());
-        match first {
-            Some(i) => {
-                let b = blocks.remove(i);
-                blocks.insert(0, b);
+        let t = t.trim();
+        let mut k = 0;
+        while k < blocks.len() && k < 8 {
+            if blocks[k].text.trim() == t {
+                title_blocks.push(blocks.remove(k).text);
+            } else {
+                k += 1;
             }
-            None => blocks.insert(0, Block::new(t.clone(), BlockKind::Heading)),
-        }
-        if let Some(b) = blocks.first_mut() {
-            b.protected = true;
         }
     }
     let mut w = Work::new(blocks);
     for (r, t) in outside {
         w.record(r, &t);
+    }
+    for t in title_blocks {
+        w.record(DropReason::Metadata, &t);
     }
     w.title = title;
     w.published = published;

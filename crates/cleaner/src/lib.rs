@@ -28,10 +28,12 @@
 //!
 //! # Title
 //!
-//! The title stays in `text` once, as the first line, when the page itself
-//! starts with it (text dumps) or when an HTML page has one (it is put in
-//! front of the body unless the body already starts with it). Repeated
-//! copies are dropped as `duplicate_line`.
+//! Text dumps keep their first line in place when it reads as a headline
+//! (the seeds' gold body starts with it), so the title stays in `text`
+//! once; later copies are dropped as `duplicate_line`. HTML pages move the
+//! headline (`<h1>` or `og:title`/`<title>` without the site name) to
+//! [`CleanDoc::title`] and leave it out of `text`: the article body starts
+//! with the first paragraph, as in the HTML fixtures' gold spans.
 
 pub mod chrome;
 pub mod citation;

@@ -76,6 +76,13 @@ const PHRASES: &[&str] = &[
     "posted on",
     "updated on",
     "last updated",
+    "this article was updated",
+    "this article has been updated",
+    "this story has been updated",
+    "correction:",
+    "editor's note:",
+    "editor’s note:",
+    "更正:",
 ];
 
 /// Image-credit words inside a short (parenthesised) line (folded).
@@ -131,7 +138,7 @@ pub fn find_date(text: &str) -> Option<String> {
 /// True for a key-colon, byline or timestamp line.
 pub fn is_meta_line(text: &str) -> bool {
     let n = char_len(text);
-    if n > 80 {
+    if n > 120 {
         return false;
     }
     let f = fold(text);
@@ -146,8 +153,16 @@ pub fn is_meta_line(text: &str) -> bool {
             }
         }
     }
-    if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 60 {
-        return true;
+    if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
+        // `By 2030, …` is a sentence; `By Jane Doe` is a byline.
+        let byline_name = text
+            .trim_start()
+            .get(3..)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(|c| c.is_uppercase());
+        if !f.starts_with("by ") || (byline_name && !text.trim_end().ends_with('.')) {
+            return true;
+        }
     }
     // A date with a key anywhere (`2025-09-06 23:01来源:…`), or a date with
     // hardly anything else.
@@ -171,7 +186,10 @@ fn is_credit_line(text: &str) -> bool {
     }
     let f = fold(text);
     let t = f.trim();
-    CREDIT.iter().any(|c| t.contains(c)) && (t.starts_with(['(', '（', '[', '【']) || n <= 30)
+    // A credit of its own (`(封面图源:…)`), not a caption that ends with
+    // one (`图为…(图片来源:…)` stays: captions are content).
+    let opened = t.trim_start_matches(['(', '（', '[', '【']);
+    CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
         || t.starts_with("图片:")
@@ -283,6 +301,10 @@ mod tests {
         assert!(is_meta_line("責任編輯:第一黃金網"));
         assert!(is_meta_line("2025-09-06 23:01:00來源:21世紀經濟報道"));
         assert!(is_meta_line("By Jane Doe"));
+        assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
+        assert!(is_meta_line(
+            "This article was updated to correct the date of AMD’s earnings call."
+        ));
         assert!(is_meta_line("本文轉載自芯東西,作者:程茜"));
         assert!(!is_meta_line(
             "2025年上半年,中國非GPU芯片市場在加速計算領域增長顯著。"
@@ -295,6 +317,10 @@ mod tests {
         assert!(is_credit_line("(封面圖源:元寶AI生成)"));
         assert!(is_credit_line("Image: Computing Power Infrastructure"));
         assert!(!is_credit_line("▲清微智能AI算力芯片TX81"));
+        assert!(!is_credit_line(
+            "图为寒武纪思元590加速卡（图片来源：寒武纪官网）"
+        ));
+        assert!(!is_credit_line("昆仑芯P800加速卡。图片来源：百度智能云"));
     }
 
     #[test]

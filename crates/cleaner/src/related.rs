@@ -141,10 +141,15 @@ impl RelatedFilter {
     fn header_sections(&self, work: &mut Work) {
         let alive = work.alive();
         let n = alive.len();
+        let total = work.alive_chars();
+        let mut seen = 0usize;
         let mut k = 0;
         while k < n {
             let i = alive[k];
-            if !is_header(&work.blocks[i].text) || k * 3 < n {
+            // A header in the first quarter of the text is more likely a
+            // heading of the article than a list of links.
+            if !is_header(&work.blocks[i].text) || seen * 4 < total {
+                seen += work.blocks[i].text.chars().count();
                 k += 1;
                 continue;
             }

@@ -74,7 +74,7 @@ fn deeply_nested_divs_are_fast() {
     let t = Instant::now();
     let doc = clean("deep", &page);
     assert!(
-        t.elapsed() < Duration::from_secs(10),
+        t.elapsed() < Duration::from_secs(20),
         "took {:?}",
         t.elapsed()
     );

@@ -398,6 +398,16 @@ fn ranges_and_qualifiers() {
         Some(Qualifier::About)
     );
     assert_eq!(figures("over 3TB/s")[0].qualifier, Some(Qualifier::Over));
+    let f = figures("AI revenue could reach $60 billion to $90 billion in fiscal 2027");
+    assert_eq!((f[0].value, f[0].max), (60e9, Some(90e9)));
+    let f = figures("公司预计全年营收50亿元到70亿元");
+    assert_eq!((f[0].value, f[0].max), (5e9, Some(7e9)));
+    assert_fig("AI伺服器營收占比超過四成", 40.0, "%");
+    assert!(figures("一成不变").is_empty());
+    assert_fig("採用台積電3奈米製程", 3.0, "nm");
+    assert_fig("deploy 10 gigawatts of chips", 10e9, "W");
+    assert_fig("净利润10.38亿元", 1_038_000_000.0, "CNY");
+    assert_eq!(figures("净利润10.38亿元")[0].value, 1_038_000_000.0);
     // from A to B is two figures, not a range
     let f = figures("GPU utilization from 30% to 75%");
     assert_eq!(f.len(), 2);

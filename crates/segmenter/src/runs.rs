@@ -154,9 +154,7 @@ impl Iterator for Pieces<'_> {
         let start = self.pos;
         let (len, kind) = match class(first) {
             Class::Han => {
-                let len = span(rest, |c| {
-                    class(c) == Class::Han || class(c) == Class::Extend
-                });
+                let len = span(rest, |c| matches!(class(c), Class::Han | Class::Extend));
                 self.pos += len;
                 return Some(Piece::Han(start, start + len));
             }
@@ -188,16 +186,10 @@ impl Iterator for Pieces<'_> {
 /// (the first character is taken as given).
 fn span(s: &str, f: impl Fn(char) -> bool) -> usize {
     let mut chars = s.char_indices();
-    let Some((_, first)) = chars.next() else {
+    if chars.next().is_none() {
         return 0;
-    };
-    for (i, c) in chars {
-        if !f(c) {
-            return i;
-        }
     }
-    let _ = first;
-    s.len()
+    chars.find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i)
 }
 
 /// A Latin word, model number or number at the start of `s` (which begins

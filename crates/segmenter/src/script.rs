@@ -57,9 +57,16 @@ impl Converter {
     }
 
     /// The Simplified form of `run`, which stands in `text` at `start`
-    /// (the neighbours matter for contextual characters). Same byte length
-    /// and the same character boundaries as `run`.
-    pub(crate) fn convert(&self, text: &str, start: usize, run: &str, out: &mut String) {
+    /// (the neighbours matter for contextual characters), into `out`. Same
+    /// byte length and the same character boundaries as `run`.
+    pub(crate) fn convert(
+        &self,
+        text: &str,
+        start: usize,
+        run: &str,
+        out: &mut String,
+    ) -> Conversion {
+        let mut stats = Conversion::default();
         out.clear();
         out.reserve(run.len());
         let mut prev = text.get(..start).and_then(|s| s.chars().next_back());
@@ -67,6 +74,7 @@ impl Converter {
         while let Some(c) = chars.next() {
             let u = c as u32;
             let mapped = if (FIRST..=LAST).contains(&u) {
+                stats.han += 1;
                 match self.table[(u - FIRST) as usize] {
                     0 => c,
                     CONTEXT => {
@@ -80,13 +88,34 @@ impl Converter {
             } else {
                 c
             };
-            out.push(if mapped.len_utf8() == c.len_utf8() {
-                mapped
+            if mapped != c && mapped.len_utf8() == c.len_utf8() {
+                stats.changed += 1;
+                out.push(mapped);
             } else {
-                c
-            });
+                out.push(c);
+            }
             prev = Some(c);
         }
+        stats
+    }
+}
+
+/// What a conversion found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Conversion {
+    /// Characters in the BMP Han blocks.
+    pub(crate) han: usize,
+    /// Characters that were changed.
+    pub(crate) changed: usize,
+}
+
+impl Conversion {
+    /// Whether the text reads as Traditional Chinese: at least one
+    /// character in twenty of its Han characters is a Traditional form.
+    /// (Running Traditional text has one in four or five; a Simplified
+    /// text quoting a Traditional name has far fewer.)
+    pub(crate) fn is_traditional(&self) -> bool {
+        self.changed > 0 && self.changed * 20 >= self.han
     }
 }
 
@@ -104,11 +133,48 @@ fn contextual(prev: Option<char>, cur: char, next: Option<char>) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn shared() -> &'static Converter {
+        static CONV: OnceLock<Converter> = OnceLock::new();
+        CONV.get_or_init(Converter::new)
+    }
+
+    proptest! {
+        /// The table gives exactly what fast2s gives, contextual
+        /// characters and their neighbours included, with the same length.
+        #[test]
+        fn table_agrees_with_fast2s(
+            text in prop_oneof![
+                "[乾隆坤卦兒寬覆答批回夥甚藉口憑慰狼瞭望麽幺於樊著看苧麻闔家鍾書讎校定仇畫計企a0 ，]{0,40}",
+                "[\\u{3400}-\\u{4dbf}\\u{4e00}-\\u{9fff}\\u{f900}-\\u{faff}a0 ]{0,40}",
+            ]
+        ) {
+            let mut out = String::new();
+            shared().convert(&text, 0, &text, &mut out);
+            prop_assert_eq!(out.len(), text.len());
+            prop_assert_eq!(out, fast2s::convert(&text));
+        }
+    }
 
     fn convert(conv: &Converter, text: &str) -> String {
         let mut out = String::new();
         conv.convert(text, 0, text, &mut out);
         out
+    }
+
+    #[test]
+    fn tells_traditional_from_simplified() {
+        let conv = Converter::new();
+        let mut out = String::new();
+        let trad = "輝達執行長表示，市場對於人工智慧晶片的需求仍然強勁。";
+        assert!(conv.convert(trad, 0, trad, &mut out).is_traditional());
+        let simp = "英伟达首席执行官表示，市场对人工智能芯片的需求依然强劲，\
+                    数据中心客户的订单已经排到明年下半年，台積電的先进封装产能依旧紧张。";
+        let stats = conv.convert(simp, 0, simp, &mut out);
+        assert_eq!(stats.changed, 2); // 積, 電 (台 is both)
+        assert!(!stats.is_traditional());
     }
 
     #[test]

@@ -353,6 +353,20 @@ impl FigureRules {
             }
             return Some(u);
         }
+        // 四成 = 40%: tenths, only for small unscaled numbers not followed by
+        // a word that starts with 成 (成为, 成本, 成长 ...)
+        if !q.scaled && q.value <= 10.0 && doc.char_at(q.end) == Some('成') {
+            let next = doc.char_at(q.end + 1);
+            let word = next.is_some_and(|c| "为本长功立熟绩交员果就品型都效像".contains(c));
+            if !word {
+                return Some(UnitHit {
+                    unit: "%".into(),
+                    kind: FigureKind::Percent,
+                    factor: 10.0,
+                    end: q.end + 1,
+                });
+            }
+        }
         let yearish =
             !q.scaled && !q.num.decimal && !q.num.chinese && (1900.0..=2100.0).contains(&q.value);
         let mut count = self.units.count_at(doc, q.end, !yearish)?;
@@ -396,7 +410,7 @@ impl FigureRules {
         let mut value_max = None;
 
         // range: A-B, A至B, A~B
-        if let Some((q2, u2)) = self.range_tail(doc, end) {
+        if let Some((q2, u2)) = self.range_tail(doc, start, end) {
             let same_unit = match (&unit1, &u2) {
                 (Some(a), Some(b)) => a.unit == b.unit,
                 (None, Some(_)) => true,
@@ -445,8 +459,8 @@ impl FigureRules {
         if let Some((qa, _)) = self.units.qualifier_after(doc, end) {
             qualifier = qualifier.or(Some(qa));
         }
-        let value = value * factor;
-        let value_max = value_max.map(|v| v * factor);
+        let value = tidy(value * factor);
+        let value_max = value_max.map(|v| tidy(v * factor));
         if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite()) {
             return None;
         }
@@ -463,16 +477,21 @@ impl FigureRules {
 
     /// The second half of a range starting at `k`: connector, optional
     /// currency prefix, quantity and unit.
-    fn range_tail(&self, doc: &Doc, k: usize) -> Option<(Quantity, Option<UnitHit>)> {
+    fn range_tail(&self, doc: &Doc, start: usize, k: usize) -> Option<(Quantity, Option<UnitHit>)> {
         let mut j = k;
         if doc.char_at(j) == Some(' ') {
             j += 1;
         }
         let conn = doc.char_at(j)?;
-        if !matches!(conn, '-' | '~' | '–' | '—' | '至') {
+        let ranged = matches!(conn, '-' | '~' | '–' | '—' | '至')
+            || (conn == '到' && !change_before(doc, start));
+        if ranged {
+            j += 1;
+        } else if doc.fslice(j, j + 3) == "to " && !change_before(doc, start) {
+            j += 3;
+        } else {
             return None;
         }
-        j += 1;
         if doc.char_at(j) == Some(' ') {
             j += 1;
         }
@@ -508,6 +527,23 @@ impl FigureRules {
         let u = self.unit_after(doc, &q);
         Some((q, u))
     }
+}
+
+/// Rounds away binary noise of decimal arithmetic (10.38 * 1e8 =
+/// 1038000000.0000001) by keeping 12 significant digits.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// True when a change ("from A to B", 从A到B) rather than a range is
+/// written before character `start`.
+fn change_before(doc: &Doc, start: usize) -> bool {
+    let from = start.saturating_sub(12);
+    let before = doc.fslice(from, start).to_ascii_lowercase();
+    before.contains("from ") || before.contains('从') || before.contains('由')
 }
 
 fn skip_run(doc: &Doc, mut i: usize) -> usize {

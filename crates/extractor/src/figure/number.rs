@@ -111,12 +111,16 @@ pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
     let mut positional = String::new(); // 二〇二五
     let mut last_was_digit = false;
     let mut any = false;
+    // the unit just before a trailing digit: 四百五 = 450, 九万四 = 94000
+    let mut last_unit = 0f64;
+    let mut gap = false;
     while j < n && j - i < 32 {
         let c = chars[j];
         if let Some(d) = chinese_digit(c) {
             if d == 0 && positional.is_empty() && (section > 0.0 || wan > 0.0 || yi > 0.0) {
                 // 一百零五: 零 only marks a gap
                 num = 0.0;
+                gap = true;
                 last_was_digit = false;
                 any = true;
                 j += 1;
@@ -141,6 +145,8 @@ pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
             };
             section += k * u;
             num = 0.0;
+            last_unit = u;
+            gap = false;
             last_was_digit = false;
         } else if c == '万' || c == '亿' {
             if !positional.is_empty() || !any {
@@ -150,18 +156,25 @@ pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
             // read a longer scale (万亿): stop before it
             if c == '万' {
                 let v = section + num;
-                wan = (if v == 0.0 { 1.0 } else { v }) * 1e4;
+                if v == 0.0 && wan > 0.0 {
+                    wan *= 1e4; // 四万万 = 4e8
+                } else {
+                    wan = (if v == 0.0 { 1.0 } else { v }) * 1e4;
+                }
+                last_unit = 1e4;
             } else {
                 let v = wan + section + num;
                 yi = (yi + if v == 0.0 { 1.0 } else { v }) * 1e8;
                 wan = 0.0;
+                last_unit = 1e8;
             }
+            gap = false;
             section = 0.0;
             num = 0.0;
             last_was_digit = false;
         } else if c == '点' && any && j + 1 < n && chinese_digit(chars[j + 1]).is_some() {
             // decimal part: digits read positionally
-            let int = yi + wan + section + num;
+            let int = yi + wan + section + colloquial(num, last_unit, gap);
             let mut frac = String::from("0.");
             j += 1;
             while j < n && j - i < 40 {
@@ -194,7 +207,7 @@ pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
         }
         positional.parse().ok()?
     } else {
-        yi + wan + section + num
+        yi + wan + section + colloquial(num, last_unit, gap)
     };
     Some(Numeral {
         start: i,
@@ -203,6 +216,16 @@ pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
         chinese: true,
         decimal: false,
     })
+}
+
+/// A digit right after a unit (no 零 between) counts in tenths of that
+/// unit: 四百五 = 450, 两千三 = 2300, 九万四 = 94000.
+fn colloquial(num: f64, last_unit: f64, gap: bool) -> f64 {
+    if num > 0.0 && last_unit >= 100.0 && !gap {
+        num * last_unit / 10.0
+    } else {
+        num
+    }
 }
 
 #[cfg(test)]
@@ -246,6 +269,12 @@ mod tests {
             ("三点五", 3.5),
             ("二〇二五", 2025.0),
             ("十万", 100_000.0),
+            ("四百五", 450.0),
+            ("九万四", 94_000.0),
+            ("两千三点一", 2300.1),
+            ("四万万", 4e8),
+            ("一百零五", 105.0),
+            ("一万零五", 10_005.0),
         ] {
             let c = cs(s);
             let n = chinese(&c, 0).unwrap();
