@@ -339,3 +339,49 @@ fn segment_prints_one_line_per_input_line() {
     assert!(lines[0].split(' ').any(|t| t == "H100"), "{}", lines[0]);
     assert!(lines[2].split(' ').any(|t| t == "3298.82"), "{}", lines[2]);
 }
+
+#[test]
+fn figures_prints_one_json_array_per_input_line() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsfacts"))
+        .arg("figures")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("营收增长58%，达到300亿美元\n\nno numbers here\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let first = lines[0].as_array().unwrap();
+    assert_eq!(first[0]["text"], "58%");
+    assert_eq!(
+        (first[0]["start"].as_u64(), first[0]["end"].as_u64()),
+        (Some(4), Some(7))
+    );
+    assert_eq!(first[0]["kind"], "percent");
+    assert_eq!(first[1]["value"].as_f64(), Some(3e10));
+    assert_eq!(first[1]["unit"], "USD");
+    assert!(lines[1].as_array().unwrap().is_empty() && lines[2].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn clean_explain_lists_dropped_parts_with_reasons() {
+    let page = root().join("fixtures/pages/003_dc34b920236c3178.txt");
+    let out = newsfacts(&["clean", "--explain", page.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let (kept, dropped) = text.split_once("--- dropped (").expect("explain section");
+    assert!(kept.contains("算力擴張,芯片先行"));
+    for reason in ["[chrome]", "[spam]", "[disclaimer]", "[metadata]"] {
+        assert!(dropped.contains(reason), "{reason} missing:\n{dropped}");
+    }
+}

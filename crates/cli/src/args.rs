@@ -90,6 +90,9 @@ pub enum Command {
         #[arg(long)]
         gazetteers: Option<PathBuf>,
     },
+    /// Read one text per line on stdin; print one JSON array of figures per
+    /// line (`{"text","start","end","value","unit","kind"}`), bare numbers included.
+    Figures,
     /// Documents, facts by kind and top entities in the store.
     Stats {
         #[arg(long, default_value = pipeline::config::DEFAULT_STORE)]

@@ -39,6 +39,7 @@ pub fn run(command: Command) -> CmdResult {
         Command::Clean { file, explain } => clean(file.as_deref(), explain),
         Command::Segment { file } => segment(file.as_deref()),
         Command::Extract { file, gazetteers } => extract(file.as_deref(), gazetteers.as_deref()),
+        Command::Figures => figures(),
         Command::Stats { store } => stats(&store),
     }
 }
@@ -185,5 +186,27 @@ fn extract(file: Option<&Path>, gazetteers: Option<&Path>) -> CmdResult {
     let output = report::ExtractOutput::new(&analysis);
     let json = serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?;
     print_line(&json)?;
+    Ok(0)
+}
+
+fn figures() -> CmdResult {
+    use std::io::BufRead;
+    let engine = Engine::new(None).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut input = std::io::stdin().lock();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim_end_matches(['\n', '\r']);
+        writeln!(out, "{}", report::figures_line(&engine.figures(line))).map_err(output_error)?;
+    }
+    out.flush().map_err(output_error)?;
     Ok(0)
 }

@@ -111,6 +111,11 @@ impl Engine {
         self.extractor.extract(&doc.text, &tokens)
     }
 
+    /// Every number in `text` with its value, unit and kind (for `newsfacts figures`).
+    pub fn figures(&self, text: &str) -> Vec<extractor::FigureMention> {
+        self.extractor.figures(text)
+    }
+
     /// The `segment` command's output for one line.
     pub fn segment_line(&self, line: &str) -> String {
         self.segmenter().segment_line(line)

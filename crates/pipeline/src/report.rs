@@ -120,3 +120,22 @@ pub fn clean_text(
     }
     Ok(())
 }
+
+/// One line of `newsfacts figures`: a JSON array of
+/// `{"text","start","end","value","unit","kind"}` (character offsets).
+pub fn figures_line(mentions: &[extractor::FigureMention]) -> String {
+    let array: Vec<serde_json::Value> = mentions
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "value": f.value,
+                "unit": f.unit,
+                "kind": f.kind.as_str(),
+            })
+        })
+        .collect();
+    serde_json::Value::Array(array).to_string()
+}
