@@ -7,7 +7,7 @@
 //! Must not know: where the vocabulary comes from (config files,
 //! gazetteers), how text is split into runs, or token offsets.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use jieba_rs::Jieba;
 
 use crate::runs::is_han;
@@ -48,6 +48,9 @@ impl Dictionary {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
+                // A full DFA: a few hundred names build in milliseconds and
+                // it scans several times faster than the default NFA.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()
         };

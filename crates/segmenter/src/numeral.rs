@@ -9,19 +9,61 @@
 //! given, script conversion (it sees the Simplified form).
 
 /// Chinese numerals that start a numeral + classifier pair.
-const NUMERALS: &str = "一二三四五六七八九十两几";
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '几'
+    )
+}
 
 /// Common individual and collective classifiers (Simplified forms).
-const CLASSIFIERS: &str = "个名次位件条张家种只项篇部本份座场届批颗片台套辆架艘栋间所宗";
+fn is_classifier(c: char) -> bool {
+    matches!(
+        c,
+        '个' | '名'
+            | '次'
+            | '位'
+            | '件'
+            | '条'
+            | '张'
+            | '家'
+            | '种'
+            | '只'
+            | '项'
+            | '篇'
+            | '部'
+            | '本'
+            | '份'
+            | '座'
+            | '场'
+            | '届'
+            | '批'
+            | '颗'
+            | '片'
+            | '台'
+            | '套'
+            | '辆'
+            | '架'
+            | '艘'
+            | '栋'
+            | '间'
+            | '所'
+            | '宗'
+    )
+}
 
 /// If `word` (Simplified, 2 characters) is a numeral followed by a
 /// classifier, the byte length of the numeral.
 pub(crate) fn split_point(word: &str) -> Option<usize> {
+    // Two Han characters are six bytes; anything else is not a pair.
+    if word.len() != 6 {
+        return None;
+    }
     let mut chars = word.chars();
     let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else {
         return None;
     };
-    (NUMERALS.contains(first) && CLASSIFIERS.contains(second)).then(|| first.len_utf8())
+    (is_numeral(first) && is_classifier(second)).then(|| first.len_utf8())
 }
 
 #[cfg(test)]
