@@ -220,6 +220,19 @@ fn stats_and_reprocess_agree_with_the_store() {
     );
     let stale = newsfacts(&["reprocess", "--store", &store, "--stale-only"]);
     assert!(stdout(&stale).contains("stored 0"), "{}", stdout(&stale));
+
+    let compacted = newsfacts(&["reprocess", "--store", &store, "--compact"]);
+    assert_eq!(compacted.status.code(), Some(0), "{}", stderr(&compacted));
+    assert!(
+        stdout(&compacted).contains("compacted"),
+        "{}",
+        stdout(&compacted)
+    );
+    assert_eq!(
+        ws.dump(&[]).len(),
+        total,
+        "compaction changed the fact count"
+    );
 }
 
 #[test]

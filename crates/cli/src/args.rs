@@ -56,6 +56,14 @@ pub enum Command {
         /// Gazetteer directory overriding the built-in one.
         #[arg(long)]
         gazetteers: Option<PathBuf>,
+        /// Compact the store afterwards (replacing documents grows its files).
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Copy the store's live data into a fresh store and swap it in.
+    Compact {
+        #[arg(long, default_value = pipeline::config::DEFAULT_STORE)]
+        store: PathBuf,
     },
     /// Print stored facts with their documents.
     Dump {

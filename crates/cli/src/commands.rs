@@ -29,7 +29,15 @@ pub fn run(command: Command) -> CmdResult {
             store,
             stale_only,
             gazetteers,
-        } => reprocess(&store, stale_only, gazetteers.as_deref()),
+            compact: then_compact,
+        } => {
+            let code = reprocess(&store, stale_only, gazetteers.as_deref())?;
+            if then_compact {
+                compact(&store)?;
+            }
+            Ok(code)
+        }
+        Command::Compact { store } => compact(&store),
         Command::Dump {
             store,
             kind,
@@ -113,6 +121,20 @@ fn ingest(config: &Path, store: Option<&Path>) -> CmdResult {
         writeln!(out, "{}", source.line()).map_err(output_error)?;
     }
     Ok(summary.exit_code())
+}
+
+fn compact(store: &Path) -> CmdResult {
+    if !store.exists() {
+        return Err(format!("no store at {}", store.display()));
+    }
+    let report = store::maintenance::compact(store).map_err(|e| e.to_string())?;
+    print_line(&format!(
+        "compacted {}: {} -> {} bytes",
+        store.display(),
+        report.before,
+        report.after
+    ))?;
+    Ok(0)
 }
 
 fn reprocess(store: &Path, stale_only: bool, gazetteers: Option<&Path>) -> CmdResult {

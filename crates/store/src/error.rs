@@ -8,6 +8,8 @@ pub enum StoreError {
     Locked { path: PathBuf },
     #[error("cannot open store {path}: {message}")]
     Open { path: PathBuf, message: String },
+    #[error("store {path}: the disk is full; free some space and run the same command again (documents already reported as stored are kept)")]
+    DiskFull { path: PathBuf },
     #[error("store {path}: {message}")]
     Io { path: PathBuf, message: String },
     #[error("store {path} holds a record that cannot be read ({message}); run `newsfacts reprocess` or start a new store")]

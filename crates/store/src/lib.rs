@@ -8,6 +8,7 @@
 //! Must not know: how pages are fetched, cleaned or extracted.
 
 mod error;
+pub mod maintenance;
 mod record;
 mod sled_store;
 

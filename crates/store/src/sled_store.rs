@@ -45,6 +45,7 @@ struct DocEntry {
 impl SledStore {
     /// Opens (creating when missing) the store at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        crate::maintenance::finish_interrupted_compaction(path)?;
         std::fs::create_dir_all(path).map_err(|e| StoreError::Open {
             path: path.to_path_buf(),
             message: e.to_string(),
@@ -71,15 +72,31 @@ impl SledStore {
         })
     }
 
+    /// The underlying database (for maintenance).
+    pub(crate) fn db(&self) -> &sled::Db {
+        &self.db
+    }
+
+    /// Bytes the store takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+
     /// Where the store lives.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     fn io(&self, e: impl std::fmt::Display) -> StoreError {
+        let message = e.to_string();
+        if crate::maintenance::is_disk_full(&message) {
+            return StoreError::DiskFull {
+                path: self.path.clone(),
+            };
+        }
         StoreError::Io {
             path: self.path.clone(),
-            message: e.to_string(),
+            message,
         }
     }
 
