@@ -127,31 +127,24 @@ fn ingest_stores_every_fixture_and_reingesting_duplicates_nothing() {
 
     // A changed page replaces its facts instead of adding to them.
     let page = ws.pages().join("001_d0d57861e3c6c208.txt");
-    let before = ws
-        .dump(&[])
-        .iter()
-        .filter(|f| {
-            f["doc"]["source"]
-                .as_str()
-                .unwrap()
-                .ends_with("001_d0d57861e3c6c208.txt")
-        })
-        .count();
+    let facts_of_page = || {
+        ws.dump(&[])
+            .iter()
+            .filter(|f| {
+                f["doc"]["source"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("001_d0d57861e3c6c208.txt")
+            })
+            .count()
+    };
+    let before = facts_of_page();
     let mut text = std::fs::read_to_string(&page).unwrap();
     text.push_str("\nCambricon shipped 10,000 MLU590 cards.\n");
     std::fs::write(&page, text).unwrap();
     let third = ws.ingest();
     assert!(stdout(&third).contains("stored 1,"), "{}", stdout(&third));
-    let after = ws
-        .dump(&[])
-        .iter()
-        .filter(|f| {
-            f["doc"]["source"]
-                .as_str()
-                .unwrap()
-                .ends_with("001_d0d57861e3c6c208.txt")
-        })
-        .count();
+    let after = facts_of_page();
     assert!(after > before && after <= before + 4, "{before} -> {after}");
 }
 
