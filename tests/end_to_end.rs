@@ -106,7 +106,7 @@ fn ingest_stores_every_fixture_and_reingesting_duplicates_nothing() {
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let line = stdout(&first);
     assert!(
-        line.contains(&format!("saved: stored {}", page_count())),
+        line.contains(&format!("saved: fetched {0}, stored {0},", page_count())),
         "{line}"
     );
     let facts = ws.dump(&[]);
@@ -115,7 +115,7 @@ fn ingest_stores_every_fixture_and_reingesting_duplicates_nothing() {
     let second = ws.ingest();
     assert_eq!(second.status.code(), Some(0));
     assert!(
-        stdout(&second).contains(&format!("unchanged {}", page_count())),
+        stdout(&second).contains(&format!("not modified {}", page_count())),
         "{}",
         stdout(&second)
     );
@@ -299,7 +299,7 @@ fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains(&format!(
-            "stored {}, unchanged 0, duplicates 0, skipped 2",
+            "stored {}, not modified 0, duplicates 0, skipped 2 (robots 0, size 0, type 2)",
             page_count()
         )),
         "{}",
@@ -313,7 +313,7 @@ fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
     let out = newsfacts(&["ingest", "--config", config.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("gone: stored 0, unchanged 0, duplicates 0, skipped 0, failed 1"),
+        stdout(&out).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0), failed 1"),
         "{}",
         stdout(&out)
     );

@@ -126,6 +126,7 @@ const CHROME_WORDS: &[&str] = &[
     "分享",
     "收藏",
     "评论",
+    "留言",
     "点赞",
     "导航",
     "收起",
@@ -205,8 +206,16 @@ pub fn is_body_paragraph(text: &str) -> bool {
         .any(|c| is_sentence_end(c) || matches!(c, ',' | '，' | '、'))
 }
 
+/// Counters as sites print them: `1,204`, `1.3K`, `3.2万`, `2.1M`.
+fn counter_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\d+(?:[.,]\d+)*\s*(?:[km万w]\b|[万w])?\+?").expect("static regex")
+    })
+}
+
 fn only_chrome_words(text: &str) -> bool {
-    let mut f = fold(text);
+    let mut f = counter_re().replace_all(&fold(text), " ").into_owned();
     for w in CHROME_WORDS {
         f = f.replace(w, " ");
     }
@@ -281,6 +290,9 @@ mod tests {
         assert!(only_chrome_words("31 收藏"));
         assert!(only_chrome_words("導航"));
         assert!(only_chrome_words("Share"));
+        assert!(only_chrome_words("分享 1.3K 留言 42"));
+        assert!(only_chrome_words("阅读 3.2万"));
+        assert!(!only_chrome_words("HBM 3.2万片"));
         assert!(!only_chrome_words("1"));
         assert!(!only_chrome_words("算力擴張,芯片先行"));
     }

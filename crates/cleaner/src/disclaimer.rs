@@ -42,6 +42,13 @@ const WEAK_MARKERS: &[&str] = &[
     "all rights reserved",
     "copyright",
     "©",
+    "仅供参考",
+    "投资有风险",
+    "股市有风险",
+    "不构成投资建议",
+    "不构成任何投资建议",
+    "this is not investment advice",
+    "not intended as investment advice",
 ];
 
 /// Words of a contact line.

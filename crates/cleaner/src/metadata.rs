@@ -56,6 +56,13 @@ const KEYS: &[&str] = &[
     "reporter",
     "editor",
     "date",
+    "标签",
+    "关键字",
+    "关键词",
+    "tags",
+    "tagged",
+    "topics",
+    "filed under",
 ];
 
 /// Phrases that open a metadata line without a colon (folded).
@@ -216,6 +223,9 @@ fn is_title_like(text: &str) -> bool {
         && !text.trim_end().ends_with(['。', ',', '，'])
 }
 
+/// How many alive lines at the top of a text dump may hold the headline.
+const HEAD_LINES: usize = 8;
+
 pub struct MetadataFilter;
 
 impl Detector for MetadataFilter {
@@ -263,10 +273,32 @@ impl MetadataFilter {
             }
             return;
         }
-        if is_title_like(&work.blocks[first].text) {
-            work.blocks[first].protected = true;
-            work.title = Some(strip_column_prefix(&work.blocks[first].text));
+        // The headline is the longest title-like line before the first
+        // body paragraph; shorter title-like lines above it are a site
+        // banner or a section label (`Site Name Daily`, then the menu).
+        let first_body = alive
+            .iter()
+            .position(|&i| crate::chrome::is_body_paragraph(&work.blocks[i].text))
+            .unwrap_or(alive.len());
+        let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
+            .iter()
+            .copied()
+            .filter(|&i| is_title_like(&work.blocks[i].text) && !is_meta_line(&work.blocks[i].text))
+            .collect();
+        let chosen = head
+            .iter()
+            .copied()
+            .max_by_key(|&i| (char_len(&work.blocks[i].text), std::cmp::Reverse(i)))
+            .filter(|_| head.first() == Some(&first))
+            .unwrap_or(first);
+        if is_title_like(&work.blocks[chosen].text) {
+            for &i in head.iter().take_while(|&&i| i < chosen) {
+                work.drop_block(i, DropReason::Chrome);
+            }
+            work.blocks[chosen].protected = true;
+            work.title = Some(strip_column_prefix(&work.blocks[chosen].text));
         }
+        let first = chosen;
         // A trailing short line in the other script with no sentence
         // punctuation is the original headline, not body.
         if alive.len() >= 2 {

@@ -111,7 +111,10 @@ fn ingest(config: &Path, store: Option<&Path>) -> CmdResult {
     let engine = Engine::new(config.gazetteers.as_deref()).map_err(|e| e.to_string())?;
     let store_path: PathBuf = config.store_path(store);
     let store = SledStore::open(&store_path).map_err(|e| e.to_string())?;
-    let summary = pipeline::ingest(&engine, &store, &config).map_err(|e| e.to_string())?;
+    let progress = ProgressBar::on_terminal();
+    let summary = pipeline::ingest_with(&engine, &store, &config, &progress);
+    progress.done();
+    let summary = summary.map_err(|e| e.to_string())?;
     let mut err = std::io::stderr().lock();
     let mut out = std::io::stdout().lock();
     for source in &summary.sources {
@@ -137,6 +140,45 @@ fn compact(store: &Path) -> CmdResult {
     Ok(0)
 }
 
+/// A progress bar on stderr when it is a terminal; nothing otherwise (cron
+/// and pipes get the log lines and the summary only).
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    fn on_terminal() -> Self {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return ProgressBar(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} pages ({per_sec}, eta {eta})",
+        ) {
+            bar.set_style(style);
+        }
+        ProgressBar(Some(bar))
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl pipeline::Progress for ProgressBar {
+    fn planned(&self, pages: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc_length(pages as u64);
+        }
+    }
+    fn finished(&self, pages: usize) {
+        if let Some(bar) = &self.0 {
+            bar.inc(pages as u64);
+        }
+    }
+}
+
 fn reprocess(store: &Path, stale_only: bool, gazetteers: Option<&Path>) -> CmdResult {
     let engine = Engine::new(gazetteers).map_err(|e| e.to_string())?;
     let store = open_existing_store(store)?;
@@ -144,7 +186,7 @@ fn reprocess(store: &Path, stale_only: bool, gazetteers: Option<&Path>) -> CmdRe
     for problem in &summary.problems {
         eprintln!("newsfacts: {problem}");
     }
-    print_line(&summary.line())?;
+    print_line(&summary.reprocess_line())?;
     Ok(if summary.failed > 0 { 3 } else { 0 })
 }
 

@@ -218,8 +218,9 @@ impl Extractor {
     /// unit.
     pub fn figures(&self, text: &str) -> Vec<FigureMention> {
         let doc = text::Doc::new(text, &[], &self.folder);
-        self.figures
-            .scan(&doc, &[], true)
+        let hits = self.figures.scan(&doc, &[], true);
+        let lone = self.figures.lone_units(&doc, &hits);
+        let mut out: Vec<FigureMention> = hits
             .into_iter()
             .map(|f| FigureMention {
                 text: doc.surface(f.start, f.end).to_string(),
@@ -229,6 +230,19 @@ impl Extractor {
                 unit: f.unit,
                 kind: f.kind,
             })
-            .collect()
+            .collect();
+        out.extend(
+            lone.into_iter()
+                .map(|(start, end, unit, kind)| FigureMention {
+                    text: doc.surface(start, end).to_string(),
+                    start,
+                    end,
+                    value: None,
+                    unit: Some(unit),
+                    kind,
+                }),
+        );
+        out.sort_by_key(|f| (f.start, f.end));
+        out
     }
 }

@@ -1,18 +1,29 @@
 //! Sources -> raw pages, and raw bytes -> decoded text.
 //!
 //! Owns: reading configured sources (local directories of saved pages, URL
-//! lists over HTTP), recognising input that is not text at all, and decoding
-//! bytes to text by BOM, HTTP header, `<meta>` and statistical detection.
+//! lists, RSS/Atom feeds and sitemaps over HTTP), URL canonicalisation,
+//! politeness (robots.txt, per-host limits and delays), retries, size
+//! limits and conditional GET, recognising input that is not text at all,
+//! and decoding bytes to text by BOM, HTTP header, `<meta>` and
+//! statistical detection.
 //! Must not know: what happens to a page after it is fetched (cleaning,
-//! extraction, storage) or the order of the pipeline.
+//! extraction, storage), where validators are kept between runs, or the
+//! order of the pipeline.
 
+pub mod canon;
 pub mod decode;
 pub mod dir;
+pub mod discover;
 pub mod http;
+pub mod politeness;
+pub mod robots;
+pub mod settings;
 pub mod sniff;
 pub mod source;
 
 pub use decode::{decode, DecodeError, Decoded};
+pub use http::{Fetched, Fetcher, PageRequest, Validators};
+pub use settings::FetchSettings;
 pub use sniff::{sniff, Sniffed};
 pub use source::{FetchError, SourceConfig, SourceKind};
 

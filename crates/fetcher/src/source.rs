@@ -7,15 +7,7 @@
 use serde::Deserialize;
 use std::path::PathBuf;
 
-/// Default maximum size of one page, in bytes.
-pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
-
-/// Default User-Agent: names the tool and where to read about it.
-pub const DEFAULT_USER_AGENT: &str = concat!(
-    "newsfacts/",
-    env!("CARGO_PKG_VERSION"),
-    " (+https://example.org/newsfacts)"
-);
+pub use crate::settings::{DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT};
 
 /// One `[[sources]]` table.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,10 +24,12 @@ pub struct SourceConfig {
     pub sitemap: Option<String>,
     /// At most this many pages from this source per run.
     pub max_pages: Option<usize>,
-    /// A language hint (`en`, `zh-Hans`, `zh-Hant`); informational for now.
+    /// A language hint (`en`, `zh-Hans`, `zh-Hant`), logged with each page;
+    /// the cleaner still detects the language itself.
     pub lang: Option<String>,
+    /// User-Agent for this source's requests (default: `[fetch] user_agent`).
     pub user_agent: Option<String>,
-    /// Maximum page size in bytes (default 10 MiB).
+    /// Maximum page size in bytes (default: `[fetch] max_bytes`, 10 MiB).
     pub max_bytes: Option<u64>,
 }
 
@@ -77,12 +71,14 @@ impl SourceConfig {
         }
     }
 
-    pub fn max_bytes(&self) -> u64 {
-        self.max_bytes.unwrap_or(DEFAULT_MAX_BYTES)
+    /// This source's page size limit, else the run's.
+    pub fn max_bytes_or(&self, default: u64) -> u64 {
+        self.max_bytes.unwrap_or(default)
     }
 
-    pub fn user_agent(&self) -> &str {
-        self.user_agent.as_deref().unwrap_or(DEFAULT_USER_AGENT)
+    /// This source's User-Agent, else the run's.
+    pub fn user_agent_or<'a>(&'a self, default: &'a str) -> &'a str {
+        self.user_agent.as_deref().unwrap_or(default)
     }
 }
 
@@ -102,6 +98,26 @@ pub enum FetchError {
     Http { location: String, message: String },
     #[error("{location}: {message}")]
     Unsupported { location: String, message: String },
+    #[error("{location}: disallowed by robots.txt")]
+    Robots { location: String },
+    #[error("{location}: not a text page ({content_type})")]
+    NotText {
+        location: String,
+        content_type: String,
+    },
+}
+
+impl FetchError {
+    /// `Some("robots" | "size" | "type")` when the page was skipped on
+    /// purpose; `None` when fetching it failed.
+    pub fn skip_reason(&self) -> Option<&'static str> {
+        match self {
+            FetchError::Robots { .. } => Some("robots"),
+            FetchError::TooLarge { .. } => Some("size"),
+            FetchError::NotText { .. } => Some("type"),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

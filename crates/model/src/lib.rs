@@ -22,4 +22,4 @@ pub use text::{char_offsets, ByteToChar, Token, TokenKind};
 /// Version of the cleaning and extraction rules. Stored with every document
 /// so that `reprocess --stale-only` knows which documents an older rule set
 /// produced. Bump it whenever a change alters cleaner or extractor output.
-pub const RULES_VERSION: u32 = 1;
+pub const RULES_VERSION: u32 = 2;

@@ -6,7 +6,7 @@
 //! Must not know: how sources are fetched or pages processed.
 
 use crate::PipelineError;
-use fetcher::SourceConfig;
+use fetcher::{FetchSettings, SourceConfig};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,9 @@ pub struct Config {
     /// A directory with `companies.toml` and `chips.toml` overriding the
     /// gazetteers built into the binary.
     pub gazetteers: Option<PathBuf>,
+    /// HTTP knobs shared by every source (`[fetch]`).
+    #[serde(default)]
+    pub fetch: FetchSettings,
     #[serde(default)]
     pub sources: Vec<SourceConfig>,
 }
@@ -48,6 +51,7 @@ impl Config {
             source.dir = source.dir.as_ref().map(resolve);
             source.kind().map_err(error)?;
         }
+        config.fetch.validate().map_err(error)?;
         if config.sources.is_empty() {
             return Err(error("no [[sources]] configured".into()));
         }

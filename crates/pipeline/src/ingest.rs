@@ -1,49 +1,89 @@
 //! `newsfacts ingest`: every configured source into the store.
 //!
-//! Owns: walking the sources, deciding per page whether it is new, changed,
-//! unchanged or a duplicate of another URL, processing it through the
-//! [`Engine`], writing it to the store, and counting what happened. The
-//! store is flushed before a source's summary is reported, because sled may
-//! lose acknowledged writes that were not flushed.
-//! Must not know: how a stage works inside, or how results are printed.
+//! Owns: the run: a tokio runtime fetching (see [`crate::job`]) into a
+//! bounded channel, and one processing thread that takes each page,
+//! decides whether it is new, changed, unchanged or a duplicate of another
+//! URL, runs it through the [`Engine`], writes it (with its URL's fetch
+//! state, in one transaction) and counts what happened. The store is
+//! flushed at least every [`FLUSH_EVERY`] pages or [`FLUSH_INTERVAL`] and
+//! before the summary, and pages are reported to [`Progress`] as stored
+//! only after the flush that made them durable.
+//! Must not know: how a stage works inside, how HTTP is spoken, or how
+//! results are printed.
 
+use crate::job::{self, unix_now, Item};
 use crate::{Config, Engine, PipelineError};
-use fetcher::{FetchError, SourceConfig, SourceKind};
+use fetcher::{FetchError, Fetched, Fetcher, SourceConfig};
 use model::RawPage;
-use store::{content_hash, doc_id, DocumentStore, StoredDocument};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use store::{content_hash, doc_id, DocumentStore, FetchState, StoredDocument};
+use tokio::sync::mpsc::Receiver;
+
+/// Flush after this many written pages...
+pub const FLUSH_EVERY: usize = 64;
+/// ...or when this much time has passed since the last flush.
+pub const FLUSH_INTERVAL: Duration = Duration::from_millis(500);
 
 /// What happened to one source's pages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceSummary {
     pub name: String,
-    /// Pages read or fetched and stored (new or changed).
+    /// Pages read from disk or fetched with a body (HTTP 200).
+    pub fetched: usize,
+    /// Pages stored (new or changed).
     pub stored: usize,
-    /// Pages whose bytes and rules were unchanged since they were stored.
-    pub unchanged: usize,
-    /// Pages whose bytes are already stored under another URL.
+    /// Pages not processed again: HTTP 304, the same bytes as stored, or
+    /// fetched less than `refetch_after_s` ago.
+    pub not_modified: usize,
+    /// Pages whose bytes are already stored under another URL, or whose
+    /// URL came up twice in this run.
     pub duplicates: usize,
-    /// Pages skipped on purpose (empty, binary, too large, undecodable).
-    pub skipped: usize,
+    /// Pages skipped because robots.txt disallows them.
+    pub skipped_robots: usize,
+    /// Pages skipped because they are larger than `max_bytes`.
+    pub skipped_size: usize,
+    /// Pages skipped because they are not text (content type, binary,
+    /// empty, undecodable).
+    pub skipped_type: usize,
     /// Pages or sources that could not be read.
     pub failed: usize,
     /// Facts written for stored pages.
-    pub facts: usize,
-    /// One line per skipped or failed page.
+    pub new_facts: usize,
+    /// One line per skipped, duplicate or failed page.
     pub problems: Vec<String>,
 }
 
 impl SourceSummary {
+    pub fn skipped(&self) -> usize {
+        self.skipped_robots + self.skipped_size + self.skipped_type
+    }
+
     /// The summary line printed for this source.
     pub fn line(&self) -> String {
         format!(
-            "{}: stored {}, unchanged {}, duplicates {}, skipped {}, failed {}, facts {}",
+            "{}: fetched {}, stored {}, not modified {}, duplicates {}, skipped {} (robots {}, size {}, type {}), failed {}, new facts {}",
             self.name,
+            self.fetched,
             self.stored,
-            self.unchanged,
+            self.not_modified,
             self.duplicates,
-            self.skipped,
+            self.skipped(),
+            self.skipped_robots,
+            self.skipped_size,
+            self.skipped_type,
             self.failed,
-            self.facts
+            self.new_facts
+        )
+    }
+}
+
+impl SourceSummary {
+    /// The line `newsfacts reprocess` prints.
+    pub fn reprocess_line(&self) -> String {
+        format!(
+            "{}: stored {}, unchanged {}, failed {}, facts {}",
+            self.name, self.stored, self.not_modified, self.failed, self.new_facts
         )
     }
 }
@@ -66,103 +106,215 @@ impl RunSummary {
     }
 }
 
+/// Where a run reports its progress (a progress bar, or nothing).
+pub trait Progress: Sync {
+    /// `pages` more pages are known to be coming.
+    fn planned(&self, _pages: usize) {}
+    /// `pages` more pages are done (stored durably, or counted otherwise).
+    fn finished(&self, _pages: usize) {}
+}
+
+/// Reports nothing.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
 /// Runs every source of `config` into `store`.
 pub fn ingest(
     engine: &Engine,
-    store: &dyn DocumentStore,
+    store: &(dyn DocumentStore + Sync),
     config: &Config,
 ) -> Result<RunSummary, PipelineError> {
-    let mut run = RunSummary::default();
-    for source in &config.sources {
-        let mut summary = SourceSummary {
-            name: source.name.clone(),
-            ..Default::default()
-        };
-        let mut sink = |page: Result<RawPage, FetchError>| -> Result<(), PipelineError> {
-            match page {
-                Ok(page) => store_page(engine, store, page, &mut summary),
-                Err(FetchError::TooLarge { location, limit }) => {
-                    summary.skipped += 1;
-                    summary
-                        .problems
-                        .push(format!("skipped {location}: larger than {limit} bytes"));
-                    Ok(())
-                }
-                Err(e) => {
-                    summary.failed += 1;
-                    summary.problems.push(format!("failed {e}"));
-                    Ok(())
-                }
-            }
-        };
-        read_source(source, &mut sink)?;
-        store.flush()?;
-        tracing::info!(target: "newsfacts::ingest", "{}", summary.line());
-        run.sources.push(summary);
-    }
-    Ok(run)
+    ingest_with(engine, store, config, &NoProgress)
 }
 
-/// Feeds every page of `source` to `sink`, in order.
-fn read_source(
-    source: &SourceConfig,
-    sink: &mut dyn FnMut(Result<RawPage, FetchError>) -> Result<(), PipelineError>,
+/// [`ingest`], reporting progress.
+pub fn ingest_with(
+    engine: &Engine,
+    store: &(dyn DocumentStore + Sync),
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<RunSummary, PipelineError> {
+    let config_error = |message: String| PipelineError::Input {
+        source_name: "fetch".into(),
+        message,
+    };
+    let fetcher = Fetcher::new(config.fetch.clone()).map_err(|e| config_error(e.to_string()))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| config_error(format!("cannot start the async runtime: {e}")))?;
+    let (tx, rx) = tokio::sync::mpsc::channel(config.fetch.queue.max(1));
+    let fetcher = Arc::new(fetcher);
+    let processed = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| process(engine, store, config, rx, progress));
+        runtime.block_on(job::produce(config, store, fetcher, tx, progress));
+        worker.join()
+    });
+    let summaries =
+        processed.map_err(|_| config_error("the processing thread panicked".into()))??;
+    for s in &summaries {
+        tracing::info!(target: "newsfacts::ingest", "{}", s.line());
+    }
+    Ok(RunSummary { sources: summaries })
+}
+
+/// The processing side: takes items until the fetching side is done.
+fn process(
+    engine: &Engine,
+    store: &(dyn DocumentStore + Sync),
+    config: &Config,
+    mut rx: Receiver<Item>,
+    progress: &dyn Progress,
+) -> Result<Vec<SourceSummary>, PipelineError> {
+    let mut summaries: Vec<SourceSummary> = config
+        .sources
+        .iter()
+        .map(|s| SourceSummary {
+            name: s.name.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let mut unflushed = 0usize;
+    let mut last_flush = Instant::now();
+    while let Some(item) = rx.blocking_recv() {
+        handle(engine, store, config, item, &mut summaries)?;
+        unflushed += 1;
+        if unflushed >= FLUSH_EVERY || last_flush.elapsed() >= FLUSH_INTERVAL {
+            store.flush()?;
+            progress.finished(unflushed);
+            unflushed = 0;
+            last_flush = Instant::now();
+        }
+    }
+    store.flush()?;
+    progress.finished(unflushed);
+    Ok(summaries)
+}
+
+fn handle(
+    engine: &Engine,
+    store: &(dyn DocumentStore + Sync),
+    config: &Config,
+    item: Item,
+    summaries: &mut [SourceSummary],
 ) -> Result<(), PipelineError> {
-    let limit = source.max_pages.unwrap_or(usize::MAX);
-    match source.kind() {
-        Ok(SourceKind::Dir(dir)) => match fetcher::dir::list_pages(&dir) {
-            Ok(paths) => {
-                for path in paths.into_iter().take(limit) {
-                    sink(fetcher::dir::read_page(&path, source.max_bytes()))?;
+    match item {
+        Item::File { source, path } => {
+            let (summary, cfg) = pick(summaries, config, source);
+            match fetcher::dir::read_page(&path, cfg.max_bytes_or(config.fetch.max_bytes)) {
+                Ok(page) => {
+                    summary.fetched += 1;
+                    store_page(engine, store, page, None, summary)?;
                 }
-                Ok(())
+                Err(e) => count_error(summary, e),
             }
-            Err(e) => sink(Err(e)),
-        },
-        Ok(SourceKind::Urls(urls)) => {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| PipelineError::input(&source.name, e))?;
-            let client = match fetcher::http::client(source.user_agent()) {
-                Ok(c) => c,
-                Err(e) => return sink(Err(e)),
-            };
-            for url in urls.iter().take(limit) {
-                let page = runtime.block_on(fetcher::http::fetch(&client, url, source.max_bytes()));
-                sink(page)?;
+        }
+        Item::Page {
+            source,
+            url,
+            prior,
+            result,
+        } => {
+            let (summary, cfg) = pick(summaries, config, source);
+            match result {
+                Ok(Fetched::NotModified) => {
+                    summary.not_modified += 1;
+                    tracing::debug!(source = %cfg.name, url, "not modified (304)");
+                    let state = FetchState {
+                        fetched_at: unix_now(),
+                        ..prior.unwrap_or_default()
+                    };
+                    store.set_fetch_state(&url, &state)?;
+                }
+                Ok(Fetched::Page { page, validators }) => {
+                    summary.fetched += 1;
+                    tracing::debug!(source = %cfg.name, url, lang = cfg.lang.as_deref(), bytes = page.bytes.len(), "fetched");
+                    let state = FetchState {
+                        etag: validators.etag,
+                        last_modified: validators.last_modified,
+                        fetched_at: unix_now(),
+                        doc: None,
+                    };
+                    store_page(engine, store, page, Some(state), summary)?;
+                }
+                Err(e) => count_error(summary, e),
             }
-            Ok(())
         }
-        Ok(SourceKind::Feed(url) | SourceKind::Sitemap(url)) => {
-            sink(Err(FetchError::Unsupported {
-                location: url,
-                message: "feed and sitemap sources are not supported yet".into(),
-            }))
+        Item::Recent { source, url } => {
+            let (summary, cfg) = pick(summaries, config, source);
+            tracing::debug!(source = %cfg.name, url, "fetched recently; not fetched again");
+            summary.not_modified += 1;
         }
-        Err(message) => sink(Err(FetchError::Unsupported {
-            location: source.name.clone(),
-            message,
-        })),
+        Item::SeenInRun { source, url } => {
+            let (summary, _) = pick(summaries, config, source);
+            summary.duplicates += 1;
+            summary
+                .problems
+                .push(format!("duplicate {url} (listed twice in this run)"));
+        }
+        Item::Failed { source, error } => {
+            let (summary, _) = pick(summaries, config, source);
+            count_error(summary, error);
+        }
+    }
+    Ok(())
+}
+
+fn pick<'a>(
+    summaries: &'a mut [SourceSummary],
+    config: &'a Config,
+    source: usize,
+) -> (&'a mut SourceSummary, &'a SourceConfig) {
+    (&mut summaries[source], &config.sources[source])
+}
+
+fn count_error(summary: &mut SourceSummary, e: FetchError) {
+    match e.skip_reason() {
+        Some(reason) => {
+            match reason {
+                "robots" => summary.skipped_robots += 1,
+                "size" => summary.skipped_size += 1,
+                _ => summary.skipped_type += 1,
+            }
+            summary.problems.push(format!("skipped {e}"));
+        }
+        None => {
+            summary.failed += 1;
+            summary.problems.push(format!("failed {e}"));
+        }
     }
 }
 
 /// Processes and stores one page unless it is unchanged or a duplicate.
+/// `state` (HTTP pages) is written with the document, or alone when the
+/// page needs no processing.
 fn store_page(
     engine: &Engine,
-    store: &dyn DocumentStore,
+    store: &(dyn DocumentStore + Sync),
     mut page: RawPage,
+    state: Option<FetchState>,
     summary: &mut SourceSummary,
 ) -> Result<(), PipelineError> {
     let id = doc_id(&page.url);
     let hash = content_hash(&page.bytes);
+    let remember = |doc: &str| -> Result<(), PipelineError> {
+        if let Some(state) = &state {
+            let state = FetchState {
+                doc: Some(doc.to_string()),
+                ..state.clone()
+            };
+            store.set_fetch_state(&page.url, &state)?;
+        }
+        Ok(())
+    };
     match store.find_by_content(&hash)? {
         Some(existing) if existing == id => {
             let current = store
                 .get_document(&id)?
                 .is_some_and(|d| d.rules_version == model::RULES_VERSION);
             if current {
-                summary.unchanged += 1;
+                summary.not_modified += 1;
+                remember(&id)?;
                 return Ok(());
             }
         }
@@ -172,6 +324,7 @@ fn store_page(
                 "duplicate {} (same bytes as document {existing})",
                 page.url
             ));
+            remember(&existing)?;
             return Ok(());
         }
         None => {}
@@ -179,7 +332,7 @@ fn store_page(
     let analysis = match engine.analyse_page(&page) {
         Ok(a) => a,
         Err(e) => {
-            summary.skipped += 1;
+            summary.skipped_type += 1;
             summary.problems.push(format!("skipped {e}"));
             return Ok(());
         }
@@ -187,14 +340,24 @@ fn store_page(
     page.detected_charset = Some(analysis.charset);
     page.declared_charset = analysis.declared_charset;
     summary.stored += 1;
-    summary.facts += analysis.facts.len();
-    store.put_document(&StoredDocument {
-        id,
+    summary.new_facts += analysis.facts.len();
+    let doc = StoredDocument {
+        id: id.clone(),
         raw: page,
         doc: analysis.doc,
         facts: analysis.facts,
         rules_version: model::RULES_VERSION,
         content_hash: hash,
-    })?;
+    };
+    match state {
+        Some(state) => {
+            let state = FetchState {
+                doc: Some(id),
+                ..state
+            };
+            store.put_document_with_state(&doc, &state)?
+        }
+        None => store.put_document(&doc)?,
+    };
     Ok(())
 }

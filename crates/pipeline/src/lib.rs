@@ -11,12 +11,13 @@ pub mod config;
 pub mod engine;
 pub mod error;
 pub mod ingest;
+mod job;
 pub mod report;
 pub mod reprocess;
 
 pub use config::Config;
 pub use engine::{Analysis, Engine};
 pub use error::PipelineError;
-pub use ingest::{ingest, RunSummary, SourceSummary};
+pub use ingest::{ingest, ingest_with, NoProgress, Progress, RunSummary, SourceSummary};
 pub use reprocess::reprocess;
 pub use store::{DocumentStore, SledStore};

@@ -25,13 +25,13 @@ pub fn reprocess(
             continue;
         };
         if stale_only && stored.rules_version == model::RULES_VERSION {
-            summary.unchanged += 1;
+            summary.not_modified += 1;
             continue;
         }
         match engine.analyse_page(&stored.raw) {
             Ok(analysis) => {
                 summary.stored += 1;
-                summary.facts += analysis.facts.len();
+                summary.new_facts += analysis.facts.len();
                 store.put_document(&StoredDocument {
                     doc: analysis.doc,
                     facts: analysis.facts,

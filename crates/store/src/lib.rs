@@ -14,7 +14,8 @@ mod sled_store;
 
 pub use error::StoreError;
 pub use record::{
-    content_hash, doc_id, DocSummary, FactFilter, FactRow, PutOutcome, Stats, StoredDocument,
+    content_hash, doc_id, DocSummary, FactFilter, FactRow, FetchState, PutOutcome, Stats,
+    StoredDocument,
 };
 pub use sled_store::SledStore;
 
@@ -36,4 +37,19 @@ pub trait DocumentStore {
     fn stats(&self, top: usize) -> Result<Stats, StoreError>;
     /// Makes every acknowledged write durable.
     fn flush(&self) -> Result<(), StoreError>;
+    /// What the last successful fetch of `url` left (validators, time).
+    fn fetch_state(&self, url: &str) -> Result<Option<FetchState>, StoreError>;
+    /// Records the fetch state of `url`.
+    fn set_fetch_state(&self, url: &str, state: &FetchState) -> Result<(), StoreError>;
+    /// Writes a document and the fetch state of its URL together, so a
+    /// crash never leaves a state that claims a page the store lacks.
+    fn put_document_with_state(
+        &self,
+        doc: &StoredDocument,
+        state: &FetchState,
+    ) -> Result<PutOutcome, StoreError> {
+        let outcome = self.put_document(doc)?;
+        self.set_fetch_state(&doc.raw.url, state)?;
+        Ok(outcome)
+    }
 }

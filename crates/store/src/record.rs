@@ -74,3 +74,17 @@ pub struct Stats {
     pub top_entities: Vec<(String, usize)>,
     pub size_on_disk: u64,
 }
+
+/// What the last successful fetch of one URL left behind, for conditional
+/// GET and for not fetching a page twice in a short time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FetchState {
+    /// The `ETag` the server sent.
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent.
+    pub last_modified: Option<String>,
+    /// When the URL was last fetched successfully (200 or 304), Unix seconds.
+    pub fetched_at: u64,
+    /// The document holding its content (its own, or the first copy's).
+    pub doc: Option<String>,
+}

@@ -6,13 +6,17 @@
 //!   document, rules version, content hash);
 //! - `facts`: JSON array of the document's facts;
 //! - `entities`: `lower(entity) 0x00 id` -> number of facts (entity index);
-//! - `urls`: page URL -> id; `hashes`: content hash -> id.
+//! - `urls`: page URL -> id; `hashes`: content hash -> id;
+//! - `fetch_state`: page URL -> JSON [`crate::FetchState`] (validators and
+//!   the time of the last successful fetch).
 //!
 //! All six trees of one document change in one sled transaction. sled may
 //! lose acknowledged writes that were not flushed when the process dies, so
 //! callers [`DocumentStore::flush`] before reporting documents as stored.
 
-use crate::record::{DocSummary, FactFilter, FactRow, PutOutcome, Stats, StoredDocument};
+use crate::record::{
+    DocSummary, FactFilter, FactRow, FetchState, PutOutcome, Stats, StoredDocument,
+};
 use crate::{DocumentStore, StoreError};
 use model::{CleanDoc, Fact, FactKind, RawPage};
 use serde::{Deserialize, Serialize};
@@ -31,6 +35,7 @@ pub struct SledStore {
     entities: sled::Tree,
     urls: sled::Tree,
     hashes: sled::Tree,
+    fetch_state: sled::Tree,
 }
 
 /// The `docs` tree's value: a [`StoredDocument`] without bytes and facts.
@@ -67,6 +72,7 @@ impl SledStore {
             entities: tree("entities")?,
             urls: tree("urls")?,
             hashes: tree("hashes")?,
+            fetch_state: tree("fetch_state")?,
             path: path.to_path_buf(),
             db,
         })
@@ -163,8 +169,17 @@ fn entity_keys(id: &str, facts: &[Fact]) -> HashMap<Vec<u8>, u64> {
     keys
 }
 
-impl DocumentStore for SledStore {
-    fn put_document(&self, doc: &StoredDocument) -> Result<PutOutcome, StoreError> {
+impl SledStore {
+    /// One transaction over the document's trees (and its fetch state).
+    fn put_inner(
+        &self,
+        doc: &StoredDocument,
+        state: Option<&FetchState>,
+    ) -> Result<PutOutcome, StoreError> {
+        let state_json = state
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|e| self.io(e))?;
         let entry = DocEntry {
             raw: RawPage {
                 bytes: Vec::new(),
@@ -185,8 +200,9 @@ impl DocumentStore for SledStore {
             &self.entities,
             &self.urls,
             &self.hashes,
+            &self.fetch_state,
         )
-            .transaction(|(raw, docs, facts, entities, urls, hashes)| {
+            .transaction(|(raw, docs, facts, entities, urls, hashes, fetch_state)| {
                 let previous = docs.insert(id, entry_json.as_slice())?;
                 if let Some(old) = facts.get(id)? {
                     let old: Vec<Fact> = serde_json::from_slice(&old)
@@ -209,6 +225,9 @@ impl DocumentStore for SledStore {
                 raw.insert(id, doc.raw.bytes.as_slice())?;
                 urls.insert(doc.raw.url.as_bytes(), id)?;
                 hashes.insert(doc.content_hash.as_bytes(), id)?;
+                if let Some(json) = &state_json {
+                    fetch_state.insert(doc.raw.url.as_bytes(), json.as_slice())?;
+                }
                 Ok(previous.is_some())
             });
         match result {
@@ -217,6 +236,41 @@ impl DocumentStore for SledStore {
             Err(TransactionError::Abort(message)) => Err(self.corrupt(message)),
             Err(TransactionError::Storage(e)) => Err(self.io(e)),
         }
+    }
+}
+
+impl DocumentStore for SledStore {
+    fn put_document(&self, doc: &StoredDocument) -> Result<PutOutcome, StoreError> {
+        self.put_inner(doc, None)
+    }
+
+    fn put_document_with_state(
+        &self,
+        doc: &StoredDocument,
+        state: &FetchState,
+    ) -> Result<PutOutcome, StoreError> {
+        self.put_inner(doc, Some(state))
+    }
+
+    fn fetch_state(&self, url: &str) -> Result<Option<FetchState>, StoreError> {
+        match self
+            .fetch_state
+            .get(url.as_bytes())
+            .map_err(|e| self.io(e))?
+        {
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| self.corrupt(e)),
+            None => Ok(None),
+        }
+    }
+
+    fn set_fetch_state(&self, url: &str, state: &FetchState) -> Result<(), StoreError> {
+        let json = serde_json::to_vec(state).map_err(|e| self.io(e))?;
+        self.fetch_state
+            .insert(url.as_bytes(), json)
+            .map(|_| ())
+            .map_err(|e| self.io(e))
     }
 
     fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
@@ -435,6 +489,36 @@ mod tests {
         let stats = store.stats(1).unwrap();
         assert_eq!((stats.documents, stats.facts, stats.companies), (2, 3, 3));
         assert_eq!(stats.top_entities, vec![("AMD".to_string(), 2)]);
+    }
+
+    #[test]
+    fn fetch_state_is_written_with_its_document_and_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = document("http://h/a", "a", vec![]);
+        let state = FetchState {
+            etag: Some("\"v1\"".into()),
+            last_modified: None,
+            fetched_at: 42,
+            doc: Some(doc.id.clone()),
+        };
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            assert_eq!(store.fetch_state("http://h/a").unwrap(), None);
+            store.put_document_with_state(&doc, &state).unwrap();
+            let other = FetchState {
+                fetched_at: 7,
+                ..Default::default()
+            };
+            store.set_fetch_state("http://h/b", &other).unwrap();
+            store.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.fetch_state("http://h/a").unwrap(), Some(state));
+        assert_eq!(
+            store.fetch_state("http://h/b").unwrap().unwrap().fetched_at,
+            7
+        );
+        assert!(store.get_document(&doc.id).unwrap().is_some());
     }
 
     #[test]

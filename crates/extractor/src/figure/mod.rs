@@ -16,8 +16,9 @@ pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod scale;
 pub(crate) mod unit;
+pub(crate) mod words;
 
-use crate::text::{Doc, Folder};
+use crate::text::{is_han, Doc, Folder};
 use crate::ConfigError;
 use lexicon::Surface;
 use model::Qualifier;
@@ -71,6 +72,9 @@ struct UnitFileDef {
     exact: bool,
     #[serde(default)]
     chinese_only: bool,
+    /// The unit name `figures` reports (Recognizers-Text's), when it differs.
+    #[serde(default)]
+    figures_unit: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +125,8 @@ struct Quantity {
     num: Numeral,
     value: f64,
     scaled: bool,
+    /// The scale multiplier applied (`30万` -> 1e4), for ranges.
+    mult: f64,
     end: usize,
     over: bool,
 }
@@ -172,6 +178,7 @@ impl FigureRules {
                     unit: u.unit.clone(),
                     kind,
                     factor: u.factor.unwrap_or(1.0),
+                    alias: u.figures_unit.clone(),
                 },
                 &fold(&u.suffix),
                 &fold(&u.prefix),
@@ -220,18 +227,20 @@ impl FigureRules {
     }
 
     /// Every figure in `doc`, left to right, skipping numbers that start
-    /// inside one of the `avoid` spans (entity names). With `bare`, numbers
-    /// without a unit are reported too (unit `None`).
+    /// inside one of the `avoid` spans (entity names). With `bare` (the
+    /// `figures` command), numbers without a unit are reported too (unit
+    /// `None`), and the grammar follows the Recognizers-Text conventions:
+    /// no ranges, no money rates, counts and multiples are bare numbers,
+    /// percentage points are `%`.
     pub(crate) fn scan(&self, doc: &Doc, avoid: &[(usize, usize)], bare: bool) -> Vec<FigureHit> {
-        let mut out = Vec::new();
+        let mut out: Vec<FigureHit> = Vec::new();
         let n = doc.len();
         let mut i = 0usize;
         let mut avoid_idx = 0usize;
+        let mut floor = 0usize;
         while i < n {
             let c = doc.chars[i];
-            let arabic = c.is_ascii_digit();
-            let chinese = !arabic && number::is_chinese_numeral_start(c);
-            if !arabic && !chinese {
+            if !self.may_start(doc, i, c) {
                 i += 1;
                 continue;
             }
@@ -242,50 +251,453 @@ impl FigureRules {
                 .iter()
                 .take_while(|a| a.0 <= i)
                 .any(|a| a.0 <= i && i < a.1);
-            let num = if arabic {
-                number::arabic(&doc.chars, i)
-            } else {
-                number::chinese(&doc.chars, i)
-            };
-            let Some(num) = num else {
-                i = skip_run(doc, i);
+            // 百分之 / 千分之 (possibly spaced): the numeral follows it
+            let at = percent_lead_end(doc, i).unwrap_or(i);
+            let Some(num) = self.signed(doc, at, bare) else {
+                i = if at > i { at } else { skip_run(doc, i) };
                 continue;
             };
             let next = num.end.max(i + 1);
-            if inside || !self.left_ok(doc, &num) {
+            if inside || !self.left_ok(doc, &num, bare) {
                 i = next;
                 continue;
             }
-            match self.figure_at(doc, num, bare) {
+            match self.figure_at(doc, num, bare, floor) {
                 Some(f) => {
                     i = f.end.max(next);
+                    floor = f.end;
                     out.push(f);
                 }
                 None => i = next,
             }
         }
+        if taiwan_dollar_page(doc) {
+            for f in &mut out {
+                let named = doc.fslice(f.start, f.end);
+                let plain_yuan = !["人民币", "RMB", "CNY", "¥", "￥"]
+                    .iter()
+                    .any(|w| named.contains(w));
+                if plain_yuan {
+                    if let Some(u) = f.unit.as_mut() {
+                        if u == "CNY" || u.starts_with("CNY/") {
+                            *u = u.replacen("CNY", "TWD", 1);
+                        }
+                    }
+                }
+            }
+        }
         out
     }
 
+    /// Currency and temperature names standing alone, outside `taken`
+    /// figures: (start, end, unit, kind). Only the `figures` command asks.
+    pub(crate) fn lone_units(
+        &self,
+        doc: &Doc,
+        taken: &[FigureHit],
+    ) -> Vec<(usize, usize, String, FigureKind)> {
+        let mut out = Vec::new();
+        let mut t = 0usize;
+        let mut k = 0usize;
+        while k < doc.len() {
+            while t < taken.len() && taken[t].end <= k {
+                t += 1;
+            }
+            if t < taken.len() && taken[t].start <= k {
+                k = taken[t].end;
+                continue;
+            }
+            let c = doc.chars[k];
+            if c.is_ascii_alphabetic() || is_han(c) || c == '°' {
+                if let Some(u) = self.units.lone_at(doc, k) {
+                    let e = u.end;
+                    let overlaps = t < taken.len() && taken[t].start < e;
+                    if !overlaps {
+                        out.push((k, e, u.alias.unwrap_or(u.unit), u.kind));
+                        k = e;
+                        continue;
+                    }
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// Cheap test: can a numeral (or its sign) start at `i`?
+    fn may_start(&self, doc: &Doc, i: usize, c: char) -> bool {
+        if c.is_ascii_digit()
+            || number::is_chinese_numeral_start(c)
+            || c == '俩'
+            || vulgar(c).is_some()
+        {
+            return true;
+        }
+        match c {
+            '.' => {
+                doc.char_at(i + 1).is_some_and(|d| d.is_ascii_digit())
+                    && !i
+                        .checked_sub(1)
+                        .and_then(|p| doc.char_at(p))
+                        .is_some_and(|p| p.is_ascii_alphanumeric())
+            }
+            '-' | '−' | '负' => true,
+            c if c.is_ascii_alphabetic() => {
+                (i == 0 || !doc.chars[i - 1].is_ascii_alphanumeric())
+                    && (words::starts_word_number(&doc.chars, i)
+                        || matches!(c, 'm' | 'M' | 'n' | 'N') && sign_word(doc, i).is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// A numeral with an optional sign (`-5`, `负三十二`, `minus one`).
+    fn signed(&self, doc: &Doc, i: usize, bare: bool) -> Option<Numeral> {
+        let c = doc.chars[i];
+        let sign_end = match c {
+            '-' | '−' | '负' => Some(i + 1),
+            c if c.is_ascii_alphabetic() => sign_word(doc, i),
+            _ => None,
+        };
+        let Some(mut j) = sign_end else {
+            return self.unsigned(doc, i, bare);
+        };
+        // "plus or minus 2%" is a tolerance, not a negative figure
+        if doc
+            .fslice(i.saturating_sub(8), i)
+            .eq_ignore_ascii_case("plus or ")
+            || doc.fslice(i.saturating_sub(1), i) == "±"
+        {
+            return None;
+        }
+        // a sign follows no letter, digit, % or closing bracket
+        let prev = i.checked_sub(1).and_then(|p| doc.char_at(p));
+        if prev
+            .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '%' | ')' | '.' | '-' | '/'))
+        {
+            return None;
+        }
+        let ascii_sign = c == '-' || c == '−';
+        let mut spaces = 0;
+        while doc.char_at(j) == Some(' ') && spaces < 2 {
+            j += 1;
+            spaces += 1;
+        }
+        if ascii_sign && spaces > 0 && !bare {
+            return None; // a dash, not a sign
+        }
+        let d = doc.char_at(j)?;
+        if !(d.is_ascii_digit()
+            || d == '.'
+            || number::is_chinese_numeral_start(d)
+            || d.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        if ascii_sign && !d.is_ascii_digit() && d != '.' && !bare {
+            return None;
+        }
+        let mut num = self.unsigned(doc, j, bare)?;
+        num.value = -num.value;
+        num.start = i;
+        Some(num)
+    }
+
+    /// A numeral without sign: Arabic (with scientific notation, powers,
+    /// fractions), Chinese or mixed (with 分之 fractions, 又, 打), or English
+    /// words.
+    fn unsigned(&self, doc: &Doc, i: usize, bare: bool) -> Option<Numeral> {
+        let chars = &doc.chars;
+        let c = *chars.get(i)?;
+        if c.is_ascii_alphabetic() {
+            // "the one you mentioned": a pronoun, not a number
+            let the_one = doc
+                .fslice(i.saturating_sub(4), i)
+                .eq_ignore_ascii_case("the ")
+                && doc
+                    .fslice(i, (i + 4).min(doc.len()))
+                    .eq_ignore_ascii_case("one ");
+            if the_one {
+                return None;
+            }
+            return words::parse(chars, i);
+        }
+        if let Some(v) = vulgar(c) {
+            return Some(Numeral {
+                start: i,
+                end: i + 1,
+                value: v,
+                chinese: false,
+                decimal: true,
+                mult: 1.0,
+                fraction: true,
+                word: false,
+            });
+        }
+        let mut num = if c == '.' {
+            let a = number::arabic(chars, i + 1)?;
+            if a.decimal {
+                return None;
+            }
+            let digits: String = chars[i + 1..a.end].iter().collect();
+            Numeral {
+                start: i,
+                end: a.end,
+                value: format!("0.{digits}").parse().ok()?,
+                chinese: false,
+                decimal: true,
+                mult: 1.0,
+                fraction: false,
+                word: false,
+            }
+        } else {
+            let stop = |j: usize| self.units.suffix_at(doc, j).is_some_and(|u| u.end > j + 1);
+            number::mixed(chars, i, &stop, bare)?
+        };
+        if !num.chinese {
+            self.arabic_tail(doc, &mut num, bare);
+            // English words after digits: 4 thousand 3 hundred and 21
+            if matches!(doc.char_at(num.end), Some(' ')) {
+                if let Some(w) = words::parse(chars, i) {
+                    if w.end > num.end && num.mult == 1.0 {
+                        num = w;
+                    }
+                }
+            }
+        }
+        self.chinese_fraction(doc, &mut num);
+        // 五十打 = 600
+        if doc.char_at(num.end) == Some('打')
+            && !doc.char_at(num.end + 1).is_some_and(is_han_word_after_da)
+        {
+            num.value *= 12.0;
+            num.end += 1;
+        }
+        Some(num)
+    }
+
+    /// Scientific notation (`1.3e6`, `12.32e+14`), powers (`2^-1`) and, in
+    /// `bare` mode, fractions (`1/2`, `1 4/5`).
+    fn arabic_tail(&self, doc: &Doc, num: &mut Numeral, bare: bool) {
+        let chars = &doc.chars;
+        let e = num.end;
+        match doc.char_at(e) {
+            Some('e' | 'E') => {
+                let mut j = e + 1;
+                let mut neg = false;
+                if let Some(s @ ('+' | '-')) = doc.char_at(j) {
+                    neg = s == '-';
+                    j += 1;
+                }
+                if let Some(x) = doc
+                    .char_at(j)
+                    .filter(|d| d.is_ascii_digit())
+                    .and(number::arabic(chars, j))
+                {
+                    if !x.decimal
+                        && x.value <= 400.0
+                        && !doc.char_at(x.end).is_some_and(|c| c.is_ascii_alphabetic())
+                    {
+                        let p = if neg { -x.value } else { x.value };
+                        num.value *= 10f64.powf(p);
+                        num.end = x.end;
+                        num.decimal = true;
+                    }
+                }
+            }
+            Some('^') => {
+                let mut j = e + 1;
+                let mut neg = false;
+                while let Some(s @ ('+' | '-')) = doc.char_at(j) {
+                    neg ^= s == '-';
+                    j += 1;
+                }
+                if let Some(x) = doc
+                    .char_at(j)
+                    .filter(|d| d.is_ascii_digit())
+                    .and(number::arabic(chars, j))
+                {
+                    let p = if neg { -x.value } else { x.value };
+                    let v = num.value.powf(p);
+                    if v.is_finite() {
+                        num.value = v;
+                        num.end = x.end;
+                        num.decimal = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !bare || num.decimal {
+            return;
+        }
+        // a/b and "a b/c"
+        let frac_at = |j: usize| -> Option<(f64, f64, usize)> {
+            let a = number::arabic(chars, j).filter(|a| !a.decimal)?;
+            let mut k = a.end;
+            while doc.char_at(k) == Some(' ') && k - a.end < 1 {
+                k += 1;
+            }
+            if doc.char_at(k) != Some('/') {
+                return None;
+            }
+            k += 1;
+            if doc.char_at(k) == Some(' ') {
+                k += 1;
+            }
+            let b = number::arabic(chars, k).filter(|b| !b.decimal && b.value > 0.0)?;
+            Some((a.value, b.value, b.end))
+        };
+        let mut k = num.end;
+        while doc.char_at(k) == Some(' ') && k - num.end < 1 {
+            k += 1;
+        }
+        if doc.char_at(k) == Some('/') {
+            let mut m = k + 1;
+            if doc.char_at(m) == Some(' ') {
+                m += 1;
+            }
+            if let Some(b) = number::arabic(chars, m).filter(|b| !b.decimal && b.value > 0.0) {
+                if !doc
+                    .char_at(b.end)
+                    .is_some_and(|c| c == '/' || c.is_ascii_alphanumeric())
+                {
+                    num.value /= b.value;
+                    num.end = b.end;
+                    num.decimal = true;
+                }
+            }
+        } else if k > num.end && doc.char_at(k).is_some_and(|c| c.is_ascii_digit()) {
+            if let Some((a, b, end)) = frac_at(k) {
+                if a < b
+                    && !doc
+                        .char_at(end)
+                        .is_some_and(|c| c == '/' || c.is_ascii_alphanumeric())
+                {
+                    num.value += a / b;
+                    num.end = end;
+                    num.decimal = true;
+                }
+            }
+        }
+    }
+
+    /// `五分之一` (1/5), `一又二分之一` (1.5), `３分之一百五十七`.
+    fn chinese_fraction(&self, doc: &Doc, num: &mut Numeral) {
+        let chars = &doc.chars;
+        let skip = |mut k: usize| {
+            let s = k;
+            while doc.char_at(k) == Some(' ') && k - s < 3 {
+                k += 1;
+            }
+            k
+        };
+        let fen = |k: usize| -> Option<usize> {
+            let k = skip(k);
+            if doc.char_at(k) != Some('分') {
+                return None;
+            }
+            let k = skip(k + 1);
+            (doc.char_at(k) == Some('之')).then(|| skip(k + 1))
+        };
+        let stop = |_: usize| false;
+        let read = |k: usize| -> Option<Numeral> {
+            let (neg, k) = if doc.char_at(k) == Some('负') {
+                (true, k + 1)
+            } else {
+                (false, k)
+            };
+            let mut n = number::mixed(chars, k, &stop, true)?;
+            if neg {
+                n.value = -n.value;
+            }
+            Some(n)
+        };
+        // 百分之 after a numeral is 五百分之2.2-style noise: only X分之Y
+        if let Some(k) = fen(num.end) {
+            if doc.fslice(num.end.saturating_sub(1), num.end) == "百"
+                && num.value == 100.0
+                && num.start + 1 == num.end
+            {
+                return; // 百分之 is a percent, read by figure_at
+            }
+            if let Some(y) = read(k) {
+                if num.value != 0.0 {
+                    num.value = y.value / num.value;
+                    num.end = y.end;
+                    num.decimal = true;
+                    num.mult = 1.0;
+                    num.fraction = true;
+                }
+            }
+            return;
+        }
+        // 一又二分之一
+        let k = skip(num.end);
+        if doc.char_at(k) == Some('又') {
+            let k2 = skip(k + 1);
+            if let Some(x) = read(k2) {
+                if let Some(k3) = fen(x.end) {
+                    if let Some(y) = read(k3) {
+                        if x.value != 0.0 {
+                            let f = y.value / x.value;
+                            num.value += if num.value < 0.0 { -f } else { f };
+                            num.end = y.end;
+                            num.decimal = true;
+                            num.mult = 1.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Context to the left of a numeral that rules it out.
-    fn left_ok(&self, doc: &Doc, num: &Numeral) -> bool {
+    fn left_ok(&self, doc: &Doc, num: &Numeral, bare: bool) -> bool {
+        let first = doc.chars[num.start];
+        if first.is_ascii_alphabetic() || first == '-' || first == '负' || first == '−' {
+            return true;
+        }
         let prev = num.start.checked_sub(1).and_then(|p| doc.char_at(p));
         let prev2 = num.start.checked_sub(2).and_then(|p| doc.char_at(p));
+        // USD115.5: a currency code glued to the number
+        let glued_code = prev.is_some_and(|p| p.is_ascii_uppercase())
+            && self
+                .units
+                .prefix_before(doc, num.start)
+                .is_some_and(|(u, b)| u.kind == FigureKind::Currency && b + 3 == num.start);
         match prev {
-            Some(p) if p.is_ascii_alphabetic() => return false, // H100, FP16, V3
+            Some(p) if p.is_ascii_alphabetic() && !glued_code => return false, // H100, FP16, V3
             Some('-' | '_' | '/' | '.') if prev2.is_some_and(|q| q.is_ascii_alphanumeric()) => {
-                return false; // GPT-4, 1/10, 3.x
+                return bare && prev == Some('-') && prev2.is_some_and(|q| q.is_ascii_uppercase());
+                // GPT-4, 1/10, 3.x (SCP-173 counts in bare mode)
             }
-            Some('第' | '数' | '几' | '成' | '#' | '№') => return false, // 第4262期, 数十亿
+            Some('第' | '数' | '成' | '#' | '№') => return false, // 第4262期, 数十亿
+            Some('几') if !bare => return false,
             Some(p) if num.chinese && (p.is_ascii_digit()) => return false,
             _ => {}
         }
         if num.chinese {
-            // 十几 / 百来 are vague; 百家, 千卡, 百万元 (no digit character)
-            // are idioms or round talk; 一 alone is an article (一倍, 一家)
             let digits = doc.chars[num.start..num.end]
                 .iter()
-                .any(|&c| number::chinese_digit(c).is_some_and(|d| d > 0));
+                .any(|&c| number::chinese_digit(c).is_some_and(|d| d > 0) || c == '俩');
+            if bare {
+                // a lone numeral inside a word: 四川, 陆地, 放肆, 伍仁
+                if num.end - num.start == 1 {
+                    let next = doc.char_at(num.end);
+                    if "壹贰叁肆伍陆柒捌玖拾佰仟".contains(first)
+                        && (prev.is_some_and(is_han) || next.is_some_and(is_han))
+                    {
+                        return false;
+                    }
+                    if next.is_some_and(|n| "川地".contains(n)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            // 十几 / 百来 are vague; 百家, 千卡, 百万元 (no digit character)
+            // are idioms or round talk; 一 alone is an article (一倍, 一家)
             if matches!(doc.char_at(num.end), Some('几' | '来')) || !digits || num.value == 1.0 {
                 return false;
             }
@@ -297,10 +709,11 @@ impl FigureRules {
         true
     }
 
-    fn quantity(&self, doc: &Doc, num: Numeral) -> Quantity {
+    fn quantity(&self, doc: &Doc, num: Numeral, bare: bool) -> Quantity {
         let mut k = num.end;
         let mut over = false;
-        if matches!(doc.char_at(k), Some('多' | '余')) {
+        if matches!(doc.char_at(k), Some('多' | '余')) || (bare && doc.char_at(k) == Some('几'))
+        {
             let after = k + 1;
             let scaled = self.scales.at(doc, after).is_some();
             if scaled {
@@ -315,9 +728,9 @@ impl FigureRules {
         };
         let mut value = num.value;
         let mut end = num.end.max(k);
-        let mut scaled = false;
+        let mut mult = num.mult;
         // a unit that starts like a scale (千瓦, 兆瓦, MB) wins over the scale
-        if self.units.suffix_at(doc, k).is_none() {
+        if self.units.suffix_at(doc, k).is_none_or(|u| u.count) && !num.fraction {
             for at in [k, k_sp] {
                 if let Some((m, e)) = self.scales.at(doc, at) {
                     // single-letter Latin scales must touch the number
@@ -325,9 +738,10 @@ impl FigureRules {
                     if single_latin && at != num.end {
                         continue;
                     }
+                    // 七成 六 is not 7 * 10^? : only known scales
                     value *= m;
+                    mult *= m;
                     end = e;
-                    scaled = true;
                     break;
                 }
             }
@@ -335,7 +749,8 @@ impl FigureRules {
         Quantity {
             num,
             value,
-            scaled,
+            scaled: mult > 1.0 || num.mult > 1.0 || value != num.value,
+            mult,
             end,
             over,
         }
@@ -343,29 +758,119 @@ impl FigureRules {
 
     /// The unit after a quantity: a measurement unit (with money rates), or
     /// a counted thing.
-    fn unit_after(&self, doc: &Doc, q: &Quantity) -> Option<UnitHit> {
+    fn unit_after(&self, doc: &Doc, q: &Quantity, bare: bool) -> Option<UnitHit> {
+        if bare {
+            if let Some(e) = spaced_word_at(doc, q.end, "个百分点") {
+                return Some(UnitHit {
+                    unit: "%".into(),
+                    kind: FigureKind::Percent,
+                    factor: 1.0,
+                    end: e,
+                    alias: None,
+                    count: false,
+                    sub: 0.0,
+                });
+            }
+        }
         if let Some(mut u) = self.units.suffix_at(doc, q.end) {
-            if u.kind == FigureKind::Currency {
+            // 75 USD million
+            if u.kind == FigureKind::Currency && !q.scaled && doc.char_at(u.end) == Some(' ') {
+                if let Some((m, e)) = self.scales.at(doc, u.end + 1) {
+                    if e - u.end > 2 {
+                        u.factor *= m;
+                        u.end = e;
+                    }
+                }
+            }
+            if u.kind == FigureKind::Currency && !bare {
                 if let Some((d, e)) = self.units.per_at(doc, u.end) {
                     u.unit = format!("{}/{}", u.unit, d);
                     u.end = e;
                 }
             }
+            if bare && u.unit == "x" {
+                return None;
+            }
+            if bare && u.unit == "pp" {
+                u.unit = "%".into();
+            }
+            // 五元三毛, 50元6角三分, 15 dollars 50, thirteen dollars and forty-five cents
+            if u.kind == FigureKind::Currency && !q.scaled {
+                if let Some((add, e)) = self.subunit(doc, u.end, &u.unit) {
+                    u.end = e;
+                    u.factor = 1.0;
+                    u.sub = add;
+                }
+            }
             return Some(u);
         }
-        // 四成 = 40%: tenths, only for small unscaled numbers not followed by
-        // a word that starts with 成 (成为, 成本, 成长 ...)
-        if !q.scaled && q.value <= 10.0 && doc.char_at(q.end) == Some('成') {
-            let next = doc.char_at(q.end + 1);
-            let word = next.is_some_and(|c| "为本长功立熟绩交员果就品型都效像".contains(c));
+        // 四成 = 40%, 七成六 = 76%, 九折 = 90%, 八点五折 = 85%
+        let mut k = q.end;
+        if bare {
+            while doc.char_at(k) == Some(' ') && k - q.end < 2 {
+                k += 1;
+            }
+        }
+        let tenth = doc.char_at(k);
+        let max = if tenth == Some('折') { 9.99 } else { 10.0 };
+        let two_digit_discount = tenth == Some('折')
+            && q.num.chinese
+            && q.num.end - q.num.start == 2
+            && (11.0..=99.0).contains(&q.value);
+        if !q.scaled
+            && (q.value <= max || two_digit_discount)
+            && q.value > 0.0
+            && matches!(tenth, Some('成' | '折'))
+        {
+            let next = doc.char_at(k + 1);
+            let word = if tenth == Some('成') {
+                next.is_some_and(|c| "为本长功立熟绩交员果就品型都效像".contains(c))
+            } else {
+                next.is_some_and(|c| "合旧扣叠射线".contains(c)) || !bare
+            };
             if !word {
+                let mut end = k + 1;
+                let mut value = q.value * 10.0;
+                let digits_after = q.num.end - q.num.start == 2
+                    && q.num.chinese
+                    && !q.num.decimal
+                    && doc.chars[q.num.start..q.num.end]
+                        .iter()
+                        .all(|&c| number::chinese_digit(c).is_some());
+                if tenth == Some('折') && digits_after {
+                    value = q.value; // 五五折 = 55%: read positionally
+                } else if tenth == Some('折') && q.num.decimal && q.value < 10.0 {
+                    value = q.value * 10.0;
+                }
+                // 七成 六: a trailing digit adds units
+                if tenth == Some('成') && bare {
+                    let mut m = end;
+                    while doc.char_at(m) == Some(' ') && m - end < 2 {
+                        m += 1;
+                    }
+                    if let Some(d) = doc.char_at(m).and_then(number::chinese_digit) {
+                        if !doc
+                            .char_at(m + 1)
+                            .is_some_and(number::is_chinese_numeral_char)
+                        {
+                            value += d as f64;
+                            end = m + 1;
+                        }
+                    }
+                }
                 return Some(UnitHit {
                     unit: "%".into(),
                     kind: FigureKind::Percent,
-                    factor: 10.0,
-                    end: q.end + 1,
+                    factor: value / q.value.max(f64::MIN_POSITIVE),
+                    end,
+                    alias: None,
+                    count: false,
+                    sub: 0.0,
                 });
             }
+        }
+        if bare {
+            return None; // counts are bare numbers in the conformance protocol
         }
         let yearish =
             !q.scaled && !q.num.decimal && !q.num.chinese && (1900.0..=2100.0).contains(&q.value);
@@ -380,37 +885,168 @@ impl FigureRules {
         Some(count)
     }
 
-    fn figure_at(&self, doc: &Doc, num: Numeral, bare: bool) -> Option<FigureHit> {
-        let q1 = self.quantity(doc, num);
-        let mut unit1 = self.unit_after(doc, &q1);
+    /// Cents after a currency: `元三毛`/`6角三分` (Chinese) or
+    /// `50`, `and 50`, `and forty-five cents` (English). (value, end).
+    fn subunit(&self, doc: &Doc, k: usize, unit: &str) -> Option<(f64, usize)> {
+        let chars = &doc.chars;
+        let stop = |_: usize| false;
+        if unit == "CNY"
+            && doc
+                .char_at(k)
+                .is_some_and(|c| c.is_ascii_digit() || number::is_chinese_numeral_start(c))
+        {
+            let mut add = 0.0;
+            let mut end;
+            let a = number::mixed(chars, k, &stop, false)?;
+            match doc.char_at(a.end) {
+                Some('角' | '毛') if a.value < 10.0 => {
+                    add += a.value / 10.0;
+                    end = a.end + 1;
+                    if let Some(b) = doc
+                        .char_at(end)
+                        .filter(|c| c.is_ascii_digit() || number::chinese_digit(*c).is_some())
+                        .and_then(|_| number::mixed(chars, end, &stop, false))
+                    {
+                        if doc.char_at(b.end) == Some('分') && b.value < 10.0 {
+                            add += b.value / 100.0;
+                            end = b.end + 1;
+                        }
+                    }
+                }
+                Some('分') if a.value < 10.0 => {
+                    add += a.value / 100.0;
+                    end = a.end + 1;
+                }
+                _ => return None,
+            }
+            return Some((add, end));
+        }
+        if !matches!(unit, "USD" | "EUR" | "GBP" | "CAD" | "AUD") {
+            return None;
+        }
+        let mut j = k;
+        if doc.char_at(j) != Some(' ') {
+            return None;
+        }
+        j += 1;
+        if doc.fslice(j, j + 4).eq_ignore_ascii_case("and ") {
+            j += 4;
+        }
+        let c = doc.char_at(j)?;
+        let n = if c.is_ascii_digit() {
+            number::arabic(chars, j)?
+        } else if c.is_ascii_alphabetic() {
+            words::parse(chars, j)?
+        } else {
+            return None;
+        };
+        if n.decimal || n.value >= 100.0 || n.value <= 0.0 {
+            return None;
+        }
+        let mut end = n.end;
+        let rest = doc
+            .fslice(end, (end + 7).min(doc.len()))
+            .to_ascii_lowercase();
+        if rest.starts_with(" cents") {
+            end += 6;
+        } else if rest.starts_with(" cent") {
+            end += 5;
+        } else if self.units.suffix_at(doc, end).is_some() {
+            return None; // 10 $ 30 $: the second number has its own unit
+        } else if rest.starts_with(' ')
+            && doc
+                .char_at(end + 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            // "15 dollars 50 more": a count follows, not cents
+            if self.units.suffix_at(doc, end).is_some() {
+                return None;
+            }
+        } else if doc.char_at(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        Some((n.value / 100.0, end))
+    }
+
+    fn figure_at(&self, doc: &Doc, num: Numeral, bare: bool, floor: usize) -> Option<FigureHit> {
+        let mut q1 = self.quantity(doc, num, bare);
+        let mut unit1 = self.unit_after(doc, &q1, bare);
         let mut start = num.start;
         let mut prefix: Option<UnitHit> = None;
         if let Some((p, b)) = self.units.prefix_before(doc, num.start) {
-            if unit1
-                .as_ref()
-                .is_none_or(|u| u.kind == FigureKind::Currency)
+            // 华氏温度98.6度: the prefix names the scale of 度
+            if p.kind == FigureKind::Temperature
+                && unit1.as_ref().is_some_and(|u| u.unit == "Degree")
+            {
+                if let Some(u) = unit1.as_mut() {
+                    u.unit = p.unit.clone();
+                    u.alias = None;
+                }
+            }
+            // $1.5m: m after a currency prefix is million
+            if p.kind == FigureKind::Currency && unit1.as_ref().is_some_and(|u| u.unit == "m") {
+                unit1 = None;
+                q1.value *= 1e6;
+                q1.end += 1;
+                q1.scaled = true;
+            }
+            // $10 dollars: the sign is the unit; the word is not part of it
+            if p.kind == FigureKind::Currency
+                && unit1
+                    .as_ref()
+                    .is_some_and(|u| u.kind == FigureKind::Currency)
+                && doc.chars[b..num.start]
+                    .iter()
+                    .all(|c| !c.is_alphanumeric() && *c != ' ')
+                && p.unit == "USD"
+            {
+                unit1 = None;
+            }
+            if b >= floor
+                && unit1.as_ref().is_none_or(|u| {
+                    u.kind == FigureKind::Currency
+                        || u.kind == FigureKind::Temperature && p.kind == FigureKind::Temperature
+                })
             {
                 start = b;
                 // 元 after a named currency is that currency's unit (新台币1兆元)
                 if let Some(u) = unit1.as_mut() {
-                    if u.unit == "CNY" && p.kind == FigureKind::Currency {
+                    if u.kind == FigureKind::Currency
+                        && p.kind == FigureKind::Currency
+                        && (u.unit == "CNY" || u.alias.as_deref() == Some("Dollar"))
+                    {
                         u.unit = p.unit.clone();
+                        u.alias = p.alias.clone();
                     }
                 }
                 prefix = Some(p);
             }
         }
-        // 百分之五十
-        let percent_of = start >= 3 && doc.fslice(start - 3, start) == "百分之";
-        if percent_of {
-            start -= 3;
+        // in extract mode, a number in words is a figure only with a
+        // measurement unit (three times, five million dollars), not a count
+        if num.word()
+            && !bare
+            && prefix.is_none()
+            && unit1.as_ref().is_none_or(|u| u.count && !q1.scaled)
+        {
+            return None;
+        }
+        // 百分之五十, 百 分之 2, 千分之一 (= 0.1%)
+        let mut percent_of = 0.0;
+        if unit1.is_none() && prefix.is_none() {
+            if let Some((b, per)) = percent_of_before(doc, start) {
+                if b >= floor {
+                    start = b;
+                    percent_of = per;
+                }
+            }
         }
         let mut end = unit1.as_ref().map_or(q1.end, |u| u.end);
         let mut value = q1.value;
         let mut value_max = None;
 
         // range: A-B, A至B, A~B
-        if let Some((q2, u2)) = self.range_tail(doc, start, end) {
+        if let Some((q2, u2)) = self.range_tail(doc, start, end, bare) {
             let same_unit = match (&unit1, &u2) {
                 (Some(a), Some(b)) => a.unit == b.unit,
                 (None, Some(_)) => true,
@@ -420,7 +1056,7 @@ impl FigureRules {
             if same_unit {
                 let mut lo = q1.value;
                 if !q1.scaled && q2.scaled {
-                    lo *= q2.value / q2.num.value.max(f64::MIN_POSITIVE);
+                    lo *= q2.mult;
                 }
                 if q2.value >= lo {
                     value = lo;
@@ -433,22 +1069,54 @@ impl FigureRules {
             }
         }
 
+        let mut sub = 0.0;
+        // 一吨半, 三斤半: half a unit more
+        if let Some(u) = unit1.as_mut() {
+            if doc.char_at(u.end) == Some('半')
+                && u.end > 0
+                && is_han(doc.chars[u.end - 1])
+                && !u.count
+            {
+                u.sub += 0.5 * u.factor;
+                u.end += 1;
+                end = u.end;
+            }
+        }
         let (unit, kind, factor) = match (&unit1, &prefix) {
-            (Some(u), _) => (Some(u.unit.clone()), u.kind, u.factor),
+            (Some(u), _) => {
+                sub = u.sub;
+                let name = if bare {
+                    u.alias.clone().unwrap_or_else(|| u.unit.clone())
+                } else {
+                    u.unit.clone()
+                };
+                (Some(name), u.kind, u.factor)
+            }
             (None, Some(p)) => {
-                let mut unit = p.unit.clone();
-                if let Some((d, e)) = self.units.per_at(doc, end) {
-                    unit = format!("{unit}/{d}");
+                let mut unit = if bare {
+                    p.alias.clone().unwrap_or_else(|| p.unit.clone())
+                } else {
+                    p.unit.clone()
+                };
+                if !bare {
+                    if let Some((d, e)) = self.units.per_at(doc, end) {
+                        unit = format!("{unit}/{d}");
+                        end = e;
+                    }
+                } else if let Some((add, e)) =
+                    self.subunit(doc, end, &p.unit).filter(|_| !q1.scaled)
+                {
+                    sub = add;
                     end = e;
                 }
+                // $3 million written after the prefix: "US$ 1MM"
                 (Some(unit), p.kind, p.factor)
             }
-            (None, None) if percent_of => (Some("%".to_string()), FigureKind::Percent, 1.0),
+            (None, None) if percent_of > 0.0 => {
+                (Some("%".to_string()), FigureKind::Percent, percent_of)
+            }
             (None, None) => (None, FigureKind::Number, 1.0),
         };
-        if unit.is_none() && (!bare || q1.scaled && num.chinese && num.value == 0.0) {
-            return None;
-        }
         if unit.is_none() && !bare {
             return None;
         }
@@ -459,7 +1127,8 @@ impl FigureRules {
         if let Some((qa, _)) = self.units.qualifier_after(doc, end) {
             qualifier = qualifier.or(Some(qa));
         }
-        let value = tidy(value * factor);
+        let signed_sub = if value < 0.0 { -sub } else { sub };
+        let value = tidy(value * factor + signed_sub);
         let value_max = value_max.map(|v| tidy(v * factor));
         if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite()) {
             return None;
@@ -476,8 +1145,17 @@ impl FigureRules {
     }
 
     /// The second half of a range starting at `k`: connector, optional
-    /// currency prefix, quantity and unit.
-    fn range_tail(&self, doc: &Doc, start: usize, k: usize) -> Option<(Quantity, Option<UnitHit>)> {
+    /// currency prefix, quantity and unit. None in `bare` mode.
+    fn range_tail(
+        &self,
+        doc: &Doc,
+        start: usize,
+        k: usize,
+        bare: bool,
+    ) -> Option<(Quantity, Option<UnitHit>)> {
+        if bare {
+            return None;
+        }
         let mut j = k;
         if doc.char_at(j) == Some(' ') {
             j += 1;
@@ -516,17 +1194,136 @@ impl FigureRules {
             }
         }
         let c = doc.char_at(j)?;
-        let num = if c.is_ascii_digit() {
-            number::arabic(&doc.chars, j)?
-        } else if number::is_chinese_numeral_start(c) {
-            number::chinese(&doc.chars, j)?
-        } else {
+        if !(c.is_ascii_digit() || number::is_chinese_numeral_start(c)) {
             return None;
-        };
-        let q = self.quantity(doc, num);
-        let u = self.unit_after(doc, &q);
+        }
+        let num = self.unsigned(doc, j, bare)?;
+        let q = self.quantity(doc, num, bare);
+        let u = self.unit_after(doc, &q, bare);
         Some((q, u))
     }
+}
+
+/// `word` written at `k` with any spaces between its characters (and
+/// before it): its end.
+fn spaced_word_at(doc: &Doc, k: usize, word: &str) -> Option<usize> {
+    let mut j = k;
+    let mut first = true;
+    for w in word.chars() {
+        let s = j;
+        while doc.char_at(j) == Some(' ') && j - s < 6 {
+            j += 1;
+        }
+        if doc.char_at(j) != Some(w) {
+            // 个 is optional at the start
+            if first && w == '个' {
+                j = s;
+                first = false;
+                continue;
+            }
+            return None;
+        }
+        first = false;
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The end of a `百分之` / `千分之` / `万分之` lead at `i` (spaces allowed),
+/// when a numeral follows it.
+fn percent_lead_end(doc: &Doc, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut units = 0;
+    let skip = |mut j: usize| {
+        let s = j;
+        while doc.char_at(j) == Some(' ') && j - s < 4 {
+            j += 1;
+        }
+        j
+    };
+    while matches!(doc.char_at(j), Some('百' | '佰' | '千' | '仟' | '万')) {
+        units += 1;
+        j = skip(j + 1);
+    }
+    if units == 0 || doc.char_at(j) != Some('分') {
+        return None;
+    }
+    j = skip(j + 1);
+    if doc.char_at(j) != Some('之') {
+        return None;
+    }
+    j = skip(j + 1);
+    let c = doc.char_at(j)?;
+    (c.is_ascii_digit() || number::is_chinese_numeral_start(c) || c == '负').then_some(j)
+}
+
+/// Value of a vulgar-fraction character (½, ¾ ...).
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
+/// `minus` / `negative` at `i`: the end of the word and its space.
+fn sign_word(doc: &Doc, i: usize) -> Option<usize> {
+    for w in ["minus ", "negative "] {
+        let e = i + w.len();
+        if e <= doc.len() && doc.fslice(i, e).eq_ignore_ascii_case(w) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// 打 (dozen) is not followed by a verb-object word (打造, 打开 ...).
+fn is_han_word_after_da(c: char) -> bool {
+    "造开破算击入出工车折印包卡球电断压响通败法".contains(c)
+}
+
+/// `百分之` / `千分之` / `万分之` (possibly spaced) ending just before `k`:
+/// its start and the factor to percent (百分之 1, 千分之 0.1 ...).
+fn percent_of_before(doc: &Doc, k: usize) -> Option<(usize, f64)> {
+    // read backwards over 之, 分 and the unit characters, skipping spaces
+    let mut j = k;
+    let mut back = |want: &dyn Fn(char) -> bool| -> Option<char> {
+        let mut m = j;
+        while m > 0 && doc.chars[m - 1] == ' ' && j - m < 4 {
+            m -= 1;
+        }
+        let c = doc.char_at(m.checked_sub(1)?)?;
+        if want(c) {
+            j = m - 1;
+            Some(c)
+        } else {
+            None
+        }
+    };
+    back(&|c| c == '之')?;
+    back(&|c| c == '分')?;
+    let mut denom = 1.0;
+    let mut any = false;
+    while let Some(c) = back(&|c| matches!(c, '百' | '佰' | '千' | '仟' | '万')) {
+        denom *= match c {
+            '百' | '佰' => 100.0,
+            '千' | '仟' => 1000.0,
+            _ => 1e4,
+        };
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    // 五百分之: a numeral before makes it a fraction, not a percent
+    if j > 0 && doc.chars[j - 1] != ' ' && number::is_chinese_numeral_char(doc.chars[j - 1]) {
+        return None;
+    }
+    Some((j, 100.0 / denom))
 }
 
 /// Rounds away binary noise of decimal arithmetic (10.38 * 1e8 =
@@ -540,10 +1337,67 @@ fn tidy(v: f64) -> f64 {
 
 /// True when a change ("from A to B", 从A到B) rather than a range is
 /// written before character `start`.
+/// A Traditional-script page that names the New Taiwan dollar (新台幣): its
+/// amounts in plain 元 (1.2兆元) are TWD, not CNY.
+fn taiwan_dollar_page(doc: &Doc) -> bool {
+    if !doc.folded.contains("台币") {
+        return false;
+    }
+    let (mut han, mut traditional) = (0usize, 0usize);
+    for (orig, folded) in doc.text.chars().zip(doc.chars.iter()) {
+        if is_han(orig) {
+            han += 1;
+            traditional += usize::from(orig != *folded);
+        }
+    }
+    han > 0 && traditional * 20 >= han
+}
+
+/// A past-tense verb of change right before the first number ("rose 5% to
+/// 20%" is a change to a new level, not a range; "expected to grow 20% to
+/// 30%" stays a range).
+const CHANGE_VERBS: &[&str] = &[
+    "rose ",
+    "fell ",
+    "grew ",
+    "increased ",
+    "decreased ",
+    "jumped ",
+    "climbed ",
+    "dropped ",
+    "declined ",
+    "surged ",
+    "slipped ",
+    "slid ",
+    "soared ",
+    "plunged ",
+    "gained ",
+    "shrank ",
+    "raised ",
+    "lowered ",
+    "cut ",
+    "boosted ",
+    "lifted ",
+    "widened ",
+    "narrowed ",
+];
+
 fn change_before(doc: &Doc, start: usize) -> bool {
     let from = start.saturating_sub(12);
     let before = doc.fslice(from, start).to_ascii_lowercase();
-    before.contains("from ") || before.contains('从') || before.contains('由')
+    if before.contains("from ") || before.contains('从') || before.contains('由') {
+        return true;
+    }
+    let wide = doc
+        .fslice(start.saturating_sub(24), start)
+        .to_ascii_lowercase();
+    // the verb ends within a few words of the number (rose by 5%, rose about 5%)
+    CHANGE_VERBS.iter().any(|v| {
+        wide.rfind(v).is_some_and(|p| {
+            let gap = &wide[p + v.len()..];
+            gap.split_whitespace().count() <= 2 && !gap.contains(',') && !gap.contains(';')
+        })
+    })
 }
 
 fn skip_run(doc: &Doc, mut i: usize) -> usize {

@@ -16,6 +16,18 @@ pub(crate) struct Numeral {
     pub chinese: bool,
     /// Has a decimal point.
     pub decimal: bool,
+    /// The scale the numeral ends with (`30万` -> 1e4), else 1.
+    pub mult: f64,
+    /// A fraction (`五分之一`): no scale may follow.
+    pub fraction: bool,
+    /// Written in English words (`three`, `two hundred`).
+    pub word: bool,
+}
+
+impl Numeral {
+    pub(crate) fn word(&self) -> bool {
+        self.word
+    }
 }
 
 /// Longest digit run accepted as a number; longer runs are not figures.
@@ -33,12 +45,25 @@ pub(crate) fn arabic(chars: &[char], i: usize) -> Option<Numeral> {
     }
     // thousands groups
     while j + 3 < n
+        && digits.len() <= MAX_DIGITS
         && chars[j] == ','
         && chars[j + 1..j + 4].iter().all(|c| c.is_ascii_digit())
         && !matches!(chars.get(j + 4), Some(c) if c.is_ascii_digit())
     {
         digits.extend(&chars[j + 1..j + 4]);
         j += 4;
+    }
+    // space-separated groups: 1 234 567, 40 000 (only after a short first group)
+    if digits.len() <= 3 && j == i + digits.len() {
+        while j + 4 <= n
+            && digits.len() <= MAX_DIGITS
+            && chars[j] == ' '
+            && chars[j + 1..j + 4].iter().all(|c| c.is_ascii_digit())
+            && !matches!(chars.get(j + 4), Some(c) if c.is_ascii_digit() || *c == ',')
+        {
+            digits.extend(&chars[j + 1..j + 4]);
+            j += 4;
+        }
     }
     if j + 3 == n && j < n && chars[j] == ',' && chars[j + 1..].iter().all(|c| c.is_ascii_digit()) {
         digits.extend(&chars[j + 1..]);
@@ -68,6 +93,9 @@ pub(crate) fn arabic(chars: &[char], i: usize) -> Option<Numeral> {
         value,
         chinese: false,
         decimal,
+        mult: 1.0,
+        fraction: false,
+        word: false,
     })
 }
 
@@ -102,119 +130,264 @@ pub(crate) fn is_chinese_numeral_start(c: char) -> bool {
     chinese_digit(c).is_some() || small_unit(c).is_some()
 }
 
-/// Reads a Chinese numeral at `i`. `万` and `亿` are read as part of the
-/// numeral (`一万二千` = 12000); what follows is left to the scale parser.
-pub(crate) fn chinese(chars: &[char], i: usize) -> Option<Numeral> {
+fn big_unit(c: char) -> Option<f64> {
+    Some(match c {
+        '万' => 1e4,
+        '亿' => 1e8,
+        '兆' => 1e12,
+        _ => return None,
+    })
+}
+
+/// True for a character that continues a Chinese numeral (digit, unit, 点).
+pub(crate) fn is_chinese_numeral_char(c: char) -> bool {
+    is_chinese_numeral_start(c) || big_unit(c).is_some() || c == '点' || c == '俩'
+}
+
+/// Reads a Chinese or mixed numeral at `i` (`三千二百`, `5万4千6百`,
+/// `1.2万亿`, `五兆六十二亿`, `四百亿点零五`). `stop(j)` is asked before a
+/// unit character (十/百/千/万/亿/兆) is consumed: a measurement unit that
+/// starts with one (千瓦, 兆瓦, 千克) ends the numeral there. With `spaced`,
+/// single runs of spaces between numeral characters are read through
+/// (`一百 五 十 二`). A digit run `Arabic` may open the numeral; the result
+/// is `chinese` when its first character is a Chinese numeral.
+/// `mult` is the scale the numeral ends with when it holds one digit group
+/// (`30万` -> 1e4), else 1.
+pub(crate) fn mixed(
+    chars: &[char],
+    i: usize,
+    stop: &dyn Fn(usize) -> bool,
+    spaced: bool,
+) -> Option<Numeral> {
     let n = chars.len();
-    let (mut yi, mut wan, mut section, mut num) = (0f64, 0f64, 0f64, 0f64);
+    let first = *chars.get(i)?;
+    let chinese_start = !first.is_ascii_digit();
+    let (mut total, mut last_big) = (0f64, f64::INFINITY);
+    let (mut section, mut num): (f64, Option<f64>) = (0.0, None);
     let mut j = i;
+    let mut end = i;
     let mut positional = String::new(); // 二〇二五
     let mut last_was_digit = false;
     let mut any = false;
-    // the unit just before a trailing digit: 四百五 = 450, 九万四 = 94000
     let mut last_unit = 0f64;
     let mut gap = false;
-    while j < n && j - i < 32 {
-        let c = chars[j];
-        if let Some(d) = chinese_digit(c) {
-            if d == 0 && positional.is_empty() && (section > 0.0 || wan > 0.0 || yi > 0.0) {
-                // 一百零五: 零 only marks a gap
-                num = 0.0;
+    let mut decimal = false;
+    let mut atoms = 0usize;
+    let mut first_atom = 0f64;
+    let mut big_seen = false;
+    let mut last_atom_chinese = true;
+    let mut only_units = true;
+    while j < n && j - i < 64 {
+        let mut c = chars[j];
+        // spaces inside a spaced numeral: only between numeral characters
+        if c == ' ' && spaced && any {
+            let mut k = j;
+            while k < n && chars[k] == ' ' && k - j < 4 {
+                k += 1;
+            }
+            match chars.get(k) {
+                Some(&d)
+                    if d.is_ascii_digit()
+                        && matches!(
+                            chars[j - 1],
+                            '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟'
+                        )
+                        && num.is_none() =>
+                {
+                    j = k;
+                    continue;
+                }
+                Some(&d) if is_chinese_numeral_char(d) => {
+                    let prev_chinese = chars[j - 1] != ' ' && !chars[j - 1].is_ascii_digit();
+                    let next_unit = small_unit(d).is_some() || big_unit(d).is_some();
+                    if !(prev_chinese || next_unit) {
+                        break;
+                    }
+                    j = k;
+                    c = d;
+                }
+                _ => break,
+            }
+        }
+        if c.is_ascii_digit() {
+            if num.is_some() || !positional.is_empty() {
+                break;
+            }
+            let a = arabic(chars, j)?;
+            num = Some(a.value);
+            last_atom_chinese = false;
+            decimal |= a.decimal;
+            atoms += 1;
+            if atoms == 1 {
+                first_atom = a.value;
+            }
+            only_units = false;
+            last_was_digit = false;
+            any = true;
+            j = a.end;
+            end = j;
+            continue;
+        }
+        let digit = match c {
+            '俩' => Some(2),
+            // 两 after a unit ends the numeral unless a unit follows (三十两 = 30 liang)
+            '两' if any
+                && !chars
+                    .get(j + 1)
+                    .is_some_and(|&d| small_unit(d).is_some() || big_unit(d).is_some()) =>
+            {
+                break
+            }
+            _ => chinese_digit(c),
+        };
+        if let Some(d) = digit {
+            only_units &= d == 0;
+            if d == 0 && positional.is_empty() && (section > 0.0 || total > 0.0) {
+                num = None;
                 gap = true;
                 last_was_digit = false;
                 any = true;
                 j += 1;
+                end = j;
                 continue;
             }
             if last_was_digit {
                 if positional.is_empty() {
-                    positional.push(char::from_digit(num as u32, 10).unwrap_or('0'));
+                    let prev = num.unwrap_or(0.0) as u32;
+                    positional.push(char::from_digit(prev, 10).unwrap_or('0'));
                 }
                 positional.push(char::from_digit(d, 10).unwrap_or('0'));
+            } else if num.is_some() {
+                break; // Arabic then a Chinese digit
             }
-            num = d as f64;
+            num = Some(d as f64);
+            last_atom_chinese = true;
+            atoms += 1;
+            if atoms == 1 {
+                first_atom = d as f64;
+            }
             last_was_digit = true;
         } else if let Some(u) = small_unit(c) {
-            if !positional.is_empty() {
+            if !positional.is_empty() || stop(j) {
                 break;
             }
-            let k = if num == 0.0 && (section == 0.0 || c == '十') {
-                1.0
-            } else {
-                num
+            let k = match num {
+                Some(v) if v == 0.0 && section == 0.0 && total == 0.0 => 1.0, // 零十
+                Some(v) => v,
+                None if section == 0.0 || c == '十' => 1.0,
+                None => break,
             };
+            if atoms == 0 {
+                atoms = 1;
+                first_atom = 1.0;
+            }
             section += k * u;
-            num = 0.0;
+            num = None;
             last_unit = u;
             gap = false;
             last_was_digit = false;
-        } else if c == '万' || c == '亿' {
-            if !positional.is_empty() || !any {
+        } else if let Some(u) = big_unit(c) {
+            if !positional.is_empty() || !any || stop(j) {
                 break;
             }
-            // a numeral may not end in 万/亿 here when the scale parser can
-            // read a longer scale (万亿): stop before it
-            if c == '万' {
-                let v = section + num;
-                if v == 0.0 && wan > 0.0 {
-                    wan *= 1e4; // 四万万 = 4e8
-                } else {
-                    wan = (if v == 0.0 { 1.0 } else { v }) * 1e4;
-                }
-                last_unit = 1e4;
+            let v = section + num.unwrap_or(0.0);
+            let v = if v == 0.0 && total == 0.0 { 1.0 } else { v };
+            if u >= last_big || (v == 0.0 && total > 0.0) {
+                total = (total + v) * u;
             } else {
-                let v = wan + section + num;
-                yi = (yi + if v == 0.0 { 1.0 } else { v }) * 1e8;
-                wan = 0.0;
-                last_unit = 1e8;
+                total += v * u;
             }
-            gap = false;
+            last_big = u;
+            big_seen = true;
             section = 0.0;
-            num = 0.0;
+            num = None;
+            last_unit = u;
+            gap = false;
             last_was_digit = false;
-        } else if c == '点' && any && j + 1 < n && chinese_digit(chars[j + 1]).is_some() {
-            // decimal part: digits read positionally
-            let int = yi + wan + section + colloquial(num, last_unit, gap);
+        } else if c == '点'
+            && any
+            && positional.is_empty()
+            && (chars
+                .get(j + 1)
+                .is_some_and(|&d| chinese_digit(d).is_some())
+                || (spaced
+                    && chars.get(j + 1) == Some(&' ')
+                    && chars
+                        .get(j + 2)
+                        .is_some_and(|&d| chinese_digit(d).is_some())))
+        {
+            let int = total + section + colloquial(num.unwrap_or(0.0), last_unit, gap);
             let mut frac = String::from("0.");
             j += 1;
-            while j < n && j - i < 40 {
+            while j < n && frac.len() < 40 {
                 match chinese_digit(chars[j]) {
                     Some(d) => frac.push(char::from_digit(d, 10).unwrap_or('0')),
+                    None if spaced && chars[j] == ' ' && frac.len() == 2 => {}
                     None => break,
                 }
                 j += 1;
             }
             let f: f64 = frac.parse().unwrap_or(0.0);
+            let mut value = int + f;
+            // 一点五万 = 15000
+            if let Some(u) = chars.get(j).copied().and_then(big_unit) {
+                if !stop(j) && total == 0.0 {
+                    value *= u;
+                    j += 1;
+                }
+            }
             return Some(Numeral {
                 start: i,
                 end: j,
-                value: int + f,
-                chinese: true,
+                value,
+                chinese: chinese_start,
                 decimal: true,
+                mult: 1.0,
+                fraction: false,
+                word: false,
             });
         } else {
             break;
         }
         any = true;
         j += 1;
+        end = j;
     }
     if !any {
         return None;
     }
+    let _ = only_units;
     let value = if !positional.is_empty() {
-        if positional.len() < 4 {
+        // 五五折 (55%) is read positionally
+        let discount = positional.len() == 2 && chars.get(end) == Some(&'折');
+        if positional.len() < 4 && chinese_start && !discount {
             return None; // 唯一一家, 一二: words, not numbers
         }
         positional.parse().ok()?
     } else {
-        yi + wan + section + colloquial(num, last_unit, gap)
+        let tail = num.unwrap_or(0.0);
+        total
+            + section
+            + if last_atom_chinese {
+                colloquial(tail, last_unit, gap)
+            } else {
+                tail
+            }
     };
-    Some(Numeral {
+    let mult = if atoms == 1 && big_seen && first_atom > 0.0 && num.is_none() && section == 0.0 {
+        value / first_atom
+    } else {
+        1.0
+    };
+    (end > i).then_some(Numeral {
         start: i,
-        end: j,
+        end,
         value,
-        chinese: true,
-        decimal: false,
+        chinese: chinese_start,
+        decimal,
+        mult,
+        fraction: false,
+        word: false,
     })
 }
 
@@ -277,7 +450,7 @@ mod tests {
             ("一万零五", 10_005.0),
         ] {
             let c = cs(s);
-            let n = chinese(&c, 0).unwrap();
+            let n = mixed(&c, 0, &|_| false, false).unwrap();
             assert_eq!(n.value, v, "{s}");
             assert_eq!(n.end, c.len(), "{s}");
         }

@@ -39,6 +39,8 @@ pub(crate) struct UnitDef {
     pub unit: String,
     pub kind: FigureKind,
     pub factor: f64,
+    /// The name `figures()` reports, when it differs (Recognizers-Text names).
+    pub alias: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,6 +71,12 @@ pub(crate) struct UnitHit {
     pub kind: FigureKind,
     pub factor: f64,
     pub end: usize,
+    /// The name `figures()` reports, when it differs.
+    pub alias: Option<String>,
+    /// A counted thing (cards, wafers), not a measurement unit.
+    pub count: bool,
+    /// Cents read after a currency (`五元三毛`: 0.3), added to the value.
+    pub sub: f64,
 }
 
 const DURATION_WORDS: &[&str] = &[
@@ -193,6 +201,9 @@ impl Units {
             kind: d.kind,
             factor: d.factor,
             end,
+            alias: d.alias.clone(),
+            count: false,
+            sub: 0.0,
         }
     }
 
@@ -202,6 +213,40 @@ impl Units {
         for s in &self.suffixes {
             let at = if s.tight { k } else { spaced };
             if let Some(e) = match_at(doc, at, &s.surface) {
+                // a currency symbol glued to a following number is that
+                // number's prefix ($10), not this one's suffix (10 $)
+                let symbol = s.surface.len == 1 && !s.surface.chars[0].is_alphanumeric();
+                if symbol && doc.char_at(e).is_some_and(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                return Some(self.hit(s, e));
+            }
+        }
+        None
+    }
+
+    /// A currency or temperature name standing alone at `k` (`dollars`,
+    /// `美元`, `celsius`): the `figures` command reports these with no value.
+    pub(crate) fn lone_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
+        let prev = k.checked_sub(1).and_then(|p| doc.char_at(p));
+        for s in &self.suffixes {
+            let d = &self.defs[s.def];
+            if !matches!(d.kind, FigureKind::Currency | FigureKind::Temperature)
+                || d.unit == "Degree"
+                || d.factor != 1.0
+                || s.surface.len < 2
+                || s.surface.chars.iter().any(|c| *c == ' ' || *c == '-')
+                    && !s.surface.chars[0].is_ascii_alphabetic()
+            {
+                continue;
+            }
+            let first = s.surface.chars[0];
+            if first == '-'
+                || (first.is_ascii_alphabetic() && prev.is_some_and(|p| p.is_ascii_alphanumeric()))
+            {
+                continue;
+            }
+            if let Some(e) = match_at(doc, k, &s.surface) {
                 return Some(self.hit(s, e));
             }
         }
@@ -281,6 +326,9 @@ impl Units {
             kind: FigureKind::Dimension,
             factor: 1.0,
             end,
+            alias: None,
+            count: true,
+            sub: 0.0,
         }
     }
 
