@@ -35,8 +35,9 @@ impl Validators {
     }
 }
 
-/// A successful fetch.
+/// A successful fetch. (Almost every fetch is a `Page`, so it is not boxed.)
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Fetched {
     /// The page, and the validators to send next time.
     Page {

@@ -19,7 +19,9 @@ use std::sync::Arc;
 use store::{DocumentStore, FetchState};
 use tokio::sync::mpsc::Sender;
 
-/// One unit of work for the processing side.
+/// One unit of work for the processing side. (Most items are pages, so
+/// the large variant is not boxed.)
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Item {
     /// An HTTP page, fetched or not.
     Page {
