@@ -74,10 +74,18 @@ fn phone_re() -> &'static Regex {
 }
 
 /// Byte offset of the first marker in `text` that starts a line or sentence.
+#[cfg(test)]
 fn marker_at(text: &str, markers: &[&str]) -> Option<usize> {
+    marker_in(text, &fold(text), markers)
+}
+
+/// [`marker_at`] with the folded text computed by the caller.
+fn marker_in(text: &str, folded: &str, markers: &[&str]) -> Option<usize> {
+    if !contains_any(folded, markers) {
+        return None;
+    }
     // Folding keeps one char per char (T->S is 1:1, lower-casing of the
     // ASCII letters involved is too), so char positions carry over.
-    let folded = fold(text);
     let fchars: Vec<(usize, char)> = folded.char_indices().collect();
     let tpos: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     if fchars.len() != tpos.len() {
@@ -132,8 +140,8 @@ impl Detector for DisclaimerFilter {
         let total = work.alive_chars();
         let mut seen = 0usize;
         for i in work.alive() {
-            let text = work.blocks[i].text.clone();
-            if let Some(pos) = marker_at(&text, MARKERS) {
+            let text = &work.blocks[i].text;
+            if let Some(pos) = marker_in(text, &fold(text), MARKERS) {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
                 // keeps its article.
@@ -146,9 +154,14 @@ impl Detector for DisclaimerFilter {
         }
         for i in work.alive() {
             let text = &work.blocks[i].text;
-            let contact = char_len(text) <= 40
-                && (contains_any(&fold(text), CONTACT) || phone_re().is_match(text.trim()));
-            let copyright = char_len(text) <= 200 && marker_at(text, WEAK_MARKERS).is_some();
+            let n = char_len(text);
+            if n > 200 {
+                continue;
+            }
+            let folded = fold(text);
+            let contact =
+                n <= 40 && (contains_any(&folded, CONTACT) || phone_re().is_match(text.trim()));
+            let copyright = marker_in(text, &folded, WEAK_MARKERS).is_some();
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
             }

@@ -456,14 +456,15 @@ fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
     for f in flats {
         let Some(c) = f.container else { continue };
         let n = char_len(&f.text);
-        let mut chain = vec![c];
-        chain.extend(ancestors(doc, c, MAX_DEPTH));
-        for id in chain {
-            if score.contains_key(&id) {
-                let e = text_len.entry(id).or_default();
+        // The container and all its ancestors, walked without allocating.
+        let mut node = doc.tree.get(c);
+        while let Some(x) = node {
+            if score.contains_key(&x.id()) {
+                let e = text_len.entry(x.id()).or_default();
                 e.0 += n;
                 e.1 += f.link_chars;
             }
+            node = x.parent();
         }
     }
     let density = |id: &NodeId| {
@@ -602,16 +603,22 @@ pub fn extract(page: &str) -> Work {
     let chosen = choose(&doc, &flats);
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
+    // Whether a container lies inside the chosen set, once per container.
+    let mut inside_memo: HashMap<NodeId, bool> = HashMap::new();
     for f in &flats {
         let inside = match (&chosen, f.container) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(set), Some(c)) => {
-                set.contains(&c)
-                    || ancestors(&doc, c, MAX_DEPTH)
-                        .iter()
-                        .any(|a| set.contains(a))
-            }
+            (Some(set), Some(c)) => *inside_memo.entry(c).or_insert_with(|| {
+                let mut node = doc.tree.get(c);
+                while let Some(x) = node {
+                    if set.contains(&x.id()) {
+                        return true;
+                    }
+                    node = x.parent();
+                }
+                false
+            }),
         };
         let n = char_len(&f.text);
         let link_heavy = f.link_chars * 2 > n && f.kind != BlockKind::Heading;

@@ -57,13 +57,12 @@ pub fn is_simplified(c: char) -> bool {
 
 /// (Traditional-only, Simplified-only) character counts.
 pub fn script_counts(s: &str) -> (usize, usize) {
-    let trad = fast2s::convert(s);
+    // Only Han characters differ between the scripts: convert just those.
+    let han: String = s.chars().filter(|&c| is_han(c)).collect();
+    let trad = fast2s::convert(&han);
     let mut t = 0;
     let mut simp = 0;
-    for (a, b) in s.chars().zip(trad.chars()) {
-        if !is_han(a) {
-            continue;
-        }
+    for (a, b) in han.chars().zip(trad.chars()) {
         if a != b {
             t += 1;
         } else if is_simplified(a) {
@@ -79,8 +78,13 @@ pub fn is_chinese_text(s: &str) -> bool {
     han > 0 && 3 * han >= latin_count(s)
 }
 
-/// Detects the language of `s`.
+/// How much of a text [`detect`] looks at.
+const DETECT_BYTES: usize = 256 * 1024;
+
+/// Detects the language of `s` (from its first [`DETECT_BYTES`]).
 pub fn detect(s: &str) -> Lang {
+    // The first 256 KB decide: a 50 MB page costs no more than a long one.
+    let s = &s[..crate::doc::floor_boundary(s, DETECT_BYTES)];
     if !is_chinese_text(s) {
         return Lang::En;
     }

@@ -44,6 +44,9 @@ pub fn weighted_len(s: &str) -> usize {
 
 /// Number of non-space chars.
 pub fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    }
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
@@ -64,6 +67,10 @@ pub fn has_inner_sentence_end(s: &str) -> bool {
 /// Traditional -> Simplified, full-width ASCII -> ASCII, lower case. For
 /// vocabulary matching only: offsets do not survive this.
 pub fn fold(s: &str) -> String {
+    // Most blocks of English pages are ASCII: no table look-ups needed.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let s: String = s
         .chars()
         .map(|c| match c as u32 {
@@ -72,7 +79,11 @@ pub fn fold(s: &str) -> String {
             _ => c,
         })
         .collect();
-    fast2s::convert(&s).to_lowercase()
+    if s.chars().any(is_han) {
+        fast2s::convert(&s).to_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// True if any of `words` occurs in the folded text.

@@ -1,0 +1,78 @@
+//! Writes the benchmark corpus to a directory, or times the cleaner on a
+//! directory of pages (one core, in process, the files read beforehand).
+//!
+//! `cargo run --release -p newsfacts-cleaner --example corpus -- write DIR [PER_FIXTURE]`
+//! `cargo run --release -p newsfacts-cleaner --example corpus -- time DIR`
+
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
+use std::time::Instant;
+
+/// On-CPU time of this thread in seconds (Linux `/proc/thread-self/schedstat`),
+/// so a busy machine does not distort the figure; `None` elsewhere.
+fn cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match (args.get(1).map(String::as_str), args.get(2)) {
+        (Some("write"), Some(dir)) => {
+            let per: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(24);
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                eprintln!("corpus: {dir}: {e}");
+                std::process::exit(1);
+            }
+            let pages = corpus::corpus(per);
+            let mut bytes = 0;
+            for (name, page) in &pages {
+                bytes += page.len();
+                let path = std::path::Path::new(dir).join(format!("{name}.html"));
+                if let Err(e) = std::fs::write(&path, page) {
+                    eprintln!("corpus: {}: {e}", path.display());
+                    std::process::exit(1);
+                }
+            }
+            println!(
+                "wrote {} pages, {:.2} MB, to {dir}",
+                pages.len(),
+                bytes as f64 / 1e6
+            );
+        }
+        (Some("time"), Some(dir)) => {
+            let mut pages = Vec::new();
+            let mut entries: Vec<_> = std::fs::read_dir(dir)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            entries.sort();
+            for p in entries {
+                if let Ok(s) = std::fs::read_to_string(&p) {
+                    pages.push(s);
+                }
+            }
+            let bytes: usize = pages.iter().map(String::len).sum();
+            let start = Instant::now();
+            let cpu0 = cpu_secs();
+            let mut chars = 0;
+            for p in &pages {
+                chars += newsfacts_cleaner::clean("page", p).text.len();
+            }
+            let secs = start.elapsed().as_secs_f64();
+            let cpu = cpu_secs().zip(cpu0).map_or(secs, |(b, a)| b - a);
+            let mb = bytes as f64 / 1e6;
+            println!(
+                "newsfacts-cleaner: {} pages, {mb:.2} MB: wall {secs:.3} s = {:.1} MB/s, cpu {cpu:.3} s = {:.1} MB/s ({chars} bytes of text)",
+                pages.len(),
+                mb / secs,
+                mb / cpu,
+            );
+        }
+        _ => {
+            eprintln!("usage: corpus write DIR [PER_FIXTURE] | corpus time DIR");
+            std::process::exit(2);
+        }
+    }
+}
