@@ -10,7 +10,7 @@
 
 use crate::text::{is_han, Doc, Folder};
 use crate::ConfigError;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -320,9 +320,11 @@ impl Gazetteer {
             });
         }
 
+        // a full DFA: built once, the fastest search (about 1,000 aliases)
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(aliases.iter().map(|a| a.text.as_str()))
             .map_err(|e| ConfigError::Invalid {
                 path: cpath.to_string(),

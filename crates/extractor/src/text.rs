@@ -14,6 +14,9 @@ use std::collections::HashMap;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Folder {
     map: HashMap<char, char>,
+    /// The same map for the Basic Multilingual Plane, as a dense table
+    /// (0 = unchanged): one array read per character.
+    bmp: Vec<u32>,
 }
 
 impl Folder {
@@ -37,15 +40,28 @@ impl Folder {
                 _ => return Err((i + 1, "each side must be exactly one character".into())),
             }
         }
-        Ok(Folder { map })
+        let mut bmp = vec![0u32; 0x10000];
+        for (&t, &s) in &map {
+            if let Some(slot) = bmp.get_mut(t as usize) {
+                *slot = s as u32;
+            }
+        }
+        Ok(Folder { map, bmp })
     }
 
     pub(crate) fn fold_char(&self, c: char) -> char {
+        if c.is_ascii() {
+            return c;
+        }
         match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
             '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
-            _ => self.map.get(&c).copied().unwrap_or(c),
+            _ => match self.bmp.get(c as usize) {
+                Some(&0) => c,
+                Some(&s) => char::from_u32(s).unwrap_or(c),
+                None => self.map.get(&c).copied().unwrap_or(c),
+            },
         }
     }
 
@@ -72,10 +88,11 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, tokens: &[Token], folder: &Folder) -> Self {
-        let mut c2b = Vec::with_capacity(text.len() + 1);
-        let mut chars = Vec::with_capacity(text.len());
+        let n = text.chars().count();
+        let mut c2b = Vec::with_capacity(n + 1);
+        let mut chars = Vec::with_capacity(n);
         let mut folded = String::with_capacity(text.len());
-        let mut fc2b = Vec::with_capacity(text.len() + 1);
+        let mut fc2b = Vec::with_capacity(n + 1);
         for (b, c) in text.char_indices() {
             c2b.push(b);
             fc2b.push(folded.len());
@@ -104,22 +121,40 @@ impl<'a> Doc<'a> {
         let n = self.chars.len();
         let mut out: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32 + 1)).collect();
         let mut last_end = 0usize;
+        let mut cursor = 0usize;
         for t in tokens {
             if t.start < last_end || t.end < t.start || t.end > self.text.len() {
                 return None; // not in order or out of range: do not trust them
             }
             last_end = t.end;
-            let (Ok(s), Ok(e)) = (
-                self.c2b.binary_search(&t.start),
-                self.c2b.binary_search(&t.end),
-            ) else {
-                return None; // not on character boundaries
-            };
+            // tokens are in order: walk forward from the previous one
+            // None: not on a character boundary, do not trust the tokens
+            let s = self.char_at_byte(&mut cursor, t.start)?;
+            let e = self.char_at_byte(&mut cursor, t.end)?;
             for slot in out.iter_mut().take(e).skip(s) {
                 *slot = (s as u32, e as u32);
             }
         }
         Some(out)
+    }
+
+    /// The character starting at byte `b`, searching forward from
+    /// `*cursor` (linear for ordered lookups, a binary search for far jumps).
+    fn char_at_byte(&self, cursor: &mut usize, b: usize) -> Option<usize> {
+        let mut i = *cursor;
+        let mut steps = 0;
+        while i < self.c2b.len() && self.c2b[i] < b {
+            i += 1;
+            steps += 1;
+            if steps > 64 {
+                i = match self.c2b[i..].binary_search(&b) {
+                    Ok(x) | Err(x) => i + x,
+                };
+                break;
+            }
+        }
+        *cursor = i;
+        (self.c2b.get(i) == Some(&b)).then_some(i)
     }
 
     pub(crate) fn len(&self) -> usize {

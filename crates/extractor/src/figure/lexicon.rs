@@ -70,3 +70,47 @@ pub(crate) fn match_before(doc: &Doc, k: usize, s: &Surface) -> Option<usize> {
         _ => Some(b),
     }
 }
+
+/// Word-list positions by one key character (the first or the last of a
+/// surface, ASCII lower-cased), so matching at a position only tries the
+/// surfaces that can match there. Lists keep the table's order.
+#[derive(Debug, Default)]
+pub(crate) struct CharIndex {
+    ascii: Vec<Vec<usize>>,
+    other: std::collections::HashMap<char, Vec<usize>>,
+}
+
+impl CharIndex {
+    /// Indexes `keys[i]` (the key character of surface `i`, if any).
+    pub(crate) fn new(keys: impl IntoIterator<Item = Option<char>>) -> Self {
+        let mut ix = CharIndex {
+            ascii: vec![Vec::new(); 128],
+            other: Default::default(),
+        };
+        for (i, k) in keys.into_iter().enumerate() {
+            let Some(c) = k else { continue };
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii() {
+                ix.ascii[c as usize].push(i);
+            } else {
+                ix.other.entry(c).or_default().push(i);
+            }
+        }
+        ix
+    }
+
+    /// Indices of the surfaces keyed by `c` (any case).
+    pub(crate) fn get(&self, c: Option<char>) -> &[usize] {
+        match c.map(|c| c.to_ascii_lowercase()) {
+            Some(c) if c.is_ascii() => &self.ascii[c as usize],
+            Some(c) => self.other.get(&c).map_or(&[], Vec::as_slice),
+            None => &[],
+        }
+    }
+}
+
+/// The first surface of `list` (in order) among `cands` for which `f` gives
+/// a result.
+pub(crate) fn first_of<T>(cands: &[usize], mut f: impl FnMut(usize) -> Option<T>) -> Option<T> {
+    cands.iter().find_map(|&i| f(i))
+}

@@ -326,29 +326,25 @@ impl FigureRules {
 
     /// Cheap test: can a numeral (or its sign) start at `i`?
     fn may_start(&self, doc: &Doc, i: usize, c: char) -> bool {
-        if c.is_ascii_digit()
-            || number::is_chinese_numeral_start(c)
-            || c == '俩'
-            || vulgar(c).is_some()
-        {
-            return true;
+        if c.is_ascii() {
+            return match c {
+                '0'..='9' | '-' => true,
+                '.' => {
+                    doc.char_at(i + 1).is_some_and(|d| d.is_ascii_digit())
+                        && !i
+                            .checked_sub(1)
+                            .and_then(|p| doc.char_at(p))
+                            .is_some_and(|p| p.is_ascii_alphanumeric())
+                }
+                c if c.is_ascii_alphabetic() => {
+                    (i == 0 || !doc.chars[i - 1].is_ascii_alphanumeric())
+                        && (words::starts_word_number(&doc.chars, i)
+                            || matches!(c, 'm' | 'M' | 'n' | 'N') && sign_word(doc, i).is_some())
+                }
+                _ => false,
+            };
         }
-        match c {
-            '.' => {
-                doc.char_at(i + 1).is_some_and(|d| d.is_ascii_digit())
-                    && !i
-                        .checked_sub(1)
-                        .and_then(|p| doc.char_at(p))
-                        .is_some_and(|p| p.is_ascii_alphanumeric())
-            }
-            '-' | '−' | '负' => true,
-            c if c.is_ascii_alphabetic() => {
-                (i == 0 || !doc.chars[i - 1].is_ascii_alphanumeric())
-                    && (words::starts_word_number(&doc.chars, i)
-                        || matches!(c, 'm' | 'M' | 'n' | 'N') && sign_word(doc, i).is_some())
-            }
-            _ => false,
-        }
+        number::is_chinese_numeral_start(c) || matches!(c, '俩' | '−' | '负') || vulgar(c).is_some()
     }
 
     /// A numeral with an optional sign (`-5`, `负三十二`, `minus one`).

@@ -5,25 +5,28 @@
 //! Owns: the scale table from `units.toml` and matching one scale at a
 //! position. Must not know: numerals, units, qualifiers.
 
-use super::lexicon::{match_at, Surface};
+use super::lexicon::{first_of, match_at, CharIndex, Surface};
 use crate::text::Doc;
 
 pub(crate) struct Scales {
     /// (surface, multiplier), longest surface first.
     items: Vec<(Surface, f64)>,
+    ix: CharIndex,
 }
 
 impl Scales {
     pub(crate) fn new(mut items: Vec<(Surface, f64)>) -> Self {
         items.sort_by_key(|b| std::cmp::Reverse(b.0.len));
-        Scales { items }
+        let ix = CharIndex::new(items.iter().map(|s| s.0.chars.first().copied()));
+        Scales { items, ix }
     }
 
     /// The scale at character `k` (no leading space is skipped):
     /// `(multiplier, end)`.
     pub(crate) fn at(&self, doc: &Doc, k: usize) -> Option<(f64, usize)> {
-        self.items
-            .iter()
-            .find_map(|(s, v)| match_at(doc, k, s).map(|e| (*v, e)))
+        first_of(self.ix.get(doc.char_at(k)), |i| {
+            let (s, v) = &self.items[i];
+            match_at(doc, k, s).map(|e| (*v, e))
+        })
     }
 }

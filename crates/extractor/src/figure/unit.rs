@@ -7,7 +7,7 @@
 //! Owns: the unit tables from `units.toml` and matching them at a position.
 //! Must not know: numerals, scales, ranges, entities.
 
-use super::lexicon::{match_at, match_before, Surface};
+use super::lexicon::{first_of, match_at, match_before, CharIndex, Surface};
 use crate::text::{is_han, Doc};
 use model::Qualifier;
 use std::collections::HashMap;
@@ -62,6 +62,16 @@ pub(crate) struct Units {
     nouns_en: Vec<(Vec<String>, String)>,
     rates: Vec<(String, Surface)>,
     qualifiers: Vec<(Surface, Qualifier)>,
+    /// by first character
+    suffix_ix: CharIndex,
+    /// by last character
+    prefix_ix: CharIndex,
+    /// by last character
+    qualifier_ix: CharIndex,
+    /// by first character
+    per_ix: CharIndex,
+    rate_ix: CharIndex,
+    noun_zh_ix: CharIndex,
 }
 
 /// A unit found after (or before) a number.
@@ -108,6 +118,12 @@ impl UnitsBuilder {
                 nouns_en: Vec::new(),
                 rates: Vec::new(),
                 qualifiers: Vec::new(),
+                suffix_ix: CharIndex::default(),
+                prefix_ix: CharIndex::default(),
+                qualifier_ix: CharIndex::default(),
+                per_ix: CharIndex::default(),
+                rate_ix: CharIndex::default(),
+                noun_zh_ix: CharIndex::default(),
             },
         }
     }
@@ -181,6 +197,14 @@ impl UnitsBuilder {
         u.nouns_en.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         u.rates.sort_by_key(|b| std::cmp::Reverse(b.1.len));
         u.qualifiers.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        let first = |s: &Surface| s.chars.first().copied();
+        let last = |s: &Surface| s.chars.last().copied();
+        u.suffix_ix = CharIndex::new(u.suffixes.iter().map(|s| first(&s.surface)));
+        u.prefix_ix = CharIndex::new(u.prefixes.iter().map(|s| last(&s.surface)));
+        u.qualifier_ix = CharIndex::new(u.qualifiers.iter().map(|q| last(&q.0)));
+        u.per_ix = CharIndex::new(u.per.iter().map(|p| first(&p.1)));
+        u.rate_ix = CharIndex::new(u.rates.iter().map(|r| first(&r.1)));
+        u.noun_zh_ix = CharIndex::new(u.nouns_zh.iter().map(|n| first(&n.0)));
         self.units
     }
 }
@@ -210,7 +234,31 @@ impl Units {
     /// A unit written after a number ending at `k`.
     pub(crate) fn suffix_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
         let spaced = skip_spaces(doc, k, 1);
-        for s in &self.suffixes {
+        let tight = self.suffix_ix.get(doc.char_at(k));
+        let loose = self.suffix_ix.get(doc.char_at(spaced));
+        // candidates in table order (longest first): tight surfaces at `k`,
+        // the others after one optional space
+        let (mut a, mut b) = (0usize, 0usize);
+        loop {
+            let next = match (tight.get(a), loose.get(b)) {
+                (Some(&x), Some(&y)) if x <= y => {
+                    a += 1;
+                    if x == y {
+                        b += 1;
+                    }
+                    x
+                }
+                (_, Some(&y)) => {
+                    b += 1;
+                    y
+                }
+                (Some(&x), None) => {
+                    a += 1;
+                    x
+                }
+                (None, None) => return None,
+            };
+            let s = &self.suffixes[next];
             let at = if s.tight { k } else { spaced };
             if let Some(e) = match_at(doc, at, &s.surface) {
                 // a currency symbol glued to a following number is that
@@ -222,14 +270,14 @@ impl Units {
                 return Some(self.hit(s, e));
             }
         }
-        None
     }
 
     /// A currency or temperature name standing alone at `k` (`dollars`,
     /// `美元`, `celsius`): the `figures` command reports these with no value.
     pub(crate) fn lone_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
         let prev = k.checked_sub(1).and_then(|p| doc.char_at(p));
-        for s in &self.suffixes {
+        for &i in self.suffix_ix.get(doc.char_at(k)) {
+            let s = &self.suffixes[i];
             let d = &self.defs[s.def];
             if !matches!(d.kind, FigureKind::Currency | FigureKind::Temperature)
                 || d.unit == "Degree"
@@ -261,7 +309,9 @@ impl Units {
             k2 -= 1;
         }
         for at in [k, k2] {
-            for s in &self.prefixes {
+            let key = at.checked_sub(1).and_then(|p| doc.char_at(p));
+            for &i in self.prefix_ix.get(key) {
+                let s = &self.prefixes[i];
                 if let Some(b) = match_before(doc, at, &s.surface) {
                     return Some((self.hit(s, k), b));
                 }
@@ -273,17 +323,19 @@ impl Units {
     /// A money-rate denominator (`/股`, `per GB`) at `k`.
     pub(crate) fn per_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
         let k = skip_spaces(doc, k, 1);
-        self.per
-            .iter()
-            .find_map(|(d, s)| match_at(doc, k, s).map(|e| (d.clone(), e)))
+        first_of(self.per_ix.get(doc.char_at(k)), |i| {
+            let (d, s) = &self.per[i];
+            match_at(doc, k, s).map(|e| (d.clone(), e))
+        })
     }
 
     /// A rate suffix (`/month`, `per day`) at `k`.
     pub(crate) fn rate_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
         let k = skip_spaces(doc, k, 1);
-        self.rates
-            .iter()
-            .find_map(|(d, s)| match_at(doc, k, s).map(|e| (d.clone(), e)))
+        first_of(self.rate_ix.get(doc.char_at(k)), |i| {
+            let (d, s) = &self.rates[i];
+            match_at(doc, k, s).map(|e| (d.clone(), e))
+        })
     }
 
     /// A counted thing after a number ending at `k`: a Chinese measure word
@@ -333,9 +385,10 @@ impl Units {
     }
 
     fn zh_noun_at(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
-        self.nouns_zh
-            .iter()
-            .find_map(|(s, u)| match_at(doc, k, s).map(|e| (u.clone(), e)))
+        first_of(self.noun_zh_ix.get(doc.char_at(k)), |i| {
+            let (s, u) = &self.nouns_zh[i];
+            match_at(doc, k, s).map(|e| (u.clone(), e))
+        })
     }
 
     /// A Chinese noun starting within four characters of `k`, with only Han
@@ -422,7 +475,9 @@ impl Units {
             k
         };
         for at in [k, k2] {
-            for (s, q) in &self.qualifiers {
+            let key = at.checked_sub(1).and_then(|p| doc.char_at(p));
+            for &i in self.qualifier_ix.get(key) {
+                let (s, q) = &self.qualifiers[i];
                 if s.chars.iter().all(|c| is_han(*c))
                     && matches!(
                         s.chars.as_slice(),

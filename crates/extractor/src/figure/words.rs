@@ -163,29 +163,75 @@ fn classify(s: &str) -> Option<W> {
     })
 }
 
-/// True when the word at `i` may start an English numeral (fast check).
-pub(crate) fn starts_word_number(chars: &[char], i: usize) -> bool {
-    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
-        return false;
-    }
-    let mut buf = [0u8; 12];
+/// The lower-cased ASCII word at `i` (at most 12 letters) and its end.
+fn word_at(chars: &[char], i: usize, buf: &mut [u8; 12]) -> Option<(usize, usize)> {
     let mut n = 0;
     let mut j = i;
     while j < chars.len() && chars[j].is_ascii_alphabetic() {
         if n == buf.len() {
-            return false;
+            return None;
         }
         buf[n] = chars[j].to_ascii_lowercase() as u8;
         n += 1;
         j += 1;
     }
+    (n > 0).then_some((n, j))
+}
+
+/// True when the word at `i` may start an English numeral (fast check:
+/// most words are rejected by their first letter, without allocating).
+pub(crate) fn starts_word_number(chars: &[char], i: usize) -> bool {
+    if i > 0 && chars[i - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    // first letters of zero..ninety, a/an, half, quarter, nought
+    if !matches!(
+        chars[i].to_ascii_lowercase(),
+        'z' | 'n' | 'o' | 't' | 'f' | 's' | 'e' | 'a' | 'h' | 'q'
+    ) {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let Some((n, j)) = word_at(chars, i, &mut buf) else {
+        return false;
+    };
     let Ok(s) = std::str::from_utf8(&buf[..n]) else {
         return false;
     };
-    matches!(
-        classify(s),
-        Some(W::Unit(..) | W::Tens(_) | W::A | W::Half(_) | W::Quarter(_))
-    )
+    match classify(s) {
+        Some(W::Unit(..) | W::Tens(_) | W::Half(_) | W::Quarter(_)) => true,
+        // "a"/"an" only before a number word: a hundred, a dozen, a half
+        Some(W::A) => {
+            let mut k = j;
+            while k < chars.len() && chars[k] == ' ' && k - j < 3 {
+                k += 1;
+            }
+            if k == j || k >= chars.len() || !chars[k].is_ascii_alphabetic() {
+                return false;
+            }
+            let mut buf2 = [0u8; 12];
+            let Some((n2, _)) = word_at(chars, k, &mut buf2) else {
+                return false;
+            };
+            std::str::from_utf8(&buf2[..n2])
+                .ok()
+                .and_then(classify)
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        W::Hundred
+                            | W::Scale(_)
+                            | W::Dozen
+                            | W::Half(_)
+                            | W::Quarter(_)
+                            | W::Ord(..)
+                            | W::Tens(_)
+                            | W::Unit(..)
+                    )
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Reads up to MAX_WORDS words (letters or Arabic numbers) from `i`.
