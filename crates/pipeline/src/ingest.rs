@@ -176,7 +176,14 @@ fn process(
         .collect();
     let mut unflushed = 0usize;
     let mut last_flush = Instant::now();
-    while let Some(item) = rx.blocking_recv() {
+    let started = Instant::now();
+    let mut waiting = Duration::ZERO;
+    loop {
+        let wait_start = Instant::now();
+        let Some(item) = rx.blocking_recv() else {
+            break;
+        };
+        waiting += wait_start.elapsed();
         handle(engine, store, config, item, &mut summaries)?;
         unflushed += 1;
         if unflushed >= FLUSH_EVERY || last_flush.elapsed() >= FLUSH_INTERVAL {
@@ -188,6 +195,16 @@ fn process(
     }
     store.flush()?;
     progress.finished(unflushed);
+    // Which side was the bottleneck: a processing thread that rarely waits
+    // for pages means fetching keeps up.
+    let total = started.elapsed();
+    tracing::info!(
+        target: "newsfacts::ingest",
+        "processing busy {:.1} s of {:.1} s ({:.0} % waiting for pages)",
+        (total - waiting).as_secs_f64(),
+        total.as_secs_f64(),
+        100.0 * waiting.as_secs_f64() / total.as_secs_f64().max(1e-9)
+    );
     Ok(summaries)
 }
 
