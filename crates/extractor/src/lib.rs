@@ -13,9 +13,11 @@
 //!   the single Aho-Corasick automaton of every alias, alias rules;
 //! - `company.rs`, `chip.rs`: hits -> mentions (chip.rs also runs the
 //!   vendor-aware model patterns);
-//! - `figure/`: `number.rs` (Arabic and Chinese numerals), `scale.rs`
-//!   (万/亿/million ...), `unit.rs` (units, counts, qualifiers), `mod.rs`
-//!   (the grammar: qualifiers, prefixes, ranges, exclusions);
+//! - `figure/`: `number.rs` (Arabic, Chinese and mixed numerals), `words.rs`
+//!   (English numbers in words and fractions), `scale.rs` (万/亿/million ...),
+//!   `unit.rs` (units, counts, qualifiers), `lexicon.rs` (word-list
+//!   matching), `mod.rs` (the grammar: signs, fractions, qualifiers,
+//!   prefixes, ranges, exclusions, and the `figures` protocol);
 //! - `sentence.rs`: sentence and clause spans; `about.rs`: which entity a
 //!   figure measures.
 //!

@@ -2,7 +2,9 @@
 //! the case and word-boundary rules shared by scales, units, nouns and
 //! qualifiers.
 //!
-//! Owns: [`Surface`] and [`match_at`] / [`match_before`].
+//! Owns: [`Surface`], [`match_at`] / [`match_before`], and [`CharIndex`]
+//! (word lists by first or last character, so a position tries only the
+//! entries that can match there).
 //! Must not know: what the words mean.
 
 use crate::text::Doc;

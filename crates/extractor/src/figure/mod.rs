@@ -2,13 +2,28 @@
 //! 329882000000 CNY, `5kW` -> 5000 W, `20-30万片` -> 200000..300000 pieces).
 //!
 //! Owns: the figure grammar that drives the parts:
-//! `[qualifier] [currency prefix] NUMERAL [多|余] [SCALE] [UNIT | COUNT] [per]`
-//! with ranges `A-B`, `A至B`, `A~B` (scale and unit of B apply to A when A
-//! has none), and what is NOT a figure: numbers glued to a Latin letter
+//! `[qualifier] [currency prefix | 百分之 | percent of] [sign] NUMERAL
+//! [多|余] [SCALE] [UNIT [cents] | COUNT | 成 | 折] [per]`, where NUMERAL is
+//! Arabic (with scientific notation `1.3e6`, powers `2^-1`, fractions `1/2`
+//! in the `figures` protocol), Chinese or mixed (`5万4千6百`, `五分之一`,
+//! `一又二分之一`, `五十打`), English words (`two hundred and five`, words.rs)
+//! or a vulgar fraction (`½`); signs are `-`, `负`, `零下`, `minus`,
+//! `negative` (not `plus or minus`). Ranges `A-B`, `A至B`, `A~B`, `A to B`
+//! (scale and unit of B apply to A when A has none) unless a change is
+//! written (`from`, 从, `rose 5% to 20%`). Plain 元 on a Traditional page that
+//! names 新台幣 is TWD. What is NOT a figure: numbers glued to a Latin letter
 //! (H100, FP16, V3), ordinals (第4262期), versions (11.6.2), numbers inside
 //! entity names (三星, CloudMatrix 384 is dropped with its chip/system), bare
 //! numbers (years, dates, section numbers have no unit and are not reported
-//! by `extract`), and vague numerals (数十亿, 十几).
+//! by `extract`), numbers in words without a measurement unit (`one
+//! company`), and vague numerals (数十亿, 十几; `figures` reads 二十几万 as
+//! 200000 like Recognizers-Text).
+//!
+//! Two modes: `extract` (news rules above) and `figures` (`bare`: every
+//! number, the Recognizers-Text conventions of the conformance suite: no
+//! ranges or money rates, counts and multiples are bare numbers, percentage
+//! points are `%`, units carry their `figures_unit` names, and currency or
+//! temperature names standing alone are reported without a value).
 //! Must not know: entities beyond the spans it is told to avoid, sentences,
 //! `about` attribution.
 
@@ -240,7 +255,8 @@ impl FigureRules {
         let mut floor = 0usize;
         while i < n {
             let c = doc.chars[i];
-            if !self.may_start(doc, i, c) {
+            let lead = bare && matches!(c, 'p' | 'P') && percent_lead_end(doc, i, true).is_some();
+            if !(self.may_start(doc, i, c) || lead) {
                 i += 1;
                 continue;
             }
@@ -252,7 +268,7 @@ impl FigureRules {
                 .take_while(|a| a.0 <= i)
                 .any(|a| a.0 <= i && i < a.1);
             // 百分之 / 千分之 (possibly spaced): the numeral follows it
-            let at = percent_lead_end(doc, i).unwrap_or(i);
+            let at = percent_lead_end(doc, i, bare).unwrap_or(i);
             let Some(num) = self.signed(doc, at, bare) else {
                 i = if at > i { at } else { skip_run(doc, i) };
                 continue;
@@ -352,6 +368,7 @@ impl FigureRules {
         let c = doc.chars[i];
         let sign_end = match c {
             '-' | '−' | '负' => Some(i + 1),
+            '零' if doc.char_at(i + 1) == Some('下') => Some(i + 2),
             c if c.is_ascii_alphabetic() => sign_word(doc, i),
             _ => None,
         };
@@ -651,7 +668,10 @@ impl FigureRules {
     /// Context to the left of a numeral that rules it out.
     fn left_ok(&self, doc: &Doc, num: &Numeral, bare: bool) -> bool {
         let first = doc.chars[num.start];
-        if first.is_ascii_alphabetic() || first == '-' || first == '负' || first == '−' {
+        if first.is_ascii_alphabetic()
+            || matches!(first, '-' | '负' | '−')
+            || (first == '零' && doc.char_at(num.start + 1) == Some('下'))
+        {
             return true;
         }
         let prev = num.start.checked_sub(1).and_then(|p| doc.char_at(p));
@@ -1030,7 +1050,7 @@ impl FigureRules {
         // 百分之五十, 百 分之 2, 千分之一 (= 0.1%)
         let mut percent_of = 0.0;
         if unit1.is_none() && prefix.is_none() {
-            if let Some((b, per)) = percent_of_before(doc, start) {
+            if let Some((b, per)) = percent_of_before(doc, start, bare) {
                 if b >= floor {
                     start = b;
                     percent_of = per;
@@ -1081,12 +1101,19 @@ impl FigureRules {
         let (unit, kind, factor) = match (&unit1, &prefix) {
             (Some(u), _) => {
                 sub = u.sub;
-                let name = if bare {
-                    u.alias.clone().unwrap_or_else(|| u.unit.clone())
-                } else {
-                    u.unit.clone()
-                };
-                (Some(name), u.kind, u.factor)
+                // the figures protocol names the unit as written (5 kW)
+                match (&u.alias, bare) {
+                    (Some(a), true) => {
+                        let f = if u.kind == FigureKind::Currency {
+                            u.factor
+                        } else {
+                            1.0
+                        };
+                        sub /= u.factor / f;
+                        (Some(a.clone()), u.kind, f)
+                    }
+                    _ => (Some(u.unit.clone()), u.kind, u.factor),
+                }
             }
             (None, Some(p)) => {
                 let mut unit = if bare {
@@ -1227,7 +1254,23 @@ fn spaced_word_at(doc: &Doc, k: usize, word: &str) -> Option<usize> {
 
 /// The end of a `百分之` / `千分之` / `万分之` lead at `i` (spaces allowed),
 /// when a numeral follows it.
-fn percent_lead_end(doc: &Doc, i: usize) -> Option<usize> {
+fn percent_lead_end(doc: &Doc, i: usize, bare: bool) -> Option<usize> {
+    // "percent of 20", "per cent of 210" (the figures protocol only)
+    if bare
+        && matches!(doc.chars[i], 'p' | 'P')
+        && (i == 0 || !doc.chars[i - 1].is_ascii_alphanumeric())
+    {
+        let head = doc.fslice(i, (i + 16).min(doc.len())).to_ascii_lowercase();
+        for lead in ["percents of ", "percent of ", "per cent of "] {
+            if head.starts_with(lead) {
+                let j = i + lead.len();
+                let c = doc.char_at(j)?;
+                return (c.is_ascii_digit() || words::starts_word_number(&doc.chars, j))
+                    .then_some(j);
+            }
+        }
+        return None;
+    }
     let mut j = i;
     let mut units = 0;
     let skip = |mut j: usize| {
@@ -1284,7 +1327,27 @@ fn is_han_word_after_da(c: char) -> bool {
 
 /// `百分之` / `千分之` / `万分之` (possibly spaced) ending just before `k`:
 /// its start and the factor to percent (百分之 1, 千分之 0.1 ...).
-fn percent_of_before(doc: &Doc, k: usize) -> Option<(usize, f64)> {
+fn percent_of_before(doc: &Doc, k: usize, bare: bool) -> Option<(usize, f64)> {
+    let tail = doc.fslice(k.saturating_sub(12), k).to_ascii_lowercase();
+    let leads: &[&str] = if bare {
+        &["percents of ", "percent of ", "per cent of "]
+    } else {
+        &[]
+    };
+    for lead in leads {
+        if tail.ends_with(lead) {
+            let b = k - lead.len();
+            let prev = b.checked_sub(1).and_then(|p| doc.char_at(p));
+            // "5 percent of 20" is 5%: the lead must not follow a number
+            let after_number = prev == Some(' ')
+                && b.checked_sub(2)
+                    .and_then(|p| doc.char_at(p))
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+            if !after_number {
+                return Some((b, 1.0));
+            }
+        }
+    }
     // read backwards over 之, 分 and the unit characters, skipping spaces
     let mut j = k;
     let mut back = |want: &dyn Fn(char) -> bool| -> Option<char> {

@@ -1,9 +1,12 @@
-//! Numerals: Arabic (`18,000`, `3298.82`, full-width digits arrive folded)
-//! and Chinese (`三千二百`, `两万`, `壹佰伍拾`, `三点五`).
+//! Numerals: Arabic (`18,000`, `1 234 567`, `3298.82`, full-width digits
+//! arrive folded) and Chinese or mixed (`三千二百`, `两万`, `壹佰伍拾`,
+//! `三点五`, `5万4千6百`, `五兆六十二亿`, `一百 五 十 二` when spaced).
 //!
 //! Owns: reading one numeral starting at a character index and returning its
-//! value and end. Bounded work per numeral (long digit runs are consumed in
-//! one pass and give up on values beyond f64).
+//! value, its end and the scale it ends with (`30万` -> 1e4, for ranges).
+//! Bounded work per numeral (at most 64 characters for Chinese; digit runs
+//! over 40 digits or 40 groups are not numbers, values beyond f64 are
+//! dropped).
 //! Must not know: scales written after a number (scale.rs), units, context.
 
 /// A numeral read from the text (character offsets).

@@ -4,7 +4,9 @@
 //! (Chinese measure words, Chinese and English counted nouns, rates such as
 //! `/month`), plus the qualifier words (约, over, nearly, up to ...).
 //!
-//! Owns: the unit tables from `units.toml` and matching them at a position.
+//! Owns: the unit tables from `units.toml`, indexed by key character, and
+//! matching them at a position (also a currency or temperature name standing
+//! alone, for the `figures` protocol).
 //! Must not know: numerals, scales, ranges, entities.
 
 use super::lexicon::{first_of, match_at, match_before, CharIndex, Surface};
