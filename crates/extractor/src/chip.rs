@@ -2,7 +2,8 @@
 //! model patterns of `chips.toml` for models not listed yet.
 //!
 //! Owns: pattern matching with boundary checks, canonical-name templates,
-//! dropping systems (a model followed by "supernode", "NVL72", 集群 ...),
+//! dropping systems (a model followed by "supernode", "NVL72", 超节点 ...;
+//! a model followed by 集群/cluster is still a chip),
 //! and merging (a gazetteer hit wins over an overlapping pattern hit; among
 //! pattern hits the longer, then the earlier wins).
 //! Must not know: companies, figures, sentences.

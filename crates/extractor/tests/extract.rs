@@ -278,6 +278,24 @@ fn systems_architectures_and_memory_are_not_chips() {
     assert!(chips("the A1000 and XH100").is_empty());
 }
 
+#[test]
+fn a_cluster_of_chips_still_names_the_chip() {
+    assert_eq!(chips("百度昆仑芯P800集群规模达3万卡"), ["Kunlunxin P800"]);
+    assert_eq!(chips("a 100,000-GPU H100 cluster"), ["NVIDIA H100"]);
+    assert_eq!(chips("輝達H200叢集"), ["NVIDIA H200"]);
+}
+
+#[test]
+fn taiwan_and_mainland_names_of_amd_and_supermicro() {
+    assert_eq!(company_names("超微（AMD）MI355X"), ["AMD", "AMD"]);
+    assert_eq!(company_names("美超微伺服器出貨"), ["Supermicro"]);
+    assert_eq!(company_names("Groq's LPU"), ["Groq"]);
+    assert_eq!(
+        chips("Groq's LPU and 平頭哥真武810E"),
+        ["Groq LPU", "T-Head PPU"]
+    );
+}
+
 // ---------------------------------------------------------------- figures
 
 #[test]
