@@ -61,6 +61,11 @@ fn site() -> Site {
         );
         bytes.into_owned()
     };
+    // The AMD article again with another site's footer line: a near-duplicate.
+    let near = {
+        let page = String::from_utf8(lying.clone()).unwrap();
+        page.replacen("</body>", "<p>(Reporting by the wire desk.)</p></body>", 1)
+    };
     let server = Server::start(move |r| {
         let host = r.header("Host").unwrap_or("127.0.0.1").to_string();
         let base = format!("http://{host}");
@@ -83,6 +88,7 @@ fn site() -> Site {
                     r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id><updated>2026-11-20T00:00:00Z</updated>
                     <entry><title>amd</title><id>urn:1</id><updated>2026-11-20T00:00:00Z</updated><link rel="alternate" href="{base}/news/lying.html"/></entry>
                     <entry><title>copy</title><id>urn:2</id><updated>2026-11-20T00:00:00Z</updated><link href="{base}/news/copy.html"/></entry>
+                    <entry><title>near</title><id>urn:3</id><updated>2026-11-20T00:00:00Z</updated><link href="{base}/news/near.html"/></entry>
                     </feed>"#
                 ),
             ),
@@ -107,6 +113,7 @@ fn site() -> Site {
             "/news/big5.html" => Reply::ok("text/html", big5.clone()),
             "/news/lying.html" => Reply::ok("text/html; charset=utf-8", lying.clone()),
             "/news/bom.html" => Reply::ok("text/html", bom.clone()),
+            "/news/near.html" => Reply::ok("text/html; charset=utf-8", near.clone()),
             "/news/gbk-header.html" => Reply::ok("text/html; charset=gbk", gbk_lying_meta.clone()),
             "/news/utf8.html" => {
                 if r.header("If-None-Match") == Some("\"utf8-v1\"") {
@@ -213,9 +220,11 @@ fn feeds_sitemaps_charsets_robots_duplicates_and_conditional_get() {
     );
     assert!(
         line(&out, "atom")
-            .starts_with("atom: fetched 2, stored 1, not modified 0, duplicates 1, skipped 0"),
+            .starts_with("atom: fetched 3, stored 2, not modified 0, duplicates 1, skipped 0"),
         "{out}"
     );
+    assert!(line(&out, "atom").ends_with("near duplicates 1"), "{out}");
+    assert!(err.contains("near-duplicate http://127.0.0.1:"), "{err}");
     assert!(
         line(&out, "sitemap")
             .starts_with("sitemap: fetched 3, stored 3, not modified 0, duplicates 0, skipped 0"),
@@ -256,7 +265,7 @@ fn feeds_sitemaps_charsets_robots_duplicates_and_conditional_get() {
         .iter()
         .map(|f| f["doc"]["source"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(stored_sources.len(), 6, "{stored_sources:?}");
+    assert_eq!(stored_sources.len(), 7, "{stored_sources:?}");
 
     // Next night: the ETag page answers 304, the rest are the same bytes;
     // nothing is processed again and no fact is added.

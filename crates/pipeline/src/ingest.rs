@@ -50,6 +50,9 @@ pub struct SourceSummary {
     pub failed: usize,
     /// Facts written for stored pages.
     pub new_facts: usize,
+    /// Stored pages whose clean text is nearly that of another stored
+    /// page (linked to it in the store).
+    pub near_duplicates: usize,
     /// One line per skipped, duplicate or failed page.
     pub problems: Vec<String>,
 }
@@ -62,7 +65,7 @@ impl SourceSummary {
     /// The summary line printed for this source.
     pub fn line(&self) -> String {
         format!(
-            "{}: fetched {}, stored {}, not modified {}, duplicates {}, skipped {} (robots {}, size {}, type {}), failed {}, new facts {}",
+            "{}: fetched {}, stored {}, not modified {}, duplicates {}, skipped {} (robots {}, size {}, type {}), failed {}, new facts {}, near duplicates {}",
             self.name,
             self.fetched,
             self.stored,
@@ -73,7 +76,8 @@ impl SourceSummary {
             self.skipped_size,
             self.skipped_type,
             self.failed,
-            self.new_facts
+            self.new_facts,
+            self.near_duplicates
         )
     }
 }
@@ -356,6 +360,18 @@ fn store_page(
     };
     page.detected_charset = Some(analysis.charset);
     page.declared_charset = analysis.declared_charset;
+    let fingerprint = crate::neardup::simhash(&analysis.doc.text);
+    let near = match fingerprint {
+        Some(h) => store.find_near(&id, h, crate::neardup::MAX_BITS)?,
+        None => None,
+    };
+    if let Some((first, bits)) = &near {
+        summary.near_duplicates += 1;
+        summary.problems.push(format!(
+            "near-duplicate {} (stored, linked to document {first}, {bits} bits apart)",
+            page.url
+        ));
+    }
     summary.stored += 1;
     summary.new_facts += analysis.facts.len();
     let doc = StoredDocument {
@@ -369,12 +385,15 @@ fn store_page(
     match state {
         Some(state) => {
             let state = FetchState {
-                doc: Some(id),
+                doc: Some(id.clone()),
                 ..state
             };
             store.put_document_with_state(&doc, &state)?
         }
         None => store.put_document(&doc)?,
     };
+    if let Some(h) = fingerprint {
+        store.put_simhash(&id, h, near.as_ref().map(|(first, _)| first.as_str()))?;
+    }
     Ok(())
 }

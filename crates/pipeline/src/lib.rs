@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod ingest;
 mod job;
+pub mod neardup;
 pub mod report;
 pub mod reprocess;
 

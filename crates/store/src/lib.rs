@@ -41,6 +41,19 @@ pub trait DocumentStore {
     fn fetch_state(&self, url: &str) -> Result<Option<FetchState>, StoreError>;
     /// Records the fetch state of `url`.
     fn set_fetch_state(&self, url: &str, state: &FetchState) -> Result<(), StoreError>;
+    /// Records the simhash of document `id` (replacing an earlier one) and,
+    /// when `near_of` is given, links it as a near-duplicate of that document.
+    fn put_simhash(&self, id: &str, simhash: u64, near_of: Option<&str>) -> Result<(), StoreError>;
+    /// Another document whose simhash differs from `simhash` in at most
+    /// `max_bits` bits (`max_bits` < 4), with the distance.
+    fn find_near(
+        &self,
+        id: &str,
+        simhash: u64,
+        max_bits: u32,
+    ) -> Result<Option<(String, u32)>, StoreError>;
+    /// The document `id` was linked to as a near-duplicate, if any.
+    fn near_duplicate_of(&self, id: &str) -> Result<Option<String>, StoreError>;
     /// Writes a document and the fetch state of its URL together, so a
     /// crash never leaves a state that claims a page the store lacks.
     fn put_document_with_state(

@@ -8,7 +8,11 @@
 //! - `entities`: `lower(entity) 0x00 id` -> number of facts (entity index);
 //! - `urls`: page URL -> id; `hashes`: content hash -> id;
 //! - `fetch_state`: page URL -> JSON [`crate::FetchState`] (validators and
-//!   the time of the last successful fetch).
+//!   the time of the last successful fetch);
+//! - `simhash`: `0xff id` -> the document's 64-bit simhash, and for each of
+//!   its four 16-bit bands `band_no band id` -> simhash (two hashes within 3
+//!   bits share at least one band, so lookups scan four short prefixes);
+//! - `near`: id -> id of the first copy it is a near-duplicate of.
 //!
 //! All six trees of one document change in one sled transaction. sled may
 //! lose acknowledged writes that were not flushed when the process dies, so
@@ -36,6 +40,8 @@ pub struct SledStore {
     urls: sled::Tree,
     hashes: sled::Tree,
     fetch_state: sled::Tree,
+    simhash: sled::Tree,
+    near: sled::Tree,
 }
 
 /// The `docs` tree's value: a [`StoredDocument`] without bytes and facts.
@@ -73,6 +79,8 @@ impl SledStore {
             urls: tree("urls")?,
             hashes: tree("hashes")?,
             fetch_state: tree("fetch_state")?,
+            simhash: tree("simhash")?,
+            near: tree("near")?,
             path: path.to_path_buf(),
             db,
         })
@@ -153,6 +161,25 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
             message,
         }
     }
+}
+
+/// The four band keys of `simhash` for document `id`.
+fn band_keys(id: &str, simhash: u64) -> Vec<Vec<u8>> {
+    (0..4u8)
+        .map(|band| {
+            let bits = (simhash >> (16 * u32::from(band))) as u16;
+            let mut key = vec![band];
+            key.extend_from_slice(&bits.to_be_bytes());
+            key.extend_from_slice(id.as_bytes());
+            key
+        })
+        .collect()
+}
+
+fn simhash_key(id: &str) -> Vec<u8> {
+    let mut key = vec![0xff];
+    key.extend_from_slice(id.as_bytes());
+    key
 }
 
 /// Index keys of a set of facts: `lower(entity) 0x00 id` -> count.
@@ -250,6 +277,70 @@ impl DocumentStore for SledStore {
         state: &FetchState,
     ) -> Result<PutOutcome, StoreError> {
         self.put_inner(doc, Some(state))
+    }
+
+    fn put_simhash(&self, id: &str, simhash: u64, near_of: Option<&str>) -> Result<(), StoreError> {
+        let result = (&self.simhash, &self.near).transaction(|(tree, near)| {
+            if let Some(old) = tree.get(simhash_key(id))? {
+                if let Ok(bytes) = <[u8; 8]>::try_from(old.as_ref()) {
+                    for key in band_keys(id, u64::from_be_bytes(bytes)) {
+                        tree.remove(key)?;
+                    }
+                }
+            }
+            tree.insert(simhash_key(id), &simhash.to_be_bytes())?;
+            for key in band_keys(id, simhash) {
+                tree.insert(key, &simhash.to_be_bytes())?;
+            }
+            match near_of {
+                Some(first) => near.insert(id.as_bytes(), first.as_bytes())?,
+                None => near.remove(id.as_bytes())?,
+            };
+            Ok::<(), ConflictableTransactionError<String>>(())
+        });
+        result.map_err(|e| match e {
+            TransactionError::Abort(m) => self.io(m),
+            TransactionError::Storage(e) => self.io(e),
+        })
+    }
+
+    fn find_near(
+        &self,
+        id: &str,
+        simhash: u64,
+        max_bits: u32,
+    ) -> Result<Option<(String, u32)>, StoreError> {
+        let mut best: Option<(String, u32)> = None;
+        for band in 0..4u8 {
+            let bits = (simhash >> (16 * u32::from(band))) as u16;
+            let mut prefix = vec![band];
+            prefix.extend_from_slice(&bits.to_be_bytes());
+            for kv in self.simhash.scan_prefix(&prefix) {
+                let (key, value) = kv.map_err(|e| self.io(e))?;
+                let other = String::from_utf8_lossy(&key[prefix.len()..]).into_owned();
+                let Ok(bytes) = <[u8; 8]>::try_from(value.as_ref()) else {
+                    continue;
+                };
+                let distance = (u64::from_be_bytes(bytes) ^ simhash).count_ones();
+                if other != id
+                    && distance <= max_bits
+                    && best
+                        .as_ref()
+                        .is_none_or(|(b, d)| (distance, &other) < (*d, b))
+                {
+                    best = Some((other, distance));
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    fn near_duplicate_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .near
+            .get(id.as_bytes())
+            .map_err(|e| self.io(e))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
     fn fetch_state(&self, url: &str) -> Result<Option<FetchState>, StoreError> {
@@ -519,6 +610,36 @@ mod tests {
             7
         );
         assert!(store.get_document(&doc.id).unwrap().is_some());
+    }
+
+    #[test]
+    fn near_duplicates_are_found_by_band_and_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let a = 0x0123_4567_89ab_cdef_u64;
+        store.put_simhash("aaaa", a, None).unwrap();
+        // Three bits off, spread over three bands: found through the fourth.
+        let b = a ^ (1 | 1 << 20 | 1 << 40);
+        assert_eq!(
+            store.find_near("bbbb", b, 3).unwrap(),
+            Some(("aaaa".into(), 3))
+        );
+        assert_eq!(store.find_near("bbbb", b, 2).unwrap(), None);
+        assert_eq!(store.find_near("aaaa", a, 3).unwrap(), None, "not itself");
+        store.put_simhash("bbbb", b, Some("aaaa")).unwrap();
+        assert_eq!(
+            store.near_duplicate_of("bbbb").unwrap().as_deref(),
+            Some("aaaa")
+        );
+        assert_eq!(store.near_duplicate_of("aaaa").unwrap(), None);
+        // Re-writing a document's simhash drops its old band keys.
+        store.put_simhash("aaaa", !a, None).unwrap();
+        assert_eq!(
+            store.find_near("cccc", a, 3).unwrap(),
+            Some(("bbbb".into(), 3)),
+            "aaaa's old fingerprint is gone; bbbb is the nearest now"
+        );
+        assert_eq!(store.find_near("cccc", a, 0).unwrap(), None);
     }
 
     #[test]
