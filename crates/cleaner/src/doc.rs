@@ -14,6 +14,11 @@ use std::ops::Range;
 /// Longest excerpt kept in [`Dropped`], in chars.
 const EXCERPT_CHARS: usize = 200;
 
+/// Most [`Dropped`] records kept for one page; further drops are counted in
+/// [`Work::unlisted`] and summarised in one last record, so a 50 MB page of
+/// repeated chrome does not keep a second copy of itself as excerpts.
+pub const MAX_DROPPED: usize = 5000;
+
 /// What kind of source element a block came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -62,6 +67,8 @@ pub struct Work {
     /// Language of the whole input, estimated before cleaning.
     pub lang: Lang,
     pub dropped: Vec<Dropped>,
+    /// Drops past [`MAX_DROPPED`], counted but not listed.
+    pub unlisted: usize,
 }
 
 /// One kind of noise. Each detector marks what it removes with its reason.
@@ -88,6 +95,7 @@ impl Work {
             published: None,
             lang: Lang::En,
             dropped: Vec::new(),
+            unlisted: 0,
         }
     }
 
@@ -99,6 +107,10 @@ impl Work {
     }
 
     pub fn record(&mut self, reason: DropReason, text: &str) {
+        if self.dropped.len() >= MAX_DROPPED {
+            self.unlisted += 1;
+            return;
+        }
         if !text.trim().is_empty() {
             self.dropped.push(Dropped {
                 reason,

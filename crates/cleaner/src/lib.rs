@@ -100,13 +100,17 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
         InputKind::Html => html::extract(text),
         InputKind::Text => Work::new(text_dump::blocks(text)),
     };
-    let all: String = work
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    work.lang = lang::detect(&all);
+    // The language is decided on the first blocks (as much as
+    // `lang::detect` reads), not on a copy of the whole page.
+    let mut head = String::new();
+    for b in &work.blocks {
+        if head.len() > 256 * 1024 {
+            break;
+        }
+        head.push_str(&b.text);
+        head.push('\n');
+    }
+    work.lang = lang::detect(&head);
     for d in detectors() {
         d.run(&mut work);
     }
@@ -114,7 +118,17 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
 }
 
 /// Joins the alive blocks into the clean text and records paragraph spans.
-fn finish(source: &str, work: Work) -> CleanDoc {
+fn finish(source: &str, mut work: Work) -> CleanDoc {
+    if work.unlisted > 0 {
+        work.dropped.push(model::Dropped {
+            reason: model::DropReason::Boilerplate,
+            excerpt: format!(
+                "… and {} more dropped parts, not listed (limit {})",
+                work.unlisted,
+                doc::MAX_DROPPED
+            ),
+        });
+    }
     let mut text = String::new();
     let mut paragraphs = Vec::new();
     for b in work.blocks.iter().filter(|b| b.alive) {

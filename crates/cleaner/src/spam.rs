@@ -63,6 +63,11 @@ const LEXICON: &[&str] = &[
     "代孕",
     "办证",
     "发票",
+    "蜘蛛池",
+    "泛目录",
+    "站群",
+    "秒收录",
+    "seo优化",
 ];
 
 /// Splits into segments on list separators.
@@ -78,7 +83,7 @@ pub fn is_spam_line(text: &str, page_lang: Lang) -> bool {
     let pipes = text.chars().filter(|&c| c == '|' || c == '｜').count();
     let segs = segments(text);
     if segs.len() < 5 {
-        return false;
+        return bare_keyword_list(text, &segs);
     }
     let sentence = text
         .chars()
@@ -95,8 +100,58 @@ pub fn is_spam_line(text: &str, page_lang: Lang) -> bool {
     let hits = count_any(&folded, LEXICON);
     let foreign = han_count(text) >= 10 && foreign_script_share(text, page_lang) > 0.5;
     // A long run of `|` separators with short segments is a link farm even
-    // without spam words; with commas it needs the lexicon or the script.
-    (pipes >= 5 && pipes * 2 >= segs.len()) || hits >= 3 || (foreign && hits >= 1)
+    // without spam words; with commas it needs the lexicon, the script, or
+    // (a long list of bare keywords) no grammar at all.
+    (pipes >= 5 && pipes * 2 >= segs.len())
+        || hits >= 3
+        || (foreign && hits >= 1)
+        || bare_keyword_list(text, &segs)
+}
+
+/// English words and Chinese characters that hold a sentence together; a
+/// keyword list has (almost) none of them.
+const GLUE_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "in", "is", "are", "was", "were", "said", "with", "for", "that",
+    "by", "on", "as", "its", "it", "from", "has", "have", "will", "at", "which",
+];
+const GLUE_HAN: &[char] = &[
+    '的', '了', '是', '在', '和', '与', '與', '将', '將', '为', '為', '被', '等', '也', '而', '但',
+    '並', '并', '对', '對', '已', '于', '於',
+];
+
+/// Seven or more short segments, no closing punctuation, and (almost) no
+/// glue words: `gpu deals, cheap h100, rent a100, …`, `芯片,显卡,算力租赁,…`.
+fn bare_keyword_list(text: &str, segs: &[&str]) -> bool {
+    if text
+        .trim_end()
+        .ends_with(['.', '。', '!', '！', '?', '？', ';', '；'])
+    {
+        return false;
+    }
+    // Chinese keyword runs may be separated by spaces only.
+    let spaced: Vec<&str>;
+    let segs = if segs.len() < 7 && han_count(text) * 2 > char_len(text) {
+        spaced = text
+            .split_whitespace()
+            .filter(|s| s.chars().any(char::is_alphanumeric))
+            .collect();
+        &spaced[..]
+    } else {
+        segs
+    };
+    if segs.len() < 7 {
+        return false;
+    }
+    let glued = segs
+        .iter()
+        .filter(|s| {
+            s.chars().any(|c| GLUE_HAN.contains(&c))
+                || s.split_whitespace()
+                    .any(|w| GLUE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        })
+        .count();
+    let long = segs.iter().filter(|s| char_len(s) > 14).count();
+    glued * 6 <= segs.len() && long == 0
 }
 
 pub struct SpamFilter;
@@ -160,6 +215,27 @@ mod tests {
     fn pipe_link_farm_is_spam() {
         assert!(is_spam_line(
             "甲站| 乙站| 丙站| 丁站| 戊站| 己站|",
+            Lang::ZhHans
+        ));
+    }
+
+    #[test]
+    fn bare_keyword_lists_are_spam() {
+        assert!(is_spam_line(
+            "gpu deals, cheap h100, rent a100, ai stocks to buy, chip etf, cloud gpu price, best gpu 2025",
+            Lang::En
+        ));
+        assert!(is_spam_line(
+            "芯片,显卡,算力租赁,GPU服务器,便宜显卡,AI股票,芯片股,服务器租用",
+            Lang::ZhHans
+        ));
+        // An enumeration inside a sentence has glue and an end.
+        assert!(!is_spam_line(
+            "The index tracks Nvidia, AMD, Intel, Qualcomm, Arm, Micron, Broadcom and TSMC.",
+            Lang::En
+        ));
+        assert!(!is_spam_line(
+            "寒武纪、海光、摩尔线程、沐曦、壁仞、燧原、昆仑芯等厂商的产品已经进入数据中心",
             Lang::ZhHans
         ));
     }

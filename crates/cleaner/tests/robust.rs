@@ -179,3 +179,94 @@ fn many_chinese_paragraphs_with_latin_tokens() {
     );
     assert!(doc.text.contains("英伟达H100采用HBM3显存"));
 }
+
+#[test]
+fn page_too_large_for_a_dom_is_flattened_linearly() {
+    let para = "<p>英伟达表示，Blackwell芯片的需求依然强劲，公司预计下一季度收入将继续增长。</p>\n";
+    let nav = "<nav><a href='/'>首页</a> <a href='/x'>菜单项</a></nav><script>var menu='不是正文';</script>\n";
+    let mut page = String::from("<html><body><article>");
+    while page.len() <= newsfacts_cleaner::html::MAX_DOM_BYTES {
+        page.push_str(nav);
+        page.push_str(para);
+    }
+    page.push_str("<p>最后一段：公司将于明年一季度发布下一代产品。</p></article></body></html>");
+    let t = Instant::now();
+    let doc = clean("big", &page);
+    assert!(
+        t.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        t.elapsed()
+    );
+    assert!(doc.text.contains("Blackwell芯片的需求依然强劲"));
+    assert!(doc.text.contains("最后一段"));
+    assert!(!doc.text.contains("菜单项") && !doc.text.contains("不是正文"));
+    assert!(doc.dropped.len() <= newsfacts_cleaner::doc::MAX_DROPPED + 1);
+    assert_spans(&doc.text, &doc.paragraphs);
+}
+
+#[test]
+fn truncated_html_keeps_what_arrived() {
+    let full = "<html><head><title>Nvidia results</title></head><body><article><p>Nvidia said revenue rose 66% to $51.2 billion, beating forecasts, as cloud providers kept buying.</p><p>Second paragraph about HBM supply, which stays tight into next year, the company said.</p></article></body></html>";
+    for cut in [
+        full.len() / 3,
+        full.len() / 2,
+        full.len() - 30,
+        full.len() - 1,
+    ] {
+        let mut end = cut;
+        while !full.is_char_boundary(end) {
+            end -= 1;
+        }
+        let doc = clean("cut", &full[..end]);
+        assert_spans(&doc.text, &doc.paragraphs);
+    }
+    let doc = clean("cut", &full[..full.find("Second").unwrap_or(full.len())]);
+    assert!(
+        doc.text.contains("Nvidia said revenue rose 66%"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn mixed_encodings_in_one_page() {
+    // UTF-8 text, a GBK stretch decoded as UTF-8 (replacement characters) and
+    // Latin-1 mojibake of UTF-8 (`è‹±ä¼Ÿè¾¾`) in one page.
+    let gbk = encoding_rs::GBK.encode("英伟达发布新芯片").0;
+    let garbled = String::from_utf8_lossy(&gbk).into_owned();
+    let page = format!(
+        "<html><body><article><p>英伟达周三公布财报，数据中心收入同比增长66%，达到512亿美元。</p><p>{garbled}</p><p>è‹±ä¼Ÿè¾¾å\u{8f}‘å¸ƒæ–°èŠ¯ç‰‡</p><p>公司预计HBM3E内存的供应到明年仍将偏紧。</p></article></body></html>"
+    );
+    let doc = clean("mixed", &page);
+    assert!(doc.text.contains("数据中心收入同比增长66%"));
+    assert!(doc.text.contains("HBM3E内存的供应"));
+    assert_spans(&doc.text, &doc.paragraphs);
+}
+
+#[test]
+fn binary_bytes_decoded_lossily_do_not_panic() {
+    let bytes: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    let doc = clean("bin.html", &text);
+    assert_spans(&doc.text, &doc.paragraphs);
+}
+
+#[test]
+fn time_is_linear_in_page_size() {
+    let unit = "<div class='x'><p>Nvidia said demand for Blackwell, its newest chip, stayed strong.</p><ul><li><a href='/a'>Related headline about chips</a></li></ul></div>\n";
+    let time = |n: usize| {
+        let page = format!("<html><body>{}</body></html>", unit.repeat(n));
+        let t = Instant::now();
+        let _ = clean("lin", &page);
+        t.elapsed().as_secs_f64()
+    };
+    let small = time(2_000).max(1e-3);
+    let large = time(16_000);
+    // 8x the input may cost at most ~3x per byte more (allowing for noise).
+    assert!(
+        large < small * 8.0 * 3.0,
+        "2k: {small:.3}s, 16k: {large:.3}s"
+    );
+}
