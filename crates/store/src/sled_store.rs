@@ -163,6 +163,9 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
     }
 }
 
+/// At most this many stored fingerprints are compared per band and lookup.
+const NEAR_CANDIDATES_PER_BAND: usize = 64;
+
 /// The four band keys of `simhash` for document `id`.
 fn band_keys(id: &str, simhash: u64) -> Vec<Vec<u8>> {
     (0..4u8)
@@ -315,7 +318,13 @@ impl DocumentStore for SledStore {
             let bits = (simhash >> (16 * u32::from(band))) as u16;
             let mut prefix = vec![band];
             prefix.extend_from_slice(&bits.to_be_bytes());
-            for kv in self.simhash.scan_prefix(&prefix) {
+            // A crowded band (many near-identical pages) is not scanned to
+            // the end: lookups stay cheap, at the price of missing a link.
+            for kv in self
+                .simhash
+                .scan_prefix(&prefix)
+                .take(NEAR_CANDIDATES_PER_BAND)
+            {
                 let (key, value) = kv.map_err(|e| self.io(e))?;
                 let other = String::from_utf8_lossy(&key[prefix.len()..]).into_owned();
                 let Ok(bytes) = <[u8; 8]>::try_from(value.as_ref()) else {
