@@ -46,6 +46,13 @@ impl Folder {
                 *slot = s as u32;
             }
         }
+        // full-width ASCII and wide spaces, so one table read folds anything
+        for c in 0xFF01u32..=0xFF5E {
+            bmp[c as usize] = c - 0xFEE0;
+        }
+        for c in [0x3000usize, 0x00A0, 0x2009, 0x202F] {
+            bmp[c] = ' ' as u32;
+        }
         Ok(Folder { map, bmp })
     }
 
@@ -53,15 +60,18 @@ impl Folder {
         if c.is_ascii() {
             return c;
         }
+        if let Some(&s) = self.bmp.get(c as usize) {
+            return if s == 0 {
+                c
+            } else {
+                char::from_u32(s).unwrap_or(c)
+            };
+        }
         match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
             '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
-            _ => match self.bmp.get(c as usize) {
-                Some(&0) => c,
-                Some(&s) => char::from_u32(s).unwrap_or(c),
-                None => self.map.get(&c).copied().unwrap_or(c),
-            },
+            _ => self.map.get(&c).copied().unwrap_or(c),
         }
     }
 
@@ -79,8 +89,9 @@ pub(crate) struct Doc<'a> {
     pub chars: Vec<char>,
     /// Character index -> byte offset in `text` (plus the end).
     c2b: Vec<usize>,
-    /// Character index -> byte offset in `folded` (plus the end).
-    fc2b: Vec<usize>,
+    /// Character index -> byte offset in `folded` (plus the end), when it
+    /// differs from `c2b`.
+    fc2b: Option<Vec<usize>>,
     /// For every character, the character range of the token holding it,
     /// when the tokens are usable.
     tok: Option<Vec<(u32, u32)>>,
@@ -92,16 +103,27 @@ impl<'a> Doc<'a> {
         let mut c2b = Vec::with_capacity(n + 1);
         let mut chars = Vec::with_capacity(n);
         let mut folded = String::with_capacity(text.len());
-        let mut fc2b = Vec::with_capacity(n + 1);
+        let mut same_bytes = true;
         for (b, c) in text.char_indices() {
             c2b.push(b);
-            fc2b.push(folded.len());
             let f = folder.fold_char(c);
+            same_bytes &= f.len_utf8() == c.len_utf8();
             chars.push(f);
             folded.push(f);
         }
         c2b.push(text.len());
-        fc2b.push(folded.len());
+        // the folded text usually has the original's byte offsets (only
+        // full-width ASCII shrinks): then one offset table serves both
+        let fc2b = (!same_bytes).then(|| {
+            let mut v = Vec::with_capacity(n + 1);
+            let mut b = 0usize;
+            for &f in &chars {
+                v.push(b);
+                b += f.len_utf8();
+            }
+            v.push(b);
+            v
+        });
         let mut doc = Doc {
             text,
             folded,
@@ -163,7 +185,7 @@ impl<'a> Doc<'a> {
 
     /// Character index of a byte offset into `folded`.
     pub(crate) fn fchar(&self, byte: usize) -> usize {
-        match self.fc2b.binary_search(&byte) {
+        match self.fc2b.as_ref().unwrap_or(&self.c2b).binary_search(&byte) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
@@ -171,7 +193,7 @@ impl<'a> Doc<'a> {
 
     /// Byte offset into `folded` of a character index.
     pub(crate) fn fbyte(&self, ch: usize) -> usize {
-        self.fc2b[ch.min(self.chars.len())]
+        self.fc2b.as_ref().unwrap_or(&self.c2b)[ch.min(self.chars.len())]
     }
 
     /// The original text of a character range.

@@ -341,6 +341,7 @@ impl FigureRules {
     }
 
     /// Cheap test: can a numeral (or its sign) start at `i`?
+    #[inline]
     fn may_start(&self, doc: &Doc, i: usize, c: char) -> bool {
         if c.is_ascii() {
             return match c {
@@ -360,7 +361,7 @@ impl FigureRules {
                 _ => false,
             };
         }
-        number::is_chinese_numeral_start(c) || matches!(c, '俩' | '−' | '负') || vulgar(c).is_some()
+        non_ascii_start(c)
     }
 
     /// A numeral with an optional sign (`-5`, `负三十二`, `minus one`).
@@ -468,6 +469,17 @@ impl FigureRules {
             number::mixed(chars, i, &stop, bare)?
         };
         if !num.chinese {
+            // 1st, 2nd, 23rd, 4th: ordinals, not numbers
+            let suffix = doc
+                .fslice(num.end, (num.end + 2).min(doc.len()))
+                .to_ascii_lowercase();
+            let ordinal = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+                && !doc
+                    .char_at(num.end + 2)
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+            if ordinal && !num.decimal {
+                return None;
+            }
             self.arabic_tail(doc, &mut num, bare);
             // English words after digits: 4 thousand 3 hundred and 21
             if matches!(doc.char_at(num.end), Some(' ')) {
@@ -1309,6 +1321,51 @@ fn vulgar(c: char) -> Option<f64> {
     })
 }
 
+/// One match over every non-ASCII character a numeral or sign starts with
+/// (kept equal to number.rs and `vulgar` by a test).
+#[inline]
+fn non_ascii_start(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '壹'
+            | '幺'
+            | '二'
+            | '两'
+            | '贰'
+            | '三'
+            | '叁'
+            | '四'
+            | '肆'
+            | '五'
+            | '伍'
+            | '六'
+            | '陆'
+            | '七'
+            | '柒'
+            | '八'
+            | '捌'
+            | '九'
+            | '玖'
+            | '十'
+            | '拾'
+            | '百'
+            | '佰'
+            | '千'
+            | '仟'
+            | '俩'
+            | '−'
+            | '负'
+            | '½'
+            | '¼'
+            | '¾'
+            | '⅓'
+            | '⅔'
+            | '⅛'
+    )
+}
+
 /// `minus` / `negative` at `i`: the end of the word and its space.
 fn sign_word(doc: &Doc, i: usize) -> Option<usize> {
     for w in ["minus ", "negative "] {
@@ -1466,4 +1523,22 @@ fn skip_run(doc: &Doc, mut i: usize) -> usize {
         i += 1;
     }
     i.max(start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_start_check_covers_every_numeral_character() {
+        for c in ('\u{80}'..='\u{FFFF}').filter(|&c| number::is_chinese_numeral_start(c)) {
+            assert!(non_ascii_start(c), "{c}");
+        }
+        for c in ('\u{80}'..='\u{FFFF}').filter(|&c| vulgar(c).is_some()) {
+            assert!(non_ascii_start(c), "{c}");
+        }
+        for c in ['俩', '负', '−'] {
+            assert!(non_ascii_start(c));
+        }
+    }
 }
