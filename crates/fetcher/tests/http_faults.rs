@@ -212,6 +212,35 @@ fn fifty_megabyte_bodies_and_gzip_bombs_stop_at_the_limit() {
 }
 
 #[test]
+fn brotli_bodies_decode_and_brotli_bombs_stop_at_the_limit() {
+    let br = |data: &[u8]| {
+        let mut out = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 9, 22);
+            std::io::Write::write_all(&mut w, data).unwrap();
+        }
+        out
+    };
+    let page = br("<p>英伟达 H100</p>".as_bytes());
+    let bomb = br(&vec![b'x'; 50 << 20]);
+    assert!(bomb.len() < 100_000);
+    let server = site(move |r| match r.path.as_str() {
+        "/bomb" => Reply::ok("text/html", bomb.clone()).header("Content-Encoding", "br"),
+        _ => Reply::ok("text/html", page.clone()).header("Content-Encoding", "br"),
+    });
+    assert_eq!(
+        body(fetch(fast(), &server.url("/page"), PageRequest::default())),
+        "<p>英伟达 H100</p>".as_bytes()
+    );
+    let settings = FetchSettings {
+        max_bytes: 1 << 20,
+        ..fast()
+    };
+    let err = fetch(settings, &server.url("/bomb"), PageRequest::default()).unwrap_err();
+    assert_eq!(err.skip_reason(), Some("size"), "{err}");
+}
+
+#[test]
 fn a_body_that_stalls_times_out_and_is_retried() {
     let server = site(|_| Reply {
         status: 200,

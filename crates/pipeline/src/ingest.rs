@@ -157,7 +157,21 @@ pub fn ingest_with(
     let summaries =
         processed.map_err(|_| config_error("the processing thread panicked".into()))??;
     for s in &summaries {
-        tracing::info!(target: "newsfacts::ingest", "{}", s.line());
+        tracing::info!(
+            target: "newsfacts::ingest",
+            source = %s.name,
+            fetched = s.fetched,
+            stored = s.stored,
+            not_modified = s.not_modified,
+            duplicates = s.duplicates,
+            skipped_robots = s.skipped_robots,
+            skipped_size = s.skipped_size,
+            skipped_type = s.skipped_type,
+            failed = s.failed,
+            new_facts = s.new_facts,
+            near_duplicates = s.near_duplicates,
+            "source done"
+        );
     }
     Ok(RunSummary { sources: summaries })
 }
