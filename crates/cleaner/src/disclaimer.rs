@@ -144,6 +144,13 @@ impl Detector for DisclaimerFilter {
         let mut seen = 0usize;
         for i in work.alive() {
             let text = &work.blocks[i].text;
+            let len = text.chars().count();
+            // A marker counts only in the second half: blocks that end
+            // before it need no folding.
+            if (seen + len) * 2 < total {
+                seen += len;
+                continue;
+            }
             if let Some(pos) = marker_in(text, &fold(text), MARKERS) {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
@@ -153,7 +160,7 @@ impl Detector for DisclaimerFilter {
                     return;
                 }
             }
-            seen += text.chars().count();
+            seen += len;
         }
         for i in work.alive() {
             let text = &work.blocks[i].text;

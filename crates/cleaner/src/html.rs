@@ -22,6 +22,34 @@
 //! one-pass scanner ([`stream_text`]: skips script/style/nav/footer/aside/…,
 //! block tags become line breaks, entities decoded) and handled like a text
 //! dump instead. All walks are iterative.
+//!
+//! # Crates measured, and why we do not build on them
+//!
+//! Body F1 on our ten HTML fixtures (`bench/cleaner/score_bodies.py`: token
+//! F1 for English, character F1 for Chinese; mean per script; the
+//! throwaway driver decoded each page and printed the crate's text):
+//!
+//! | extractor | en (3) | zh-Hans (4) | zh-Hant (3) | corpus MB/s (wall, same run) |
+//! |---|---|---|---|---|
+//! | this module + detectors | 1.000 | 0.998 | 1.000 | 24.7 |
+//! | `readability` 0.3.0 | 0.975 | 0.963 | 0.995 | 17.5 |
+//! | `dom_smoothie` 0.19.0 (`TextMode::Formatted`) | 0.959 | 0.968 | 0.922 | 12.3 |
+//! | trafilatura 2.3.1 (Python, for reference) | 0.937 | 0.958 | 0.923 | 0.8 |
+//!
+//! Both crates find the right container on every page (recall 1.000
+//! everywhere); what they lose is precision on noise inside or next to it:
+//! copyright and `标签:` keyword-stuffed tag lines (104), `|`-separated spam
+//! and a related list (105, dom_smoothie), share counters, newsletter promo
+//! and tag spam (103), editor lines, in-article ads and "read also" boxes
+//! (203, 205). We do not build on either:
+//! they return one container as HTML or flat text, while the detectors need
+//! per-block text with link counts, so we would parse every page twice and
+//! still run our own chain; both are slower than this whole module; neither
+//! weighs CJK text by characters; `dom_smoothie` brings its own DOM
+//! (`dom_query`) next to scraper's, and `readability` 0.3 is unmaintained
+//! and fetches over HTTP by default. The fixtures were written while this
+//! module was developed, so its numbers are an upper bound; the crates'
+//! are not tuned at all.
 
 use crate::doc::{Block, BlockKind, Work};
 use crate::metadata::find_date;
