@@ -222,6 +222,18 @@ impl Extractor {
         let doc = text::Doc::new(text, &[], &self.folder);
         let hits = self.figures.scan(&doc, &[], true);
         let lone = self.figures.lone_units(&doc, &hits);
+        let inner: Vec<FigureMention> = hits
+            .iter()
+            .filter_map(|f| f.inner)
+            .map(|(start, end, value)| FigureMention {
+                text: doc.surface(start, end).to_string(),
+                start,
+                end,
+                value: Some(value),
+                unit: None,
+                kind: FigureKind::Number,
+            })
+            .collect();
         let mut out: Vec<FigureMention> = hits
             .into_iter()
             .map(|f| FigureMention {
@@ -233,6 +245,7 @@ impl Extractor {
                 kind: f.kind,
             })
             .collect();
+        out.extend(inner);
         out.extend(
             lone.into_iter()
                 .map(|(start, end, unit, kind)| FigureMention {

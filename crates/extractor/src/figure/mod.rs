@@ -22,7 +22,9 @@
 //! Two modes: `extract` (news rules above) and `figures` (`bare`: every
 //! number, the Recognizers-Text conventions of the conformance suite: no
 //! ranges or money rates, counts and multiples are bare numbers, percentage
-//! points are `%`, units carry their `figures_unit` names, and currency or
+//! points are `%`, units carry their `figures_unit` names, the number inside
+//! a money amount or a worded percent is reported as a number too, degrees
+//! are an angle when the text around speaks of turning, and currency or
 //! temperature names standing alone are reported without a value).
 //! Must not know: entities beyond the spans it is told to avoid, sentences,
 //! `about` attribution.
@@ -126,6 +128,10 @@ pub(crate) struct FigureHit {
     pub unit: Option<String>,
     pub kind: FigureKind,
     pub qualifier: Option<Qualifier>,
+    /// `figures` protocol only: the number inside a money amount or a
+    /// worded percent (`$20` -> `20`, `百分之五十` -> `五十`), which
+    /// Recognizers-Text's number model also reports: (start, end, value).
+    pub inner: Option<(usize, usize, f64)>,
 }
 
 /// The compiled figure grammar.
@@ -1168,6 +1174,20 @@ impl FigureRules {
         if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite()) {
             return None;
         }
+        // degrees of an angle (rotate 90 degrees) are not a temperature
+        let kind = if unit.as_deref() == Some("Degree") && angle_context(doc, start, end) {
+            FigureKind::Dimension
+        } else {
+            kind
+        };
+        let worded_percent = kind == FigureKind::Percent
+            && (percent_of > 0.0 || {
+                let u = doc.fslice(q1.end, end).to_ascii_lowercase();
+                u.contains("百") || u.contains("percent") || u.contains("per cent")
+            });
+        let inner =
+            (bare && (kind == FigureKind::Currency || worded_percent) && q1.end > num.start)
+                .then(|| (num.start, q1.end, tidy(q1.value)));
         Some(FigureHit {
             start,
             end,
@@ -1176,6 +1196,7 @@ impl FigureRules {
             unit,
             kind,
             qualifier,
+            inner,
         })
     }
 
@@ -1364,6 +1385,39 @@ fn non_ascii_start(c: char) -> bool {
             | '⅔'
             | '⅛'
     )
+}
+
+/// The text around a figure (80 characters each side) speaks of turning or
+/// angles (rotate, turn, angle, 旋转, 角度) and not of temperature.
+fn angle_context(doc: &Doc, start: usize, end: usize) -> bool {
+    let t = doc
+        .fslice(start.saturating_sub(80), (end + 80).min(doc.len()))
+        .to_ascii_lowercase();
+    let angle = [
+        "rotat",
+        "turn ",
+        "turn left",
+        "turn right",
+        "angle",
+        "旋转",
+        "角度",
+        "转动",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let heat = [
+        "temperat",
+        "thermostat",
+        "warm",
+        "heat",
+        "cold",
+        "温度",
+        "气温",
+        "恒温",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    angle && !heat
 }
 
 /// `minus` / `negative` at `i`: the end of the word and its space.
