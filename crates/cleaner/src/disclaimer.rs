@@ -5,7 +5,9 @@
 //! `All rights reserved`, …) at the start of a line or sentence in the second
 //! half of the page, and cutting everything from there to the end: on news
 //! sites what follows a disclaimer is footer chrome. Also drops short contact
-//! lines (phone numbers, `咨询电话`, `Tel:`) anywhere.
+//! lines (phone numbers, `咨询电话`, `客服专线`, `Tel:`) anywhere, and short
+//! copyright or investment-advice lines (`版权所有`, `仅供参考`,
+//! `不构成投资建议`) that open a line or sentence.
 //! Must not know: site names; related lists or spam (those have their own
 //! detectors and usually sit in the tail that is cut anyway).
 

@@ -79,11 +79,12 @@ pub fn is_chinese_text(s: &str) -> bool {
 }
 
 /// How much of a text [`detect`] looks at.
-const DETECT_BYTES: usize = 256 * 1024;
+const DETECT_BYTES: usize = 32 * 1024;
 
 /// Detects the language of `s` (from its first [`DETECT_BYTES`]).
 pub fn detect(s: &str) -> Lang {
-    // The first 256 KB decide: a 50 MB page costs no more than a long one.
+    // The first 32 KB (thousands of Han characters) decide: a 50 MB page
+    // costs no more than a short one.
     let s = &s[..crate::doc::floor_boundary(s, DETECT_BYTES)];
     if !is_chinese_text(s) {
         return Lang::En;

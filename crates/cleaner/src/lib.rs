@@ -104,7 +104,7 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
     // `lang::detect` reads), not on a copy of the whole page.
     let mut head = String::new();
     for b in &work.blocks {
-        if head.len() > 256 * 1024 {
+        if head.len() > 32 * 1024 {
             break;
         }
         head.push_str(&b.text);

@@ -1,11 +1,12 @@
 //! Metadata moved out of the body: title, published time, source/editor/
 //! byline lines, repost attributions, image credits.
 //!
-//! Owns: guessing the title of a text dump (the first short unpunctuated
-//! line, or a trailing line in the other script), the published time (the
+//! Owns: guessing the title of a text dump (the longest short unpunctuated
+//! line before the first body paragraph, shorter such lines above it being
+//! a site banner; or a trailing line in the other script), the published time (the
 //! first `YYYY-MM-DD HH:MM[:SS]` / `YYYY年M月D日` found in a metadata line,
 //! normalised to ISO 8601), and dropping key-colon lines (`来源:`,
-//! `责任编辑:`, `发布时间:`, `By …`, `Published …`), repost lines
+//! `责任编辑:`, `发布时间:`, `标签:`, `Topics:`, `By …`, `Published …`), repost lines
 //! (`本文转载自…`), image credits (`(封面图源:…)`, `Image: …`) and inline
 //! credit blocks such as `(文|…,编辑|…)`. `▲` captions are content and stay.
 //! Must not know: site names; anything about the body text itself.

@@ -3,8 +3,11 @@
 //! Owns: lines (or long `|`-separated stretches inside a line) that are lists
 //! of short keyword segments. Signals: separator density (`|`, `,`, `、`)
 //! with short segments and no sentence punctuation, a generic adult/gambling
-//! spam lexicon, and script mismatch (Simplified Chinese keyword lists on a
-//! Traditional page and vice versa).
+//! spam lexicon (including link-farm words such as 蜘蛛池), script mismatch
+//! (Simplified Chinese keyword lists on a Traditional page and vice versa),
+//! and bare keyword runs: seven or more short segments (comma-separated, or
+//! space-separated in Chinese) with no closing punctuation and almost no
+//! words that glue a sentence together (`the`, `and`, 的, 了, 是, …).
 //! Must not know: the names of particular spam sites or pages.
 
 use crate::doc::{Detector, Work};
