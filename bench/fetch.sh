@@ -37,7 +37,7 @@ RUST_LOG=newsfacts=info /usr/bin/time -v "$target/release/newsfacts" ingest --co
   > "$work/out" 2> "$work/time" || true
 end=$(date +%s.%N)
 cat "$work/out"
-grep -o "processing busy.*" "$work/time" || true
+grep -o "processing: .*" "$work/time" || true
 secs=$(echo "$end - $start" | bc -l)
 rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time")
 printf 'pages %d, hosts %d, concurrency %d: %.1f s, %.0f pages/s, peak RSS %d MB\n' \

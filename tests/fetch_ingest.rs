@@ -137,7 +137,9 @@ fn config(dir: &Path, server: &Server, refetch_after_s: u64) -> String {
         &path,
         format!(
             r#"store = "store"
+threads = 1
 [fetch]
+concurrency = 1
 per_host_delay_ms = 0
 retries = 1
 backoff_ms = 10

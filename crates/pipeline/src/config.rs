@@ -21,6 +21,10 @@ pub struct Config {
     /// A directory with `companies.toml` and `chips.toml` overriding the
     /// gazetteers built into the binary.
     pub gazetteers: Option<PathBuf>,
+    /// Threads that clean, extract and store pages (default: one per core,
+    /// at most 4). With one, "the first copy" of a duplicate is always the
+    /// first page in source order.
+    pub threads: Option<usize>,
     /// HTTP knobs shared by every source (`[fetch]`).
     #[serde(default)]
     pub fetch: FetchSettings,
@@ -52,6 +56,9 @@ impl Config {
             source.kind().map_err(error)?;
         }
         config.fetch.validate().map_err(error)?;
+        if config.threads == Some(0) {
+            return Err(error("threads must be at least 1".into()));
+        }
         if config.sources.is_empty() {
             return Err(error("no [[sources]] configured".into()));
         }

@@ -1,7 +1,7 @@
 //! `newsfacts ingest`: every configured source into the store.
 //!
 //! Owns: the run: a tokio runtime fetching (see [`crate::job`]) into a
-//! bounded channel, and one processing thread that takes each page,
+//! bounded channel, and processing threads (one per core) that take each page,
 //! decides whether it is new, changed, unchanged or a duplicate of another
 //! URL, runs it through the [`Engine`], writes it (with its URL's fetch
 //! state, in one transaction) and counts what happened. The store is
@@ -15,7 +15,9 @@ use crate::job::{self, unix_now, Item};
 use crate::{Config, Engine, PipelineError};
 use fetcher::{FetchError, Fetched, Fetcher, SourceConfig};
 use model::RawPage;
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use store::{content_hash, doc_id, DocumentStore, FetchState, StoredDocument};
 use tokio::sync::mpsc::Receiver;
@@ -83,6 +85,21 @@ impl SourceSummary {
 }
 
 impl SourceSummary {
+    /// Adds another thread's counts for the same source.
+    fn add(&mut self, other: SourceSummary) {
+        self.fetched += other.fetched;
+        self.stored += other.stored;
+        self.not_modified += other.not_modified;
+        self.duplicates += other.duplicates;
+        self.skipped_robots += other.skipped_robots;
+        self.skipped_size += other.skipped_size;
+        self.skipped_type += other.skipped_type;
+        self.failed += other.failed;
+        self.new_facts += other.new_facts;
+        self.near_duplicates += other.near_duplicates;
+        self.problems.extend(other.problems);
+    }
+
     /// The line `newsfacts reprocess` prints.
     pub fn reprocess_line(&self) -> String {
         format!(
@@ -176,15 +193,16 @@ pub fn ingest_with(
     Ok(RunSummary { sources: summaries })
 }
 
-/// The processing side: takes items until the fetching side is done.
+/// The processing side: [`workers`] threads take items until the fetching
+/// side is done, while this thread flushes the store and reports progress.
 fn process(
     engine: &Engine,
     store: &(dyn DocumentStore + Sync),
     config: &Config,
-    mut rx: Receiver<Item>,
+    rx: Receiver<Item>,
     progress: &dyn Progress,
 ) -> Result<Vec<SourceSummary>, PipelineError> {
-    let mut summaries: Vec<SourceSummary> = config
+    let blank: Vec<SourceSummary> = config
         .sources
         .iter()
         .map(|s| SourceSummary {
@@ -192,38 +210,102 @@ fn process(
             ..Default::default()
         })
         .collect();
-    let mut unflushed = 0usize;
-    let mut last_flush = Instant::now();
+    let rx = Mutex::new(rx);
+    let inflight = Mutex::new(HashSet::new());
+    let done = AtomicUsize::new(0);
+    let running = AtomicUsize::new(workers(config));
+    let stop = AtomicBool::new(false);
     let started = Instant::now();
-    let mut waiting = Duration::ZERO;
-    loop {
-        let wait_start = Instant::now();
-        let Some(item) = rx.blocking_recv() else {
-            break;
-        };
-        waiting += wait_start.elapsed();
-        handle(engine, store, config, item, &mut summaries)?;
-        unflushed += 1;
-        if unflushed >= FLUSH_EVERY || last_flush.elapsed() >= FLUSH_INTERVAL {
-            store.flush()?;
-            progress.finished(unflushed);
-            unflushed = 0;
-            last_flush = Instant::now();
+    let waiting_ms = AtomicU64::new(0);
+    let (results, flushed) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers(config))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut summaries = blank.clone();
+                    let result = loop {
+                        if stop.load(Ordering::SeqCst) {
+                            break Ok(());
+                        }
+                        let wait_start = Instant::now();
+                        let item = match rx.lock() {
+                            Ok(mut rx) => rx.blocking_recv(),
+                            Err(_) => None,
+                        };
+                        waiting_ms
+                            .fetch_add(wait_start.elapsed().as_millis() as u64, Ordering::SeqCst);
+                        let Some(item) = item else {
+                            break Ok(());
+                        };
+                        if let Err(e) =
+                            handle(engine, store, config, item, &mut summaries, &inflight)
+                        {
+                            stop.store(true, Ordering::SeqCst);
+                            break Err(e);
+                        }
+                        done.fetch_add(1, Ordering::SeqCst);
+                    };
+                    running.fetch_sub(1, Ordering::SeqCst);
+                    result.map(|()| summaries)
+                })
+            })
+            .collect();
+        // Pages count as done for progress only once a flush made them durable.
+        let mut reported = 0usize;
+        let mut last_flush = Instant::now();
+        let mut flushed = Ok(());
+        while running.load(Ordering::SeqCst) > 0 {
+            std::thread::sleep(Duration::from_millis(20));
+            let now_done = done.load(Ordering::SeqCst);
+            if now_done > reported
+                && (now_done - reported >= FLUSH_EVERY || last_flush.elapsed() >= FLUSH_INTERVAL)
+            {
+                if let Err(e) = store.flush() {
+                    stop.store(true, Ordering::SeqCst);
+                    flushed = Err(e);
+                    break;
+                }
+                progress.finished(now_done - reported);
+                reported = now_done;
+                last_flush = Instant::now();
+            }
+        }
+        let results: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
+        if flushed.is_ok() {
+            flushed = store.flush();
+            progress.finished(done.load(Ordering::SeqCst).saturating_sub(reported));
+        }
+        (results, flushed)
+    });
+    flushed?;
+    let mut total = blank;
+    for result in results {
+        let part = result.map_err(|_| PipelineError::Input {
+            source_name: "ingest".into(),
+            message: "a processing thread panicked".into(),
+        })??;
+        for (sum, p) in total.iter_mut().zip(part) {
+            sum.add(p);
         }
     }
-    store.flush()?;
-    progress.finished(unflushed);
-    // Which side was the bottleneck: a processing thread that rarely waits
-    // for pages means fetching keeps up.
-    let total = started.elapsed();
+    // Which side was the bottleneck: processing threads that rarely wait
+    // for pages mean fetching keeps up.
+    let wall = started.elapsed().as_secs_f64();
+    let waiting = waiting_ms.load(Ordering::SeqCst) as f64 / 1000.0;
     tracing::info!(
         target: "newsfacts::ingest",
-        "processing busy {:.1} s of {:.1} s ({:.0} % waiting for pages)",
-        (total - waiting).as_secs_f64(),
-        total.as_secs_f64(),
-        100.0 * waiting.as_secs_f64() / total.as_secs_f64().max(1e-9)
+        "processing: {} threads over {:.1} s, {:.0} % of their time waiting for pages",
+        workers(config),
+        wall,
+        100.0 * waiting / (wall * workers(config) as f64).max(1e-9)
     );
-    Ok(summaries)
+    Ok(total)
+}
+
+/// Processing threads: `threads` from the config, else one per core (at most 4).
+fn workers(config: &Config) -> usize {
+    config
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)))
 }
 
 fn handle(
@@ -232,6 +314,7 @@ fn handle(
     config: &Config,
     item: Item,
     summaries: &mut [SourceSummary],
+    inflight: &Mutex<HashSet<String>>,
 ) -> Result<(), PipelineError> {
     match item {
         Item::File { source, path } => {
@@ -239,7 +322,7 @@ fn handle(
             match fetcher::dir::read_page(&path, cfg.max_bytes_or(config.fetch.max_bytes)) {
                 Ok(page) => {
                     summary.fetched += 1;
-                    store_page(engine, store, page, None, summary)?;
+                    store_page(engine, store, page, None, summary, inflight)?;
                 }
                 Err(e) => count_error(summary, e),
             }
@@ -270,7 +353,7 @@ fn handle(
                         fetched_at: unix_now(),
                         doc: None,
                     };
-                    store_page(engine, store, page, Some(state), summary)?;
+                    store_page(engine, store, page, Some(state), summary, inflight)?;
                 }
                 Err(e) => count_error(summary, e),
             }
@@ -320,6 +403,29 @@ fn count_error(summary: &mut SourceSummary, e: FetchError) {
     }
 }
 
+/// A content hash being processed, released when dropped.
+struct Claim<'a> {
+    set: &'a Mutex<HashSet<String>>,
+    hash: String,
+}
+
+impl<'a> Claim<'a> {
+    fn take(set: &'a Mutex<HashSet<String>>, hash: &str) -> Option<Self> {
+        let mut guard = set.lock().unwrap_or_else(|p| p.into_inner());
+        guard.insert(hash.to_string()).then(|| Claim {
+            set,
+            hash: hash.to_string(),
+        })
+    }
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        let mut guard = self.set.lock().unwrap_or_else(|p| p.into_inner());
+        guard.remove(&self.hash);
+    }
+}
+
 /// Processes and stores one page unless it is unchanged or a duplicate.
 /// `state` (HTTP pages) is written with the document, or alone when the
 /// page needs no processing.
@@ -329,9 +435,20 @@ fn store_page(
     mut page: RawPage,
     state: Option<FetchState>,
     summary: &mut SourceSummary,
+    inflight: &Mutex<HashSet<String>>,
 ) -> Result<(), PipelineError> {
     let id = doc_id(&page.url);
     let hash = content_hash(&page.bytes);
+    // Two threads must not both store the same bytes under two URLs: the
+    // second to arrive while the first is being processed is a duplicate.
+    let Some(_claim) = Claim::take(inflight, &hash) else {
+        summary.duplicates += 1;
+        summary.problems.push(format!(
+            "duplicate {} (same bytes as a page processed at the same time)",
+            page.url
+        ));
+        return Ok(());
+    };
     let remember = |doc: &str| -> Result<(), PipelineError> {
         if let Some(state) = &state {
             let state = FetchState {

@@ -29,6 +29,10 @@ use sled::Transactional;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// sled's page cache (its default, 1 GiB, lets a long ingest grow to
+/// hundreds of MB; writes do not need a large cache).
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// A store in one directory on disk.
 pub struct SledStore {
     path: PathBuf,
@@ -63,6 +67,7 @@ impl SledStore {
         })?;
         let db = sled::Config::new()
             .path(path)
+            .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(|e| open_error(path, e))?;
         let tree = |name: &str| {
