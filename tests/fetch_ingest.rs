@@ -332,3 +332,53 @@ fn bad_fetch_settings_and_unreachable_feeds() {
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0), failed 1"));
 }
+
+#[test]
+fn max_pages_and_a_per_source_user_agent() {
+    let agents = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = agents.clone();
+    let server = Server::start(move |r| {
+        if let Some(ua) = r.header("User-Agent") {
+            seen.lock().unwrap().push(ua.to_string());
+        }
+        if r.path == "/robots.txt" {
+            return Reply::status(404);
+        }
+        Reply::ok(
+            "text/html",
+            format!(
+                "<p>Cambricon shipped cards from page {}, a long enough paragraph.</p>",
+                r.path
+            ),
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.toml");
+    let urls: Vec<String> = (0..3)
+        .map(|i| format!("\"{}\"", server.url(&format!("/p{i}.html"))))
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            "store = 'store'\n[fetch]\nper_host_delay_ms = 0\n[[sources]]\nname = 'few'\nmax_pages = 2\nuser_agent = 'nightly-test/2 (+https://example.org/me)'\nurls = [{}]\n",
+            urls.join(", ")
+        ),
+    )
+    .unwrap();
+    let out = newsfacts(&["ingest", "--config", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("few: fetched 2, stored 2,"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(server.hits("/p2.html"), 0);
+    let agents = agents.lock().unwrap();
+    assert_eq!(agents.len(), 3, "robots.txt and two pages");
+    assert!(
+        agents
+            .iter()
+            .all(|a| a == "nightly-test/2 (+https://example.org/me)"),
+        "{agents:?}"
+    );
+}
