@@ -1,8 +1,9 @@
 //! Pages over HTTP(S), politely and through the network's faults.
 //!
 //! Owns: the one [`Fetcher`] of a run: a reqwest client (connect and total
-//! timeouts, at most 10 redirects and only to http/https, redirect loops
-//! refused, gzip and brotli decoded), robots.txt per origin, the politeness
+//! timeouts, gzip and brotli decoded), redirects followed hop by hop (at
+//! most 10, only to http/https, loops refused, each hop under its host's
+//! robots.txt and politeness), robots.txt per origin, the politeness
 //! turns, retries with exponential backoff and jitter (timeouts, connection
 //! errors, 429 and 5xx, honouring `Retry-After`; other 4xx never), the body
 //! size limit enforced while streaming the *decoded* bytes (so a gzip bomb
@@ -73,23 +74,25 @@ pub struct Fetcher {
     robots: std::sync::Mutex<HashMap<String, RobotsCell>>,
 }
 
-/// Builds a client: timeouts, redirect policy, decompression.
+/// At most this many redirects are followed for one URL.
+pub const MAX_REDIRECTS: usize = 10;
+
+/// What one request ended in.
+enum Step {
+    Done(Fetched),
+    /// A 3xx with a `Location`, resolved against the request URL.
+    Redirect(String),
+}
+
+/// Builds a client: timeouts, decompression, no automatic redirects.
 pub fn client(settings: &FetchSettings) -> Result<reqwest::Client, FetchError> {
     reqwest::Client::builder()
         .user_agent(settings.user_agent.as_str())
         .connect_timeout(Duration::from_millis(settings.connect_timeout_ms))
         .timeout(Duration::from_millis(settings.timeout_ms))
-        .redirect(reqwest::redirect::Policy::custom(|attempt| {
-            if attempt.previous().len() >= 10 {
-                attempt.error("more than 10 redirects")
-            } else if !matches!(attempt.url().scheme(), "http" | "https") {
-                attempt.error("redirect to a scheme other than http(s)")
-            } else if attempt.previous().iter().any(|u| u == attempt.url()) {
-                attempt.error("redirect loop")
-            } else {
-                attempt.follow()
-            }
-        }))
+        // Redirects are followed by `Fetcher::follow`, hop by hop, so each
+        // target's robots.txt and politeness apply.
+        .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| FetchError::Http {
             location: "HTTP client".into(),
@@ -159,41 +162,92 @@ impl Fetcher {
             .user_agent
             .as_deref()
             .unwrap_or(&self.settings.user_agent);
-        let Some(origin) = crate::canon::origin(url) else {
-            return (
-                Err(FetchError::Unsupported {
-                    location: url.to_string(),
-                    message: "not an http(s) URL with a host".into(),
-                }),
-                None,
-            );
+        let max_bytes = request.max_bytes.unwrap_or(self.settings.max_bytes);
+        let (result, turn) = self
+            .follow(
+                url,
+                user_agent,
+                request.validators.as_ref(),
+                max_bytes,
+                pages_only,
+                self.settings.robots,
+            )
+            .await;
+        let result = result.map(|fetched| match fetched {
+            Fetched::Page {
+                mut page,
+                validators,
+            } => {
+                page.url = url.to_string();
+                Fetched::Page { page, validators }
+            }
+            other => other,
+        });
+        (result, turn)
+    }
+
+    /// Fetches `url`, following up to [`MAX_REDIRECTS`] redirects (http and
+    /// https only, no loops); each hop obeys its host's robots.txt (when
+    /// `robots`) and politeness.
+    async fn follow(
+        &self,
+        url: &str,
+        user_agent: &str,
+        validators: Option<&Validators>,
+        max_bytes: u64,
+        pages_only: bool,
+        robots: bool,
+    ) -> (Result<Fetched, FetchError>, Option<Turn>) {
+        let error = |message: &str| FetchError::Http {
+            location: url.to_string(),
+            message: message.to_string(),
         };
-        let mut delay = self.settings.per_host_delay();
-        if self.settings.robots {
-            let rules = self.rules(&origin, user_agent).await;
-            if !rules.allowed(url) {
+        let mut current = url.to_string();
+        let mut visited: Vec<String> = Vec::new();
+        loop {
+            let Some(origin) = crate::canon::origin(&current) else {
                 return (
-                    Err(FetchError::Robots {
-                        location: url.to_string(),
+                    Err(FetchError::Unsupported {
+                        location: current,
+                        message: "not an http(s) URL with a host".into(),
                     }),
                     None,
                 );
+            };
+            let mut delay = self.settings.per_host_delay();
+            if robots {
+                let rules = self.rules(&origin, user_agent).await;
+                if !rules.allowed(&current) {
+                    return (Err(FetchError::Robots { location: current }), None);
+                }
+                if let Some(crawl) = rules.crawl_delay() {
+                    let cap = Duration::from_secs(self.settings.max_crawl_delay_s);
+                    delay = delay.max(crawl.min(cap));
+                }
             }
-            if let Some(crawl) = rules.crawl_delay() {
-                delay = delay.max(crawl.min(Duration::from_secs(self.settings.max_crawl_delay_s)));
+            let (step, turn) = self
+                .with_retries(
+                    &origin, delay, &current, user_agent, validators, max_bytes, pages_only,
+                )
+                .await;
+            match step {
+                Ok(Step::Done(fetched)) => return (Ok(fetched), turn),
+                Err(e) => return (Err(e), turn),
+                Ok(Step::Redirect(next)) => {
+                    visited.push(current);
+                    if !next.starts_with("http://") && !next.starts_with("https://") {
+                        return (Err(error("redirect to a scheme other than http(s)")), turn);
+                    }
+                    if visited.contains(&next) {
+                        return (Err(error("redirect loop")), turn);
+                    }
+                    if visited.len() > MAX_REDIRECTS {
+                        return (Err(error("more than 10 redirects")), turn);
+                    }
+                    current = next;
+                }
             }
         }
-        let max_bytes = request.max_bytes.unwrap_or(self.settings.max_bytes);
-        self.with_retries(
-            &origin,
-            delay,
-            url,
-            user_agent,
-            request.validators.as_ref(),
-            max_bytes,
-            pages_only,
-        )
-        .await
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -206,7 +260,7 @@ impl Fetcher {
         validators: Option<&Validators>,
         max_bytes: u64,
         pages_only: bool,
-    ) -> (Result<Fetched, FetchError>, Option<Turn>) {
+    ) -> (Result<Step, FetchError>, Option<Turn>) {
         let mut attempt = 0u32;
         loop {
             let turn = self.politeness.turn(origin, delay).await;
@@ -242,7 +296,7 @@ impl Fetcher {
         validators: Option<&Validators>,
         max_bytes: u64,
         pages_only: bool,
-    ) -> Result<Fetched, Failure> {
+    ) -> Result<Step, Failure> {
         let mut builder = self.client.get(url).header(header::USER_AGENT, user_agent);
         if let Some(v) = validators {
             if let Some(etag) = &v.etag {
@@ -255,7 +309,21 @@ impl Fetcher {
         let mut response = builder.send().await.map_err(|e| transport(url, e))?;
         let status = response.status();
         if status == reqwest::StatusCode::NOT_MODIFIED && validators.is_some() {
-            return Ok(Fetched::NotModified);
+            return Ok(Step::Done(Fetched::NotModified));
+        }
+        if status.is_redirection() && status != reqwest::StatusCode::NOT_MODIFIED {
+            let next = response
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|loc| response.url().join(loc.trim()).ok());
+            return match next {
+                Some(next) => Ok(Step::Redirect(next.to_string())),
+                None => Err(Failure::Final(FetchError::Http {
+                    location: url.to_string(),
+                    message: format!("HTTP {} without a usable Location", status.as_u16()),
+                })),
+            };
         }
         if status == reqwest::StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
             let after = retry_after(response.headers());
@@ -315,7 +383,7 @@ impl Fetcher {
             }
             bytes.extend_from_slice(&chunk);
         }
-        Ok(Fetched::Page {
+        Ok(Step::Done(Fetched::Page {
             page: RawPage {
                 url: url.to_string(),
                 final_url,
@@ -327,7 +395,7 @@ impl Fetcher {
                 bytes,
             },
             validators: new_validators,
-        })
+        }))
     }
 
     /// The robots.txt rules of `origin`, fetched at most once per run.
@@ -344,12 +412,10 @@ impl Fetcher {
         };
         cell.get_or_init(|| async {
             let url = format!("{origin}/robots.txt");
-            let delay = self.settings.per_host_delay();
-            let rules = match self
-                .with_retries(origin, delay, &url, user_agent, None, 512 * 1024, false)
-                .await
-                .0
-            {
+            // Boxed: `follow` checks robots.txt, which calls `follow`.
+            let fetched =
+                Box::pin(self.follow(&url, user_agent, None, 512 * 1024, false, false)).await;
+            let rules = match fetched.0 {
                 Ok(Fetched::Page { page, .. }) => Rules::parse(user_agent, &page.bytes),
                 Ok(Fetched::NotModified) => Rules::AllowAll,
                 Err(FetchError::Status { status, .. }) if (400..500).contains(&status) && status != 429 => {

@@ -116,6 +116,33 @@ fn a_429_waits_for_retry_after() {
 }
 
 #[test]
+fn redirects_obey_robots_txt_of_the_target_and_stop_after_ten() {
+    let server = Server::start(|r| {
+        let path = r.path.as_str();
+        if path == "/robots.txt" {
+            return Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n");
+        }
+        if path == "/to-private" {
+            return Reply::status(302).header("Location", "/private/x.html");
+        }
+        if let Some(n) = path
+            .strip_prefix("/chain/")
+            .and_then(|n| n.parse::<u32>().ok())
+        {
+            return Reply::status(302).header("Location", &format!("/chain/{}", n + 1));
+        }
+        Reply::ok("text/html", "x")
+    });
+    let err = fetch(fast(), &server.url("/to-private"), PageRequest::default()).unwrap_err();
+    assert_eq!(err.skip_reason(), Some("robots"), "{err}");
+    assert_eq!(server.hits("/private/x.html"), 0);
+    let err = fetch(fast(), &server.url("/chain/0"), PageRequest::default()).unwrap_err();
+    assert!(err.to_string().contains("more than 10 redirects"), "{err}");
+    assert_eq!(server.hits("/chain/11"), 0);
+    assert_eq!(server.hits("/chain/10"), 1);
+}
+
+#[test]
 fn redirect_loops_and_non_http_redirects_fail_without_retry() {
     let server = site(|r| match r.path.as_str() {
         "/a" => Reply::status(302).header("Location", "/b"),
