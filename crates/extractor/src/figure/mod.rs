@@ -476,13 +476,16 @@ impl FigureRules {
         };
         if !num.chinese {
             // 1st, 2nd, 23rd, 4th: ordinals, not numbers
-            let suffix = doc
-                .fslice(num.end, (num.end + 2).min(doc.len()))
-                .to_ascii_lowercase();
-            let ordinal = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
-                && !doc
-                    .char_at(num.end + 2)
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
+            let two = (doc.char_at(num.end), doc.char_at(num.end + 1));
+            let ordinal = match two {
+                (Some(a), Some(b)) => matches!(
+                    (a.to_ascii_lowercase(), b.to_ascii_lowercase()),
+                    ('s', 't') | ('n', 'd') | ('r', 'd') | ('t', 'h')
+                ),
+                _ => false,
+            } && !doc
+                .char_at(num.end + 2)
+                .is_some_and(|c| c.is_ascii_alphanumeric());
             if ordinal && !num.decimal {
                 return None;
             }
@@ -1180,7 +1183,8 @@ impl FigureRules {
         } else {
             kind
         };
-        let worded_percent = kind == FigureKind::Percent
+        let worded_percent = bare
+            && kind == FigureKind::Percent
             && (percent_of > 0.0 || {
                 let u = doc.fslice(q1.end, end).to_ascii_lowercase();
                 u.contains("百") || u.contains("percent") || u.contains("per cent")
@@ -1424,7 +1428,12 @@ fn angle_context(doc: &Doc, start: usize, end: usize) -> bool {
 fn sign_word(doc: &Doc, i: usize) -> Option<usize> {
     for w in ["minus ", "negative "] {
         let e = i + w.len();
-        if e <= doc.len() && doc.fslice(i, e).eq_ignore_ascii_case(w) {
+        let same = doc.chars.get(i..e).is_some_and(|cs| {
+            cs.iter()
+                .zip(w.chars())
+                .all(|(a, b)| a.eq_ignore_ascii_case(&b))
+        });
+        if same {
             return Some(e);
         }
     }
@@ -1439,7 +1448,11 @@ fn is_han_word_after_da(c: char) -> bool {
 /// `百分之` / `千分之` / `万分之` (possibly spaced) ending just before `k`:
 /// its start and the factor to percent (百分之 1, 千分之 0.1 ...).
 fn percent_of_before(doc: &Doc, k: usize, bare: bool) -> Option<(usize, f64)> {
-    let tail = doc.fslice(k.saturating_sub(12), k).to_ascii_lowercase();
+    let tail = if bare {
+        doc.fslice(k.saturating_sub(12), k).to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let leads: &[&str] = if bare {
         &["percents of ", "percent of ", "per cent of "]
     } else {
