@@ -25,16 +25,16 @@
 //!
 //! # Crates measured, and why we do not build on them
 //!
-//! Body F1 on our twelve HTML fixtures (`bench/cleaner/score_bodies.py`:
+//! Body F1 on our thirteen HTML fixtures (`bench/cleaner/score_bodies.py`:
 //! token F1 for English, character F1 for Chinese; mean per script; the
 //! throwaway driver decoded each page and printed the crate's text):
 //!
-//! | extractor | en (4) | zh-Hans (5) | zh-Hant (3) | corpus MB/s (wall, one run on a loaded machine; ranges in `bench/cleaner/README.md`) |
+//! | extractor | en (4) | zh-Hans (5) | zh-Hant (4) | corpus MB/s (wall, one run on a loaded machine; ranges in `bench/cleaner/README.md`) |
 //! |---|---|---|---|---|
 //! | this module + detectors | 1.000 | 0.998 | 1.000 | 24.7 |
-//! | `readability` 0.3.0 | 0.826 | 0.970 | 0.995 | 17.5 |
-//! | `dom_smoothie` 0.19.0 (`TextMode::Formatted`) | 0.969 | 0.974 | 0.922 | 12.3 |
-//! | trafilatura 2.3.1 (Python, for reference) | 0.859 | 0.894 | 0.923 | 0.8 |
+//! | `readability` 0.3.0 | 0.826 | 0.970 | 0.996 | 17.5 |
+//! | `dom_smoothie` 0.19.0 (`TextMode::Formatted`) | 0.969 | 0.974 | 0.942 | 12.3 |
+//! | trafilatura 2.3.1 (Python, for reference) | 0.859 | 0.894 | 0.814 | 0.8 |
 //!
 //! `readability` takes the comment thread of 207 for the article (F1
 //! 0.381). Otherwise both crates find the right container (recall 1.000);
