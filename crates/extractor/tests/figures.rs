@@ -137,6 +137,13 @@ fn english_fractions_negatives_and_notation() {
     one_bare(".08", ".08", 0.08, None);
     one_bare("1 234 567", "1 234 567", 1_234_567.0, None);
     one_bare("either 10 bln", "10 bln", 1e10, None);
+    one_bare("10G", "10G", 1e10, None);
+    one_bare("-2.5 M", "-2.5 M", -2.5e6, None);
+    // in news, 5G is a network generation, not five billion
+    assert!(facts("华为5G基站").is_empty());
+    assert!(facts("5G modems and 5G chips")
+        .iter()
+        .all(|f| f.value == 5.0));
     // a loan over three years is not a fraction
     let f = bare("loan $10000 over 3 years");
     assert_eq!(f[0].0, "$10000", "{f:?}");

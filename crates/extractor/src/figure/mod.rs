@@ -72,6 +72,10 @@ struct ScaleDef {
     value: f64,
     #[serde(default)]
     exact: bool,
+    /// Only in the `figures` protocol (`10G` = 1e10 there; `5G` in news is
+    /// a network generation).
+    #[serde(default)]
+    figures_only: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,7 +179,11 @@ impl FigureRules {
                 ));
             }
             for w in &s.words {
-                scales.push((Surface::new(&folder.fold(w), s.exact), s.value));
+                scales.push((
+                    Surface::new(&folder.fold(w), s.exact),
+                    s.value,
+                    s.figures_only,
+                ));
             }
         }
         let mut b = UnitsBuilder::new();
@@ -752,7 +760,7 @@ impl FigureRules {
         if matches!(doc.char_at(k), Some('多' | '余')) || (bare && doc.char_at(k) == Some('几'))
         {
             let after = k + 1;
-            let scaled = self.scales.at(doc, after).is_some();
+            let scaled = self.scales.at(doc, after, bare).is_some();
             if scaled {
                 over = true;
                 k = after;
@@ -769,10 +777,11 @@ impl FigureRules {
         // a unit that starts like a scale (千瓦, 兆瓦, MB) wins over the scale
         if self.units.suffix_at(doc, k).is_none_or(|u| u.count) && !num.fraction {
             for at in [k, k_sp] {
-                if let Some((m, e)) = self.scales.at(doc, at) {
-                    // single-letter Latin scales must touch the number
+                if let Some((m, e)) = self.scales.at(doc, at, bare) {
+                    // single-letter Latin scales must touch the number in
+                    // news text (`-2.5 M` is read in the figures protocol)
                     let single_latin = e - at == 1 && doc.chars[at].is_ascii_alphabetic();
-                    if single_latin && at != num.end {
+                    if single_latin && at != num.end && !bare {
                         continue;
                     }
                     // 七成 六 is not 7 * 10^? : only known scales
@@ -812,7 +821,7 @@ impl FigureRules {
         if let Some(mut u) = self.units.suffix_at(doc, q.end) {
             // 75 USD million
             if u.kind == FigureKind::Currency && !q.scaled && doc.char_at(u.end) == Some(' ') {
-                if let Some((m, e)) = self.scales.at(doc, u.end + 1) {
+                if let Some((m, e)) = self.scales.at(doc, u.end + 1, bare) {
                     if e - u.end > 2 {
                         u.factor *= m;
                         u.end = e;

@@ -9,13 +9,13 @@ use super::lexicon::{first_of, match_at, CharIndex, Surface};
 use crate::text::Doc;
 
 pub(crate) struct Scales {
-    /// (surface, multiplier), longest surface first.
-    items: Vec<(Surface, f64)>,
+    /// (surface, multiplier, figures protocol only), longest surface first.
+    items: Vec<(Surface, f64, bool)>,
     ix: CharIndex,
 }
 
 impl Scales {
-    pub(crate) fn new(mut items: Vec<(Surface, f64)>) -> Self {
+    pub(crate) fn new(mut items: Vec<(Surface, f64, bool)>) -> Self {
         items.sort_by_key(|b| std::cmp::Reverse(b.0.len));
         let ix = CharIndex::new(items.iter().map(|s| s.0.chars.first().copied()));
         Scales { items, ix }
@@ -23,9 +23,12 @@ impl Scales {
 
     /// The scale at character `k` (no leading space is skipped):
     /// `(multiplier, end)`.
-    pub(crate) fn at(&self, doc: &Doc, k: usize) -> Option<(f64, usize)> {
+    pub(crate) fn at(&self, doc: &Doc, k: usize, bare: bool) -> Option<(f64, usize)> {
         first_of(self.ix.get(doc.char_at(k)), |i| {
-            let (s, v) = &self.items[i];
+            let (s, v, only) = &self.items[i];
+            if *only && !bare {
+                return None;
+            }
             match_at(doc, k, s).map(|e| (*v, e))
         })
     }
