@@ -105,6 +105,40 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Decod
     }
 }
 
+/// Like [`decode`], but takes the bytes by value so that a page that is
+/// already UTF-8 (the common case) becomes its text without a copy: on a
+/// 50 MB page that halves the memory `newsfacts clean` needs.
+pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = content_type.and_then(charset_param).is_none()
+        && Encoding::for_bom(&bytes).is_none()
+        && std::str::from_utf8(&bytes).is_ok();
+    if !plain_utf8 {
+        return decode(&bytes, content_type);
+    }
+    let meta = meta_charset(&bytes[..bytes.len().min(META_WINDOW)]);
+    let meta_enc = meta
+        .as_deref()
+        .and_then(|l| Encoding::for_label(l.as_bytes()));
+    let method = match meta_enc {
+        None => "utf8",
+        Some(enc) if enc == UTF_8 => "meta",
+        Some(_) if !bytes.is_ascii() => "utf8-override",
+        // A legacy charset declared on ASCII-only bytes: decode as declared.
+        Some(_) => return decode(&bytes, content_type),
+    };
+    let declared = meta_enc.and(meta);
+    let text = String::from_utf8(bytes).map_err(|e| DecodeError::BrokenUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    Ok(Decoded {
+        text,
+        declared,
+        used: UTF_8.name().to_string(),
+        method,
+        replaced: 0,
+    })
+}
+
 fn utf8_decoded(bytes: &[u8], declared: Option<String>, method: &'static str) -> Decoded {
     let (text, replaced) = decode_with(UTF_8, bytes);
     Decoded {
@@ -262,6 +296,24 @@ mod tests {
             decode(&bytes, None),
             Err(DecodeError::BrokenUtf8 { offset: 9 })
         ));
+    }
+
+    #[test]
+    fn owned_decoding_agrees_with_borrowed_decoding() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=gbk><p>寒武纪</p>");
+        let pages: Vec<Vec<u8>> = vec![
+            "<p>英伟达 H100</p>".into(),
+            "<meta charset=\"iso-8859-1\"><p>NVIDIA’s H100</p>".into(),
+            "<meta charset=utf-8><p>€</p>".into(),
+            b"<meta charset=gbk><p>ascii only</p>".to_vec(),
+            b"\xef\xbb\xbfbom".to_vec(),
+            gbk.into_owned(),
+        ];
+        for page in pages {
+            for header in [None, Some("text/html; charset=utf-8")] {
+                assert_eq!(decode_owned(page.clone(), header), decode(&page, header));
+            }
+        }
     }
 
     #[test]

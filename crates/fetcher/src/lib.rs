@@ -21,7 +21,7 @@ pub mod settings;
 pub mod sniff;
 pub mod source;
 
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, decode_owned, DecodeError, Decoded};
 pub use http::{Fetched, Fetcher, PageRequest, Validators};
 pub use settings::FetchSettings;
 pub use sniff::{sniff, Sniffed};

@@ -58,17 +58,20 @@ impl Engine {
         bytes: &[u8],
         content_type: Option<&str>,
     ) -> Result<Decoded, PipelineError> {
-        match fetcher::sniff(bytes) {
-            Sniffed::Empty => return Err(PipelineError::input(source, "empty input")),
-            Sniffed::Binary(what) => {
-                return Err(PipelineError::input(
-                    source,
-                    format!("binary data ({what}), not a text or HTML page"),
-                ))
-            }
-            Sniffed::Text => {}
-        }
+        Self::check_sniff(source, bytes)?;
         fetcher::decode(bytes, content_type).map_err(|e| PipelineError::input(source, e))
+    }
+
+    /// Refuses empty and binary input.
+    fn check_sniff(source: &str, bytes: &[u8]) -> Result<(), PipelineError> {
+        match fetcher::sniff(bytes) {
+            Sniffed::Empty => Err(PipelineError::input(source, "empty input")),
+            Sniffed::Binary(what) => Err(PipelineError::input(
+                source,
+                format!("binary data ({what}), not a text or HTML page"),
+            )),
+            Sniffed::Text => Ok(()),
+        }
     }
 
     /// Cleans one page.
@@ -79,6 +82,20 @@ impl Engine {
         content_type: Option<&str>,
     ) -> Result<CleanDoc, PipelineError> {
         let decoded = Self::decode(source, bytes, content_type)?;
+        Ok(cleaner::clean(source, &decoded.text))
+    }
+
+    /// Cleans one page, taking its bytes by value so a UTF-8 page is not
+    /// copied (`newsfacts clean` on very large pages).
+    pub fn clean_owned(
+        &self,
+        source: &str,
+        bytes: Vec<u8>,
+        content_type: Option<&str>,
+    ) -> Result<CleanDoc, PipelineError> {
+        Self::check_sniff(source, &bytes)?;
+        let decoded = fetcher::decode_owned(bytes, content_type)
+            .map_err(|e| PipelineError::input(source, e))?;
         Ok(cleaner::clean(source, &decoded.text))
     }
 
