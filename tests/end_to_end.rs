@@ -374,8 +374,13 @@ fn figures_prints_one_json_array_per_input_line() {
         (Some(4), Some(7))
     );
     assert_eq!(first[0]["kind"], "percent");
-    assert_eq!(first[1]["value"].as_f64(), Some(3e10));
-    assert_eq!(first[1]["unit"], "USD");
+    let money = first
+        .iter()
+        .find(|f| f["kind"] == "currency")
+        .expect("a currency figure");
+    assert_eq!(money["text"], "300亿美元");
+    assert_eq!(money["value"].as_f64(), Some(3e10));
+    assert_eq!(money["unit"], "USD");
     assert!(lines[1].as_array().unwrap().is_empty() && lines[2].as_array().unwrap().is_empty());
 }
 
