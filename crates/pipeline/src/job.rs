@@ -94,46 +94,24 @@ pub(crate) async fn produce(
                 }
                 continue;
             }
-            Ok(SourceKind::Urls(urls)) => urls.into_iter().take(limit).collect(),
+            Ok(SourceKind::Urls(urls)) => Ok(urls.into_iter().take(limit).collect()),
             Ok(SourceKind::Feed(url)) => {
-                match fetcher::discover::discover_feed(
-                    &fetcher,
-                    &url,
-                    user_agent,
-                    limit.min(settings.max_discovered),
-                )
-                .await
-                {
-                    Ok(urls) => urls,
-                    Err(e) => {
-                        let _ = tx.send(failed(e)).await;
-                        continue;
-                    }
-                }
+                let cap = limit.min(settings.max_discovered);
+                fetcher::discover::discover_feed(&fetcher, &url, user_agent, cap).await
             }
             Ok(SourceKind::Sitemap(url)) => {
-                match fetcher::discover::discover_sitemap(
-                    &fetcher,
-                    &url,
-                    user_agent,
-                    limit.min(settings.max_discovered),
-                )
-                .await
-                {
-                    Ok(urls) => urls,
-                    Err(e) => {
-                        let _ = tx.send(failed(e)).await;
-                        continue;
-                    }
-                }
+                let cap = limit.min(settings.max_discovered);
+                fetcher::discover::discover_sitemap(&fetcher, &url, user_agent, cap).await
             }
-            Err(message) => {
-                let _ = tx
-                    .send(failed(FetchError::Unsupported {
-                        location: source.name.clone(),
-                        message,
-                    }))
-                    .await;
+            Err(message) => Err(FetchError::Unsupported {
+                location: source.name.clone(),
+                message,
+            }),
+        };
+        let urls: Vec<String> = match urls {
+            Ok(urls) => urls,
+            Err(e) => {
+                let _ = tx.send(failed(e)).await;
                 continue;
             }
         };
