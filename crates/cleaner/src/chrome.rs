@@ -36,7 +36,7 @@ impl Detector for MarkupResidue {
         "markup_residue"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         let re = tag_re();
         for i in work.alive() {
             let ranges: Vec<_> = re
@@ -231,7 +231,7 @@ impl Detector for ChromeFilter {
         "chrome"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         let alive = work.alive();
         let first_body = alive
             .iter()
@@ -242,7 +242,7 @@ impl Detector for ChromeFilter {
             if b.protected {
                 continue;
             }
-            let text = b.text.as_str();
+            let text = &*b.text;
             let short = char_len(text) <= 40;
             let in_head = k < first_body;
             let drop = is_breadcrumb(text)
@@ -264,7 +264,7 @@ impl Detector for Leftovers {
         "leftovers"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         for i in work.alive() {
             if !has_substance(&work.blocks[i].text) {
                 work.drop_block(i, DropReason::Chrome);

@@ -26,7 +26,7 @@ impl Detector for CitationFilter {
         "citation"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         for i in work.alive() {
             let ranges: Vec<_> = marker_re()
                 .find_iter(&work.blocks[i].text)
@@ -45,7 +45,7 @@ mod tests {
     #[test]
     fn removes_markers() {
         let mut w = Work::new(vec![Block::new(
-            "hard technology\" [1][2] - The rapid [3, 4] end [5]".into(),
+            "hard technology\" [1][2] - The rapid [3, 4] end [5]",
             BlockKind::Line,
         )]);
         CitationFilter.run(&mut w);

@@ -141,7 +141,7 @@ impl Detector for DisclaimerFilter {
         "disclaimer"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         let total = work.alive_chars();
         let mut seen = 0usize;
         for i in work.alive() {

@@ -9,6 +9,7 @@
 //! per file.
 
 use model::{DropReason, Dropped, Lang};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Longest excerpt kept in [`Dropped`], in chars.
@@ -33,10 +34,11 @@ pub enum BlockKind {
     Pre,
 }
 
-/// One candidate paragraph.
+/// One candidate paragraph. Its text borrows from the page (or from the
+/// page's flattened lines) until a detector rewrites it.
 #[derive(Debug, Clone)]
-pub struct Block {
-    pub text: String,
+pub struct Block<'a> {
+    pub text: Cow<'a, str>,
     pub kind: BlockKind,
     /// Chars of `text` that were link text (HTML only, 0 for text dumps).
     pub link_chars: usize,
@@ -46,10 +48,10 @@ pub struct Block {
     pub protected: bool,
 }
 
-impl Block {
-    pub fn new(text: String, kind: BlockKind) -> Self {
+impl<'a> Block<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>, kind: BlockKind) -> Self {
         Block {
-            text,
+            text: text.into(),
             kind,
             link_chars: 0,
             alive: true,
@@ -60,8 +62,8 @@ impl Block {
 
 /// The document as it moves through the detector chain.
 #[derive(Debug, Clone)]
-pub struct Work {
-    pub blocks: Vec<Block>,
+pub struct Work<'a> {
+    pub blocks: Vec<Block<'a>>,
     pub title: Option<String>,
     pub published: Option<String>,
     /// Language of the whole input, estimated before cleaning.
@@ -76,7 +78,7 @@ pub trait Detector {
     /// Short name, for logs and tests.
     fn name(&self) -> &'static str;
     /// Inspects the alive blocks and drops or edits what it owns.
-    fn run(&self, work: &mut Work);
+    fn run(&self, work: &mut Work<'_>);
 }
 
 pub fn excerpt(s: &str) -> String {
@@ -87,8 +89,8 @@ pub fn excerpt(s: &str) -> String {
     }
 }
 
-impl Work {
-    pub fn new(blocks: Vec<Block>) -> Self {
+impl<'a> Work<'a> {
+    pub fn new(blocks: Vec<Block<'a>>) -> Self {
         Work {
             blocks,
             title: None,
@@ -143,9 +145,8 @@ impl Work {
             let b = &mut self.blocks[i];
             let pos = floor_boundary(&b.text, pos);
             tail.push_str(&b.text[pos..]);
-            b.text.truncate(pos);
-            let kept = b.text.trim_end().len();
-            b.text.truncate(kept);
+            let kept = b.text[..pos].trim_end().len();
+            truncate(&mut b.text, kept);
             if b.text.trim().is_empty() {
                 b.alive = false;
             }
@@ -192,7 +193,7 @@ impl Work {
             b.alive = false;
             b.text = text;
         } else {
-            b.text = tidy;
+            b.text = Cow::Owned(tidy);
         }
     }
 
@@ -203,6 +204,15 @@ impl Work {
             .filter(|b| b.alive)
             .map(|b| b.text.chars().count())
             .sum()
+    }
+}
+
+/// Shortens a block's text to `len` bytes (a char boundary) without
+/// copying it.
+fn truncate(text: &mut Cow<'_, str>, len: usize) {
+    match text {
+        Cow::Borrowed(s) => *s = &s[..len],
+        Cow::Owned(s) => s.truncate(len),
     }
 }
 
@@ -251,7 +261,7 @@ mod tests {
 
     #[test]
     fn remove_ranges_tidies_and_records() {
-        let mut w = Work::new(vec![Block::new("abc [1] def".into(), BlockKind::Line)]);
+        let mut w = Work::new(vec![Block::new("abc [1] def", BlockKind::Line)]);
         w.remove_ranges(0, std::iter::once(4..7).collect(), DropReason::Citation);
         assert_eq!(w.blocks[0].text, "abc def");
         assert_eq!(w.dropped[0].excerpt, "[1]");
@@ -260,8 +270,8 @@ mod tests {
     #[test]
     fn cut_from_drops_tail() {
         let mut w = Work::new(vec![
-            Block::new("body. tail".into(), BlockKind::Line),
-            Block::new("more tail".into(), BlockKind::Line),
+            Block::new("body. tail", BlockKind::Line),
+            Block::new("more tail", BlockKind::Line),
         ]);
         w.cut_from(0, 6, DropReason::Disclaimer);
         assert_eq!(w.blocks[0].text, "body.");

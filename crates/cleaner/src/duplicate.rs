@@ -9,14 +9,39 @@
 //! or any site's layout.
 
 use crate::doc::{Detector, Work};
-use crate::script::char_len;
 use model::DropReason;
-use std::collections::HashSet;
+use std::collections::hash_map::{DefaultHasher, Entry};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 pub struct DuplicateFilter;
 
-fn key(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// A line compared without white space: its characters, lazily.
+fn key(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    s.chars().filter(|c| !c.is_whitespace())
+}
+
+/// Hash and char count of a line's key (no copy of the line is made, so a
+/// page of a million lines costs a few bytes per line here).
+fn fingerprint(s: &str) -> (u64, usize) {
+    let mut h = DefaultHasher::new();
+    let mut n = 0;
+    for c in key(s) {
+        c.hash(&mut h);
+        n += 1;
+    }
+    (h.finish(), n)
+}
+
+/// True when `long`'s key is longer than `short`'s and starts with it.
+fn key_extends(long: &str, short: &str) -> bool {
+    let mut l = key(long);
+    for c in key(short) {
+        if l.next() != Some(c) {
+            return false;
+        }
+    }
+    l.next().is_some()
 }
 
 impl Detector for DuplicateFilter {
@@ -24,28 +49,43 @@ impl Detector for DuplicateFilter {
         "duplicate"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         let alive = work.alive();
-        let keys: Vec<String> = alive.iter().map(|&i| key(&work.blocks[i].text)).collect();
-        let mut seen = HashSet::new();
+        let prints: Vec<(u64, usize)> = alive
+            .iter()
+            .map(|&i| fingerprint(&work.blocks[i].text))
+            .collect();
+        // First block seen with each fingerprint; a hash collision is
+        // settled by comparing the keys themselves.
+        let mut first: HashMap<u64, usize> = HashMap::new();
         for (k, &i) in alive.iter().enumerate() {
-            if char_len(&keys[k]) < 6 {
+            let (hash, chars) = prints[k];
+            if chars < 6 {
                 continue;
             }
-            if !seen.insert(keys[k].as_str()) {
-                work.drop_block(i, DropReason::DuplicateLine);
+            match first.entry(hash) {
+                Entry::Vacant(e) => {
+                    e.insert(i);
+                }
+                Entry::Occupied(e) => {
+                    let j = *e.get();
+                    if key(&work.blocks[j].text).eq(key(&work.blocks[i].text)) {
+                        work.drop_block(i, DropReason::DuplicateLine);
+                    }
+                }
             }
         }
         // Truncated copies: a line that the next lines start with.
         for (k, &i) in alive.iter().enumerate() {
-            if !work.blocks[i].alive || char_len(&keys[k]) < 20 {
+            if !work.blocks[i].alive || prints[k].1 < 20 {
                 continue;
             }
-            let later = keys.iter().skip(k + 1).take(3);
-            if later
-                .into_iter()
-                .any(|l| l.len() > keys[k].len() && l.starts_with(keys[k].as_str()))
-            {
+            let truncated = alive
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .any(|&j| key_extends(&work.blocks[j].text, &work.blocks[i].text));
+            if truncated {
                 work.drop_block(i, DropReason::DuplicateLine);
             }
         }
@@ -57,7 +97,7 @@ mod tests {
     use super::*;
     use crate::doc::{Block, BlockKind};
 
-    fn work(lines: &[&str]) -> Work {
+    fn work<'a>(lines: &[&'a str]) -> Work<'a> {
         Work::new(
             lines
                 .iter()
@@ -79,7 +119,7 @@ mod tests {
             .blocks
             .iter()
             .filter(|b| b.alive)
-            .map(|b| b.text.as_str())
+            .map(|b| &*b.text)
             .collect();
         assert_eq!(alive, vec!["A long title line", "body one.", "body two."]);
     }

@@ -26,7 +26,7 @@ use crate::doc::{Detector, Work};
 use crate::script::{is_cjk_punct, is_han};
 use model::{DropReason, Lang};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -255,20 +255,18 @@ impl Detector for GarbleFilter {
         "garble"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         if work.lang == Lang::En {
             english_sentences(work);
             return;
         }
+        // Blocks are tokenized once per pass rather than all at once, so a
+        // page of a million lines never holds its tokens in memory.
+        let alive = work.alive();
         // Token frequencies over the whole page (case-insensitive).
         let mut freq: HashMap<String, usize> = HashMap::new();
-        let per_block: Vec<(usize, Vec<Token>)> = work
-            .alive()
-            .into_iter()
-            .map(|i| (i, tokenize(&work.blocks[i].text)))
-            .collect();
-        for (_, toks) in &per_block {
-            for t in toks.iter().filter(|t| t.alpha) {
+        for &i in &alive {
+            for t in tokenize(&work.blocks[i].text).iter().filter(|t| t.alpha) {
                 *freq.entry(t.text.to_lowercase()).or_default() += 1;
             }
         }
@@ -278,9 +276,11 @@ impl Detector for GarbleFilter {
             .map(|(w, _)| w)
             .collect();
         let mut broken: HashSet<String> = HashSet::new();
-        let mut plan: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-        for (i, toks) in &per_block {
-            let text = &work.blocks[*i].text;
+        let mut plan: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+        for &i in &alive {
+            let text = &work.blocks[i].text;
+            let toks = tokenize(text);
+            let toks = &toks;
             let mut ranges = Vec::new();
             let mut in_foreign = vec![false; toks.len()];
             // Runs.
@@ -294,7 +294,7 @@ impl Detector for GarbleFilter {
                 let words: Vec<&str> = toks[k..e]
                     .iter()
                     .filter(|t| t.alpha)
-                    .map(|t| t.text.as_str())
+                    .map(|t| &*t.text)
                     .collect();
                 if foreign_run(&words) {
                     ranges.push(toks[k].range.start..toks[e - 1].range.end);
@@ -371,15 +371,18 @@ impl Detector for GarbleFilter {
                     ranges.push(t.range.clone());
                 }
             }
-            plan.push((*i, ranges));
+            if !ranges.is_empty() {
+                plan.insert(i, ranges);
+            }
         }
         // Other cases of a word already judged broken (`aof` -> `Aof`).
-        // `plan` was filled in the order of `per_block`.
-        for ((_, toks), p) in per_block.iter().zip(plan.iter_mut()) {
-            for t in toks {
-                let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
-                if t.alpha && !all_caps && broken.contains(&t.text.to_lowercase()) {
-                    p.1.push(t.range.clone());
+        if !broken.is_empty() {
+            for &i in &alive {
+                for t in tokenize(&work.blocks[i].text) {
+                    let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
+                    if t.alpha && !all_caps && broken.contains(&t.text.to_lowercase()) {
+                        plan.entry(i).or_default().push(t.range.clone());
+                    }
                 }
             }
         }
@@ -408,7 +411,7 @@ fn sentences(s: &str) -> Vec<Range<usize>> {
 }
 
 /// English pages: drop whole sentences dense in Tagalog function words.
-fn english_sentences(work: &mut Work) {
+fn english_sentences(work: &mut Work<'_>) {
     for i in work.alive() {
         let text = work.blocks[i].text.clone();
         let mut ranges = Vec::new();
@@ -438,7 +441,7 @@ mod tests {
         let mut w = Work::new(vec![Block::new(s.to_string(), BlockKind::Line)]);
         w.lang = Lang::ZhHans;
         GarbleFilter.run(&mut w);
-        w.blocks[0].text.clone()
+        w.blocks[0].text.to_string()
     }
 
     #[test]
@@ -474,8 +477,7 @@ mod tests {
     #[test]
     fn english_keeps_english() {
         let mut w = Work::new(vec![Block::new(
-            "Nvidia said at the event that it is ready. Ito ay ang mga bagong chip ng kumpanya."
-                .into(),
+            "Nvidia said at the event that it is ready. Ito ay ang mga bagong chip ng kumpanya.",
             BlockKind::Line,
         )]);
         english_sentences(&mut w);

@@ -18,10 +18,10 @@
 //! Bad input: html5ever checks scopes by walking the stack of open
 //! elements, which is quadratic on absurdly deep nesting, and a DOM costs
 //! several times the page in memory. Pages whose estimated nesting exceeds
-//! [`MAX_DEPTH`], or larger than [`MAX_DOM_BYTES`], are flattened by a linear
-//! one-pass scanner ([`stream_text`]: skips script/style/nav/footer/aside/…,
-//! block tags become line breaks, entities decoded) and handled like a text
-//! dump instead. All walks are iterative.
+//! [`MAX_DEPTH`], or larger than [`MAX_DOM_BYTES`], never reach this module:
+//! [`crate::linear`] flattens them in one pass (skipping [`SKIP_TAGS`],
+//! breaking lines at [`BLOCK_TAGS`]) and they are handled like a text dump.
+//! All walks are iterative.
 //!
 //! # Crates measured, and why we do not build on them
 //!
@@ -66,13 +66,13 @@ use std::sync::OnceLock;
 /// Deepest element nesting handed to the HTML parser.
 pub const MAX_DEPTH: usize = 400;
 
-const SKIP_TAGS: &[&str] = &[
+pub const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
     "textarea", "nav", "footer", "aside", "head", "canvas", "video", "audio", "object", "embed",
     "input", "label", "dialog", "menu",
 ];
 
-const BLOCK_TAGS: &[&str] = &[
+pub const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "section",
@@ -145,7 +145,7 @@ fn negative_re() -> &'static Regex {
 
 /// Estimates the deepest nesting of non-void, non-self-closing elements.
 /// Elements the parser closes implicitly (`p`, `li`, `td`, …) do not count.
-fn estimated_depth(s: &str) -> usize {
+pub fn estimated_depth(s: &str) -> usize {
     const NO_DEPTH: &[&str] = &[
         "br", "img", "meta", "link", "input", "hr", "wbr", "source", "track", "area", "base",
         "col", "embed", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype",
@@ -190,168 +190,10 @@ fn estimated_depth(s: &str) -> usize {
     max
 }
 
-/// Pages larger than this are not parsed into a DOM: the linear flattener
-/// ([`stream_text`]) turns them into lines, so memory stays about one copy
-/// of the visible text on top of the input (a DOM costs several times the
-/// page). Real article pages are far below it.
+/// Pages larger than this are not parsed into a DOM: [`crate::linear`]
+/// flattens them into lines inside their own buffer (a DOM costs several
+/// times the page). Real article pages are far below it.
 pub const MAX_DOM_BYTES: usize = 8 * 1024 * 1024;
-
-/// Elements whose raw content is never text.
-const RAW_SKIP: &[&str] = &["script", "style", "textarea", "template", "noscript", "xmp"];
-
-/// Linear fallback for pages too deep or too large for a DOM: one pass over
-/// the markup that drops comments, raw-text elements and the contents of
-/// [`SKIP_TAGS`] elements, turns block tags into line breaks and decodes
-/// entities. Unbalanced skip tags stop skipping at the end of the page or at
-/// the closing tag of an enclosing element, whichever comes first.
-pub fn stream_text(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len() / 2);
-    // Names of the open skipped elements (innermost last).
-    let mut skip: Vec<String> = Vec::new();
-    let mut i = 0;
-    let mut text_start = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        if skip.is_empty() && text_start < i {
-            push_text(&mut out, &s[text_start..i]);
-        }
-        // Comments and declarations.
-        if b[i..].starts_with(b"<!--") {
-            i = find_from(b, i + 4, b"-->").map_or(b.len(), |e| e + 3);
-            text_start = i;
-            continue;
-        }
-        let close = b.get(i + 1) == Some(&b'/');
-        let name_start = if close { i + 2 } else { i + 1 };
-        let mut j = name_start;
-        while j < b.len() && j - name_start < 16 && (b[j].is_ascii_alphanumeric() || b[j] == b'!') {
-            j += 1;
-        }
-        if j == name_start {
-            // A lone `<` is text.
-            if skip.is_empty() {
-                out.push('<');
-            }
-            i += 1;
-            text_start = i;
-            continue;
-        }
-        let name = s[name_start..j].to_ascii_lowercase();
-        let end = memchr_gt(b, j).unwrap_or(b.len());
-        let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
-        i = (end + 1).min(b.len());
-        text_start = i;
-        if !close && RAW_SKIP.contains(&name.as_str()) {
-            // Raw text runs to the matching end tag.
-            let pat = format!("</{name}");
-            i = find_ci(b, i, pat.as_bytes())
-                .map_or(b.len(), |e| memchr_gt(b, e).map_or(b.len(), |g| g + 1));
-            text_start = i;
-            continue;
-        }
-        if SKIP_TAGS.contains(&name.as_str()) && !RAW_SKIP.contains(&name.as_str()) {
-            if close {
-                if let Some(k) = skip.iter().rposition(|n| *n == name) {
-                    skip.truncate(k);
-                }
-            } else if !self_closing && !is_void(&name) {
-                skip.push(name.clone());
-            }
-        }
-        if skip.is_empty() && BLOCK_TAGS.contains(&name.as_str()) {
-            out.push('\n');
-        }
-    }
-    if skip.is_empty() && text_start < b.len() {
-        push_text(&mut out, &s[text_start..]);
-    }
-    out
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "input" | "embed" | "br" | "hr" | "img" | "meta" | "link" | "source" | "track" | "wbr"
-    )
-}
-
-/// Index of the next `>` at or after `from`.
-fn memchr_gt(b: &[u8], from: usize) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&c| c == b'>')
-        .map(|k| k + from)
-}
-
-fn find_from(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|k| k + from)
-}
-
-/// Case-insensitive search for an ASCII pattern.
-fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w.eq_ignore_ascii_case(pat))
-        .map(|k| k + from)
-}
-
-/// Appends text with its character references decoded.
-fn push_text(out: &mut String, t: &str) {
-    let mut rest = t;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        let semi = rest.bytes().take(12).position(|c| c == b';');
-        let decoded = semi.and_then(|e| decode_entity(&rest[1..e]).map(|c| (c, e + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" | "#39" => '\'',
-        "nbsp" => ' ',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "middot" => '·',
-        "copy" => '©',
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let v = match num.strip_prefix(['x', 'X']) {
-                Some(h) => u32::from_str_radix(h, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            return char::from_u32(v).filter(|c| *c != '\0');
-        }
-    };
-    Some(c)
-}
 
 struct Flat {
     text: String,
@@ -751,24 +593,9 @@ fn clean_title(t: &str) -> String {
 }
 
 /// Extracts the article blocks and page metadata from an HTML page.
-pub fn extract(page: &str) -> Work {
-    let too_big = page.len() > MAX_DOM_BYTES;
-    if too_big || estimated_depth(page) > MAX_DEPTH {
-        let blocks = {
-            let text = stream_text(page);
-            text_dump::blocks(&text)
-        };
-        let mut w = Work::new(blocks);
-        w.record(
-            DropReason::Boilerplate,
-            if too_big {
-                "page too large for a DOM; markup flattened line by line"
-            } else {
-                "page nested too deeply for the HTML parser; markup flattened line by line"
-            },
-        );
-        return w;
-    }
+/// Pages too large or too deep for a DOM go through [`crate::linear`]
+/// instead (the caller routes them).
+pub fn extract(page: &str) -> Work<'_> {
     let doc = Html::parse_document(page);
     let flats = flatten(&doc);
     let chosen = choose(&doc, &flats);
@@ -878,30 +705,6 @@ mod tests {
         assert_eq!(estimated_depth("<div><div><p>a<p>b</div></div>"), 2);
         let deep = "<div>".repeat(1000);
         assert!(estimated_depth(&deep) > MAX_DEPTH);
-    }
-
-    #[test]
-    fn stream_text_skips_chrome_and_decodes() {
-        let t = stream_text(
-            "<div>A &amp; B<nav><ul><li>menu</li></ul></nav><p>x&#x4E2D;y</p><script>var a='<p>';</script>\
-             <!-- c --><aside>side<aside>in</aside>still</aside>tail < 3 &bogus; <P>end",
-        );
-        let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines, vec!["A & B", "x中y", "tail < 3 &bogus;", "end"]);
-    }
-
-    #[test]
-    fn stream_text_survives_truncation() {
-        for page in [
-            "<div>a<scr",
-            "<p>a<!-- open",
-            "<script>x",
-            "<a href='",
-            "&#x110000;",
-            "&",
-        ] {
-            let _ = stream_text(page);
-        }
     }
 
     #[test]

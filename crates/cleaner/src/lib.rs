@@ -43,6 +43,7 @@ pub mod duplicate;
 pub mod garble;
 pub mod html;
 pub mod lang;
+pub mod linear;
 pub mod metadata;
 pub mod related;
 pub mod script;
@@ -94,12 +95,80 @@ pub fn detectors() -> Vec<Box<dyn Detector>> {
     ]
 }
 
+/// How a page is read: through a DOM, as a text dump, or flattened line by
+/// line because it is too large or too deep for a DOM.
+enum Route {
+    Dom,
+    Text,
+    Linear(&'static str),
+}
+
+fn route(text: &str) -> Route {
+    match detect_kind(text) {
+        InputKind::Text => Route::Text,
+        InputKind::Html if text.len() > html::MAX_DOM_BYTES => {
+            Route::Linear("page too large for a DOM; markup flattened line by line")
+        }
+        InputKind::Html if html::estimated_depth(text) > html::MAX_DEPTH => Route::Linear(
+            "page nested too deeply for the HTML parser; markup flattened line by line",
+        ),
+        InputKind::Html => Route::Dom,
+    }
+}
+
 /// Cleans one page. `source` is recorded in the document as given.
 pub fn clean(source: &str, text: &str) -> CleanDoc {
-    let mut work = match detect_kind(text) {
-        InputKind::Html => html::extract(text),
-        InputKind::Text => Work::new(text_dump::blocks(text)),
+    match route(text) {
+        Route::Dom => finish(source, run(html::extract(text))),
+        Route::Text => finish(source, run(Work::new(text_dump::blocks(text)))),
+        Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
+    }
+}
+
+/// Cleans one page it owns. Large pages and text dumps are rewritten in
+/// their own buffer ([`linear`]), so the page costs about one copy of
+/// itself in memory.
+pub fn clean_owned(source: &str, text: String) -> CleanDoc {
+    match route(&text) {
+        Route::Dom => clean(source, &text),
+        Route::Text => clean_lines(source, linear::normalise_lines(text), None),
+        Route::Linear(note) => clean_lines(source, flatten(text), Some(note)),
+    }
+}
+
+fn flatten(page: String) -> String {
+    linear::flatten_html(page, html::SKIP_TAGS, html::BLOCK_TAGS)
+}
+
+/// Cleans a page already turned into clean lines (one block per line,
+/// borrowed) and writes the kept text back into the same buffer.
+fn clean_lines(source: &str, lines: String, note: Option<&str>) -> CleanDoc {
+    let (pieces, rest) = {
+        let mut work = Work::new(linear::blocks(&lines));
+        if let Some(note) = note {
+            work.record(model::DropReason::Boilerplate, note);
+        }
+        let work = run(work);
+        let base = lines.as_ptr() as usize;
+        let range = base..base + lines.len();
+        let pieces: Vec<linear::Piece> = kept_paragraphs(&work)
+            .map(|t| {
+                let at = t.as_ptr() as usize;
+                if range.contains(&at) && !t.contains(['\n', '\r']) {
+                    linear::Piece::Kept(at - base..at - base + t.len())
+                } else {
+                    linear::Piece::Rewritten(one_line(t))
+                }
+            })
+            .collect();
+        (pieces, Rest::of(work))
     };
+    let (text, paragraphs) = linear::compact(lines, &pieces);
+    rest.into_doc(source, text, paragraphs)
+}
+
+/// Decides the language and runs the detector chain.
+fn run(mut work: Work<'_>) -> Work<'_> {
     // The language is decided on the first blocks (as much as
     // `lang::detect` reads), not on a copy of the whole page.
     let mut head = String::new();
@@ -114,33 +183,81 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
     for d in detectors() {
         d.run(&mut work);
     }
-    finish(source, work)
+    work
+}
+
+/// The text of every alive block that is not blank, trimmed.
+fn kept_paragraphs<'w>(work: &'w Work<'_>) -> impl Iterator<Item = &'w str> {
+    work.blocks
+        .iter()
+        .filter(|b| b.alive)
+        .map(|b| b.text.trim())
+        .filter(|t| !t.is_empty())
+}
+
+/// A paragraph on one line: a block never holds a newline.
+fn one_line(t: &str) -> String {
+    t.chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect()
+}
+
+/// Everything of the finished [`Work`] but its blocks.
+struct Rest {
+    title: Option<String>,
+    published: Option<String>,
+    lang: model::Lang,
+    dropped: Vec<model::Dropped>,
+}
+
+impl Rest {
+    fn of(work: Work<'_>) -> Self {
+        let mut dropped = work.dropped;
+        if work.unlisted > 0 {
+            dropped.push(model::Dropped {
+                reason: model::DropReason::Boilerplate,
+                excerpt: format!(
+                    "… and {} more dropped parts, not listed (limit {})",
+                    work.unlisted,
+                    doc::MAX_DROPPED
+                ),
+            });
+        }
+        Rest {
+            title: work.title,
+            published: work.published,
+            lang: work.lang,
+            dropped,
+        }
+    }
+
+    fn into_doc(self, source: &str, text: String, paragraphs: Vec<Span>) -> CleanDoc {
+        let lang = if text.is_empty() {
+            self.lang
+        } else {
+            lang::detect(&text)
+        };
+        CleanDoc {
+            source: source.to_string(),
+            title: self.title,
+            published: self.published,
+            lang,
+            text,
+            paragraphs,
+            dropped: self.dropped,
+        }
+    }
 }
 
 /// Joins the alive blocks into the clean text and records paragraph spans.
-fn finish(source: &str, mut work: Work) -> CleanDoc {
-    if work.unlisted > 0 {
-        work.dropped.push(model::Dropped {
-            reason: model::DropReason::Boilerplate,
-            excerpt: format!(
-                "… and {} more dropped parts, not listed (limit {})",
-                work.unlisted,
-                doc::MAX_DROPPED
-            ),
-        });
-    }
+fn finish(source: &str, work: Work<'_>) -> CleanDoc {
     let mut text = String::new();
     let mut paragraphs = Vec::new();
-    for b in work.blocks.iter().filter(|b| b.alive) {
-        let t = b.text.trim();
-        if t.is_empty() {
-            continue;
-        }
+    for t in kept_paragraphs(&work) {
         if !text.is_empty() {
             text.push('\n');
         }
         let start = text.len();
-        // A block never holds a newline: paragraphs are separated by one.
         for c in t.chars() {
             text.push(if c == '\n' || c == '\r' { ' ' } else { c });
         }
@@ -149,18 +266,5 @@ fn finish(source: &str, mut work: Work) -> CleanDoc {
             end: text.len(),
         });
     }
-    let lang = if text.is_empty() {
-        work.lang
-    } else {
-        lang::detect(&text)
-    };
-    CleanDoc {
-        source: source.to_string(),
-        title: work.title,
-        published: work.published,
-        lang,
-        text,
-        paragraphs,
-        dropped: work.dropped,
-    }
+    Rest::of(work).into_doc(source, text, paragraphs)
 }

@@ -234,7 +234,7 @@ impl Detector for MetadataFilter {
         "metadata"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         // Metadata lines, credits, inline credit blocks.
         for i in work.alive() {
             if work.blocks[i].protected {

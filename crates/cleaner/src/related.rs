@@ -128,7 +128,7 @@ impl Detector for RelatedFilter {
         "related"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         self.header_sections(work);
         self.bullet_runs(work);
         self.feed_items(work);

@@ -164,7 +164,7 @@ impl Detector for SpamFilter {
         "spam"
     }
 
-    fn run(&self, work: &mut Work) {
+    fn run(&self, work: &mut Work<'_>) {
         let lang = work.lang;
         for i in work.alive() {
             let text = work.blocks[i].text.clone();

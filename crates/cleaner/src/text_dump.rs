@@ -6,14 +6,40 @@
 //! Must not know: what is noise; HTML.
 
 use crate::doc::{Block, BlockKind};
+use std::borrow::Cow;
 
-/// Splits `text` into one block per non-empty line.
-pub fn blocks(text: &str) -> Vec<Block> {
+/// Splits `text` into one block per non-empty line. A line that is already
+/// clean is borrowed, not copied.
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
     text.lines()
-        .map(clean_line)
+        .map(|line| {
+            if is_clean(line) {
+                Cow::Borrowed(line)
+            } else {
+                Cow::Owned(clean_line(line))
+            }
+        })
         .filter(|l| !l.is_empty())
         .map(|l| Block::new(l, BlockKind::Line))
         .collect()
+}
+
+/// True when [`clean_line`] would return `line` unchanged.
+fn is_clean(line: &str) -> bool {
+    let mut prev_space = true;
+    for c in line.chars() {
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    !prev_space || line.is_empty()
 }
 
 /// Trims, drops control characters and collapses white space runs.
@@ -41,7 +67,27 @@ mod tests {
     #[test]
     fn lines_become_blocks() {
         let b = blocks("  a  b \n\n\tc\u{0}d\r\n");
-        let t: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        let t: Vec<_> = b.iter().map(|b| &*b.text).collect();
         assert_eq!(t, vec!["a b", "c d"]);
+    }
+
+    #[test]
+    fn clean_lines_are_borrowed_and_others_cleaned() {
+        for line in [
+            "a b",
+            "中文 AI",
+            "",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{200B}b",
+            "a\u{0}",
+        ] {
+            assert_eq!(is_clean(line), clean_line(line) == line, "{line:?}");
+        }
+        let b = blocks("a b\n c");
+        assert!(matches!(b[0].text, Cow::Borrowed(_)));
+        assert!(matches!(b[1].text, Cow::Owned(_)));
     }
 }

@@ -270,3 +270,33 @@ fn time_is_linear_in_page_size() {
         "2k: {small:.3}s, 16k: {large:.3}s"
     );
 }
+
+/// The owned entry point rewrites large pages and text dumps in their own
+/// buffer; it must give exactly what the borrowing one gives.
+#[test]
+fn owned_and_borrowed_cleaning_agree() {
+    let mut big = String::from("<html><body><div>");
+    let mut k = 0;
+    while big.len() <= newsfacts_cleaner::html::MAX_DOM_BYTES {
+        k += 1;
+        big.push_str(&format!(
+            "<p>  第{k}段：寒武纪表示，思元芯片&amp;板卡的出货量同比增长{k}%。 </p>\
+             <div class=share>分享到 微博 | 微信 | QQ</div><script>var s = '<p>x</p>';</script>\
+             <p>Nvidia said&nbsp;demand for its H20 chips rose {k} per cent.\r\n</p>\n"
+        ));
+    }
+    big.push_str("<p>免责声明：本文仅供参考，不构成投资建议。</p></div></body></html>");
+    let dump = "标题：国产芯片加速替代\n\n  导航 | 首页 | 科技 \r\n\
+                寒武纪  表示，\t公司收入增长。\n寒武纪  表示，\t公司收入增长。\n\
+                \u{FEFF}Nvidia said revenue rose 20%.\u{200B}\n\n免责声明：本文仅供参考。\n";
+    let deep = format!("{}<p>深层页面的正文段落，英伟达发布新芯片。</p>", "<div>".repeat(2000));
+    for page in [big.as_str(), dump, deep.as_str()] {
+        let borrowed = clean("p", page);
+        let owned = newsfacts_cleaner::clean_owned("p", page.to_string());
+        assert!(!owned.text.is_empty());
+        assert_eq!(borrowed.text, owned.text);
+        assert_eq!(borrowed.paragraphs, owned.paragraphs);
+        assert_eq!(borrowed.dropped, owned.dropped);
+        assert_eq!(borrowed.lang, owned.lang);
+    }
+}

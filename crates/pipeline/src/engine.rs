@@ -96,7 +96,7 @@ impl Engine {
         Self::check_sniff(source, &bytes)?;
         let decoded = fetcher::decode_owned(bytes, content_type)
             .map_err(|e| PipelineError::input(source, e))?;
-        Ok(cleaner::clean(source, &decoded.text))
+        Ok(cleaner::clean_owned(source, decoded.text))
     }
 
     /// Cleans one page and extracts its facts.
