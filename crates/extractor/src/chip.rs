@@ -74,6 +74,114 @@ pub(crate) fn mentions(gaz: &Gazetteer, doc: &Doc, hits: &[Hit]) -> Vec<ChipMent
         }
     }
     out.sort_by_key(|m| m.start);
+    let coded = bare_codes(gaz, doc, hits, &out);
+    if !coded.is_empty() {
+        out.extend(coded);
+        out.sort_by_key(|m| m.start);
+    }
+    out
+}
+
+/// How far back (characters, same line) a vendor mention makes a bare model
+/// code its chip.
+const VENDOR_CONTEXT: usize = 240;
+
+/// Bare model codes (`two 910B dies`, `推出M100推理芯片`) read as chips where
+/// their vendor, or one of its chips, was named shortly before on the same
+/// line. A code listed under chips of several vendors goes to the vendor named
+/// last. Codes come from the aliases of listed chips
+/// ([`Gazetteer::model_codes`]) and from the `bare` regex of patterns.
+fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -> Vec<ChipMention> {
+    let has_bare = gaz.patterns.iter().any(|p| p.bare.is_some());
+    if gaz.model_codes.is_empty() && !has_bare {
+        return Vec::new();
+    }
+    // (end, vendor) of every mention that names a vendor, in text order
+    let mut anchors: Vec<(usize, &str)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Company(i) => gaz.companies.get(i).map(|c| (h.end, c.canonical.as_str())),
+            _ => None,
+        })
+        .chain(found.iter().map(|m| (m.end, m.vendor.as_str())))
+        .collect();
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    anchors.sort_by_key(|a| a.0);
+    let chars = &doc.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let e = i;
+        if !(3..=8).contains(&(e - s))
+            || !chars[s..e].iter().any(|c| c.is_ascii_digit())
+            || !chars[s..e].iter().any(|c| c.is_ascii_alphabetic())
+            || found.iter().any(|m| m.start < e && s < m.end)
+            || !latin_start_ok(doc, s, chars[s])
+            || !latin_end_ok(doc, e, chars[e - 1], true)
+            || followed_by_system(gaz, doc, e)
+        {
+            continue;
+        }
+        // the latest mention of each vendor before the code, on its line
+        let line_start = chars[..s]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |p| p + 1)
+            .max(s.saturating_sub(VENDOR_CONTEXT));
+        let from = anchors.partition_point(|a| a.0 <= line_start);
+        let to = anchors.partition_point(|a| a.0 <= s);
+        if from >= to {
+            continue;
+        }
+        let recent = &anchors[from..to];
+        let last_of = |vendor: &str| recent.iter().rposition(|a| a.1 == vendor);
+        let code: String = chars[s..e].iter().collect::<String>().to_ascii_uppercase();
+        // (rank of the vendor's latest mention, canonical, vendor)
+        let mut best: Option<(usize, String, String)> = None;
+        if let Some(list) = gaz.model_codes.get(&code) {
+            for &k in list {
+                let chip = &gaz.chips[k];
+                if let Some(r) = last_of(&chip.vendor) {
+                    if best.as_ref().is_none_or(|b| r > b.0) {
+                        best = Some((r, chip.canonical.clone(), chip.vendor.clone()));
+                    }
+                }
+            }
+        }
+        if best.is_none() {
+            let surface = doc.fslice(s, e);
+            for p in &gaz.patterns {
+                let Some(bare) = &p.bare else { continue };
+                let Some(r) = last_of(&p.vendor) else {
+                    continue;
+                };
+                let Some(caps) = bare.captures(surface) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|b| r > b.0) {
+                    best = Some((r, fill(&p.template, &caps, p.upper), p.vendor.clone()));
+                }
+            }
+        }
+        if let Some((_, canonical, vendor)) = best {
+            out.push(ChipMention {
+                canonical,
+                vendor,
+                start: s,
+                end: e,
+            });
+        }
+    }
     out
 }
 

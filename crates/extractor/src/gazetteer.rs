@@ -77,6 +77,10 @@ struct PatternDef {
     canonical: String,
     #[serde(default)]
     case: Option<String>,
+    /// The model code alone (`[RPM]\d{3}`), read only where the vendor was
+    /// just named.
+    #[serde(default)]
+    bare: Option<String>,
 }
 
 /// What an alias names.
@@ -114,6 +118,8 @@ pub(crate) struct ChipPattern {
     pub regex: regex::Regex,
     pub template: String,
     pub upper: bool,
+    /// Anchored regex of the bare model code, for vendor context.
+    pub bare: Option<regex::Regex>,
 }
 
 /// An alias occurrence, in character offsets.
@@ -130,6 +136,10 @@ pub(crate) struct Gazetteer {
     pub patterns: Vec<ChipPattern>,
     /// Folded, lower-cased words that mark a chip match as a system.
     pub system_followers: Vec<String>,
+    /// Bare model codes (upper case) of listed chips whose aliases carry a
+    /// product or vendor name (`昇腾910B` -> `910B`, `昆仑芯M100` -> `M100`),
+    /// with the chips they may name: read only in their vendor's context.
+    pub model_codes: HashMap<String, Vec<usize>>,
     aliases: Vec<Alias>,
     /// Every alias as written in the files, for the segmenter.
     vocabulary: Vec<String>,
@@ -276,6 +286,21 @@ impl Gazetteer {
                 vendor: c.vendor.clone(),
             });
         }
+        let mut model_codes: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in kfile.chip.iter().enumerate() {
+            for a in c.aliases.iter().chain(&c.exact) {
+                let Some(code) = model_code(&folder.fold(a.trim())) else {
+                    continue;
+                };
+                if owners.contains_key(&code.to_ascii_lowercase()) {
+                    continue; // the code is an alias of its own
+                }
+                let list = model_codes.entry(code).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
 
         let mut patterns = Vec::new();
         for p in &kfile.pattern {
@@ -312,11 +337,19 @@ impl Gazetteer {
                     ))
                 }
             };
+            let bare =
+                match &p.bare {
+                    None => None,
+                    Some(b) => Some(regex::Regex::new(&format!("^(?P<model>{b})$")).map_err(
+                        |e| invalid(kpath, ksrc, b, format!("bad bare model regex: {e}")),
+                    )?),
+                };
             patterns.push(ChipPattern {
                 vendor: p.vendor.clone(),
                 regex,
                 template: p.canonical.clone(),
                 upper,
+                bare,
             });
         }
 
@@ -341,6 +374,7 @@ impl Gazetteer {
                 .iter()
                 .map(|f| folder.fold(f).to_lowercase())
                 .collect(),
+            model_codes,
             aliases,
             vocabulary,
             ac,
@@ -397,6 +431,30 @@ impl Gazetteer {
             && han_start_ok(doc, s, first)
             && han_end_ok(doc, e, last)
     }
+}
+
+/// The model code at the end of a chip alias that also carries a product or
+/// vendor name: the trailing run of ASCII letters and digits, 3 to 8 long,
+/// with at least one letter and one digit (`Ascend 910B` -> `910B`,
+/// `昆仑芯M100` -> `M100`). Pure numbers (`思元590` -> `590`) are too
+/// ambiguous to read alone; `Core i7-1370P` has no code (a hyphen joins it).
+pub(crate) fn model_code(alias: &str) -> Option<String> {
+    let start = alias
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric())
+        .last()
+        .map(|(i, _)| i)?;
+    let code = &alias[start..];
+    let prefix = alias[..start].trim_end();
+    if prefix.is_empty() || prefix.ends_with('-') || !(3..=8).contains(&code.len()) {
+        return None;
+    }
+    let letters = code.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters == 0 || letters == code.len() {
+        return None;
+    }
+    Some(code.to_ascii_uppercase())
 }
 
 /// `AMD`, `ASE`, `IDC`: upper-case codes of at most 4 letters or digits with

@@ -637,3 +637,72 @@ fn a_missing_file_is_an_io_error_naming_it() {
         .to_string();
     assert!(msg.contains("units.toml"), "{msg}");
 }
+
+#[test]
+fn taiwan_memory_makers_and_other_added_companies_in_three_scripts() {
+    for (text, name) in [
+        ("記憶體廠南亞科上週法說會釋出樂觀看法", "Nanya Technology"),
+        ("内存厂南亚科技本季涨价", "Nanya Technology"),
+        (
+            "Nanya Technology raised DRAM contract prices.",
+            "Nanya Technology",
+        ),
+        ("華邦電今年資本支出加碼", "Winbond"),
+        ("华邦电子扩产利基型内存", "Winbond"),
+        ("Winbond expects NOR flash demand to recover.", "Winbond"),
+        ("寒武纪股价一度超过贵州茅台", "Kweichow Moutai"),
+        ("市值超越貴州茅台", "Kweichow Moutai"),
+        ("力積電與日本夥伴合建晶圓廠", "PSMC"),
+        ("兆易创新推出新款存储芯片", "GigaDevice"),
+        ("澜起科技发布内存接口芯片", "Montage Technology"),
+        ("群創轉型面板級封裝", "Innolux"),
+        ("Rapidus plans 2nm pilot production in Hokkaido.", "Rapidus"),
+        ("Astera Labs shipped more retimers.", "Astera Labs"),
+    ] {
+        assert!(
+            company_names(text).contains(&name.to_string()),
+            "{text}: {:?}",
+            company_names(text)
+        );
+    }
+    // 世界先进 names VIS, but not inside "world-leading level"
+    assert_eq!(
+        company_names("世界先進今年營收成長"),
+        ["Vanguard International Semiconductor"]
+    );
+    assert!(company_names("该技术达到世界先进水平").is_empty());
+}
+
+#[test]
+fn a_bare_model_code_is_the_chip_of_the_vendor_named_before_it() {
+    // codes of listed chips (`昇腾910B` -> 910B), after the vendor or its chip
+    assert_eq!(
+        chips("Huawei packs a pair of 910B dies into each 910C package."),
+        ["Huawei Ascend 910B", "Huawei Ascend 910C"]
+    );
+    assert_eq!(
+        chips("华为的新服务器仍采用910B，明年换代。"),
+        ["Huawei Ascend 910B"]
+    );
+    assert_eq!(
+        chips("昆侖芯今年將發布M100晶片，後年再推M300。"),
+        ["Kunlunxin M100", "Kunlunxin M300"]
+    );
+    assert_eq!(chips("沐曦表示，C600已经开始送样。"), ["MetaX Xiyun C600"]);
+    // pattern codes not listed yet, via the pattern's `bare` regex
+    assert_eq!(chips("昆仑芯随后将发布M500芯片"), ["Kunlunxin M500"]);
+    // without the vendor the code is nothing (a bus line, a camera, a part)
+    assert!(chips("The M100 bus stops at the campus. A 910B form was filed.").is_empty());
+    // the vendor named on another line does not count
+    assert!(chips("昆仑芯发布会\nM300路线图待定").is_empty());
+    // and the code is not a figure: 910 billion dies
+    assert!(figures("Huawei packs a pair of 910B dies into each package.").is_empty());
+}
+
+#[test]
+fn model_codes_glued_to_a_billion_letter_are_not_hardware_counts() {
+    assert!(figures("The lab bought four 950T accelerators and two 760B cards.").is_empty());
+    // real scaled counts stay
+    assert_fig("Shipments reached 1.6B chips last year.", 1.6e9, "chips");
+    assert_fig("The model has 671B parameters.", 671e9, "parameters");
+}

@@ -1068,6 +1068,20 @@ impl FigureRules {
                 prefix = Some(p);
             }
         }
+        // `two 910B dies`, `the 950T chips`: three or more digits glued to a
+        // billion/trillion letter before a hardware count is a model code,
+        // not 9.1e11 dies
+        if !bare
+            && q1.end == num.end + 1
+            && matches!(doc.char_at(num.end), Some('B' | 'b' | 'T'))
+            && !num.decimal
+            && num.value >= 100.0
+            && unit1
+                .as_ref()
+                .is_some_and(|u| u.count && hardware_count(&u.unit))
+        {
+            return None;
+        }
         // in extract mode, a number in words is a figure only with a
         // measurement unit (three times, five million dollars), not a count
         if num.word()
@@ -1516,6 +1530,15 @@ fn percent_of_before(doc: &Doc, k: usize, bare: bool) -> Option<(usize, f64)> {
         return None;
     }
     Some((j, 100.0 / denom))
+}
+
+/// Counted hardware (chips, dies, cards, wafers, servers ...), rates too.
+fn hardware_count(unit: &str) -> bool {
+    let base = unit.split('/').next().unwrap_or(unit);
+    matches!(
+        base,
+        "chips" | "cards" | "wafers" | "servers" | "cabinets" | "nodes" | "units" | "pieces"
+    )
 }
 
 /// Rounds away binary noise of decimal arithmetic (10.38 * 1e8 =
