@@ -706,3 +706,31 @@ fn model_codes_glued_to_a_billion_letter_are_not_hardware_counts() {
     assert_fig("Shipments reached 1.6B chips last year.", 1.6e9, "chips");
     assert_fig("The model has 671B parameters.", 671e9, "parameters");
 }
+
+#[test]
+fn money_in_share_price_context_is_per_share() {
+    let unit_of = |text: &str| one(text).1;
+    // cues right before the amount
+    assert_eq!(unit_of("小米集團盤中一度高見62.5港元。"), "HKD/share");
+    assert_eq!(unit_of("招商银行今日收报41.2元。"), "CNY/share");
+    assert_eq!(unit_of("券商把目标价上调到88港元。"), "HKD/share");
+    assert_eq!(unit_of("該公司每股盈餘達到9.8元。"), "CNY/share");
+    assert_eq!(
+        unit_of("Shares of the chipmaker closed at $182.40 on Friday."),
+        "USD/share"
+    );
+    // a stock word earlier in the sentence and a lead word right before
+    assert_eq!(unit_of("台股早盤走強，聯發科一度上漲35元。"), "CNY/share");
+    let f = figures("The stock rose 4 percent to $95 on Tuesday.");
+    assert!(
+        f.iter().any(|x| x.unit == "USD/share" && x.value == 95.0),
+        "{f:?}"
+    );
+    // on a Taiwan page plain 元 is TWD, and a share price stays one
+    let f = figures("新台幣計價的股價今天收在1580元。");
+    assert!(f.iter().any(|x| x.unit == "TWD/share"), "{f:?}");
+    // not share prices: product prices, revenue, scaled amounts
+    assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
+    assert_eq!(unit_of("The kit costs $499 at launch."), "USD");
+    assert_eq!(unit_of("股价大涨之后，公司营收达到120亿元。"), "CNY");
+}

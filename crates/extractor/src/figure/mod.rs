@@ -63,6 +63,28 @@ struct UnitsFile {
     rates: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     qualifiers: QualifierDefs,
+    #[serde(default)]
+    share_price: SharePriceDefs,
+}
+
+/// Words that make a plain money amount a share price (`收报51.35港元`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharePriceDefs {
+    #[serde(default)]
+    cue: Vec<String>,
+    #[serde(default)]
+    stock: Vec<String>,
+    #[serde(default)]
+    lead: Vec<String>,
+}
+
+/// Compiled [`SharePriceDefs`]: folded, lower-cased.
+#[derive(Debug, Default)]
+struct SharePrice {
+    cue: Vec<String>,
+    stock: Vec<String>,
+    lead: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,6 +164,7 @@ pub(crate) struct FigureHit {
 pub(crate) struct FigureRules {
     scales: Scales,
     units: Units,
+    share: SharePrice,
 }
 
 /// A number with its scale, before units.
@@ -249,9 +272,20 @@ impl FigureRules {
             let words: Vec<String> = words.iter().map(|w| folder.fold(w)).collect();
             b.qualifier(kind, &words);
         }
+        let low = |v: &[String]| {
+            v.iter()
+                .map(|w| folder.fold(w).to_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let sp = &file.share_price;
         Ok(FigureRules {
             scales: Scales::new(scales),
             units: b.build(),
+            share: SharePrice {
+                cue: low(&sp.cue),
+                stock: low(&sp.stock),
+                lead: low(&sp.lead),
+            },
         })
     }
 
@@ -1187,6 +1221,22 @@ impl FigureRules {
         if unit.is_none() && !bare {
             return None;
         }
+        // a plain amount in share-price context is a price per share
+        let unit = match unit {
+            Some(u)
+                if !bare
+                    && kind == FigureKind::Currency
+                    && !u.contains('/')
+                    && !q1.scaled
+                    && factor == 1.0
+                    && value_max.is_none_or(|v| v * factor < 1e5)
+                    && value * factor < 1e5
+                    && self.share_price_before(doc, start) =>
+            {
+                Some(format!("{u}/share"))
+            }
+            u => u,
+        };
         let mut qualifier = self.units.qualifier_before(doc, start);
         if q1.over {
             qualifier = qualifier.or(Some(Qualifier::Over));
@@ -1225,6 +1275,42 @@ impl FigureRules {
             qualifier,
             inner,
         })
+    }
+
+    /// The text before `start` makes a money amount a share price: a price
+    /// cue (股价, 收报, 目标价, 每股, closed at ...) in the last 12 characters,
+    /// or a stock word (股价, 盘中, 港股, shares, stock ...) earlier in the
+    /// sentence and a lead word (收, 报, 至, 到, 涨, at, to ...) in the last 4.
+    fn share_price_before(&self, doc: &Doc, start: usize) -> bool {
+        let from = start.saturating_sub(80);
+        let mut s = start;
+        while s > from {
+            let c = doc.chars[s - 1];
+            if matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
+                || (c == ' ' && s >= 2 && doc.chars[s - 2] == '.')
+            {
+                break;
+            }
+            s -= 1;
+        }
+        if s == start {
+            return false;
+        }
+        let before: String = doc.chars[s..start]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        let tail = |n: usize| {
+            let k = before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+            &before[k..]
+        };
+        let near = tail(12);
+        if self.share.cue.iter().any(|w| near.contains(w.as_str())) {
+            return true;
+        }
+        let lead = tail(4);
+        self.share.lead.iter().any(|w| lead.contains(w.as_str()))
+            && self.share.stock.iter().any(|w| before.contains(w.as_str()))
     }
 
     /// The second half of a range starting at `k`: connector, optional
