@@ -42,49 +42,55 @@ pub enum DecodeError {
 /// real pages put long scripts first, so look further).
 const META_WINDOW: usize = 4096;
 
-/// Decodes `bytes`. `content_type` is the HTTP header, when there was one.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, DecodeError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, replaced) = decode_with(enc, &bytes[bom_len..]);
-        return Ok(Decoded {
-            text,
+/// Which charset to decode a page with, and why.
+struct Choice {
+    encoding: &'static Encoding,
+    /// Bytes of byte-order mark to skip.
+    skip: usize,
+    declared: Option<String>,
+    method: &'static str,
+}
+
+/// Chooses the charset of `bytes` (see the module doc for the order).
+fn choose(bytes: &[u8], content_type: Option<&str>) -> Result<Choice, DecodeError> {
+    if let Some((encoding, skip)) = Encoding::for_bom(bytes) {
+        return Ok(Choice {
+            encoding,
+            skip,
             declared: None,
-            used: enc.name().to_string(),
             method: "bom",
-            replaced,
         });
     }
     let header = content_type
         .and_then(charset_param)
         .and_then(|label| Encoding::for_label(label.as_bytes()).map(|e| (label, e)));
-    if let Some((label, enc)) = header {
-        let (text, replaced) = decode_with(enc, bytes);
-        return Ok(Decoded {
-            text,
+    if let Some((label, encoding)) = header {
+        return Ok(Choice {
+            encoding,
+            skip: 0,
             declared: Some(label),
-            used: enc.name().to_string(),
             method: "header",
-            replaced,
         });
     }
     let utf8 = std::str::from_utf8(bytes);
     let meta = meta_charset(&bytes[..bytes.len().min(META_WINDOW)])
         .and_then(|label| Encoding::for_label(label.as_bytes()).map(|e| (label, e)));
-    if let Some((label, enc)) = meta {
-        if enc != UTF_8 && utf8.is_ok() && !bytes.is_ascii() {
-            return Ok(utf8_decoded(bytes, Some(label), "utf8-override"));
-        }
-        let (text, replaced) = decode_with(enc, bytes);
-        return Ok(Decoded {
-            text,
+    if let Some((label, encoding)) = meta {
+        let lie = encoding != UTF_8 && utf8.is_ok() && !bytes.is_ascii();
+        return Ok(Choice {
+            encoding: if lie { UTF_8 } else { encoding },
+            skip: 0,
             declared: Some(label),
-            used: enc.name().to_string(),
-            method: "meta",
-            replaced,
+            method: if lie { "utf8-override" } else { "meta" },
         });
     }
     match utf8 {
-        Ok(_) => Ok(utf8_decoded(bytes, None, "utf8")),
+        Ok(_) => Ok(Choice {
+            encoding: UTF_8,
+            skip: 0,
+            declared: None,
+            method: "utf8",
+        }),
         Err(e) if looks_like_broken_utf8(bytes) => Err(DecodeError::BrokenUtf8 {
             offset: e.valid_up_to(),
         }),
@@ -92,62 +98,97 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Decod
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
-            let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
-            let (text, replaced) = decode_with(enc, bytes);
-            Ok(Decoded {
-                text,
+            Ok(Choice {
+                encoding: detector.guess(None, chardetng::Utf8Detection::Allow),
+                skip: 0,
                 declared: None,
-                used: enc.name().to_string(),
                 method: "detected",
-                replaced,
             })
         }
     }
 }
 
-/// Like [`decode`], but takes the bytes by value so that a page that is
-/// already UTF-8 (the common case) becomes its text without a copy: on a
-/// 50 MB page that halves the memory `newsfacts clean` needs.
-pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decoded, DecodeError> {
-    let plain_utf8 = content_type.and_then(charset_param).is_none()
-        && Encoding::for_bom(&bytes).is_none()
-        && std::str::from_utf8(&bytes).is_ok();
-    if !plain_utf8 {
-        return decode(&bytes, content_type);
-    }
-    let meta = meta_charset(&bytes[..bytes.len().min(META_WINDOW)]);
-    let meta_enc = meta
-        .as_deref()
-        .and_then(|l| Encoding::for_label(l.as_bytes()));
-    let method = match meta_enc {
-        None => "utf8",
-        Some(enc) if enc == UTF_8 => "meta",
-        Some(_) if !bytes.is_ascii() => "utf8-override",
-        // A legacy charset declared on ASCII-only bytes: decode as declared.
-        Some(_) => return decode(&bytes, content_type),
-    };
-    let declared = meta_enc.and(meta);
-    let text = String::from_utf8(bytes).map_err(|e| DecodeError::BrokenUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+/// Decodes `bytes`. `content_type` is the HTTP header, when there was one.
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, DecodeError> {
+    let choice = choose(bytes, content_type)?;
+    let (text, replaced) = decode_with(choice.encoding, &bytes[choice.skip..]);
     Ok(Decoded {
         text,
-        declared,
-        used: UTF_8.name().to_string(),
-        method,
-        replaced: 0,
+        declared: choice.declared,
+        used: choice.encoding.name().to_string(),
+        method: choice.method,
+        replaced,
     })
 }
 
-fn utf8_decoded(bytes: &[u8], declared: Option<String>, method: &'static str) -> Decoded {
-    let (text, replaced) = decode_with(UTF_8, bytes);
-    Decoded {
+/// Like [`decode`], but takes the bytes by value so that a large page never
+/// costs two full copies: UTF-8 becomes its text without a copy, and other
+/// charsets are decoded a slice at a time while the decoded bytes are
+/// released from the input.
+pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decoded, DecodeError> {
+    let choice = choose(&bytes, content_type)?;
+    let (text, replaced) = if choice.encoding == UTF_8 && choice.skip == 0 {
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, 0),
+            Err(e) => decode_with(UTF_8, e.as_bytes()),
+        }
+    } else {
+        decode_draining(choice.encoding, bytes, choice.skip)
+    };
+    Ok(Decoded {
         text,
-        declared,
-        used: UTF_8.name().to_string(),
-        method,
+        declared: choice.declared,
+        used: choice.encoding.name().to_string(),
+        method: choice.method,
         replaced,
+    })
+}
+
+/// Bytes decoded per step by [`decode_draining`].
+const DRAIN_STEP: usize = 4 << 20;
+
+/// Decodes `bytes[skip..]` with `encoding`, dropping each decoded step from
+/// the input and returning its memory, so input and output together stay
+/// near the size of the output. Counts the replaced sequences.
+///
+/// Output goes through a small buffer: encoding_rs's `decode_to_string`
+/// writes zeros over all the spare capacity it is given, which would make a
+/// worst-case reservation (three bytes out per byte in) resident.
+fn decode_draining(
+    encoding: &'static Encoding,
+    mut bytes: Vec<u8>,
+    skip: usize,
+) -> (String, usize) {
+    bytes.drain(..skip.min(bytes.len()));
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len());
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut replaced = 0;
+    loop {
+        let last = bytes.len() <= DRAIN_STEP;
+        let step = bytes.len().min(DRAIN_STEP);
+        let mut read_total = 0;
+        loop {
+            let (result, read, written, had_replacements) =
+                decoder.decode_to_utf8(&bytes[read_total..step], &mut buf, last);
+            read_total += read;
+            let piece = std::str::from_utf8(&buf[..written]).unwrap_or_default();
+            if had_replacements {
+                replaced += piece.chars().filter(|&c| c == '\u{fffd}').count();
+            }
+            text.push_str(piece);
+            if result == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
+        }
+        if last {
+            break;
+        }
+        bytes.drain(..read_total);
+        bytes.shrink_to_fit();
     }
+    text.shrink_to_fit();
+    (text, replaced)
 }
 
 fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
@@ -327,5 +368,29 @@ mod tests {
             Some("utf-8".into())
         );
         assert_eq!(meta_charset(b"<meta charset"), None);
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_across_steps() {
+        let line = "英偉達H100，台積電3奈米，營收增長百分之三十。\n".repeat(240_000);
+        let big5 = encoding_rs::BIG5.encode(&line).0.into_owned();
+        let gbk = encoding_rs::GBK.encode(&line).0.into_owned();
+        assert!(gbk.len() > 2 * DRAIN_STEP);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(line.as_bytes());
+        let mut broken = gbk.clone();
+        broken.extend_from_slice(&[0x81]);
+        let cases: Vec<(Vec<u8>, Option<&str>)> = vec![
+            (gbk, Some("text/html; charset=gbk")),
+            (big5, Some("text/html; charset=big5")),
+            (bom, None),
+            (broken, Some("text/html; charset=gb18030")),
+            (line.clone().into_bytes(), None),
+        ];
+        for (bytes, ct) in cases {
+            let borrowed = decode(&bytes, ct).expect("borrowed");
+            let owned = decode_owned(bytes, ct).expect("owned");
+            assert_eq!(borrowed, owned, "{ct:?}");
+        }
     }
 }
