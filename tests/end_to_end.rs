@@ -229,6 +229,50 @@ fn stats_and_reprocess_agree_with_the_store() {
 }
 
 #[test]
+fn reprocess_fixtures_redoes_saved_pages_into_the_store() {
+    let ws = Workspace::new();
+    assert!(ws.ingest().status.success());
+    let total = ws.dump(&[]).len();
+    let store = ws.store();
+    let pages = ws.pages().display().to_string();
+
+    // Every saved page is analysed again and replaces its own document.
+    let out = newsfacts(&["reprocess", "--store", &store, "--fixtures", &pages]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(&format!("stored {}", page_count())),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(ws.dump(&[]).len(), total, "same pages, same facts");
+
+    // With --stale-only only a page whose bytes changed is redone.
+    let edited = ws.pages().join("104_zh_hans_utf8.html");
+    let html = std::fs::read_to_string(&edited).unwrap();
+    let html = html.replacen("<p>", "<p>寒武纪的思元590芯片出货量增长了35%。</p><p>", 1);
+    std::fs::write(&edited, html).unwrap();
+    let out = newsfacts(&[
+        "reprocess",
+        "--store",
+        &store,
+        "--fixtures",
+        &pages,
+        "--stale-only",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("stored 1"), "{}", stdout(&out));
+    assert!(ws.dump(&[]).len() > total, "the added sentence's facts");
+
+    // Saved pages can seed a new store; a missing directory is one clear line.
+    let fresh = ws.dir.path().join("fresh").display().to_string();
+    let out = newsfacts(&["reprocess", "--store", &fresh, "--fixtures", &pages]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let missing = ws.dir.path().join("missing").display().to_string();
+    let out = newsfacts(&["reprocess", "--store", &store, "--fixtures", &missing]);
+    assert_clear_error(&out, "missing");
+}
+
+#[test]
 fn a_locked_store_is_a_clear_error_and_loses_nothing() {
     let ws = Workspace::new();
     assert!(ws.ingest().status.success());

@@ -50,9 +50,15 @@ pub enum Command {
     Reprocess {
         #[arg(long, default_value = pipeline::config::DEFAULT_STORE)]
         store: PathBuf,
-        /// Only pages processed by an older rules version.
+        /// Only pages processed by an older rules version (with
+        /// `--fixtures`: or whose saved bytes changed).
         #[arg(long)]
         stale_only: bool,
+        /// Re-process the saved pages in this directory (HTML or text,
+        /// searched recursively) instead of the stored raw pages; each
+        /// replaces the document stored for the same file.
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
         /// Gazetteer directory overriding the built-in one.
         #[arg(long)]
         gazetteers: Option<PathBuf>,

@@ -28,10 +28,16 @@ pub fn run(command: Command) -> CmdResult {
         Command::Reprocess {
             store,
             stale_only,
+            fixtures,
             gazetteers,
             compact: then_compact,
         } => {
-            let code = reprocess(&store, stale_only, gazetteers.as_deref())?;
+            let code = reprocess(
+                &store,
+                stale_only,
+                fixtures.as_deref(),
+                gazetteers.as_deref(),
+            )?;
             if then_compact {
                 compact(&store)?;
             }
@@ -179,10 +185,31 @@ impl pipeline::Progress for ProgressBar {
     }
 }
 
-fn reprocess(store: &Path, stale_only: bool, gazetteers: Option<&Path>) -> CmdResult {
+fn reprocess(
+    store: &Path,
+    stale_only: bool,
+    fixtures: Option<&Path>,
+    gazetteers: Option<&Path>,
+) -> CmdResult {
     let engine = Engine::new(gazetteers).map_err(|e| e.to_string())?;
-    let store = open_existing_store(store)?;
-    let summary = pipeline::reprocess(&engine, &store, stale_only).map_err(|e| e.to_string())?;
+    let summary = match fixtures {
+        Some(dir) => {
+            // Saved pages may seed a new store, as `ingest` would.
+            let store = SledStore::open(store).map_err(|e| e.to_string())?;
+            pipeline::reprocess_dir(
+                &engine,
+                &store,
+                dir,
+                fetcher::settings::DEFAULT_MAX_BYTES,
+                stale_only,
+            )
+        }
+        None => {
+            let store = open_existing_store(store)?;
+            pipeline::reprocess(&engine, &store, stale_only)
+        }
+    }
+    .map_err(|e| e.to_string())?;
     for problem in &summary.problems {
         eprintln!("newsfacts: {problem}");
     }

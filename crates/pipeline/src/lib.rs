@@ -20,5 +20,5 @@ pub use config::Config;
 pub use engine::{Analysis, Engine};
 pub use error::PipelineError;
 pub use ingest::{ingest, ingest_with, NoProgress, Progress, RunSummary, SourceSummary};
-pub use reprocess::reprocess;
+pub use reprocess::{reprocess, reprocess_dir};
 pub use store::{DocumentStore, SledStore};
