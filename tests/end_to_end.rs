@@ -361,6 +361,42 @@ fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
         "{}",
         stdout(&out)
     );
+
+    // With JSON logs every stderr line is a JSON object: page problems as
+    // warn events naming the source, the run's error as an error event.
+    let out = newsfacts(&[
+        "--log-format",
+        "json",
+        "ingest",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let events: Vec<Value> = stderr(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert!(
+        events.iter().any(|e| e["level"] == "WARN"
+            && e["fields"]["source"] == "gone"
+            && e["fields"]["problem"]
+                .as_str()
+                .is_some_and(|p| p.contains("nowhere"))),
+        "{events:?}"
+    );
+    let out = newsfacts(&[
+        "--log-format",
+        "json",
+        "dump",
+        "--store",
+        "/nonexistent/store",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let event: Value = serde_json::from_str(stderr(&out).trim()).expect("one JSON line");
+    assert_eq!(event["level"], "ERROR");
+    assert!(event["fields"]["error"]
+        .as_str()
+        .is_some_and(|m| m.contains("no store")));
 }
 
 #[test]

@@ -8,9 +8,16 @@ use std::path::{Path, PathBuf};
 
 type CmdResult = Result<i32, String>;
 
+/// Whether logs are JSON lines (set once by [`init_logging`]).
+static LOG_JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Logs go to stderr: human-readable, or JSON lines with `--log-format json`.
 /// The level comes from `RUST_LOG` (default `warn`).
 pub fn init_logging(format: LogFormat) {
+    LOG_JSON.store(
+        matches!(format, LogFormat::Json),
+        std::sync::atomic::Ordering::Relaxed,
+    );
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let builder = tracing_subscriber::fmt()
@@ -19,6 +26,32 @@ pub fn init_logging(format: LogFormat) {
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn logs_are_json() -> bool {
+    LOG_JSON.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// One page's problem (skipped, failed, duplicate): a plain
+/// `newsfacts: SOURCE: PROBLEM` line, or, when logs are JSON, a `warn`
+/// event with `source` and `problem` fields, so a log collector reads one
+/// format.
+fn report_problem(source: &str, problem: &str) {
+    if logs_are_json() {
+        tracing::warn!(target: "newsfacts::page", source, problem, "page problem");
+    } else {
+        eprintln!("newsfacts: {source}: {problem}");
+    }
+}
+
+/// The error that ends a run: one plain line, or an `error` event when logs
+/// are JSON.
+pub fn report_error_line(message: &str) {
+    if logs_are_json() {
+        tracing::error!(target: "newsfacts", error = message, "run failed");
+    } else {
+        eprintln!("newsfacts: error: {message}");
     }
 }
 
@@ -121,11 +154,10 @@ fn ingest(config: &Path, store: Option<&Path>) -> CmdResult {
     let summary = pipeline::ingest_with(&engine, &store, &config, &progress);
     progress.done();
     let summary = summary.map_err(|e| e.to_string())?;
-    let mut err = std::io::stderr().lock();
     let mut out = std::io::stdout().lock();
     for source in &summary.sources {
         for problem in &source.problems {
-            let _ = writeln!(err, "newsfacts: {}: {problem}", source.name);
+            report_problem(&source.name, problem);
         }
         writeln!(out, "{}", source.line()).map_err(output_error)?;
     }
@@ -211,7 +243,7 @@ fn reprocess(
     }
     .map_err(|e| e.to_string())?;
     for problem in &summary.problems {
-        eprintln!("newsfacts: {problem}");
+        report_problem(&summary.name, problem);
     }
     print_line(&summary.reprocess_line())?;
     Ok(if summary.failed > 0 { 3 } else { 0 })

@@ -16,7 +16,7 @@ fn main() {
     let code = match commands::run(args.command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("newsfacts: error: {message}");
+            commands::report_error_line(&message);
             1
         }
     };
