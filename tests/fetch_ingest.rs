@@ -268,6 +268,37 @@ fn feeds_sitemaps_charsets_robots_duplicates_and_conditional_get() {
         .map(|f| f["doc"]["source"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(stored_sources.len(), 7, "{stored_sources:?}");
+    // The near-duplicate is stored and its facts name the first copy.
+    let near_links: std::collections::BTreeSet<_> = facts
+        .iter()
+        .filter(|f| {
+            f["doc"]["source"]
+                .as_str()
+                .unwrap()
+                .ends_with("/news/near.html")
+        })
+        .map(|f| {
+            f["doc"]["near_duplicate_of"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(near_links.len(), 1, "{near_links:?}");
+    assert!(near_links.iter().all(|id| !id.is_empty()), "{near_links:?}");
+    assert!(facts
+        .iter()
+        .filter(|f| !f["doc"]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("/news/near.html"))
+        .all(|f| f["doc"].get("near_duplicate_of").is_none()));
+    let stats = newsfacts(&["stats", "--store", store.to_str().unwrap()]);
+    assert!(
+        text(&stats.stdout).contains("near-dups   1"),
+        "{}",
+        text(&stats.stdout)
+    );
 
     // Next night: the ETag page answers 304, the rest are the same bytes;
     // nothing is processed again and no fact is added.

@@ -58,6 +58,7 @@ pub fn stats(store: &dyn DocumentStore, out: &mut dyn Write) -> Result<(), Repor
     writeln!(out, "  company   {}", s.companies)?;
     writeln!(out, "  chip      {}", s.chips)?;
     writeln!(out, "  figure    {}", s.figures)?;
+    writeln!(out, "near-dups   {}", s.near_duplicates)?;
     writeln!(out, "disk bytes  {}", s.size_on_disk)?;
     writeln!(out, "top entities")?;
     for (name, count) in &s.top_entities {

@@ -51,6 +51,10 @@ pub struct DocSummary {
     pub source: String,
     pub title: Option<String>,
     pub published: Option<String>,
+    /// The earlier document this one nearly duplicates (same story, a few
+    /// words changed), when there is one; absent from the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub near_duplicate_of: Option<String>,
 }
 
 /// One fact with its document.
@@ -72,6 +76,8 @@ pub struct Stats {
     pub figures: usize,
     /// `(entity, number of facts)`, most frequent first.
     pub top_entities: Vec<(String, usize)>,
+    /// Documents stored as near-duplicates of an earlier one.
+    pub near_duplicates: usize,
     pub size_on_disk: u64,
 }
 

@@ -148,6 +148,7 @@ impl SledStore {
             source: entry.doc.source.clone(),
             title: entry.doc.title.clone(),
             published: entry.doc.published.clone(),
+            near_duplicate_of: self.near_duplicate_of(id).ok().flatten(),
         }
     }
 }
@@ -484,6 +485,7 @@ impl DocumentStore for SledStore {
         top_entities.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         top_entities.truncate(top);
         stats.top_entities = top_entities;
+        stats.near_duplicates = self.near.len();
         stats.size_on_disk = self.db.size_on_disk().unwrap_or(0);
         Ok(stats)
     }
