@@ -343,7 +343,7 @@ fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stdout(&out).contains(&format!(
-            "stored {}, not modified 0, duplicates 0, skipped 2 (robots 0, size 0, type 2)",
+            "stored {}, not modified 0, duplicates 0, skipped 2 (robots 0, size 0, type 2, gone 0)",
             page_count()
         )),
         "{}",
@@ -357,7 +357,7 @@ fn pages_that_cannot_be_read_are_counted_and_the_rest_is_stored() {
     let out = newsfacts(&["ingest", "--config", config.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0), failed 1"),
+        stdout(&out).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0, gone 0), failed 1"),
         "{}",
         stdout(&out)
     );

@@ -217,7 +217,7 @@ fn feeds_sitemaps_charsets_robots_duplicates_and_conditional_get() {
     assert_eq!(first.status.code(), Some(3), "a page failed: {out}{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(
-        line(&out, "rss").starts_with("rss: fetched 2, stored 2, not modified 0, duplicates 1, skipped 1 (robots 1, size 0, type 0), failed 0"),
+        line(&out, "rss").starts_with("rss: fetched 2, stored 2, not modified 0, duplicates 1, skipped 1 (robots 1, size 0, type 0, gone 0), failed 0"),
         "{out}"
     );
     assert!(
@@ -314,6 +314,13 @@ fn feeds_sitemaps_charsets_robots_duplicates_and_conditional_get() {
         "{out}"
     );
     assert_eq!(dump(&store).len(), facts.len());
+    // The page that answered 404 last night is still gone: skipped as gone,
+    // no longer a failure that fails every nightly run.
+    assert!(
+        line(&out, "broken").contains("(robots 0, size 0, type 0, gone 1), failed 0,"),
+        "{out}"
+    );
+    assert_eq!(second.status.code(), Some(0), "{out}");
 
     // A run restarted soon after (default refetch_after_s) fetches no page
     // it already has; feeds and sitemaps are read again.
@@ -361,7 +368,7 @@ fn bad_fetch_settings_and_unreachable_feeds() {
     .unwrap();
     let out = newsfacts(&["ingest", "--config", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0), failed 1"));
+    assert!(text(&out.stdout).contains("gone: fetched 0, stored 0, not modified 0, duplicates 0, skipped 0 (robots 0, size 0, type 0, gone 0), failed 1"));
 }
 
 #[test]

@@ -108,6 +108,18 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// True for HTTP 404 and 410: the server says the page does not exist
+    /// (rather than that it could not serve it).
+    pub fn is_gone(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Status {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+
     /// `Some("robots" | "size" | "type")` when the page was skipped on
     /// purpose; `None` when fetching it failed.
     pub fn skip_reason(&self) -> Option<&'static str> {

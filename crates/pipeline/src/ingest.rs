@@ -48,6 +48,9 @@ pub struct SourceSummary {
     /// Pages skipped because they are not text (content type, binary,
     /// empty, undecodable).
     pub skipped_type: usize,
+    /// Pages that answered 404/410 again after a run already reported them
+    /// gone (the first 404 counts as failed).
+    pub skipped_gone: usize,
     /// Pages or sources that could not be read.
     pub failed: usize,
     /// Facts written for stored pages.
@@ -61,13 +64,13 @@ pub struct SourceSummary {
 
 impl SourceSummary {
     pub fn skipped(&self) -> usize {
-        self.skipped_robots + self.skipped_size + self.skipped_type
+        self.skipped_robots + self.skipped_size + self.skipped_type + self.skipped_gone
     }
 
     /// The summary line printed for this source.
     pub fn line(&self) -> String {
         format!(
-            "{}: fetched {}, stored {}, not modified {}, duplicates {}, skipped {} (robots {}, size {}, type {}), failed {}, new facts {}, near duplicates {}",
+            "{}: fetched {}, stored {}, not modified {}, duplicates {}, skipped {} (robots {}, size {}, type {}, gone {}), failed {}, new facts {}, near duplicates {}",
             self.name,
             self.fetched,
             self.stored,
@@ -77,6 +80,7 @@ impl SourceSummary {
             self.skipped_robots,
             self.skipped_size,
             self.skipped_type,
+            self.skipped_gone,
             self.failed,
             self.new_facts,
             self.near_duplicates
@@ -94,6 +98,7 @@ impl SourceSummary {
         self.skipped_robots += other.skipped_robots;
         self.skipped_size += other.skipped_size;
         self.skipped_type += other.skipped_type;
+        self.skipped_gone += other.skipped_gone;
         self.failed += other.failed;
         self.new_facts += other.new_facts;
         self.near_duplicates += other.near_duplicates;
@@ -340,6 +345,7 @@ fn handle(
                     tracing::debug!(source = %cfg.name, url, "not modified (304)");
                     let state = FetchState {
                         fetched_at: unix_now(),
+                        gone: false,
                         ..prior.unwrap_or_default()
                     };
                     store.set_fetch_state(&url, &state)?;
@@ -352,8 +358,24 @@ fn handle(
                         last_modified: validators.last_modified,
                         fetched_at: unix_now(),
                         doc: None,
+                        gone: false,
                     };
                     store_page(engine, store, page, Some(state), summary, inflight)?;
+                }
+                Err(e) if e.is_gone() => {
+                    let was_gone = prior.as_ref().is_some_and(|p| p.gone);
+                    let state = FetchState {
+                        fetched_at: unix_now(),
+                        gone: true,
+                        ..prior.unwrap_or_default()
+                    };
+                    store.set_fetch_state(&url, &state)?;
+                    if was_gone {
+                        tracing::debug!(source = %cfg.name, url, "still gone");
+                        summary.skipped_gone += 1;
+                    } else {
+                        count_error(summary, e);
+                    }
                 }
                 Err(e) => count_error(summary, e),
             }

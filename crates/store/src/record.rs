@@ -93,4 +93,9 @@ pub struct FetchState {
     pub fetched_at: u64,
     /// The document holding its content (its own, or the first copy's).
     pub doc: Option<String>,
+    /// The last fetch answered 404 or 410 (the page is gone). A page that
+    /// stays gone is skipped as `gone` by later runs instead of failing
+    /// every night; its stored document, if any, is kept.
+    #[serde(default)]
+    pub gone: bool,
 }
