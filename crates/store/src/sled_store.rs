@@ -607,6 +607,7 @@ mod tests {
             last_modified: None,
             fetched_at: 42,
             doc: Some(doc.id.clone()),
+            gone: true,
         };
         {
             let store = SledStore::open(dir.path()).unwrap();
@@ -626,6 +627,11 @@ mod tests {
             7
         );
         assert!(store.get_document(&doc.id).unwrap().is_some());
+        // A state written before `gone` existed still reads.
+        let old: FetchState =
+            serde_json::from_str(r#"{"etag":null,"last_modified":null,"fetched_at":1,"doc":null}"#)
+                .unwrap();
+        assert!(!old.gone);
     }
 
     #[test]
