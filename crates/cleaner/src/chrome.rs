@@ -6,7 +6,14 @@
 //! lines before the first body paragraph (theme menus, labels, counters),
 //! short lines carrying promo/share/app vocabulary (both Chinese scripts and
 //! English, matched after folding), and lines made only of chrome words and
-//! counters. [`Leftovers`] drops blocks left without letters or digits.
+//! counters (a number with a unit alone, such as a table cell `1,400W`, is
+//! not a counter line), rows of four or more short segments between bars,
+//! dots or spaced dashes (menus, footers; above the first prose paragraph
+//! also byline rows with figures), datelines above the first prose
+//! paragraph (a line opening with a date or time and holding a few more
+//! words: reporter, place, counters; dropped as metadata, its date kept as
+//! the published time), and end-of-article markers (`（完）`, `(END)`).
+//! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).
 
@@ -173,6 +180,9 @@ const CHROME_WORDS: &[&str] = &[
     "save",
     "views",
     "reads",
+    "post",
+    "转寄",
+    "赞",
 ];
 
 fn is_breadcrumb(text: &str) -> bool {
@@ -215,7 +225,8 @@ fn counter_re() -> &'static Regex {
 }
 
 fn only_chrome_words(text: &str) -> bool {
-    let mut f = counter_re().replace_all(&fold(text), " ").into_owned();
+    let counted = counter_re().replace_all(&fold(text), " ").into_owned();
+    let mut f = counted.clone();
     for w in CHROME_WORDS {
         f = f.replace(w, " ");
     }
@@ -223,7 +234,130 @@ fn only_chrome_words(text: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit())
         .count();
-    rest == 0 && text.chars().any(|c| c.is_alphabetic())
+    // At least one chrome word: a bare figure with a unit (`1,400W`, a
+    // table cell) is made only of what the counter pattern eats.
+    let had_word = f != counted;
+    rest == 0 && had_word && text.chars().any(|c| c.is_alphabetic())
+}
+
+/// Separators of menu, footer and byline segments: bars and dots always,
+/// dashes only with spaces around them (a Chinese `——` is punctuation).
+fn segments_of(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for part in text.split(['|', '｜', '·', '•', '∙', '丨']) {
+        for seg in part.split(" — ").flat_map(|p| p.split(" – ")) {
+            let seg = seg.trim();
+            if !seg.is_empty() {
+                out.push(seg);
+            }
+        }
+    }
+    out
+}
+
+/// One segment of a menu or byline: a few words or characters, no clause
+/// punctuation (a comma between digits is a thousands separator).
+fn is_short_segment(seg: &str) -> bool {
+    let chars: Vec<char> = seg.chars().collect();
+    let clause = chars.iter().enumerate().any(|(k, &c)| {
+        matches!(c, '，' | '。' | '、' | '；' | ';' | '!' | '！' | '?' | '？')
+            || (c == ','
+                && !(k > 0
+                    && chars[k - 1].is_ascii_digit()
+                    && chars.get(k + 1).is_some_and(char::is_ascii_digit)))
+            || (c == '.' && k + 1 == chars.len())
+    });
+    let n = char_len(seg);
+    let size_ok = if han_count(seg) * 2 >= n {
+        n <= 12
+    } else {
+        n <= 30 && seg.split_whitespace().count() <= 4
+    };
+    !clause && size_ok
+}
+
+/// A line of short segments between separators: a menu (`Home | News |
+/// About`), a footer (`Contact · Careers · Privacy`) or a byline row
+/// (`Reporter — City — Updated 3 hours ago`). Outside the head the
+/// segments must be words, not figures (a row of a spec table stays).
+fn is_segment_row(text: &str, in_head: bool) -> bool {
+    // A row is short: long paragraphs cost one length check.
+    if text.len() > 400 || !text.contains(['|', '｜', '·', '•', '∙', '丨', '—', '–']) {
+        return false;
+    }
+    let segs = segments_of(text);
+    let seps = text
+        .chars()
+        .filter(|c| matches!(c, '|' | '｜' | '·' | '•' | '∙' | '丨'))
+        .count()
+        + text.matches(" — ").count()
+        + text.matches(" – ").count();
+    if seps < 3 || segs.len() < 4 || !segs.iter().all(|s| is_short_segment(s)) {
+        return false;
+    }
+    let with_digits = segs
+        .iter()
+        .filter(|s| s.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    in_head || with_digits <= 1
+}
+
+/// A date (`2025-11-05`, `2025/11/05`, `2025年11月5日`) or a clock time.
+fn stamp_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2})")
+            .expect("static regex")
+    })
+}
+
+/// A dateline at the top of a dump: a line that opens with a date or a
+/// time and holds only a few more words (reporter, place, counters).
+fn is_dateline(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 320 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(m) = stamp_re().find(t) else {
+        return false;
+    };
+    let rest = &t[m.end()..];
+    char_len(t) <= 80
+        && !has_inner_sentence_end(t)
+        && !t.ends_with(['。', '.'])
+        && !rest.contains(['，', ','])
+}
+
+/// An end-of-article marker on its own line: a word or two wrapped in
+/// brackets or dashes (`（完）`, `(END)`, `—完—`), no digits.
+fn is_end_marker(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 40 {
+        return false;
+    }
+    let inner = t.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】' | '-' | '—' | '–' | '=' | ' '
+        )
+    });
+    let wrapped = t.len() > inner.len() + 1;
+    let n = char_len(inner);
+    wrapped
+        && (1..=3).contains(&n)
+        && !inner.chars().any(|c| c.is_ascii_digit())
+        && inner.chars().all(|c| c.is_alphabetic())
+        && (han_count(inner) > 0 || inner.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Short enough for a promo line: 40 characters, or for a Latin line up to
+/// nine words and 60 characters (`Share this article: Facebook X ...`).
+fn is_short_line(text: &str) -> bool {
+    if text.len() > 240 {
+        return false;
+    }
+    let n = char_len(text);
+    n <= 40 || (han_count(text) == 0 && n <= 60 && text.split_whitespace().count() <= 9)
 }
 
 impl Detector for ChromeFilter {
@@ -237,6 +371,15 @@ impl Detector for ChromeFilter {
             .iter()
             .position(|&i| is_body_paragraph(&work.blocks[i].text))
             .unwrap_or(alive.len());
+        // Datelines and byline rows sit above the first paragraph that
+        // reads as prose (a long headline with a comma is not one).
+        let first_prose = alive
+            .iter()
+            .position(|&i| {
+                let t = &work.blocks[i].text;
+                is_body_paragraph(t) && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+            })
+            .unwrap_or(alive.len());
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
             if b.protected {
@@ -245,10 +388,22 @@ impl Detector for ChromeFilter {
             let text = &*b.text;
             let short = char_len(text) <= 40;
             let in_head = k < first_body;
+            let above_prose = k < first_prose;
+            if above_prose && is_dateline(text) {
+                if work.published.is_none() {
+                    work.published = crate::metadata::find_date(text);
+                }
+                work.drop_block(i, DropReason::Metadata);
+                continue;
+            }
             let drop = is_breadcrumb(text)
                 || (in_head && is_short_head_line(text))
-                || (short && !has_inner_sentence_end(text) && contains_any(&fold(text), PROMO))
-                || (short && only_chrome_words(text));
+                || (is_short_line(text)
+                    && !has_inner_sentence_end(text)
+                    && contains_any(&fold(text), PROMO))
+                || (short && only_chrome_words(text))
+                || is_segment_row(text, above_prose)
+                || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
             }
@@ -295,5 +450,49 @@ mod tests {
         assert!(!only_chrome_words("HBM 3.2万片"));
         assert!(!only_chrome_words("1"));
         assert!(!only_chrome_words("算力擴張,芯片先行"));
+    }
+
+    #[test]
+    fn figures_alone_are_not_counters() {
+        assert!(!only_chrome_words("2,500W"));
+        assert!(!only_chrome_words("96 GB"));
+        assert!(only_chrome_words("Share 31 Post 7 Email Print"));
+        assert!(only_chrome_words("讚 210 轉寄"));
+    }
+
+    #[test]
+    fn segment_rows() {
+        assert!(is_segment_row("Home | World | Markets | Opinion", false));
+        assert!(is_segment_row("About us · Jobs · Legal · Cookies", false));
+        assert!(is_segment_row("訂閱 | 登入 | 會員中心 | 客服", false));
+        assert!(is_segment_row(
+            "Senior Writer — Taipei — Updated 5 hours ago — Comments (4)",
+            true
+        ));
+        assert!(!is_segment_row("H200 | 141 GB | 4.8 TB/s | 700W", false));
+        assert!(!is_segment_row(
+            "营收增长 | 但毛利率下降，公司表示 | 明年 | 将改善",
+            false
+        ));
+        assert!(!is_segment_row("Nvidia | AMD race heats up", true));
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(is_dateline("2024/03/02 09:15 記者 王小明／新竹報導"));
+        assert!(is_dateline("2024-03-02 09:15 文／李四 收藏 12 轉寄"));
+        assert!(is_dateline("2024年3月2日 08:00 本报讯"));
+        assert!(!is_dateline("2024年3月2日，公司宣布扩产两成。"));
+        assert!(!is_dateline("Nvidia shipped 3 million GPUs"));
+    }
+
+    #[test]
+    fn end_markers() {
+        assert!(is_end_marker("（完）"));
+        assert!(is_end_marker("(END)"));
+        assert!(is_end_marker("—完—"));
+        assert!(!is_end_marker("（图）营收"));
+        assert!(!is_end_marker("(2025)"));
+        assert!(!is_end_marker("HBM"));
     }
 }

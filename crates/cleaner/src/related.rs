@@ -1,7 +1,8 @@
 //! Lists of related or recommended headlines.
 //!
-//! Owns: (1) a header such as `相关阅读`/`相關推薦`/`Related articles`/
-//! `Read more` followed by headline-like lines, (2) runs of bullet or list
+//! Owns: (1) a header such as `相关阅读`/`相關推薦`/`你可能还喜欢`/
+//! `Related articles`/`Read more`/`More <a few words>` followed by
+//! headline-like lines, (2) runs of bullet or list
 //! items in the second half of the page that read as headlines (no final
 //! period, clickbait `!`, trailing year), (3) news-feed items: a headline
 //! printed twice, an author line and a timestamp, (4) channel blocks: a
@@ -34,6 +35,10 @@ const HEADERS: &[&str] = &[
     "更多阅读",
     "大家都在看",
     "为你推荐",
+    "还喜欢",
+    "也喜欢",
+    "热门排行",
+    "排行榜",
     "精彩推荐",
     "热文推荐",
     "related",
@@ -74,8 +79,19 @@ fn bullet_re() -> &'static Regex {
 
 fn is_header(text: &str) -> bool {
     char_len(text) <= 24
-        && contains_any(&fold(text), HEADERS)
+        && (contains_any(&fold(text), HEADERS) || is_more_header(text))
         && !text.trim_end().ends_with(['。', '.'])
+}
+
+/// `More research notes`, `More from Tech`: `More` and at most three more
+/// words, nothing else (a section label, not a sentence).
+fn is_more_header(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words[0] == "More"
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''))
 }
 
 /// A headline: one line of moderate length that does not end as a sentence.
@@ -265,6 +281,10 @@ mod tests {
             "Breaking News! NVIDIA H20 Chip Fully Banned from Sale In-Depth Analysis! 2025"
         ));
         assert!(!is_headline_like("The chip ships next year."));
+        assert!(is_header("More market briefs"));
+        assert!(is_header("您可能還喜歡"));
+        assert!(!is_header("More chips shipped."));
+        assert!(!is_header("More than 40 clusters"));
         assert!(is_timestamp_line("2025-12-29 16:16:22"));
         assert!(!is_timestamp_line("2025-12-29 的会议上"));
     }

@@ -2,8 +2,10 @@
 //!
 //! Owns: lines (or long `|`-separated stretches inside a line) that are lists
 //! of short keyword segments. Signals: separator density (`|`, `,`, `、`)
-//! with short segments and no sentence punctuation, a generic adult/gambling
-//! spam lexicon (including link-farm words such as 蜘蛛池), script mismatch
+//! with short segments (Han segments measured in characters, Latin ones in
+//! words) and no sentence punctuation, a generic adult/gambling/counterfeit
+//! spam lexicon in Chinese and English (including link-farm words such as
+//! 蜘蛛池), script mismatch
 //! (Simplified Chinese keyword lists on a Traditional page and vice versa),
 //! and bare keyword runs: seven or more short segments (comma-separated, or
 //! space-separated in Chinese) with no closing punctuation and almost no
@@ -71,6 +73,23 @@ const LEXICON: &[&str] = &[
     "站群",
     "秒收录",
     "seo优化",
+    // English spam verticals: counterfeit goods, gambling, pills, cracks,
+    // fake documents, escorts, bought followers.
+    "replica",
+    "free spins",
+    "slot gacor",
+    "betting",
+    "payday loan",
+    "keygen",
+    "cracked",
+    "escort",
+    "buy followers",
+    "weight loss",
+    "lose weight",
+    "diploma",
+    "webcam",
+    "hentai",
+    "uncensored",
 ];
 
 /// Splits into segments on list separators.
@@ -95,7 +114,9 @@ pub fn is_spam_line(text: &str, page_lang: Lang) -> bool {
     if sentence * 10 > segs.len() {
         return false;
     }
-    let avg = segs.iter().map(|s| char_len(s)).sum::<usize>() / segs.len();
+    // Segment size: Chinese in characters, Latin in words (an English
+    // keyword of three or four words is as short as four Han characters).
+    let avg = segs.iter().map(|s| segment_size(s)).sum::<usize>() / segs.len();
     if avg > 16 {
         return false;
     }
@@ -109,6 +130,16 @@ pub fn is_spam_line(text: &str, page_lang: Lang) -> bool {
         || hits >= 3
         || (foreign && hits >= 1)
         || bare_keyword_list(text, &segs)
+}
+
+/// Size of a list segment in Latin-equivalent characters: Han text counts
+/// its characters, a Latin segment four characters a word.
+fn segment_size(s: &str) -> usize {
+    if han_count(s) * 2 >= char_len(s) {
+        char_len(s)
+    } else {
+        4 * s.split_whitespace().count()
+    }
 }
 
 /// English words and Chinese characters that hold a sentence together; a
@@ -249,6 +280,22 @@ mod tests {
         assert!(!is_spam_line(t, Lang::ZhHant));
         assert!(!is_spam_line(
             "Nvidia, AMD, Intel, Qualcomm, Arm, and Broadcom all reported results.",
+            Lang::En
+        ));
+    }
+
+    #[test]
+    fn english_pipe_spam_with_longer_segments() {
+        assert!(is_spam_line(
+            "cheap designer handbags online | replica sneakers free shipping | online casino bonus codes | best betting odds tonight | keygen for photo editor",
+            Lang::En
+        ));
+        assert!(is_spam_line(
+            "Trending searches: payday loan no credit check | buy followers cheap | weight loss tea | hentai comics free | live dealer casino",
+            Lang::En
+        ));
+        assert!(!is_spam_line(
+            "Revenue rose 20% | margins fell | guidance was raised, the company said.",
             Lang::En
         ));
     }
