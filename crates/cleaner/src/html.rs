@@ -1,15 +1,31 @@
 //! HTML pages -> blocks of the main content, plus title and published time.
 //!
-//! Owns: parsing with scraper, dropping non-content subtrees (`script`,
-//! `style`, `nav`, `footer`, `aside`, forms, hidden elements, and elements
-//! whose class/id reads as chrome: comment, share, sidebar, related, …),
-//! flattening the rest into blocks at block-element boundaries (`p`, `h1-6`,
-//! `li`, `figcaption`, `blockquote`, `pre`, `div`, `br`, …), and choosing the
-//! article container the way Readability does: each paragraph scores its
-//! parent and grandparent by length (CJK-aware: one Han char weighs three),
-//! punctuation and commas; the score is damped by link density; `<article>`,
-//! `<main>` and `itemprop=articleBody` are hints. The container and its
-//! well-scored siblings give the blocks; link-dense lists are dropped.
+//! Owns: parsing with scraper, dropping non-content subtrees and recording
+//! each with its reason (invisible and hidden elements, screen-reader-only
+//! text, `nav`, `footer`, `aside`, forms, navigation roles, and elements
+//! whose class, id or `data-testid` reads as chrome: comment, share,
+//! sidebar, related, promo, credit, copyright, …), flattening the rest into
+//! blocks at block-element boundaries (`p`, `h1-6`, `li`, `figcaption`,
+//! `blockquote`, `pre`, `div`, `br`, …; a data-table row is one block, its
+//! cells separated by spaces), and choosing the article container the way
+//! Readability does: each paragraph scores its parent and grandparent by
+//! length (CJK-aware: one Han char weighs three), punctuation and commas;
+//! the score is damped by link density; `<article>`, `<main>` and
+//! `itemprop=articleBody` are hints. The container and its well-scored
+//! siblings give the blocks, plus a lead photo caption or a summary list
+//! (`Key Points`) just before it; link-dense lists are dropped. Blocks from
+//! caption elements (`figcaption`, `img_descr`, `picinfo`) are marked
+//! [`BlockKind::Caption`] so [`crate::metadata`] can trim photo credits.
+//!
+//! Class vocabulary is matched on the word parts of each class token
+//! (split at `-`, `_`, digits and camelCase; glued lower-case runs split
+//! into known words), never on raw substrings: `PageBuilder-pageRow` is not
+//! a `pager`. In a BEM-like token the element part decides
+//! (`article-content__copyright` is a copyright box, `comment-content`
+//! stays as Readability keeps it). A chrome candidate that holds more than
+//! half of the page's visible text is a wrapper with an unlucky name and is
+//! kept (comment threads excepted).
+//!
 //! Title from `og:title`/`<title>`/`<h1>`, published time from
 //! `article:published_time`, `<time datetime>`, date `<meta>`s and JSON-LD.
 //! Must not know: text-level noise rules (the detectors run on the blocks
@@ -110,36 +126,482 @@ pub const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
-fn unlikely_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|legends|menu|related|recommend|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|pagination|pager|popup|modal|cookie|share|sharing|subscribe|newsletter|promo|toolbar|tags?\b|hot-?news|hotlist|rank|navbar|topbar|login|signup|copyright|qrcode|download-app|app-download",
-        )
-        .expect("static regex")
+/// Class/id vocabulary of page chrome (Readability's unlikely candidates
+/// plus what news CMSs name their promo, credit and notice boxes). Matched
+/// on word parts of class tokens, never on raw substrings: `pageRow` is
+/// `page` + `row`, not `pager`.
+const UNLIKELY: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertise",
+    "advertisement",
+    "advertising",
+    "adsense",
+    "agegate",
+    "badge",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "cookie",
+    "cookies",
+    "copyright",
+    "credit",
+    "credits",
+    "disclaimer",
+    "disqus",
+    "download",
+    "extra",
+    "follow",
+    "footer",
+    "gdpr",
+    "hot",
+    "hotlist",
+    "hotnews",
+    "legends",
+    "login",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "newsletters",
+    "outbrain",
+    "pager",
+    "paging",
+    "pagination",
+    "pill",
+    "popup",
+    "promo",
+    "promotion",
+    "qr",
+    "qrcode",
+    "rank",
+    "ranking",
+    "recommend",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "register",
+    "related",
+    "remark",
+    "replies",
+    "reply",
+    "rss",
+    "share",
+    "sharebar",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signin",
+    "signup",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "statement",
+    "subscribe",
+    "subscription",
+    "supplemental",
+    "taboola",
+    "tag",
+    "tags",
+    "toolbar",
+    "topbar",
+    "trending",
+];
+
+/// Words that keep an element although it also reads as chrome
+/// (`comment-content`, `article copyright`): only when they stand in the
+/// element part of a BEM-like class (`article-content__copyright` is a
+/// copyright box inside the article, not the article).
+const MAYBE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow", "text", "story", "entry",
+    "detail", "details",
+];
+
+/// Words that raise a candidate container's score.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "detail", "details", "zhengwen",
+];
+
+/// Words that lower a candidate container's score.
+const NEGATIVE: &[&str] = &[
+    "ad",
+    "ads",
+    "hidden",
+    "hid",
+    "banner",
+    "combx",
+    "comment",
+    "comments",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "tools",
+    "widget",
+    "recommend",
+    "hot",
+    "credit",
+];
+
+/// Class words of a summary list above the body (`key-points`,
+/// `summary`, `highlights`, `takeaways`, pinyin `zhaiyao`).
+const SUMMARY: &[&str] = &[
+    "keypoints",
+    "summary",
+    "highlights",
+    "takeaways",
+    "tldr",
+    "abstract",
+    "synopsis",
+    "digest",
+    "standfirst",
+    "zhaiyao",
+    "yaodian",
+];
+
+/// Class words of an image caption: a caption word alone, or an image
+/// word with a description word (`img_descr`, `picinfo`, `image-desc`).
+const CAPTION: &[&str] = &["caption", "figcaption", "cutline", "credit", "credits"];
+const IMAGE_WORDS: &[&str] = &["img", "image", "pic", "photo", "figure", "fig"];
+const DESC_WORDS: &[&str] = &[
+    "desc",
+    "descr",
+    "description",
+    "info",
+    "txt",
+    "note",
+    "explain",
+];
+
+/// Neutral words that class names are glued from (`sharebox`,
+/// `picinfo`, `hotnews`); used only to split a run of lower-case letters
+/// into words.
+const FILLER: &[&str] = &[
+    "all",
+    "app",
+    "apps",
+    "area",
+    "arti",
+    "art",
+    "author",
+    "bar",
+    "bd",
+    "bg",
+    "block",
+    "bottom",
+    "box",
+    "btn",
+    "button",
+    "card",
+    "center",
+    "code",
+    "col",
+    "con",
+    "cont",
+    "container",
+    "date",
+    "desc",
+    "descr",
+    "fix",
+    "fixed",
+    "float",
+    "frame",
+    "ft",
+    "full",
+    "group",
+    "hd",
+    "head",
+    "header",
+    "holder",
+    "icon",
+    "img",
+    "image",
+    "images",
+    "info",
+    "inner",
+    "item",
+    "items",
+    "key",
+    "layer",
+    "left",
+    "line",
+    "link",
+    "links",
+    "list",
+    "logo",
+    "lst",
+    "mod",
+    "module",
+    "more",
+    "name",
+    "new",
+    "news",
+    "normal",
+    "outer",
+    "page",
+    "panel",
+    "part",
+    "pic",
+    "pics",
+    "point",
+    "points",
+    "photo",
+    "region",
+    "right",
+    "row",
+    "rows",
+    "section",
+    "side",
+    "source",
+    "style",
+    "sub",
+    "tab",
+    "tabs",
+    "time",
+    "tit",
+    "title",
+    "top",
+    "txt",
+    "unit",
+    "up",
+    "us",
+    "video",
+    "view",
+    "wrap",
+    "wrapper",
+    "zone",
+    "note",
+    "fig",
+    "figure",
+    "bar",
+    "list",
+];
+
+fn vocab() -> &'static HashSet<&'static str> {
+    static V: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    V.get_or_init(|| {
+        [
+            UNLIKELY,
+            MAYBE,
+            POSITIVE,
+            NEGATIVE,
+            SUMMARY,
+            CAPTION,
+            IMAGE_WORDS,
+            DESC_WORDS,
+            FILLER,
+        ]
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .collect()
     })
 }
 
-fn maybe_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)and|article|body|column|content|main|shadow|post-text|text|story|entry|detail",
-        )
-        .expect("static regex")
-    })
+/// Splits a class token into lower-case word parts at `-`, `_`, digits and
+/// camelCase boundaries (`InlineImage-imageEmbedCredit` -> inline, image,
+/// image, embed, credit).
+fn word_parts(token: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = token.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphabetic() {
+            if !cur.is_empty() {
+                parts.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let prev = if i > 0 { chars[i - 1] } else { ' ' };
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let boundary = c.is_uppercase()
+            && (prev.is_lowercase() || (prev.is_uppercase() && next.is_lowercase()));
+        if boundary && !cur.is_empty() {
+            parts.push(std::mem::take(&mut cur));
+        }
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    parts
 }
 
-fn positive_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|正文").expect("static regex"))
+/// The vocabulary words a class token is made of: each word part, the
+/// words a glued part splits into completely (`sharebox` -> share, box;
+/// `pagerow` -> page, row, never `pager`), and two or three adjacent parts
+/// joined (`side-bar` -> sidebar, `key-points` -> keypoints).
+fn token_words(token: &str) -> Vec<&'static str> {
+    let v = vocab();
+    let parts = word_parts(token);
+    let mut out: Vec<&'static str> = Vec::new();
+    let push = |w: &str, out: &mut Vec<&'static str>| {
+        if let Some(&k) = v.get(w) {
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    };
+    for (i, p) in parts.iter().enumerate() {
+        push(p, &mut out);
+        if !v.contains(p.as_str()) && p.len() <= 24 && p.is_ascii() {
+            for w in glued_words(p) {
+                push(w, &mut out);
+            }
+        }
+        let mut joined = p.clone();
+        for q in parts.iter().skip(i + 1).take(2) {
+            joined.push_str(q);
+            push(&joined, &mut out);
+        }
+    }
+    out
 }
 
-fn negative_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|hot")
-            .expect("static regex")
+/// Words of every complete split of `p` into vocabulary words.
+fn glued_words(p: &str) -> Vec<&'static str> {
+    let v = vocab();
+    let n = p.len();
+    let word = |i: usize, j: usize| j - i >= 2 && v.contains(&p[i..j]);
+    let mut fwd = vec![false; n + 1];
+    fwd[0] = true;
+    for j in 1..=n {
+        fwd[j] = (0..j).any(|i| fwd[i] && word(i, j));
+    }
+    if !fwd[n] {
+        return Vec::new();
+    }
+    let mut bwd = vec![false; n + 1];
+    bwd[n] = true;
+    for i in (0..n).rev() {
+        bwd[i] = (i + 1..=n).any(|j| bwd[j] && word(i, j));
+    }
+    let mut out = Vec::new();
+    for i in 0..n {
+        for j in i + 2..=n {
+            if fwd[i] && bwd[j] && word(i, j) {
+                if let Some(&k) = v.get(&p[i..j]) {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True for a generated hash segment (`2p5pI`, `1FZLe`, `3ypuX`).
+fn is_hash(seg: &str) -> bool {
+    seg.len() <= 8
+        && seg.chars().any(|c| c.is_ascii_digit())
+        && seg.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The element part of a BEM-like class token: after the last `__`
+/// (`article-content__copyright`), or after the block name of a
+/// `BlockName-elementName` token; generated hash suffixes are skipped.
+fn head_segment(token: &str) -> &str {
+    let segs: Vec<&str> = token.split("__").filter(|s| !s.is_empty()).collect();
+    if segs.len() > 1 {
+        return segs
+            .iter()
+            .rev()
+            .find(|s| !is_hash(s))
+            .copied()
+            .unwrap_or(token);
+    }
+    if token.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if let Some((_, rest)) = token.split_once('-') {
+            if !rest.is_empty() && !is_hash(rest) {
+                return rest;
+            }
+        }
+    }
+    token
+}
+
+/// The class, id and test-id tokens of an element (React sites name their
+/// parts in `data-testid`).
+fn class_tokens(el: &scraper::node::Element) -> Vec<&str> {
+    let mut out: Vec<&str> = el.attr("class").unwrap_or("").split_whitespace().collect();
+    for a in [
+        "id",
+        "data-testid",
+        "data-test",
+        "data-module",
+        "data-component",
+    ] {
+        if let Some(v) = el.attr(a).map(str::trim).filter(|v| !v.is_empty()) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn any_in(words: &[&'static str], list: &[&str]) -> Option<&'static str> {
+    words.iter().copied().find(|w| list.contains(w))
+}
+
+/// The chrome word that makes an element's class/id read as page chrome,
+/// or `None`. A token is chrome when it holds an [`UNLIKELY`] word and its
+/// element part holds no [`MAYBE`] word; another token whose element part
+/// reads as article text keeps the element.
+fn unlikely_word(el: &scraper::node::Element) -> Option<&'static str> {
+    let mut hit = None;
+    for t in class_tokens(el) {
+        let head = token_words(head_segment(t));
+        if any_in(&head, MAYBE).is_some() {
+            if any_in(&head, UNLIKELY).is_none() || head_segment(t) == t {
+                return None;
+            }
+            continue;
+        }
+        if hit.is_none() {
+            hit = any_in(&token_words(t), UNLIKELY);
+        }
+    }
+    hit
+}
+
+/// True for an element whose class names it a summary list.
+fn is_summary_class(el: &scraper::node::Element) -> bool {
+    class_tokens(el)
+        .iter()
+        .any(|t| any_in(&token_words(t), SUMMARY).is_some())
+}
+
+/// True for an element whose class names it an image caption.
+fn is_caption_class(el: &scraper::node::Element) -> bool {
+    class_tokens(el).iter().any(|t| {
+        let w = token_words(t);
+        any_in(&w, CAPTION).is_some()
+            || (any_in(&w, IMAGE_WORDS).is_some() && any_in(&w, DESC_WORDS).is_some())
     })
 }
 
@@ -213,8 +675,27 @@ fn kind_of(tag: &str) -> BlockKind {
     }
 }
 
+/// Class names of text kept for screen readers only (`sr-only`,
+/// `srOnly`, `visually-hidden`, `screen-reader-text`): never shown.
+fn is_screen_reader_only(el: &scraper::node::Element) -> bool {
+    el.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|t| {
+            let p = word_parts(t);
+            p.windows(2).any(|w| {
+                matches!(
+                    (w[0].as_str(), w[1].as_str()),
+                    ("sr", "only") | ("visually", "hidden") | ("screen", "reader")
+                )
+            })
+        })
+    })
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+        || is_screen_reader_only(el)
+    {
         return true;
     }
     el.attr("style").is_some_and(|s| {
@@ -223,58 +704,211 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
-fn class_id(el: &scraper::node::Element) -> String {
-    format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
+/// Tags whose content is never visible text.
+const INVISIBLE_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "canvas", "video", "audio",
+    "object", "embed", "input", "select", "textarea",
+];
+
+/// Chrome words of comment threads: a thread may hold most of a page's
+/// text and is still not the article.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "reply",
+    "replies",
+    "remark",
+    "disqus",
+    "community",
+    "shoutbox",
+];
+
+/// The reason recorded for a subtree dropped for its class word.
+fn reason_for_word(w: &str) -> DropReason {
+    match w {
+        _ if COMMENT_WORDS.contains(&w) => DropReason::Boilerplate,
+        "related" | "recommend" | "recommended" | "recommendation" | "recommendations" | "hot"
+        | "hotnews" | "hotlist" | "rank" | "ranking" | "trending" | "tag" | "tags" | "outbrain"
+        | "taboola" | "extra" | "supplemental" => DropReason::RelatedLinks,
+        "copyright" | "disclaimer" | "statement" => DropReason::Disclaimer,
+        "credit" | "credits" => DropReason::Metadata,
+        _ => DropReason::Chrome,
+    }
 }
 
-/// True for subtrees that are never article content.
-fn skip_element(el: &scraper::node::Element, inside_article: bool) -> bool {
+/// Why an element's subtree would be dropped, before the guard that keeps
+/// a subtree holding most of the page's text. `None`: not chrome.
+/// `(reason, comment)`: `comment` marks a comment thread, which the guard
+/// does not keep.
+fn chrome_subtree(el: &scraper::node::Element, inside_article: bool) -> Option<(DropReason, bool)> {
     let name = el.name();
-    if SKIP_TAGS.contains(&name) || is_hidden(el) {
-        return true;
-    }
     if matches!(name, "body" | "html" | "article" | "main")
         || el.attr("itemprop") == Some("articleBody")
     {
-        return false;
+        return None;
     }
-    if name == "header" && !inside_article {
-        return true;
+    match name {
+        "nav" | "menu" | "button" | "dialog" | "label" => return Some((DropReason::Chrome, false)),
+        "form" => return Some((DropReason::Chrome, false)),
+        "footer" => return Some((DropReason::Boilerplate, false)),
+        "aside" => return Some((DropReason::Boilerplate, false)),
+        "header" if !inside_article => return Some((DropReason::Chrome, false)),
+        _ => {}
     }
-    let ci = class_id(el);
-    if ci.trim().is_empty() {
-        return false;
+    if let Some(r) = el.attr("role") {
+        if matches!(
+            r,
+            "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "dialog"
+        ) {
+            return Some((DropReason::Chrome, false));
+        }
     }
-    let ci_unlikely = unlikely_re().is_match(&ci) && !maybe_re().is_match(&ci);
-    ci_unlikely
-        || el.attr("role").is_some_and(|r| {
-            matches!(
-                r,
-                "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "dialog"
-            )
-        })
+    unlikely_word(el).map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
 }
 
-/// Flattens the DOM into text blocks at block-element boundaries.
-fn flatten(doc: &Html) -> Vec<Flat> {
+/// Which subtrees the flattener leaves out, decided before it runs.
+struct Plan {
+    /// Invisible or hidden subtrees: left out without a record.
+    silent: HashSet<NodeId>,
+    /// Chrome subtrees: left out, recorded with their reason.
+    drops: HashMap<NodeId, DropReason>,
+}
+
+/// Decides the subtrees to leave out. One iterative pass counts the
+/// visible text of every chrome candidate; a candidate that holds more
+/// than half of the page's visible text is a wrapper with an unlucky name
+/// (`<form>` around an ASP.NET page, a `pageRow` class), not chrome, and is
+/// kept, unless it is a comment thread.
+fn plan(doc: &Html) -> Plan {
+    let mut silent = HashSet::new();
+    let mut candidates: Vec<(NodeId, DropReason, bool, usize)> = Vec::new();
+    // Frames of open elements: (candidate index or usize::MAX, text chars).
+    let mut frames: Vec<(usize, usize)> = vec![(usize::MAX, 0)];
+    // (node, entering, inside_article)
+    let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
+    while let Some((node, entering, in_article)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) if entering => {
+                let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                if let Some(f) = frames.last_mut() {
+                    f.1 += n;
+                }
+            }
+            Node::Element(el) if entering => {
+                if INVISIBLE_TAGS.contains(&el.name()) || is_hidden(el) {
+                    silent.insert(node.id());
+                    continue;
+                }
+                let idx = match chrome_subtree(el, in_article) {
+                    Some((r, comment)) => {
+                        candidates.push((node.id(), r, comment, 0));
+                        candidates.len() - 1
+                    }
+                    None => usize::MAX,
+                };
+                frames.push((idx, 0));
+                let art = in_article
+                    || el.name() == "article"
+                    || el.attr("itemprop") == Some("articleBody");
+                stack.push((node, false, in_article));
+                for c in node.children().rev() {
+                    stack.push((c, true, art));
+                }
+            }
+            Node::Element(_) => {
+                let (idx, n) = frames.pop().unwrap_or((usize::MAX, 0));
+                if let Some(c) = candidates.get_mut(idx) {
+                    c.3 = n;
+                }
+                if let Some(f) = frames.last_mut() {
+                    f.1 += n;
+                }
+            }
+            Node::Document | Node::Fragment if entering => {
+                for c in node.children().rev() {
+                    stack.push((c, true, in_article));
+                }
+            }
+            _ => {}
+        }
+    }
+    let total = frames.first().map_or(0, |f| f.1);
+    let drops = candidates
+        .into_iter()
+        .filter(|&(_, _, comment, n)| comment || n * 2 <= total || total == 0)
+        .map(|(id, r, _, _)| (id, r))
+        .collect();
+    Plan { silent, drops }
+}
+
+/// The visible text of a subtree, about as much as an excerpt shows.
+fn subtree_excerpt(node: NodeRef<Node>) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if out.len() > 800 {
+            break;
+        }
+        match n.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+            }
+            Node::Element(el) if INVISIBLE_TAGS.contains(&el.name()) => {}
+            Node::Element(_) => {
+                out.push(' ');
+                for c in n.children().rev() {
+                    stack.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    text_dump::clean_line(&out)
+}
+
+/// A table cell that is a short value of a data table (no block inside):
+/// its row reads as one line, cells separated by spaces. Layout cells
+/// that hold paragraphs stay blocks of their own.
+fn is_inline_cell(node: NodeRef<Node>) -> bool {
+    let mut chars = 0usize;
+    for d in node.descendants().skip(1) {
+        match d.value() {
+            Node::Element(el) if BLOCK_TAGS.contains(&el.name()) => return false,
+            Node::Text(t) => {
+                chars += t.chars().count();
+                if chars > 120 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Flattens the DOM into text blocks at block-element boundaries; also
+/// returns the dropped chrome subtrees with their reasons.
+fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
+    let plan = plan(doc);
+    let mut dropped = Vec::new();
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_links = 0usize;
     let mut cur_container: Option<NodeId> = None;
     let mut cur_kind = BlockKind::Para;
-    // (node, entering, in_link, inside_article)
-    let mut stack: Vec<(NodeRef<Node>, bool, bool, bool)> =
-        vec![(doc.tree.root(), true, false, false)];
+    // Open elements whose class names an image caption, and whether the
+    // current block has text from inside one.
+    let mut caption_depth = 0usize;
+    let mut cur_caption = false;
+    // (node, entering, in_link)
+    let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
     // Stack of enclosing block containers.
     let mut containers: Vec<(NodeId, BlockKind)> = Vec::new();
     let flush = |cur: &mut String,
                  links: &mut usize,
                  container: Option<NodeId>,
                  kind: BlockKind,
+                 caption: &mut bool,
                  out: &mut Vec<Flat>| {
         let t = text_dump::clean_line(cur);
         if !t.is_empty() {
@@ -282,31 +916,51 @@ fn flatten(doc: &Html) -> Vec<Flat> {
             out.push(Flat {
                 text: t,
                 link_chars,
-                kind,
+                kind: if *caption { BlockKind::Caption } else { kind },
                 container,
             });
         }
         cur.clear();
         *links = 0;
+        *caption = false;
     };
-    while let Some((node, entering, in_link, in_article)) = stack.pop() {
+    while let Some((node, entering, in_link)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
                 let s: &str = t;
                 if in_link {
                     cur_links += s.chars().filter(|c| !c.is_whitespace()).count();
                 }
+                if caption_depth > 0 && !s.trim().is_empty() {
+                    cur_caption = true;
+                }
                 cur.push_str(s);
             }
             Node::Element(el) => {
                 let name = el.name();
-                let is_block = BLOCK_TAGS.contains(&name);
+                let cell = matches!(name, "td" | "th") && is_inline_cell(node);
+                let is_block = BLOCK_TAGS.contains(&name) && !cell;
+                let caption = name == "figcaption" || is_caption_class(el);
                 if entering {
-                    if skip_element(el, in_article) {
+                    if plan.silent.contains(&node.id()) {
                         continue;
                     }
+                    if let Some(&r) = plan.drops.get(&node.id()) {
+                        dropped.push((r, subtree_excerpt(node)));
+                        continue;
+                    }
+                    if cell {
+                        cur.push(' ');
+                    }
                     if is_block {
-                        flush(&mut cur, &mut cur_links, cur_container, cur_kind, &mut out);
+                        flush(
+                            &mut cur,
+                            &mut cur_links,
+                            cur_container,
+                            cur_kind,
+                            &mut cur_caption,
+                            &mut out,
+                        );
                         if name == "br" || name == "hr" {
                             continue;
                         }
@@ -317,36 +971,53 @@ fn flatten(doc: &Html) -> Vec<Flat> {
                     if name == "img" {
                         continue;
                     }
-                    let link = in_link || name == "a";
-                    let art = in_article
-                        || name == "article"
-                        || el.attr("itemprop") == Some("articleBody");
-                    stack.push((node, false, in_link, in_article));
-                    let children: Vec<_> = node.children().collect();
-                    for c in children.into_iter().rev() {
-                        stack.push((c, true, link, art));
+                    if caption {
+                        caption_depth += 1;
                     }
-                } else if is_block {
-                    flush(&mut cur, &mut cur_links, cur_container, cur_kind, &mut out);
-                    containers.pop();
-                    let (c, k) = containers
-                        .last()
-                        .map_or((None, BlockKind::Para), |&(id, k)| (Some(id), k));
-                    cur_container = c;
-                    cur_kind = k;
+                    let link = in_link || name == "a";
+                    stack.push((node, false, in_link));
+                    for c in node.children().rev() {
+                        stack.push((c, true, link));
+                    }
+                } else {
+                    if caption {
+                        caption_depth = caption_depth.saturating_sub(1);
+                    }
+                    if is_block {
+                        flush(
+                            &mut cur,
+                            &mut cur_links,
+                            cur_container,
+                            cur_kind,
+                            &mut cur_caption,
+                            &mut out,
+                        );
+                        containers.pop();
+                        let (c, k) = containers
+                            .last()
+                            .map_or((None, BlockKind::Para), |&(id, k)| (Some(id), k));
+                        cur_container = c;
+                        cur_kind = k;
+                    }
                 }
             }
             Node::Document | Node::Fragment if entering => {
-                let children: Vec<_> = node.children().collect();
-                for c in children.into_iter().rev() {
-                    stack.push((c, true, false, false));
+                for c in node.children().rev() {
+                    stack.push((c, true, false));
                 }
             }
             _ => {}
         }
     }
-    flush(&mut cur, &mut cur_links, cur_container, cur_kind, &mut out);
-    out
+    flush(
+        &mut cur,
+        &mut cur_links,
+        cur_container,
+        cur_kind,
+        &mut cur_caption,
+        &mut out,
+    );
+    (out, dropped)
 }
 
 fn tag_bonus(name: &str) -> f64 {
@@ -363,10 +1034,11 @@ fn tag_bonus(name: &str) -> f64 {
 fn class_weight(el: &scraper::node::Element) -> f64 {
     let mut w = 0.0;
     for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        if negative_re().is_match(v) {
+        let words: Vec<&'static str> = v.split_whitespace().flat_map(token_words).collect();
+        if any_in(&words, NEGATIVE).is_some() {
             w -= 25.0;
         }
-        if positive_re().is_match(v) {
+        if any_in(&words, POSITIVE).is_some() || v.contains("正文") {
             w += 25.0;
         }
     }
@@ -500,7 +1172,68 @@ fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
             }
         }
     }
+    lead_siblings(doc, top, &mut chosen);
     Some(chosen)
+}
+
+/// How many element siblings before the article container are looked at
+/// for a lead photo or a summary list.
+const LEAD_SIBLINGS: usize = 4;
+
+/// Adds what sits just before the article container and belongs to it: a
+/// summary list (`Key Points`, `要点`: class words in [`SUMMARY`], holding
+/// sentences) and a lead photo with its caption (an `<img>` with a
+/// caption element and little text). Video players, share bars and the
+/// like are passed over; the walk stops at the headline.
+fn lead_siblings(doc: &Html, top: NodeId, chosen: &mut HashSet<NodeId>) {
+    let Some(node) = doc.tree.get(top) else {
+        return;
+    };
+    let mut seen = 0;
+    let mut sib = node.prev_sibling();
+    while let Some(s) = sib {
+        sib = s.prev_sibling();
+        let Node::Element(el) = s.value() else {
+            continue;
+        };
+        seen += 1;
+        if seen > LEAD_SIBLINGS || matches!(el.name(), "h1" | "header") {
+            break;
+        }
+        if chosen.contains(&s.id()) {
+            continue;
+        }
+        let mut has_img = false;
+        let mut caption = false;
+        let mut summary = false;
+        let mut headline = false;
+        let mut text = String::new();
+        for d in s.descendants().take(400) {
+            match d.value() {
+                Node::Element(e) => {
+                    has_img |= e.name() == "img" || e.name() == "picture";
+                    caption |= e.name() == "figcaption" || is_caption_class(e);
+                    summary |= is_summary_class(e);
+                    headline |= e.name() == "h1";
+                }
+                Node::Text(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        if headline {
+            break;
+        }
+        let wl = weighted_len(&text);
+        let sentences = text
+            .chars()
+            .filter(|&c| crate::script::is_sentence_end(c))
+            .count();
+        let lead_photo = has_img && caption && wl <= 400;
+        let summary_list = summary && sentences >= 1 && wl >= 25;
+        if lead_photo || summary_list {
+            chosen.insert(s.id());
+        }
+    }
 }
 
 fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
@@ -597,7 +1330,7 @@ fn clean_title(t: &str) -> String {
 /// instead (the caller routes them).
 pub fn extract(page: &str) -> Work<'_> {
     let doc = Html::parse_document(page);
-    let flats = flatten(&doc);
+    let (flats, skipped) = flatten(&doc);
     let chosen = choose(&doc, &flats);
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
@@ -680,6 +1413,9 @@ pub fn extract(page: &str) -> Work<'_> {
         }
     }
     let mut w = Work::new(blocks);
+    for (r, t) in skipped {
+        w.record(r, &t);
+    }
     for (r, t) in outside {
         w.record(r, &t);
     }
@@ -699,6 +1435,22 @@ pub fn has_han(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_words_split_on_parts() {
+        assert_eq!(
+            word_parts("ListFooter-navRow2"),
+            ["list", "footer", "nav", "row"]
+        );
+        assert!(token_words("Grid-wideRow").contains(&"row"));
+        assert!(!token_words("layout-pageRow").contains(&"pager"));
+        assert!(token_words("pager").contains(&"pager"));
+        assert!(token_words("sharebox").contains(&"share"));
+        assert!(token_words("side-bar").contains(&"sidebar"));
+        assert!(!token_words("photo").contains(&"hot"));
+        assert_eq!(head_segment("story-body__notice__9xQ2"), "notice");
+        assert_eq!(head_segment("StoryBody-photoCredit"), "photoCredit");
+    }
 
     #[test]
     fn depth_estimate() {
