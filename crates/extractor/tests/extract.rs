@@ -734,3 +734,48 @@ fn money_in_share_price_context_is_per_share() {
     assert_eq!(unit_of("The kit costs $499 at launch."), "USD");
     assert_eq!(unit_of("股价大涨之后，公司营收达到120亿元。"), "CNY");
 }
+
+#[test]
+fn chinese_durations_people_and_clause_final_counts() {
+    assert_eq!(
+        figures("新工厂的建设周期需要4到6个月。")
+            .iter()
+            .map(|f| (f.value, f.max, f.unit.as_str()))
+            .collect::<Vec<_>>(),
+        [(4.0, Some(6.0), "months")]
+    );
+    assert_fig("審批只用了45天。", 45.0, "days");
+    assert_fig("研发团队规模超过800人。", 800.0, "people");
+    assert_fig("這家廠商深耕封裝測試已經接近15年。", 15.0, "years");
+    assert_fig("全國投入運營的智算集群已超過25個。", 25.0, "clusters");
+    // years need a duration cue; dates and anniversaries are not durations
+    assert!(figures("公司计划2027年量产，26年底交付。").is_empty());
+    assert!(figures("今天是开业3周年。").is_empty());
+    // 个 counts only with its noun before it and at the end of a clause
+    assert!(figures("他们讨论了40个问题的答案").is_empty());
+    // 人 inside another word is not people
+    assert!(figures("共有300人工智能企业参展").is_empty());
+}
+
+#[test]
+fn english_counts_of_its_chips_and_compared_bare_numbers() {
+    let f = figures("The startup trained on 12,000 of its MI300X chips last spring.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].value, f[0].unit.as_str()), (12000.0, "chips"));
+    let f = figures(
+        "Output climbed to roughly 80,000 wafers per month, up from about 42,000 a year earlier.",
+    );
+    assert_eq!(
+        f.iter()
+            .map(|x| (x.value, x.unit.as_str()))
+            .collect::<Vec<_>>(),
+        [(80000.0, "wafers/month"), (42000.0, "wafers/month")]
+    );
+    assert_eq!(f[1].qualifier, Some(Qualifier::About));
+    // a year, or a number in another sentence, is not compared
+    assert_eq!(
+        figures("It shipped 5,000 servers, up from 2023. Up from 300 before.").len(),
+        1
+    );
+    assert_eq!(figures("营收较9月减少了一些，产能达5万片。").len(), 1);
+}

@@ -65,6 +65,31 @@ struct UnitsFile {
     qualifiers: QualifierDefs,
     #[serde(default)]
     share_price: SharePriceDefs,
+    #[serde(default)]
+    durations: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    duration_years: YearCueDefs,
+    #[serde(default)]
+    self_counting: BTreeMap<String, SelfCountingDef>,
+    #[serde(default)]
+    subjects: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearCueDefs {
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SelfCountingDef {
+    unit: String,
+    #[serde(default)]
+    not_before: String,
 }
 
 /// Words that make a plain money amount a share price (`收报51.35港元`).
@@ -262,6 +287,30 @@ impl FigureRules {
             let words: Vec<String> = words.iter().map(|w| folder.fold(w)).collect();
             b.rate(suffix, &words);
         }
+        let fold = |v: &[String]| v.iter().map(|w| folder.fold(w)).collect::<Vec<_>>();
+        for (unit, words) in &file.durations {
+            b.duration(unit, &fold(words));
+        }
+        b.year_cues(
+            &fold(&file.duration_years.before),
+            &fold(&file.duration_years.after),
+        );
+        for (word, d) in &file.self_counting {
+            let w = folder.fold(word);
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => b.self_counting(c, &d.unit, &folder.fold(&d.not_before)),
+                _ => {
+                    return Err(invalid(
+                        word,
+                        format!("self-counting word \"{word}\" must be one character"),
+                    ))
+                }
+            }
+        }
+        for (unit, words) in &file.subjects {
+            b.subject(unit, &fold(words));
+        }
         let q = &file.qualifiers;
         for (kind, words) in [
             (Qualifier::About, &q.about),
@@ -326,7 +375,12 @@ impl FigureRules {
                 i = next;
                 continue;
             }
-            match self.figure_at(doc, num, bare, floor) {
+            let found = self.figure_at(doc, num, bare, floor).or_else(|| {
+                (!bare)
+                    .then(|| self.compared(doc, num, out.last()))
+                    .flatten()
+            });
+            match found {
                 Some(f) => {
                     i = f.end.max(next);
                     floor = f.end;
@@ -954,7 +1008,19 @@ impl FigureRules {
         }
         let yearish =
             !q.scaled && !q.num.decimal && !q.num.chinese && (1900.0..=2100.0).contains(&q.value);
-        let mut count = self.units.count_at(doc, q.end, !yearish)?;
+        if !q.num.chinese && !q.num.word() {
+            let whole = !q.scaled && !q.num.decimal;
+            if let Some(d) = self
+                .units
+                .duration_at(doc, q.num.start, q.end, q.value, whole)
+            {
+                return Some(d);
+            }
+        }
+        let mut count = match self.units.count_at(doc, q.end, !yearish) {
+            Some(c) => c,
+            None => self.count_fallback(doc, q, yearish)?,
+        };
         if q.num.chinese && !q.scaled && q.value < 10.0 {
             return None; // 一张卡 / 两颗: articles, not counts
         }
@@ -963,6 +1029,132 @@ impl FigureRules {
         }
         count.factor = 1.0;
         Some(count)
+    }
+
+    /// A number without a unit compared with the figure just before it in
+    /// the same sentence takes that figure's unit: `75,000 wafers per month,
+    /// up from about 35,000`; `5万片，高于去年的3万`.
+    fn compared(&self, doc: &Doc, num: Numeral, prev: Option<&FigureHit>) -> Option<FigureHit> {
+        let prev = prev?;
+        let unit = prev.unit.as_ref()?;
+        if num.chinese
+            || num.word()
+            || num.start < prev.end
+            || num.start - prev.end > 120
+            || matches!(prev.kind, FigureKind::Percent)
+        {
+            return None;
+        }
+        let between = doc.fslice(prev.end, num.start);
+        if between
+            .chars()
+            .any(|c| matches!(c, '。' | '！' | '？' | '!' | '?' | ';' | '；' | '\n'))
+            || between.contains(". ")
+        {
+            return None;
+        }
+        let q = self.quantity(doc, num, false);
+        let yearish = !q.scaled && !num.decimal && (1900.0..=2100.0).contains(&q.value);
+        // 较9月: a month, a date, a counted noun of its own
+        if yearish
+            || doc
+                .char_at(q.end)
+                .is_some_and(|c| is_han(c) || c.is_alphanumeric())
+        {
+            return None;
+        }
+        // the comparison word, then at most a qualifier, right before it
+        let lead = doc
+            .fslice(num.start.saturating_sub(24), num.start)
+            .to_ascii_lowercase();
+        let lead = lead.trim_end();
+        let lead = ["about", "around", "roughly", "nearly", "some", "约", "大约"]
+            .iter()
+            .find_map(|w| lead.strip_suffix(w))
+            .unwrap_or(lead)
+            .trim_end();
+        let compared = [
+            "up from",
+            "down from",
+            "compared with",
+            "compared to",
+            "versus",
+            "vs.",
+            "against",
+            "高于",
+            "低于",
+            "较",
+            "相比",
+            "对比",
+        ]
+        .iter()
+        .any(|w| lead.ends_with(w));
+        if !compared {
+            return None;
+        }
+        // a unit of its own, or a scale word after it, means another reading
+        if self.unit_after(doc, &q, false).is_some() {
+            return None;
+        }
+        Some(FigureHit {
+            start: num.start,
+            end: q.end,
+            value: tidy(q.value),
+            value_max: None,
+            unit: Some(unit.clone()),
+            kind: prev.kind,
+            qualifier: self.units.qualifier_before(doc, num.start),
+            inner: None,
+        })
+    }
+
+    /// Counts the measure-word-and-noun reading misses: a measure word that
+    /// is its own noun (1000人), a bare `N个` closing a clause whose noun
+    /// stands before it (集群超过40个), and `N of its|their|the ... chips`.
+    fn count_fallback(&self, doc: &Doc, q: &Quantity, yearish: bool) -> Option<UnitHit> {
+        if yearish {
+            return None;
+        }
+        let k = q.end;
+        if let Some(c) = self.units.self_counting_at(doc, k) {
+            return Some(c);
+        }
+        if doc.char_at(k) == Some('个') {
+            let closes = match doc.char_at(k + 1) {
+                None => true,
+                Some(c) => {
+                    "，。；、！？,.;!?）)\n".contains(c) || {
+                        let rest = doc.fslice(k + 1, (k + 3).min(doc.len()));
+                        rest == "以上" || rest == "左右"
+                    }
+                }
+            };
+            if closes {
+                let unit = self.units.subject_before(doc, q.num.start)?;
+                return Some(self.units.count(unit, k + 1, doc));
+            }
+            return None;
+        }
+        // 30,000 of its P800 chips
+        let rest: String = doc.chars[k..doc.len().min(k + 10)]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let det = [
+            " of its ",
+            " of their ",
+            " of the ",
+            " of these ",
+            " of those ",
+            " of our ",
+        ]
+        .into_iter()
+        .find(|d| rest.starts_with(d))?;
+        let after = k + det.chars().count();
+        if doc.char_at(after).is_some_and(|c| c.is_ascii_digit()) {
+            return None; // 3 of the 5 chips: a part of another count
+        }
+        self.units.count_at(doc, after, true)
     }
 
     /// Cents after a currency: `元三毛`/`6角三分` (Chinese) or

@@ -74,6 +74,17 @@ pub(crate) struct Units {
     per_ix: CharIndex,
     rate_ix: CharIndex,
     noun_zh_ix: CharIndex,
+    /// Chinese durations after Arabic digits (个月 -> months), longest first.
+    durations: Vec<(Surface, String)>,
+    /// Words that make `N年` a number of years, before and after it.
+    year_before: Vec<Surface>,
+    year_after: Vec<Surface>,
+    /// Measure words that are the counted noun themselves (人 -> people),
+    /// with the characters that, following them, make another word (人工).
+    self_counting: HashMap<char, (String, Vec<char>)>,
+    /// Nouns that, standing just before a bare `N个` at the end of a clause,
+    /// name what it counts (集群超过40个 -> clusters); the counted nouns too.
+    subjects: Vec<(Surface, String)>,
 }
 
 /// A unit found after (or before) a number.
@@ -126,6 +137,11 @@ impl UnitsBuilder {
                 per_ix: CharIndex::default(),
                 rate_ix: CharIndex::default(),
                 noun_zh_ix: CharIndex::default(),
+                durations: Vec::new(),
+                year_before: Vec::new(),
+                year_after: Vec::new(),
+                self_counting: HashMap::new(),
+                subjects: Vec::new(),
             },
         }
     }
@@ -184,6 +200,34 @@ impl UnitsBuilder {
         }
     }
 
+    pub(crate) fn duration(&mut self, unit: &str, zh: &[String]) {
+        for z in zh {
+            self.units
+                .durations
+                .push((Surface::new(z, false), unit.to_string()));
+        }
+    }
+
+    pub(crate) fn year_cues(&mut self, before: &[String], after: &[String]) {
+        let s = |v: &[String]| v.iter().map(|w| Surface::new(w, false)).collect();
+        self.units.year_before = s(before);
+        self.units.year_after = s(after);
+    }
+
+    pub(crate) fn self_counting(&mut self, word: char, unit: &str, not_before: &str) {
+        self.units
+            .self_counting
+            .insert(word, (unit.to_string(), not_before.chars().collect()));
+    }
+
+    pub(crate) fn subject(&mut self, unit: &str, zh: &[String]) {
+        for z in zh {
+            self.units
+                .subjects
+                .push((Surface::new(z, false), unit.to_string()));
+        }
+    }
+
     pub(crate) fn qualifier(&mut self, q: Qualifier, words: &[String]) {
         for w in words {
             self.units.qualifiers.push((Surface::new(w, false), q));
@@ -199,6 +243,10 @@ impl UnitsBuilder {
         u.nouns_en.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         u.rates.sort_by_key(|b| std::cmp::Reverse(b.1.len));
         u.qualifiers.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        u.durations.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        let nouns = u.nouns_zh.clone();
+        u.subjects.extend(nouns);
+        u.subjects.sort_by_key(|b| std::cmp::Reverse(b.0.len));
         let first = |s: &Surface| s.chars.first().copied();
         let last = |s: &Surface| s.chars.last().copied();
         u.suffix_ix = CharIndex::new(u.suffixes.iter().map(|s| first(&s.surface)));
@@ -370,7 +418,7 @@ impl Units {
         None
     }
 
-    fn count(&self, unit: String, end: usize, doc: &Doc) -> UnitHit {
+    pub(crate) fn count(&self, unit: String, end: usize, doc: &Doc) -> UnitHit {
         let (unit, end) = match self.rate_at(doc, end) {
             Some((r, e)) => (format!("{unit}{r}"), e),
             None => (unit, end),
@@ -464,6 +512,74 @@ impl Units {
                     let end = words[start + n - 1].2;
                     return Some(self.count(unit.clone(), end, doc));
                 }
+            }
+        }
+        None
+    }
+
+    /// A Chinese duration right after a number ending at `k` (2到3个月,
+    /// 15天, 接近20年): (unit, end). `N年` is a number of years only when a
+    /// year cue stands before the number (`start`) or after 年, and the
+    /// number is small and whole (2025年, 25年底 are dates).
+    pub(crate) fn duration_at(
+        &self,
+        doc: &Doc,
+        start: usize,
+        k: usize,
+        value: f64,
+        whole: bool,
+    ) -> Option<UnitHit> {
+        let (s, unit) = self
+            .durations
+            .iter()
+            .find(|(s, _)| match_at(doc, k, s).is_some())?;
+        let e = k + s.len;
+        if unit == "years" {
+            let cue_before = self
+                .year_before
+                .iter()
+                .any(|w| match_before(doc, start, w).is_some());
+            let cue_after = self
+                .year_after
+                .iter()
+                .any(|w| match_at(doc, e, w).is_some());
+            if !whole || !(1.0..100.0).contains(&value) || !(cue_before || cue_after) {
+                return None;
+            }
+        }
+        // 3周年 is an anniversary, 5天数 a company name
+        if doc.char_at(e).is_some_and(|c| c == '年' || c == '数') {
+            return None;
+        }
+        Some(self.count(unit.clone(), e, doc))
+    }
+
+    /// A measure word that is its own noun (1000人 -> people) at `k`.
+    pub(crate) fn self_counting_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
+        let (unit, not_before) = self.self_counting.get(&doc.char_at(k)?)?;
+        if doc.char_at(k + 1).is_some_and(|c| not_before.contains(&c)) {
+            return None;
+        }
+        Some(self.count(unit.clone(), k + 1, doc))
+    }
+
+    /// The noun a bare `N个` at the end of a clause counts: a known noun
+    /// ending at most four Han characters (a verb or qualifier: 超过, 已达)
+    /// before the number at `start` (万卡集群超过40个 -> clusters).
+    pub(crate) fn subject_before(&self, doc: &Doc, start: usize) -> Option<String> {
+        for gap in 0..=4 {
+            let Some(at) = start.checked_sub(gap) else {
+                break;
+            };
+            if gap > 0 && !doc.char_at(at).is_some_and(is_han) {
+                break;
+            }
+            if let Some((_, u)) = self
+                .subjects
+                .iter()
+                .find(|(s, _)| match_before(doc, at, s).is_some())
+            {
+                return Some(u.clone());
             }
         }
         None
