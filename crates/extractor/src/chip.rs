@@ -5,7 +5,9 @@
 //! dropping systems (a model followed by "supernode", "NVL72", 超节点 ...;
 //! a model followed by 集群/cluster is still a chip),
 //! and merging (a gazetteer hit wins over an overlapping pattern hit; among
-//! pattern hits the longer, then the earlier wins).
+//! pattern hits the longer, then the earlier wins), then bare model codes
+//! (`910B`, `M100`) read as the chip of the vendor named just before them
+//! on the same line.
 //! Must not know: companies, figures, sentences.
 
 use crate::figure::number::chinese_digit;
@@ -125,22 +127,25 @@ fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -
         if !(3..=8).contains(&(e - s))
             || !chars[s..e].iter().any(|c| c.is_ascii_digit())
             || !chars[s..e].iter().any(|c| c.is_ascii_alphabetic())
-            || found.iter().any(|m| m.start < e && s < m.end)
             || !latin_start_ok(doc, s, chars[s])
             || !latin_end_ok(doc, e, chars[e - 1], true)
-            || followed_by_system(gaz, doc, e)
         {
             continue;
         }
         // the latest mention of each vendor before the code, on its line
-        let line_start = chars[..s]
+        let window = s.saturating_sub(VENDOR_CONTEXT);
+        let line_start = chars[window..s]
             .iter()
             .rposition(|&c| c == '\n')
-            .map_or(0, |p| p + 1)
-            .max(s.saturating_sub(VENDOR_CONTEXT));
+            .map_or(window, |p| window + p + 1);
         let from = anchors.partition_point(|a| a.0 <= line_start);
         let to = anchors.partition_point(|a| a.0 <= s);
         if from >= to {
+            continue;
+        }
+        // inside a chip already found (found is sorted by start)
+        let k = found.partition_point(|m| m.start < e);
+        if found[..k].iter().rev().take(4).any(|m| s < m.end) || followed_by_system(gaz, doc, e) {
             continue;
         }
         let recent = &anchors[from..to];

@@ -11,8 +11,13 @@
 //! `negative` (not `plus or minus`). Ranges `A-B`, `A至B`, `A~B`, `A to B`
 //! (scale and unit of B apply to A when A has none) unless a change is
 //! written (`from`, 从, `rose 5% to 20%`). Plain 元 on a Traditional page that
-//! names 新台幣 is TWD. What is NOT a figure: numbers glued to a Latin letter
-//! (H100, FP16, V3), ordinals (第4262期), versions (11.6.2), numbers inside
+//! names 新台幣 is TWD. A plain money amount in share-price context (收报,
+//! 股价, closed at ...) is `<currency>/share`. In news, Chinese durations
+//! (2到3个月, 接近20年), 1000人, a clause-final `N个` after its noun
+//! (集群超过40个), `N of its <noun>` and a unitless number compared with the
+//! figure before it (`up from about 35,000`) are counts too. What is NOT a figure: numbers glued to a Latin letter
+//! (H100, FP16, V3) or a model code with a billion letter before hardware
+//! (`two 910B dies`), ordinals (第4262期), versions (11.6.2), numbers inside
 //! entity names (三星, CloudMatrix 384 is dropped with its chip/system), bare
 //! numbers (years, dates, section numbers have no unit and are not reported
 //! by `extract`), numbers in words without a measurement unit (`one
