@@ -6,12 +6,18 @@
 //! a site banner; or a trailing line in the other script), the published time (the
 //! first `YYYY-MM-DD HH:MM[:SS]` / `YYYY年M月D日` found in a metadata line,
 //! normalised to ISO 8601), and dropping key-colon lines (`来源:`,
-//! `责任编辑:`, `发布时间:`, `标签:`, `Topics:`, `By …`, `Published …`), repost lines
-//! (`本文转载自…`), image credits (`(封面图源:…)`, `Image: …`) and inline
-//! credit blocks such as `(文|…,编辑|…)`. `▲` captions are content and stay.
+//! `责任编辑:`, `发布时间:`, `标签:`, `Topics:`, `By …`, `Published …`; on
+//! short lines also the slash form `文/…`, `图/…`), reporter bylines that
+//! make up a whole line (`<media>记者 <name>`, `記者<name>／<city>報導` with
+//! or without a time), repost lines (`本文转载自…`), image credits
+//! (`(封面图源:…)`, `Image: …`, `<name> | Getty Images`) and inline credit
+//! blocks such as `(文|…,编辑|…)`. Captions (and short caption-like
+//! paragraphs) keep their text and lose a trailing photo credit
+//! ([`credit_tail`]: `图片来源：…`, `圖／…`, `…记者 某某 摄`, `（影片截圖）`,
+//! `(Photo courtesy of …)`). `▲` captions are content and stay.
 //! Must not know: site names; anything about the body text itself.
 
-use crate::doc::{Detector, Work};
+use crate::doc::{BlockKind, Detector, Work};
 use crate::lang::is_chinese_text;
 use crate::script::{char_len, fold, has_inner_sentence_end};
 use model::DropReason;
@@ -123,6 +129,63 @@ fn credit_block_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"[(（][^()（）]{0,80}?(?:文|编辑|編輯|作者|图|圖|来源|來源)\s*[|｜:：][^()（）]{0,80}[)）]").expect("static regex"))
 }
 
+/// A reporter byline standing alone (folded text, date removed):
+/// `<media>记者 <name>`, `记者<name>/<city>报导`, `<media>通讯员 <name>`,
+/// several names joined by `、`/`和`. The whole line must have this shape,
+/// so a sentence that mentions a reporter never matches.
+fn byline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^[\p{Han}a-z0-9·]{0,12}\s*(?:特约|实习|见习|首席|驻[\p{Han}]{1,4})?(?:记者|通讯员|实习生)\s*[\p{Han}·]{2,4}(?:\s*[、,和及与]\s*(?:记者|通讯员)?\s*[\p{Han}·]{2,4}){0,3}(?:\s*[/|丨]\s*[\p{Han}]{0,8}?(?:即时|综合|联合)?(?:报导|报道|电|讯|摄影|摄)?)?\s*[)）]?$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A photo credit at the end of a caption (folded text of the tail after
+/// the caption's last sentence): `图片来源:…`, `图/本报资料照片`,
+/// `<media>记者 <name> 摄`, `Photo: …`, `Image credit: …`,
+/// `<name> | Getty Images`, `REUTERS/<name>`.
+fn credit_tail_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|(?:getty images|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Words of a parenthesised photo credit at the end of a caption
+/// (`（影片截图）`, `（中央社档案照片）`, `(AP Photo/…)`), folded.
+const PAREN_CREDIT: &[&str] = &[
+    "图/",
+    "图:",
+    "图片",
+    "照片",
+    "资料照",
+    "资料图",
+    "档案照",
+    "截图",
+    "摄",
+    "图源",
+    "供图",
+    "提供",
+    "来源",
+    "photo",
+    "image",
+    "credit",
+    "courtesy",
+    "getty",
+    "reuters",
+    "afp",
+    "epa",
+    "bloomberg",
+    "shutterstock",
+    "file",
+];
+
 /// Finds a date in `text` and returns it as ISO 8601.
 pub fn find_date(text: &str) -> Option<String> {
     let c = date_re().captures(text)?;
@@ -159,7 +222,19 @@ pub fn is_meta_line(text: &str) -> bool {
             if rest.starts_with([':', '|', '丨']) {
                 return true;
             }
+            // `文/张三`, `撰文/…`, `图/…`: the slash form of Chinese
+            // bylines, only on a short line without a sentence in it.
+            if rest.starts_with('/')
+                && k.chars().all(crate::script::is_han)
+                && n <= 40
+                && !has_inner_sentence_end(text)
+            {
+                return true;
+            }
         }
+    }
+    if is_byline(text) {
+        return true;
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
         // `By 2030, …` is a sentence; `By Jane Doe` is a byline.
@@ -187,6 +262,78 @@ pub fn is_meta_line(text: &str) -> bool {
     false
 }
 
+/// True for a reporter byline line (`<media>记者 <name>`,
+/// `記者<name>／<city>報導 2025-01-02 10:00`).
+pub fn is_byline(text: &str) -> bool {
+    let n = char_len(text);
+    if n > 60 || has_inner_sentence_end(text) {
+        return false;
+    }
+    let f = fold(text);
+    let f = date_re().replace_all(&f, " ");
+    let f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '【'));
+    byline_re().is_match(f)
+}
+
+/// Byte range of a photo credit that ends a caption (`…。图片来源：…`,
+/// `…（影片截圖）`, `… 记者 某某 摄`), or `None`. The caption before it
+/// stays: captions are content, credits are metadata.
+pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
+    let t = text.trim_end();
+    let f = fold(t);
+    // Folding keeps one char per char; map char positions back.
+    let tpos: Vec<usize> = t.char_indices().map(|(i, _)| i).collect();
+    let fchars: Vec<char> = f.chars().collect();
+    if tpos.len() != fchars.len() || fchars.is_empty() {
+        return None;
+    }
+    // A closing parenthesis at the end: a parenthesised credit.
+    if matches!(fchars.last(), Some(')') | Some(']')) {
+        if let Some(open) = fchars.iter().rposition(|&c| c == '(' || c == '[') {
+            let inner: String = fchars[open + 1..fchars.len() - 1].iter().collect();
+            if open > 0 && char_len(&inner) <= 40 && PAREN_CREDIT.iter().any(|w| inner.contains(w))
+            {
+                return Some(tpos[open]..text.len());
+            }
+        }
+    }
+    // The tail after the last sentence end (or after a wide gap).
+    let cut = fchars
+        .iter()
+        .rposition(|&c| matches!(c, '。' | '!' | '?' | '.' | '；' | ';'))
+        .map(|i| i + 1)?;
+    if cut >= fchars.len() {
+        return None;
+    }
+    let tail: String = fchars[cut..].iter().collect();
+    let tail = tail.trim();
+    if tail.is_empty() || char_len(tail) > 40 || !credit_tail_re().is_match(tail) {
+        return None;
+    }
+    // `… Jan. 5` must not cut at an abbreviation: the head needs words.
+    let head: String = fchars[..cut].iter().collect();
+    if char_len(head.trim()) < 4 {
+        return None;
+    }
+    Some(tpos[cut]..text.len())
+}
+
+/// Drops block `i` from byte `start` to its end, recording the tail;
+/// the text before it is kept as it was (only trailing space trimmed).
+/// Drops the whole block when nothing of substance is left.
+pub(crate) fn drop_tail(work: &mut Work<'_>, i: usize, start: usize, reason: DropReason) {
+    let Some(b) = work.blocks.get(i) else { return };
+    let start = crate::doc::floor_boundary(&b.text, start);
+    let head = b.text[..start].trim_end().to_string();
+    let tail = b.text[start..].to_string();
+    if !crate::doc::has_substance(&head) {
+        work.drop_block(i, reason);
+        return;
+    }
+    work.record(reason, &tail);
+    work.blocks[i].text = std::borrow::Cow::Owned(head);
+}
+
 fn is_credit_line(text: &str) -> bool {
     let n = char_len(text);
     if n > 50 {
@@ -202,7 +349,24 @@ fn is_credit_line(text: &str) -> bool {
         || t.starts_with("photo:")
         || t.starts_with("图片:")
         || t.starts_with("图:")
+        || t.starts_with("图/")
+        // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
+        || (!has_inner_sentence_end(text)
+            && credit_tail_re().is_match(t)
+            && t.contains(['|', '/'])
+            && CREDIT_AGENCIES.iter().any(|a| t.ends_with(a)))
 }
+
+/// Photo agencies that end a credit line.
+const CREDIT_AGENCIES: &[&str] = &[
+    "getty images",
+    "reuters",
+    "associated press",
+    "afp",
+    "bloomberg",
+    "epa",
+    "shutterstock",
+];
 
 /// Removes a leading column or brand prefix (`栏目名 | 标题`).
 fn strip_column_prefix(title: &str) -> String {
@@ -249,6 +413,13 @@ impl Detector for MetadataFilter {
             } else if is_credit_line(&text) {
                 work.drop_block(i, DropReason::Metadata);
             } else {
+                // Captions, and short caption-like paragraphs, lose a
+                // trailing photo credit.
+                let caption = work.blocks[i].kind == BlockKind::Caption || char_len(&text) <= 80;
+                if let Some(r) = credit_tail(&text).filter(|_| caption) {
+                    drop_tail(work, i, r.start, DropReason::Metadata);
+                }
+                let text = work.blocks[i].text.clone();
                 let ranges: Vec<_> = credit_block_re()
                     .find_iter(&text)
                     .map(|m| m.range())
@@ -354,6 +525,48 @@ mod tests {
             "图为寒武纪思元590加速卡（图片来源：寒武纪官网）"
         ));
         assert!(!is_credit_line("昆仑芯P800加速卡。图片来源：百度智能云"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("南方晨报记者 陈一鸣"));
+        assert!(is_byline("北岸日報 記者吳小明／新竹報導2024-05-06 08:15"));
+        assert!(is_byline("本报记者 刘洋、通讯员 何平"));
+        assert!(is_meta_line("文／林小青"));
+        assert!(!is_byline("记者从会上获悉，这款芯片将于明年量产。"));
+        assert!(!is_byline(
+            "记者了解到，公司订单已排到明年三月，产能十分紧张"
+        ));
+    }
+
+    #[test]
+    fn caption_credit_tails() {
+        let cut = |t: &str| credit_tail(t).map(|r| t[..r.start].trim_end().to_string());
+        assert_eq!(
+            cut("新品样机。图片来源：公司官网").as_deref(),
+            Some("新品样机。")
+        );
+        assert_eq!(
+            cut("工廠外觀。圖／本報資料照").as_deref(),
+            Some("工廠外觀。")
+        );
+        assert_eq!(
+            cut("展会现场。本报记者 张伟 摄").as_deref(),
+            Some("展会现场。")
+        );
+        assert_eq!(cut("新機亮相。（影片截圖）").as_deref(), Some("新機亮相。"));
+        assert_eq!(
+            cut("A wafer at the plant. (Photo: Acme Corp)").as_deref(),
+            Some("A wafer at the plant.")
+        );
+        assert_eq!(
+            cut("A rack on show in Austin. Jane Roe | Getty Images").as_deref(),
+            Some("A rack on show in Austin.")
+        );
+        assert_eq!(cut("公司营收增长三成。利润同比翻倍。"), None);
+        assert_eq!(cut("Revenue rose 5% (from a year earlier)"), None);
+        assert!(is_credit_line("John Doe | Getty Images"));
+        assert!(!is_credit_line("Sales rose | analysts cheered"));
     }
 
     #[test]
