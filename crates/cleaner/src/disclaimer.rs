@@ -7,7 +7,11 @@
 //! sites what follows a disclaimer is footer chrome. Also drops short contact
 //! lines (phone numbers, `咨询电话`, `客服专线`, `Tel:`) anywhere, and short
 //! copyright or investment-advice lines (`版权所有`, `仅供参考`,
-//! `不构成投资建议`) that open a line or sentence.
+//! `不构成投资建议`) that open a line or sentence, and repost, origin and
+//! rights notices in the last 40% of the page (`本文由…原创`, `未经授权，
+//! 禁止转载`, `非經授權，不得轉載`, `上文节录自…`, `原文题为…`,
+//! `This article was originally published …`): the sentence holding one is
+//! dropped to the end of its block when that tail is short.
 //! Must not know: site names; related lists or spam (those have their own
 //! detectors and usually sit in the tail that is cut anyway).
 
@@ -134,6 +138,46 @@ fn marker_in(text: &str, folded: &str, markers: &[&str]) -> Option<usize> {
     best
 }
 
+/// Repost, origin and rights notices (folded): `本文由…原创`, `未经授权，
+/// 禁止转载`, `非经授权不得转载`, `上文节录自…`, `原文题为…`, `本文首发于…`,
+/// `This article was originally published …`. They end an article; a
+/// sentence holding one is dropped from the last part of the page.
+fn notice_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"本文(?:由|系|为)[^。]{0,30}原创|(?:未经|非经)[^。]{0,8}(?:授权|许可|同意)[^。]{0,8}(?:不得|禁止|严禁|请勿|谢绝)[^。]{0,8}(?:转载|转贴|复制|使用|刊登|重制|摘编)|版权归[^。]{0,20}所有|(?:上文|本文|此文|以上|全文)?(?:节录|节选|摘编|摘录|选)自|原文(?:题为|标题为|刊于|载于|发表于|首发于)|(?:首发|原载|原刊|刊载)于|(?:this|the) (?:article|story|post|piece) (?:was|is|has been) (?:originally |first )?(?:published|posted|appeared)|originally (?:published|appeared) (?:in|on|at|by)|republished (?:here )?(?:with|by|under) (?:permission|a creative commons)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// Longest notice sentence dropped, in chars.
+const NOTICE_CHARS: usize = 160;
+
+/// Byte range from the start of the sentence holding a notice to the end
+/// of `text`, when that tail is short (a notice closing a paragraph, or a
+/// paragraph of its own).
+fn notice_tail(text: &str) -> Option<std::ops::Range<usize>> {
+    let folded = fold(text);
+    let fchars: Vec<char> = folded.chars().collect();
+    let tpos: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    if fchars.len() != tpos.len() {
+        return None;
+    }
+    let m = notice_re().find(&folded)?;
+    let ci = folded[..m.start()].chars().count();
+    // Back to the start of the sentence.
+    let start = fchars[..ci]
+        .iter()
+        .rposition(|&c| matches!(c, '。' | '!' | '?' | '；' | ';') || c == '\n')
+        .map_or(0, |i| i + 1);
+    if fchars.len() - start > NOTICE_CHARS {
+        return None;
+    }
+    Some(tpos.get(start).copied().unwrap_or(0)..text.len())
+}
+
 pub struct DisclaimerFilter;
 
 impl Detector for DisclaimerFilter {
@@ -163,6 +207,20 @@ impl Detector for DisclaimerFilter {
                 }
             }
             seen += len;
+        }
+        // Repost and rights notices in the last part of the page.
+        let total = work.alive_chars();
+        let mut seen = 0usize;
+        for i in work.alive() {
+            let len = work.blocks[i].text.chars().count();
+            let late = (seen + len) * 10 >= total * 6;
+            seen += len;
+            if !late || work.blocks[i].protected {
+                continue;
+            }
+            if let Some(r) = notice_tail(&work.blocks[i].text) {
+                crate::metadata::drop_tail(work, i, r.start, DropReason::Disclaimer);
+            }
         }
         for i in work.alive() {
             let text = &work.blocks[i].text;
@@ -208,6 +266,16 @@ mod tests {
             marker_at("© 2025 Chip Media Ltd. All rights reserved.", WEAK_MARKERS),
             Some(0)
         );
+    }
+
+    #[test]
+    fn notices() {
+        let t = "该公司股价今年上涨三成。本文由某某评论原创，未经授权，禁止转载。";
+        assert_eq!(notice_tail(t).map(|r| r.start), t.find("本文"));
+        assert!(notice_tail("本網站內容非經同意，不得轉載或重製。").is_some());
+        assert!(notice_tail("上文節錄自第88期《某週刊》，原文題為《新戰局》。").is_some());
+        assert!(notice_tail("This post was originally published on Example Blog.").is_some());
+        assert!(notice_tail("公司原创的芯片架构已获多项专利，授权给多家客户使用。").is_none());
     }
 
     #[test]

@@ -1,0 +1,216 @@
+//! General rules of the HTML front end and the metadata/disclaimer
+//! detectors, on small pages written for these tests (their own sentences,
+//! site names and class names) in English, Simplified and Traditional
+//! Chinese: class words are matched on word parts, a wrapper holding the
+//! page is never dropped, every dropped subtree is recorded, summary lists
+//! and lead captions are kept, photo credits, bylines and repost notices go.
+
+use model::DropReason;
+use newsfacts_cleaner::clean;
+
+fn page(body: &str) -> String {
+    format!("<!DOCTYPE html><html><head><title>Test page</title></head><body>{body}</body></html>")
+}
+
+const EN_PARAS: &str = "<p>Acme Silicon said on Tuesday that its new inference accelerator will ship to three cloud customers in the spring, ahead of an earlier plan.</p>\
+<p>The company expects the part to double throughput per watt compared with its previous generation, according to a filing with regulators.</p>\
+<p>Analysts at a regional brokerage said the launch could lift the firm's data-centre revenue by a fifth next year, if supply holds up.</p>";
+
+#[test]
+fn camel_case_wrapper_with_pager_like_name_is_kept() {
+    let html = page(&format!(
+        r#"<div class="Layout-fullWidth Layout-pageRow"><div class="Story-body">{EN_PARAS}</div></div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("inference accelerator"), "{}", doc.text);
+    assert!(doc.text.contains("regional brokerage"));
+}
+
+#[test]
+fn wrapper_holding_most_text_survives_a_chrome_class() {
+    // A form around the whole page (ASP.NET style) and a wrapper whose
+    // class reads as chrome still hold the article.
+    let html = page(&format!(
+        r#"<form id="aspnetForm"><div class="promo-layout">{EN_PARAS}</div></form><div class="side">Other</div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("three cloud customers"), "{}", doc.text);
+}
+
+#[test]
+fn dropped_subtrees_are_recorded_with_a_reason() {
+    let html = page(&format!(
+        r#"<div class="content">{EN_PARAS}<div data-testid="promo-box"><p>Get our weekly silicon letter. Sign up now.</p></div></div>
+<div class="ListSidebar-wrap"><ul><li><a href="/x">Another story about memory prices</a></li></ul></div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(!doc.text.contains("weekly silicon letter"));
+    assert!(doc
+        .dropped
+        .iter()
+        .any(|d| d.reason == DropReason::Chrome && d.excerpt.contains("weekly silicon letter")));
+    assert!(doc
+        .dropped
+        .iter()
+        .any(|d| d.excerpt.contains("memory prices")));
+}
+
+#[test]
+fn bem_element_part_decides() {
+    let html = page(&format!(
+        r#"<div class="story-text">{EN_PARAS}<p class="story-text__rights">Reproduction of this page without consent is not allowed by the owner.</p></div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("throughput per watt"));
+    // `rights` is not chrome vocabulary: the paragraph stays.
+    assert!(doc.text.contains("Reproduction of this page"));
+    let html = page(&format!(
+        r#"<div class="story-text">{EN_PARAS}<p class="story-text__copyright">Text and photos belong to the publisher.</p></div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(
+        !doc.text.contains("belong to the publisher"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn summary_list_above_the_body_is_content() {
+    let html = page(&format!(
+        r#"<h1>Acme ships its accelerator early</h1>
+<div class="col"><div class="Story-keyPoints"><ul><li>Acme moved its launch forward by a quarter.</li><li>Three cloud providers signed up first.</li></ul></div>
+<div class="Player-container"><span>Watch the interview</span></div>
+<div class="Story-articleBody">{EN_PARAS}</div></div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(
+        doc.text.contains("moved its launch forward"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("Watch the interview"));
+}
+
+#[test]
+fn lead_photo_caption_before_the_body_is_kept_without_its_credit() {
+    let html = page(
+        r#"<h1>芯片新厂投产</h1>
+<div class="leadPhoto"><img src="a.jpg"><div class="picinfo">新厂房在园区内落成。（本台资料照片）</div></div>
+<div class="paragraph"><p>某半导体公司今天宣布，位于沿海园区的新厂已经正式投产，首期月产能为两万片晶圆，主要生产车用与工业芯片。</p>
+<p>公司表示，新厂采用自动化产线，良率已达到预期水平，明年将扩建第二期，届时产能将增加一倍，以满足客户需求。</p>
+<p>业内人士认为，此举有助于缓解成熟制程芯片的供应紧张局面，并带动当地上下游企业的发展与就业。</p></div>"#,
+    );
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("新厂房在园区内落成。"), "{}", doc.text);
+    assert!(!doc.text.contains("资料照片"));
+}
+
+#[test]
+fn caption_credits_are_trimmed_in_three_scripts() {
+    let zh_paras = "<p>该公司表示，新一代推理芯片将于明年第一季度量产，主要面向数据中心客户，单卡性能较上一代提升一倍。</p>\
+<p>分析人士指出，国内云厂商对推理算力的需求持续增长，这为本土芯片企业提供了难得的市场窗口期。</p>\
+<p>公司同时披露，研发投入占营收比例已超过三成，未来三年仍将保持较高水平的研发投入。</p>";
+    let html = page(&format!(
+        r#"<div class="article"><div class="img_box"><img src="x.jpg"><span class="img_descr">新一代推理芯片样品。图片来源：公司官网</span></div>
+<p class="photo-desc">发布会现场。本报记者 李明 摄</p>{zh_paras}</div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("新一代推理芯片样品。"), "{}", doc.text);
+    assert!(!doc.text.contains("图片来源"));
+    assert!(doc.text.contains("发布会现场。"));
+    assert!(!doc.text.contains("李明"));
+
+    let tw = page(
+        r#"<article><figure><img src="y.jpg"><figcaption>晶圓廠外觀。圖／本報資料照</figcaption></figure>
+<p>某晶圓代工廠今日表示，先進製程產能利用率維持高檔，預期明年營收將再創新高，並持續擴大海外布局。</p>
+<p>公司指出，人工智慧相關訂單占比逐季上升，帶動高階封裝需求，相關產能已規畫擴充一倍以上。</p>
+<p>法人認為，在客戶需求強勁下，公司毛利率有望維持在五成以上的水準，股價表現也將獲得支撐。</p></article>"#,
+    );
+    let doc = clean("t", &tw);
+    assert!(doc.text.contains("晶圓廠外觀。"), "{}", doc.text);
+    assert!(!doc.text.contains("資料照"));
+
+    let en = page(&format!(
+        r#"<article><figure><img src="z.jpg"><figcaption>Engineers test a wafer at the plant. (Photo courtesy of Acme)</figcaption></figure>
+<div class="ImageEmbed-credit">Jane Roe | Getty Images</div>{EN_PARAS}</article>"#
+    ));
+    let doc = clean("t", &en);
+    assert!(
+        doc.text.contains("Engineers test a wafer at the plant."),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("courtesy"));
+    assert!(!doc.text.contains("Getty"));
+}
+
+#[test]
+fn reporter_bylines_are_metadata() {
+    let html = page(
+        r#"<article><div class="head-meta"><span>東方日報 記者林小華／高雄報導</span><time>2025-03-04 09:30</time></div>
+<p>某記憶體廠商今天宣布，新一代高頻寬記憶體已通過主要客戶驗證，將於下半年開始大量出貨。</p>
+<p>公司表示，新產品的傳輸速度較前一代提升約四成，功耗則降低兩成，可滿足人工智慧伺服器的需求。</p>
+<p>業界預期，隨著相關需求持續升溫，記憶體價格在未來幾季仍有上漲空間，廠商獲利可望同步改善。</p></article>"#,
+    );
+    let doc = clean("t", &html);
+    assert!(!doc.text.contains("林小華"), "{}", doc.text);
+    assert!(doc.text.contains("高頻寬記憶體"));
+    let hans = page(
+        r#"<div id="article_body"><p>　　华南日报记者 赵一凡</p>
+<p>　　一家本土芯片企业近日宣布完成新一轮融资，资金将主要用于先进封装产线建设和人才引进。</p>
+<p>　　该企业负责人表示，今年以来订单量明显增加，部分产品交付周期已延长至六个月以上。</p>
+<p>　　业内人士认为，先进封装正成为提升芯片性能的重要手段，相关投资热度有望持续。</p></div>"#,
+    );
+    let doc = clean("t", &hans);
+    assert!(!doc.text.contains("赵一凡"), "{}", doc.text);
+    assert!(doc.text.contains("新一轮融资"));
+}
+
+#[test]
+fn repost_and_rights_notices_at_the_end_go() {
+    let html = page(
+        r#"<div class="post-content"><p>一家本土芯片企业近日宣布完成新一轮融资，资金将主要用于先进封装产线建设和人才引进。</p>
+<p>该企业负责人表示，今年以来订单量明显增加，部分产品交付周期已延长至六个月以上。</p>
+<p>业内人士认为，先进封装正成为提升芯片性能的重要手段，相关投资热度有望持续。</p>
+<p>本文由某某科技评论原创，作者：张三。未经许可，请勿转载。</p></div>"#,
+    );
+    let doc = clean("t", &html);
+    assert!(!doc.text.contains("原创"), "{}", doc.text);
+    assert!(doc.text.contains("相关投资热度有望持续"));
+
+    let hk = page(
+        r#"<div class="story"><div>本港一間晶片設計公司表示，今年出貨量預計按年增長三成，主要受惠於數據中心客戶的強勁需求。</div>
+<div>公司管理層指出，新一代產品已獲多家客戶採用，明年將進一步擴大研發團隊規模。</div>
+<div>分析師認為，公司估值仍有上升空間，但需留意地緣政治因素對供應鏈的影響。</div>
+<div>上文節錄自第321期《某某財經》月刊，原文題為《晶片新勢力》。</div></div>"#,
+    );
+    let doc = clean("t", &hk);
+    assert!(!doc.text.contains("節錄"), "{}", doc.text);
+    assert!(doc.text.contains("供應鏈的影響"));
+
+    let en = page(&format!(
+        r#"<article>{EN_PARAS}<p>This story was originally published by Example Wire and is republished with permission.</p></article>"#
+    ));
+    let doc = clean("t", &en);
+    assert!(!doc.text.contains("originally published"), "{}", doc.text);
+}
+
+#[test]
+fn data_table_rows_read_as_lines() {
+    let html = page(&format!(
+        r#"<article>{EN_PARAS}<table><tr><th>Model</th><th>Power</th></tr><tr><td>A100</td><td>400W</td></tr><tr><td>B1</td><td>1,200W</td></tr></table></article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("B1 1,200W"), "{}", doc.text);
+}
+
+#[test]
+fn screen_reader_only_text_is_not_shown() {
+    let html = page(&format!(
+        r#"<article><h2 class="Story-srOnly">listen now</h2>{EN_PARAS}<span class="visually-hidden">skip to footer</span></article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(!doc.text.contains("listen now"));
+    assert!(!doc.text.contains("skip to footer"));
+}
