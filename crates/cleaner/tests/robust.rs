@@ -289,7 +289,10 @@ fn owned_and_borrowed_cleaning_agree() {
     let dump = "标题：国产芯片加速替代\n\n  导航 | 首页 | 科技 \r\n\
                 寒武纪  表示，\t公司收入增长。\n寒武纪  表示，\t公司收入增长。\n\
                 \u{FEFF}Nvidia said revenue rose 20%.\u{200B}\n\n免责声明：本文仅供参考。\n";
-    let deep = format!("{}<p>深层页面的正文段落，英伟达发布新芯片。</p>", "<div>".repeat(2000));
+    let deep = format!(
+        "{}<p>深层页面的正文段落，英伟达发布新芯片。</p>",
+        "<div>".repeat(2000)
+    );
     for page in [big.as_str(), dump, deep.as_str()] {
         let borrowed = clean("p", page);
         let owned = newsfacts_cleaner::clean_owned("p", page.to_string());
