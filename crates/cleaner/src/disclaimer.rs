@@ -7,7 +7,9 @@
 //! sites what follows a disclaimer is footer chrome. Also drops short contact
 //! lines (phone numbers, `咨询电话`, `客服专线`, `Tel:`) anywhere, and short
 //! copyright or investment-advice lines (`版权所有`, `仅供参考`,
-//! `不构成投资建议`) that open a line or sentence, and repost, origin and
+//! `不构成投资建议`) that open a line or sentence, or hold an English notice
+//! phrase anywhere ("does not constitute investment advice", "past
+//! performance is no guarantee"), and repost, origin and
 //! rights notices in the last 40% of the page (`本文由…原创`, `未经授权，
 //! 禁止转载`, `非經授權，不得轉載`, `上文节录自…`, `原文题为…`,
 //! `This article was originally published …`): the sentence holding one is
@@ -55,6 +57,18 @@ const WEAK_MARKERS: &[&str] = &[
     "不构成任何投资建议",
     "this is not investment advice",
     "not intended as investment advice",
+];
+
+/// Investment-notice phrases that sit inside their sentence rather than
+/// opening it; like [`WEAK_MARKERS`] they drop their own short line.
+const NOTICE_PHRASES: &[&str] = &[
+    "not constitute investment advice",
+    "not constitute financial advice",
+    "not constitute an offer",
+    "for information only",
+    "for informational purposes only",
+    "past performance is no guarantee",
+    "past performance is not indicative",
 ];
 
 /// Words of a contact line.
@@ -160,12 +174,12 @@ const NOTICE_CHARS: usize = 160;
 /// paragraph of its own).
 fn notice_tail(text: &str) -> Option<std::ops::Range<usize>> {
     let folded = fold(text);
+    let m = notice_re().find(&folded)?;
     let fchars: Vec<char> = folded.chars().collect();
     let tpos: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
     if fchars.len() != tpos.len() {
         return None;
     }
-    let m = notice_re().find(&folded)?;
     let ci = folded[..m.start()].chars().count();
     // Back to the start of the sentence.
     let start = fchars[..ci]
@@ -231,7 +245,8 @@ impl Detector for DisclaimerFilter {
             let folded = fold(text);
             let contact =
                 n <= 40 && (contains_any(&folded, CONTACT) || phone_re().is_match(text.trim()));
-            let copyright = marker_in(text, &folded, WEAK_MARKERS).is_some();
+            let copyright = marker_in(text, &folded, WEAK_MARKERS).is_some()
+                || contains_any(&folded, NOTICE_PHRASES);
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
             }
@@ -266,6 +281,19 @@ mod tests {
             marker_at("© 2025 Chip Media Ltd. All rights reserved.", WEAK_MARKERS),
             Some(0)
         );
+    }
+
+    #[test]
+    fn english_investment_notices_are_weak_markers() {
+        for line in [
+            "This report is for information only and does not constitute investment advice.",
+            "Past performance is no guarantee of future returns.",
+            "The material is provided for informational purposes only.",
+        ] {
+            assert!(contains_any(&fold(line), NOTICE_PHRASES), "{line}");
+        }
+        let body = "Nvidia said demand for the H20 remained strong in China.";
+        assert!(!contains_any(&fold(body), NOTICE_PHRASES));
     }
 
     #[test]

@@ -416,7 +416,7 @@ impl Detector for MetadataFilter {
                 // Captions, and short caption-like paragraphs, lose a
                 // trailing photo credit.
                 let caption = work.blocks[i].kind == BlockKind::Caption || char_len(&text) <= 80;
-                if let Some(r) = credit_tail(&text).filter(|_| caption) {
+                if let Some(r) = caption.then(|| credit_tail(&text)).flatten() {
                     drop_tail(work, i, r.start, DropReason::Metadata);
                 }
                 let text = work.blocks[i].text.clone();

@@ -71,18 +71,31 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let s: String = s
-        .chars()
-        .map(|c| match c as u32 {
+    // One pass maps full-width forms and lower-cases; Han characters skip
+    // the case tables, and only text holding Han goes through T->S.
+    let mut mapped = String::with_capacity(s.len());
+    let mut han = false;
+    for c in s.chars() {
+        let c = match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             0x3000 => ' ',
             _ => c,
-        })
-        .collect();
-    if s.chars().any(is_han) {
-        fast2s::convert(&s).to_lowercase()
+        };
+        if c.is_ascii() {
+            mapped.push(c.to_ascii_lowercase());
+        } else if is_han(c) {
+            han = true;
+            mapped.push(c);
+        } else if c.is_uppercase() {
+            mapped.extend(c.to_lowercase());
+        } else {
+            mapped.push(c);
+        }
+    }
+    if han {
+        fast2s::convert(&mapped)
     } else {
-        s.to_lowercase()
+        mapped
     }
 }
 
