@@ -42,12 +42,41 @@ pub fn weighted_len(s: &str) -> usize {
         .sum()
 }
 
-/// Number of non-space chars.
+/// Number of non-space chars (`char::is_whitespace` decides what a space
+/// is). Counted on bytes: the detectors call this on every block many
+/// times, and decoding chars made it the cleaner's hottest function.
 pub fn char_len(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            // ASCII: `char::is_whitespace` is true for \t \n \x0B \x0C \r and space.
+            n += usize::from(!matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+            i += 1;
+            continue;
+        }
+        let len = match c {
+            0xF0..=0xFF => 4,
+            0xE0..=0xEF => 3,
+            _ => 2,
+        };
+        // The non-ASCII white space: U+0085, U+00A0 (C2 ..), U+1680
+        // (E1 9A 80), U+2000-200A, U+2028, U+2029, U+202F, U+205F
+        // (E2 80/81 ..), U+3000 (E3 80 80).
+        let space = matches!(
+            (c, b.get(i + 1), b.get(i + 2)),
+            (0xC2, Some(0x85 | 0xA0), _)
+                | (0xE1, Some(0x9A), Some(0x80))
+                | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                | (0xE2, Some(0x81), Some(0x9F))
+                | (0xE3, Some(0x80), Some(0x80))
+        );
+        n += usize::from(!space);
+        i += len;
     }
-    s.chars().filter(|c| !c.is_whitespace()).count()
+    n
 }
 
 pub fn han_count(s: &str) -> usize {
@@ -111,6 +140,25 @@ pub fn count_any(folded: &str, words: &[&str]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_len_counts_like_char_is_whitespace() {
+        let spaces: String = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        for s in [
+            "",
+            "a b\tc\r\n",
+            "英伟达 H100\u{3000}芯片",
+            "\u{A0}x\u{2009}y\u{202F}z\u{205F}\u{1680}\u{85}",
+            "€ 😀 é ñ 中",
+            spaces.as_str(),
+        ] {
+            let want = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(super::char_len(s), want, "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
