@@ -51,6 +51,18 @@ struct Choice {
     method: &'static str,
 }
 
+impl Choice {
+    fn decoded(self, text: String, replaced: usize) -> Decoded {
+        Decoded {
+            text,
+            declared: self.declared,
+            used: self.encoding.name().to_string(),
+            method: self.method,
+            replaced,
+        }
+    }
+}
+
 /// Chooses the charset of `bytes` (see the module doc for the order).
 fn choose(bytes: &[u8], content_type: Option<&str>) -> Result<Choice, DecodeError> {
     if let Some((encoding, skip)) = Encoding::for_bom(bytes) {
@@ -112,13 +124,7 @@ fn choose(bytes: &[u8], content_type: Option<&str>) -> Result<Choice, DecodeErro
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, DecodeError> {
     let choice = choose(bytes, content_type)?;
     let (text, replaced) = decode_with(choice.encoding, &bytes[choice.skip..]);
-    Ok(Decoded {
-        text,
-        declared: choice.declared,
-        used: choice.encoding.name().to_string(),
-        method: choice.method,
-        replaced,
-    })
+    Ok(choice.decoded(text, replaced))
 }
 
 /// Like [`decode`], but takes the bytes by value so that a large page never
@@ -135,13 +141,7 @@ pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decode
     } else {
         decode_draining(choice.encoding, bytes, choice.skip)
     };
-    Ok(Decoded {
-        text,
-        declared: choice.declared,
-        used: choice.encoding.name().to_string(),
-        method: choice.method,
-        replaced,
-    })
+    Ok(choice.decoded(text, replaced))
 }
 
 /// Bytes decoded per step by [`decode_draining`].

@@ -8,6 +8,7 @@
 //! Must not know: how stages work inside, or how results are printed.
 
 use crate::{Engine, PipelineError, SourceSummary};
+use model::RawPage;
 use std::path::Path;
 use store::{content_hash, doc_id, DocumentStore, StoredDocument};
 
@@ -31,22 +32,14 @@ pub fn reprocess(
             summary.not_modified += 1;
             continue;
         }
-        match engine.analyse_page(&stored.raw) {
-            Ok(analysis) => {
-                summary.stored += 1;
-                summary.new_facts += analysis.facts.len();
-                store.put_document(&StoredDocument {
-                    doc: analysis.doc,
-                    facts: analysis.facts,
-                    rules_version: model::RULES_VERSION,
-                    ..stored
-                })?;
-            }
-            Err(e) => {
-                summary.failed += 1;
-                summary.problems.push(format!("failed {e}"));
-            }
-        }
+        redo(
+            engine,
+            store,
+            stored.id,
+            stored.raw,
+            stored.content_hash,
+            &mut summary,
+        )?;
     }
     store.flush()?;
     Ok(summary)
@@ -73,7 +66,7 @@ pub fn reprocess_dir(
         message: e.to_string(),
     })?;
     for path in paths {
-        let mut page = match fetcher::dir::read_page(&path, max_bytes) {
+        let page = match fetcher::dir::read_page(&path, max_bytes) {
             Ok(page) => page,
             Err(e) => {
                 summary.failed += 1;
@@ -93,27 +86,41 @@ pub fn reprocess_dir(
                 continue;
             }
         }
-        match engine.analyse_page(&page) {
-            Ok(analysis) => {
-                page.detected_charset = Some(analysis.charset);
-                page.declared_charset = analysis.declared_charset;
-                summary.stored += 1;
-                summary.new_facts += analysis.facts.len();
-                store.put_document(&StoredDocument {
-                    id,
-                    raw: page,
-                    doc: analysis.doc,
-                    facts: analysis.facts,
-                    rules_version: model::RULES_VERSION,
-                    content_hash: hash,
-                })?;
-            }
-            Err(e) => {
-                summary.failed += 1;
-                summary.problems.push(format!("failed {e}"));
-            }
-        }
+        redo(engine, store, id, page, hash, &mut summary)?;
     }
     store.flush()?;
     Ok(summary)
+}
+
+/// Analyses one raw page and replaces document `id` with the result, or
+/// counts it as failed (the stored document, if any, stays).
+fn redo(
+    engine: &Engine,
+    store: &dyn DocumentStore,
+    id: String,
+    mut raw: RawPage,
+    content_hash: String,
+    summary: &mut SourceSummary,
+) -> Result<(), PipelineError> {
+    match engine.analyse_page(&raw) {
+        Ok(analysis) => {
+            raw.detected_charset = Some(analysis.charset);
+            raw.declared_charset = analysis.declared_charset;
+            summary.stored += 1;
+            summary.new_facts += analysis.facts.len();
+            store.put_document(&StoredDocument {
+                id,
+                raw,
+                doc: analysis.doc,
+                facts: analysis.facts,
+                rules_version: model::RULES_VERSION,
+                content_hash,
+            })?;
+        }
+        Err(e) => {
+            summary.failed += 1;
+            summary.problems.push(format!("failed {e}"));
+        }
+    }
+    Ok(())
 }
