@@ -166,6 +166,15 @@ fn dump_filters_by_kind_and_entity_across_scripts() {
     for s in ["寒武纪", "寒武紀", "Cambricon"] {
         assert!(surfaces.contains(&s), "{s} missing from {surfaces:?}");
     }
+    // Any alias, in any script or case, selects the same facts; an unknown
+    // name selects none.
+    for alias in ["寒武紀", "寒武纪", "CAMBRICON"] {
+        assert_eq!(ws.dump(&["--entity", alias]), cambricon, "{alias}");
+    }
+    let nvidia = ws.dump(&["--entity", "NVIDIA"]);
+    assert!(!nvidia.is_empty());
+    assert_eq!(ws.dump(&["--entity", "輝達"]), nvidia);
+    assert!(ws.dump(&["--entity", "no such company"]).is_empty());
     for row in &cambricon {
         assert!(row["doc"]["source"].is_string());
         assert!(row["doc"].get("title").is_some() && row["doc"].get("published").is_some());

@@ -77,7 +77,8 @@ pub enum Command {
         store: PathBuf,
         #[arg(long, value_enum)]
         kind: Option<Kind>,
-        /// Canonical entity name (case-insensitive), e.g. Cambricon.
+        /// Company or chip: its canonical name or any alias, in any script
+        /// or case (Cambricon, 寒武紀, nvidia, 英偉達).
         #[arg(long)]
         entity: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Json)]

@@ -251,6 +251,14 @@ fn reprocess(
 
 fn dump(store: &Path, kind: Option<Kind>, entity: Option<String>, format: Format) -> CmdResult {
     let store = open_existing_store(store)?;
+    // An alias in any script (英偉達, nvidia) selects its entity's facts.
+    let entity = match entity {
+        Some(name) => {
+            let engine = Engine::new(None).map_err(|e| e.to_string())?;
+            Some(engine.canonical_name(&name).unwrap_or(name))
+        }
+        None => None,
+    };
     let filter = store::FactFilter {
         kind: kind.map(|k| match k {
             Kind::Company => model::FactKind::Company,

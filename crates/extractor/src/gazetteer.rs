@@ -385,6 +385,27 @@ impl Gazetteer {
         self.vocabulary.clone()
     }
 
+    /// The canonical name an alias or canonical name (folded) stands for,
+    /// compared without case.
+    pub(crate) fn canonical_of(&self, folded: &str) -> Option<&str> {
+        let want = folded.to_lowercase();
+        let canonical = |t: Target| match t {
+            Target::Company(i) => self.companies.get(i).map(|c| c.canonical.as_str()),
+            Target::Chip(i) => self.chips.get(i).map(|c| c.canonical.as_str()),
+            Target::Blocker => None,
+        };
+        self.aliases
+            .iter()
+            .filter(|a| a.text.to_lowercase() == want)
+            .find_map(|a| canonical(a.target))
+            .or_else(|| {
+                let names = self.companies.iter().map(|c| c.canonical.as_str());
+                names
+                    .chain(self.chips.iter().map(|c| c.canonical.as_str()))
+                    .find(|n| n.to_lowercase() == want)
+            })
+    }
+
     /// All alias occurrences, leftmost-longest, non-overlapping. A match that
     /// breaks a rule (case, word or token boundary) is dropped and the search
     /// resumes one character later, so a shorter valid alias there can win.

@@ -131,6 +131,15 @@ impl Extractor {
         })
     }
 
+    /// The canonical name of the company or chip that `name` names: a
+    /// canonical name or any alias, in any script or case (`英偉達`,
+    /// `nvidia` -> `NVIDIA`). `None` when no entity has that name.
+    pub fn canonical_name(&self, name: &str) -> Option<String> {
+        self.gazetteer
+            .canonical_of(&self.folder.fold(name.trim()))
+            .map(str::to_string)
+    }
+
     /// Every alias of every company and chip, for the segmenter's dictionary.
     pub fn vocabulary(&self) -> Vec<String> {
         self.gazetteer.vocabulary()

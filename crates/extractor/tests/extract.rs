@@ -779,3 +779,20 @@ fn english_counts_of_its_chips_and_compared_bare_numbers() {
     );
     assert_eq!(figures("营收较9月减少了一些，产能达5万片。").len(), 1);
 }
+
+#[test]
+fn canonical_name_resolves_aliases_in_any_script_and_case() {
+    let ex = ex();
+    for name in ["英偉達", "英伟达", "nvidia", " NVIDIA ", "輝達"] {
+        assert_eq!(ex.canonical_name(name).as_deref(), Some("NVIDIA"), "{name}");
+    }
+    assert_eq!(
+        ex.canonical_name("寒武紀"),
+        ex.canonical_name("寒武纪"),
+        "both scripts name one company"
+    );
+    assert!(ex.canonical_name("寒武纪").is_some());
+    assert!(ex.canonical_name("h100").is_some());
+    assert_eq!(ex.canonical_name("no such company"), None);
+    assert_eq!(ex.canonical_name(""), None);
+}

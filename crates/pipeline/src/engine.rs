@@ -74,6 +74,12 @@ impl Engine {
         }
     }
 
+    /// The canonical company or chip name for a name or alias in any
+    /// script (`英偉達` -> `NVIDIA`), as facts and the store use it.
+    pub fn canonical_name(&self, name: &str) -> Option<String> {
+        self.extractor.canonical_name(name)
+    }
+
     /// Cleans one page.
     pub fn clean(
         &self,
