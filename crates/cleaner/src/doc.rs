@@ -46,6 +46,9 @@ pub struct Block<'a> {
     /// Set by a detector that decided the block is certainly article text
     /// (the title line); later detectors leave it alone.
     pub protected: bool,
+    /// `fold(text)`, computed once for all detectors; reset by the `Work`
+    /// methods that edit `text` (detectors must edit through them).
+    folded: std::cell::OnceCell<String>,
 }
 
 impl<'a> Block<'a> {
@@ -56,7 +59,19 @@ impl<'a> Block<'a> {
             link_chars: 0,
             alive: true,
             protected: false,
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The text folded for vocabulary matching ([`crate::script::fold`]),
+    /// computed on first use.
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| crate::script::fold(&self.text))
+    }
+
+    /// Forgets the folded text after an edit.
+    fn edited(&mut self) {
+        self.folded = std::cell::OnceCell::new();
     }
 }
 
@@ -147,6 +162,7 @@ impl<'a> Work<'a> {
             tail.push_str(&b.text[pos..]);
             let kept = b.text[..pos].trim_end().len();
             truncate(&mut b.text, kept);
+            b.edited();
             if b.text.trim().is_empty() {
                 b.alive = false;
             }
@@ -194,6 +210,7 @@ impl<'a> Work<'a> {
             b.text = text;
         } else {
             b.text = Cow::Owned(tidy);
+            b.edited();
         }
     }
 
@@ -265,6 +282,21 @@ mod tests {
         w.remove_ranges(0, std::iter::once(4..7).collect(), DropReason::Citation);
         assert_eq!(w.blocks[0].text, "abc def");
         assert_eq!(w.dropped[0].excerpt, "[1]");
+    }
+
+    #[test]
+    fn folded_text_follows_edits() {
+        let mut w = Work::new(vec![Block::new("頭條 [1] NEWS. 尾巴", BlockKind::Line)]);
+        assert_eq!(w.blocks[0].folded(), "头条 [1] news. 尾巴");
+        w.remove_ranges(0, std::iter::once(7..11).collect(), DropReason::Citation);
+        assert_eq!(w.blocks[0].folded(), crate::script::fold(&w.blocks[0].text));
+        w.cut_from(
+            0,
+            w.blocks[0].text.find('.').unwrap_or(0) + 1,
+            DropReason::Disclaimer,
+        );
+        assert_eq!(w.blocks[0].folded(), crate::script::fold(&w.blocks[0].text));
+        assert!(!w.blocks[0].folded().contains("尾巴"));
     }
 
     #[test]

@@ -208,12 +208,17 @@ pub fn find_date(text: &str) -> Option<String> {
 
 /// True for a key-colon, byline or timestamp line.
 pub fn is_meta_line(text: &str) -> bool {
+    char_len(text) <= 120 && is_meta_line_folded(text, &fold(text))
+}
+
+/// [`is_meta_line`] with the text already folded (a block's
+/// [`crate::doc::Block::folded`]).
+pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
     let n = char_len(text);
     if n > 120 {
         return false;
     }
-    let f = fold(text);
-    let f = f.trim_start_matches(|c: char| {
+    let f = folded.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '*' | '【' | '[' | '(' | '（' | '|')
     });
     for k in KEYS {
@@ -405,7 +410,7 @@ impl Detector for MetadataFilter {
                 continue;
             }
             let text = work.blocks[i].text.clone();
-            if is_meta_line(&text) {
+            if is_meta_line_folded(&text, work.blocks[i].folded()) {
                 if work.published.is_none() {
                     work.published = find_date(&text);
                 }
@@ -455,7 +460,10 @@ impl MetadataFilter {
         let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
             .iter()
             .copied()
-            .filter(|&i| is_title_like(&work.blocks[i].text) && !is_meta_line(&work.blocks[i].text))
+            .filter(|&i| {
+                let b = &work.blocks[i];
+                is_title_like(&b.text) && !is_meta_line_folded(&b.text, b.folded())
+            })
             .collect();
         let chosen = head
             .iter()

@@ -251,8 +251,7 @@ impl RelatedFilter {
         let n = alive.len();
         for k in n / 2..n {
             let i = alive[k];
-            let t = fold(&work.blocks[i].text);
-            let t = t.trim();
+            let t = work.blocks[i].folded().trim();
             if char_len(t) <= 8
                 && CHANNEL_SUFFIX.iter().any(|s| t.ends_with(s))
                 && !t.ends_with(is_sentence_end)
