@@ -710,8 +710,20 @@ fn kind_of(tag: &str) -> BlockKind {
 
 /// Class names of text kept for screen readers only (`sr-only`,
 /// `srOnly`, `visually-hidden`, `screen-reader-text`): never shown.
+/// An attribute's value. `Element::attr` interns the name on every call;
+/// walking the few attributes of an element is cheaper.
+fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs().find(|(n, _)| *n == name).map(|(_, v)| v)
+}
+
 fn is_screen_reader_only(el: &scraper::node::Element) -> bool {
-    el.attr("class").is_some_and(|c| {
+    attr(el, "class").is_some_and(|c| {
+        // Cheap test first: every pattern below holds one of these words.
+        let b = c.as_bytes();
+        let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        if !(has(b"only") || has(b"hidden") || has(b"reader")) {
+            return false;
+        }
         c.split_whitespace().any(|t| {
             let p = word_parts(t);
             p.windows(2).any(|w| {
@@ -781,7 +793,7 @@ fn reason_for_word(w: &str) -> DropReason {
 fn chrome_subtree(el: &scraper::node::Element, inside_article: bool) -> Option<(DropReason, bool)> {
     let name = el.name();
     if matches!(name, "body" | "html" | "article" | "main")
-        || el.attr("itemprop") == Some("articleBody")
+        || attr(el, "itemprop") == Some("articleBody")
     {
         return None;
     }
@@ -793,7 +805,7 @@ fn chrome_subtree(el: &scraper::node::Element, inside_article: bool) -> Option<(
         "header" if !inside_article => return Some((DropReason::Chrome, false)),
         _ => {}
     }
-    if let Some(r) = el.attr("role") {
+    if let Some(r) = attr(el, "role") {
         if matches!(
             r,
             "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "dialog"
@@ -813,15 +825,21 @@ struct Plan {
 }
 
 /// Decides the subtrees to leave out. One iterative pass counts the
-/// visible text of every chrome candidate; a candidate that holds more
-/// than half of the page's visible text is a wrapper with an unlucky name
-/// (`<form>` around an ASP.NET page, a `pageRow` class), not chrome, and is
-/// kept, unless it is a comment thread.
+/// visible text of every chrome candidate and notes whether it holds the
+/// page's headline or article element (`h1`, `article`, `main`,
+/// `itemprop=articleBody`). A candidate that holds more than half of the
+/// page's visible text *and* the headline or article is a wrapper with an
+/// unlucky name (`<form>` around an ASP.NET page, a `pageRow` class), not
+/// chrome, and is kept, unless it is a comment thread; so is one that holds
+/// nine tenths of the text. A large sidebar or repeated menu holds neither
+/// and is dropped.
 fn plan(doc: &Html) -> Plan {
     let mut silent = HashSet::new();
-    let mut candidates: Vec<(NodeId, DropReason, bool, usize)> = Vec::new();
-    // Frames of open elements: (candidate index or usize::MAX, text chars).
-    let mut frames: Vec<(usize, usize)> = vec![(usize::MAX, 0)];
+    // (node, reason, comment thread, text chars, holds headline/article)
+    let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
+    // Frames of open elements: (candidate index or usize::MAX, text chars,
+    // holds the headline or article element).
+    let mut frames: Vec<(usize, usize, bool)> = vec![(usize::MAX, 0, false)];
     // (node, entering, inside_article)
     let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
     while let Some((node, entering, in_article)) = stack.pop() {
@@ -839,27 +857,31 @@ fn plan(doc: &Html) -> Plan {
                 }
                 let idx = match chrome_subtree(el, in_article) {
                     Some((r, comment)) => {
-                        candidates.push((node.id(), r, comment, 0));
+                        candidates.push((node.id(), r, comment, 0, false));
                         candidates.len() - 1
                     }
                     None => usize::MAX,
                 };
-                frames.push((idx, 0));
+                let anchor = matches!(el.name(), "h1" | "article" | "main")
+                    || attr(el, "itemprop") == Some("articleBody");
+                frames.push((idx, 0, anchor));
                 let art = in_article
                     || el.name() == "article"
-                    || el.attr("itemprop") == Some("articleBody");
+                    || attr(el, "itemprop") == Some("articleBody");
                 stack.push((node, false, in_article));
                 for c in node.children().rev() {
                     stack.push((c, true, art));
                 }
             }
             Node::Element(_) => {
-                let (idx, n) = frames.pop().unwrap_or((usize::MAX, 0));
+                let (idx, n, anchor) = frames.pop().unwrap_or((usize::MAX, 0, false));
                 if let Some(c) = candidates.get_mut(idx) {
                     c.3 = n;
+                    c.4 = anchor;
                 }
                 if let Some(f) = frames.last_mut() {
                     f.1 += n;
+                    f.2 |= anchor;
                 }
             }
             Node::Document | Node::Fragment if entering => {
@@ -873,8 +895,11 @@ fn plan(doc: &Html) -> Plan {
     let total = frames.first().map_or(0, |f| f.1);
     let drops = candidates
         .into_iter()
-        .filter(|&(_, _, comment, n)| comment || n * 2 <= total || total == 0)
-        .map(|(id, r, _, _)| (id, r))
+        .filter(|&(_, _, comment, n, anchor)| {
+            let wrapper = (anchor && n * 2 > total) || n * 10 > total * 9;
+            comment || !wrapper || total == 0
+        })
+        .map(|(id, r, _, _, _)| (id, r))
         .collect();
     Plan { silent, drops }
 }
@@ -1071,7 +1096,7 @@ fn tag_bonus(name: &str) -> f64 {
 
 fn class_weight(el: &scraper::node::Element) -> f64 {
     let mut w = 0.0;
-    for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for v in [attr(el, "class"), attr(el, "id")].into_iter().flatten() {
         let words: Vec<&'static str> = v.split_whitespace().flat_map(token_words).collect();
         if any_in(&words, NEGATIVE).is_some() {
             w -= 25.0;
@@ -1080,7 +1105,7 @@ fn class_weight(el: &scraper::node::Element) -> f64 {
             w += 25.0;
         }
     }
-    if el.attr("itemprop") == Some("articleBody") {
+    if attr(el, "itemprop") == Some("articleBody") {
         w += 50.0;
     }
     w
@@ -1282,12 +1307,12 @@ fn meta_content(doc: &Html, keys: &[&str]) -> Option<String> {
             }
             let key = el
                 .attr("property")
-                .or(el.attr("name"))
-                .or(el.attr("itemprop"))
+                .or(attr(el, "name"))
+                .or(attr(el, "itemprop"))
                 .unwrap_or("")
                 .to_ascii_lowercase();
             if keys.contains(&key.as_str()) {
-                if let Some(c) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) {
+                if let Some(c) = attr(el, "content").map(str::trim).filter(|c| !c.is_empty()) {
                     return Some(c.to_string());
                 }
             }
@@ -1313,7 +1338,7 @@ fn first_text(doc: &Html, tag: &str) -> Option<String> {
 
 fn first_time_datetime(doc: &Html) -> Option<String> {
     doc.tree.root().descendants().find_map(|n| match n.value() {
-        Node::Element(el) if el.name() == "time" => el.attr("datetime").map(str::to_string),
+        Node::Element(el) if el.name() == "time" => attr(el, "datetime").map(str::to_string),
         _ => None,
     })
 }
@@ -1325,7 +1350,7 @@ fn json_ld_date(doc: &Html) -> Option<String> {
     });
     for n in doc.tree.root().descendants() {
         if let Node::Element(el) = n.value() {
-            if el.name() == "script" && el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+            if el.name() == "script" && attr(el, "type").is_some_and(|t| t.contains("ld+json")) {
                 let er = scraper::ElementRef::wrap(n)?;
                 let t: String = er.text().collect();
                 if let Some(c) = re.captures(&t) {

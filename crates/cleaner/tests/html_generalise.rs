@@ -38,6 +38,20 @@ fn wrapper_holding_most_text_survives_a_chrome_class() {
 }
 
 #[test]
+fn a_sidebar_holding_most_of_the_text_is_still_chrome() {
+    // Teasers in a sidebar can outweigh a short article; the sidebar holds
+    // neither the headline nor the article element, so it goes.
+    let teaser = "<p>Rival chipmaker Borealis Semi reported quarterly sales of 4.2 billion dollars, beating estimates, and raised its outlook for the year.</p>";
+    let html = page(&format!(
+        r#"<div class="layout"><h1>Acme ships its accelerator</h1><div class="story">{EN_PARAS}</div><aside>{}</aside></div>"#,
+        teaser.repeat(6)
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("three cloud customers"), "{}", doc.text);
+    assert!(!doc.text.contains("Borealis"), "{}", doc.text);
+}
+
+#[test]
 fn dropped_subtrees_are_recorded_with_a_reason() {
     let html = page(&format!(
         r#"<div class="content">{EN_PARAS}<div data-testid="promo-box"><p>Get our weekly silicon letter. Sign up now.</p></div></div>
