@@ -12,7 +12,7 @@ use crate::doc::{Detector, Work};
 use model::DropReason;
 use std::collections::hash_map::{DefaultHasher, Entry};
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 pub struct DuplicateFilter;
 
@@ -24,11 +24,14 @@ fn key(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
 /// Hash and char count of a line's key (no copy of the line is made, so a
 /// page of a million lines costs a few bytes per line here).
 fn fingerprint(s: &str) -> (u64, usize) {
+    // The key's bytes are the words' bytes back to back; the hasher is fed
+    // them word by word (a byte stream, so how they are split does not
+    // matter).
     let mut h = DefaultHasher::new();
     let mut n = 0;
-    for c in key(s) {
-        c.hash(&mut h);
-        n += 1;
+    for word in s.split_whitespace() {
+        h.write(word.as_bytes());
+        n += word.chars().count();
     }
     (h.finish(), n)
 }
@@ -104,6 +107,17 @@ mod tests {
                 .map(|l| Block::new(l.to_string(), BlockKind::Line))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn fingerprint_ignores_where_the_spaces_were() {
+        assert_eq!(
+            fingerprint("英伟达 H100 芯片"),
+            fingerprint("英伟达H100芯片")
+        );
+        assert_eq!(fingerprint("ab c"), fingerprint("a bc"));
+        assert_ne!(fingerprint("ab c").0, fingerprint("ab d").0);
+        assert_eq!(fingerprint(" a\u{3000}b ").1, 2);
     }
 
     #[test]

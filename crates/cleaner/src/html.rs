@@ -651,7 +651,12 @@ pub fn estimated_depth(s: &str) -> usize {
     let mut max = 0;
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'<' && i + 1 < b.len() {
+        // Jump to the next tag.
+        match b[i..].iter().position(|&c| c == b'<') {
+            Some(k) => i += k,
+            None => break,
+        }
+        if i + 1 < b.len() {
             let close = b[i + 1] == b'/';
             let start = if close { i + 2 } else { i + 1 };
             let mut j = start;
@@ -662,13 +667,16 @@ pub fn estimated_depth(s: &str) -> usize {
                 j += 1;
             }
             if j > start {
-                let name = s.get(start..j).unwrap_or("").to_ascii_lowercase();
+                let name = &b[start..j];
                 let mut k = j;
                 while k < b.len() && b[k] != b'>' && k - j < 2048 {
                     k += 1;
                 }
                 let self_closing = k > 0 && k < b.len() && b[k - 1] == b'/';
-                if !NO_DEPTH.contains(&name.as_str()) && !self_closing {
+                let no_depth = NO_DEPTH
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
+                if !no_depth && !self_closing {
                     if close {
                         depth = depth.saturating_sub(1);
                     } else {
