@@ -957,55 +957,77 @@ fn is_inline_cell(node: NodeRef<Node>) -> bool {
     true
 }
 
+/// The block being collected while [`flatten`] walks the DOM.
+struct Pending {
+    text: String,
+    /// Non-space chars of `text` inside links.
+    links: usize,
+    container: Option<NodeId>,
+    kind: BlockKind,
+    /// Some of `text` came from inside an image caption.
+    caption: bool,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Pending {
+            text: String::new(),
+            links: 0,
+            container: None,
+            kind: BlockKind::Para,
+            caption: false,
+        }
+    }
+}
+
+impl Pending {
+    /// Ends the block: its clean text, if any, goes to `out`; the text,
+    /// link count and caption mark start again (container and kind stay).
+    fn flush(&mut self, out: &mut Vec<Flat>) {
+        let t = text_dump::clean_line(&self.text);
+        if !t.is_empty() {
+            let link_chars = self.links.min(char_len(&t));
+            out.push(Flat {
+                text: t,
+                link_chars,
+                kind: if self.caption {
+                    BlockKind::Caption
+                } else {
+                    self.kind
+                },
+                container: self.container,
+            });
+        }
+        self.text.clear();
+        self.links = 0;
+        self.caption = false;
+    }
+}
+
 /// Flattens the DOM into text blocks at block-element boundaries; also
 /// returns the dropped chrome subtrees with their reasons.
 fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
     let plan = plan(doc);
     let mut dropped = Vec::new();
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cur_links = 0usize;
-    let mut cur_container: Option<NodeId> = None;
-    let mut cur_kind = BlockKind::Para;
-    // Open elements whose class names an image caption, and whether the
-    // current block has text from inside one.
+    let mut cur = Pending::default();
+    // Open elements whose class names an image caption.
     let mut caption_depth = 0usize;
-    let mut cur_caption = false;
     // (node, entering, in_link)
     let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
     // Stack of enclosing block containers.
     let mut containers: Vec<(NodeId, BlockKind)> = Vec::new();
-    let flush = |cur: &mut String,
-                 links: &mut usize,
-                 container: Option<NodeId>,
-                 kind: BlockKind,
-                 caption: &mut bool,
-                 out: &mut Vec<Flat>| {
-        let t = text_dump::clean_line(cur);
-        if !t.is_empty() {
-            let link_chars = (*links).min(char_len(&t));
-            out.push(Flat {
-                text: t,
-                link_chars,
-                kind: if *caption { BlockKind::Caption } else { kind },
-                container,
-            });
-        }
-        cur.clear();
-        *links = 0;
-        *caption = false;
-    };
     while let Some((node, entering, in_link)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
                 let s: &str = t;
                 if in_link {
-                    cur_links += s.chars().filter(|c| !c.is_whitespace()).count();
+                    cur.links += s.chars().filter(|c| !c.is_whitespace()).count();
                 }
                 if caption_depth > 0 && !s.trim().is_empty() {
-                    cur_caption = true;
+                    cur.caption = true;
                 }
-                cur.push_str(s);
+                cur.text.push_str(s);
             }
             Node::Element(el) => {
                 let name = el.name();
@@ -1021,23 +1043,16 @@ fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         continue;
                     }
                     if cell {
-                        cur.push(' ');
+                        cur.text.push(' ');
                     }
                     if is_block {
-                        flush(
-                            &mut cur,
-                            &mut cur_links,
-                            cur_container,
-                            cur_kind,
-                            &mut cur_caption,
-                            &mut out,
-                        );
+                        cur.flush(&mut out);
                         if name == "br" || name == "hr" {
                             continue;
                         }
                         containers.push((node.id(), kind_of(name)));
-                        cur_container = Some(node.id());
-                        cur_kind = kind_of(name);
+                        cur.container = Some(node.id());
+                        cur.kind = kind_of(name);
                     }
                     if name == "img" {
                         continue;
@@ -1055,20 +1070,13 @@ fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         caption_depth = caption_depth.saturating_sub(1);
                     }
                     if is_block {
-                        flush(
-                            &mut cur,
-                            &mut cur_links,
-                            cur_container,
-                            cur_kind,
-                            &mut cur_caption,
-                            &mut out,
-                        );
+                        cur.flush(&mut out);
                         containers.pop();
                         let (c, k) = containers
                             .last()
                             .map_or((None, BlockKind::Para), |&(id, k)| (Some(id), k));
-                        cur_container = c;
-                        cur_kind = k;
+                        cur.container = c;
+                        cur.kind = k;
                     }
                 }
             }
@@ -1080,14 +1088,7 @@ fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
             _ => {}
         }
     }
-    flush(
-        &mut cur,
-        &mut cur_links,
-        cur_container,
-        cur_kind,
-        &mut cur_caption,
-        &mut out,
-    );
+    cur.flush(&mut out);
     (out, dropped)
 }
 
