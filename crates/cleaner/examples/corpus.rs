@@ -3,6 +3,8 @@
 //!
 //! `cargo run --release -p newsfacts-cleaner --example corpus -- write DIR [PER_FIXTURE]`
 //! `cargo run --release -p newsfacts-cleaner --example corpus -- time DIR`
+//! `cargo run --release -p newsfacts-cleaner --example corpus -- dump DIR OUT`
+//! (the kept text of every page to `OUT/NAME.txt`, to compare two builds)
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -70,8 +72,34 @@ fn main() {
                 mb / cpu,
             );
         }
+        (Some("dump"), Some(dir)) => {
+            let Some(out) = args.get(3) else {
+                eprintln!("usage: corpus dump DIR OUT");
+                std::process::exit(2);
+            };
+            if let Err(e) = std::fs::create_dir_all(out) {
+                eprintln!("corpus: {out}: {e}");
+                std::process::exit(1);
+            }
+            let entries: Vec<_> = std::fs::read_dir(dir)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            for p in entries {
+                let (Ok(page), Some(stem)) = (std::fs::read_to_string(&p), p.file_stem()) else {
+                    continue;
+                };
+                let doc = newsfacts_cleaner::clean("page", &page);
+                let path = std::path::Path::new(out).join(stem).with_extension("txt");
+                if let Err(e) = std::fs::write(&path, doc.text) {
+                    eprintln!("corpus: {}: {e}", path.display());
+                    std::process::exit(1);
+                }
+            }
+        }
         _ => {
-            eprintln!("usage: corpus write DIR [PER_FIXTURE] | corpus time DIR");
+            eprintln!(
+                "usage: corpus write DIR [PER_FIXTURE] | corpus time DIR | corpus dump DIR OUT"
+            );
             std::process::exit(2);
         }
     }

@@ -8,9 +8,10 @@
 //! Must not know: what the title is (the first copy is kept whatever it is)
 //! or any site's layout.
 
-use crate::doc::{Detector, Work};
+use crate::doc::{BlockKind, Detector, Work};
 use model::DropReason;
-use std::collections::hash_map::{DefaultHasher, Entry};
+use rustc_hash::FxHasher;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::Hasher;
 
@@ -25,12 +26,14 @@ fn key(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
 /// page of a million lines costs a few bytes per line here).
 fn fingerprint(s: &str) -> (u64, usize) {
     // The key's bytes are the words' bytes back to back; the hasher is fed
-    // them word by word (a byte stream, so how they are split does not
-    // matter).
-    let mut h = DefaultHasher::new();
+    // them one byte at a time, so how the line was split into words does
+    // not change the hash (FxHasher's `write` hashes in chunks).
+    let mut h = FxHasher::default();
     let mut n = 0;
     for word in s.split_whitespace() {
-        h.write(word.as_bytes());
+        for &b in word.as_bytes() {
+            h.write_u8(b);
+        }
         n += word.chars().count();
     }
     (h.finish(), n)
@@ -45,6 +48,57 @@ fn key_extends(long: &str, short: &str) -> bool {
         }
     }
     l.next().is_some()
+}
+
+/// Paragraphs set aside before the detector chain because an earlier block
+/// holds exactly the same text: `(later copy, first copy)`.
+pub struct Deferred(Vec<(usize, usize)>);
+
+/// Shortest paragraph (in chars, white space aside) that is set aside when
+/// it repeats: long enough that a repeat is a copy, not a stock phrase.
+const DEFER_MIN_CHARS: usize = 20;
+
+/// Sets aside every HTML paragraph that repeats an earlier paragraph word
+/// for word, so the chain judges each text once. A page whose paragraphs
+/// repeat (comment threads, pages that print the story twice, teaser
+/// boxes) then costs the chain what its distinct text costs.
+pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut later = Vec::new();
+    for i in 0..work.blocks.len() {
+        let b = &work.blocks[i];
+        if !b.alive || b.kind != BlockKind::Para {
+            continue;
+        }
+        let (hash, chars) = fingerprint(&b.text);
+        if chars < DEFER_MIN_CHARS {
+            continue;
+        }
+        match first.entry(hash) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            Entry::Occupied(e) => {
+                let j = *e.get();
+                if key(&work.blocks[j].text).eq(key(&work.blocks[i].text)) {
+                    work.blocks[i].alive = false;
+                    later.push((i, j));
+                }
+            }
+        }
+    }
+    Deferred(later)
+}
+
+/// Records the copies set aside by [`defer_repeats`] as duplicates, after
+/// the chain: a copy of a kept paragraph repeats it, and a copy of a
+/// dropped one is noise for the same reason its first copy was.
+pub fn settle_repeats(work: &mut Work<'_>, deferred: Deferred) {
+    for (i, _first) in deferred.0 {
+        let text = std::mem::take(&mut work.blocks[i].text);
+        work.record(DropReason::DuplicateLine, &text);
+        work.blocks[i].text = text;
+    }
 }
 
 impl Detector for DuplicateFilter {
@@ -107,6 +161,28 @@ mod tests {
                 .map(|l| Block::new(l.to_string(), BlockKind::Line))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn only_repeated_html_paragraphs_are_set_aside() {
+        let long = "A paragraph long enough to be a copy when repeated.";
+        let mut w = Work::new(vec![
+            Block::new(long, BlockKind::Para),
+            Block::new("Short one", BlockKind::Para),
+            Block::new("Short one", BlockKind::Para),
+            Block::new(long, BlockKind::Line),
+            Block::new(
+                " A paragraph long enough to be a copy  when repeated.",
+                BlockKind::Para,
+            ),
+        ]);
+        let deferred = defer_repeats(&mut w);
+        let alive: Vec<bool> = w.blocks.iter().map(|b| b.alive).collect();
+        assert_eq!(alive, vec![true, true, true, true, false]);
+        assert!(w.dropped.is_empty());
+        settle_repeats(&mut w, deferred);
+        assert_eq!(w.dropped.len(), 1);
+        assert_eq!(w.dropped[0].reason, DropReason::DuplicateLine);
     }
 
     #[test]

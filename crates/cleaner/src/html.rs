@@ -76,7 +76,10 @@ use ego_tree::{NodeId, NodeRef};
 use model::DropReason;
 use regex::Regex;
 use scraper::{Html, Node};
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are node ids and class tokens of one page, not
+// attacker-chosen bulk input, and SipHash showed up in profiles.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Deepest element nesting handed to the HTML parser.
@@ -462,21 +465,21 @@ fn word_parts(token: &str) -> Vec<String> {
 /// Class tokens repeat across the elements of a page and across the pages
 /// of a site, so results are cached per thread (cleared when it grows past
 /// [`TOKEN_CACHE_MAX`] entries).
-fn token_words(token: &str) -> Vec<&'static str> {
+fn token_words(token: &str) -> Rc<[&'static str]> {
     thread_local! {
-        static CACHE: std::cell::RefCell<HashMap<String, Vec<&'static str>>> =
-            std::cell::RefCell::new(HashMap::new());
+        static CACHE: std::cell::RefCell<HashMap<String, Rc<[&'static str]>>> =
+            std::cell::RefCell::new(HashMap::default());
     }
     CACHE.with(|cache| {
         if let Some(words) = cache.borrow().get(token) {
-            return words.clone();
+            return Rc::clone(words);
         }
-        let words = token_words_uncached(token);
+        let words: Rc<[&'static str]> = token_words_uncached(token).into();
         let mut cache = cache.borrow_mut();
         if cache.len() >= TOKEN_CACHE_MAX {
             cache.clear();
         }
-        cache.insert(token.to_string(), words.clone());
+        cache.insert(token.to_string(), Rc::clone(&words));
         words
     })
 }
@@ -652,7 +655,7 @@ pub fn estimated_depth(s: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         // Jump to the next tag.
-        match b[i..].iter().position(|&c| c == b'<') {
+        match memchr::memchr(b'<', &b[i..]) {
             Some(k) => i += k,
             None => break,
         }
@@ -700,6 +703,8 @@ pub const MAX_DOM_BYTES: usize = 8 * 1024 * 1024;
 
 struct Flat {
     text: String,
+    /// `char_len(text)`, counted once.
+    chars: usize,
     link_chars: usize,
     kind: BlockKind,
     container: Option<NodeId>,
@@ -842,7 +847,7 @@ struct Plan {
 /// nine tenths of the text. A large sidebar or repeated menu holds neither
 /// and is dropped.
 fn plan(doc: &Html) -> Plan {
-    let mut silent = HashSet::new();
+    let mut silent = HashSet::default();
     // (node, reason, comment thread, text chars, holds headline/article)
     let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
     // Frames of open elements: (candidate index or usize::MAX, text chars,
@@ -986,10 +991,11 @@ impl Pending {
     fn flush(&mut self, out: &mut Vec<Flat>) {
         let t = text_dump::clean_line(&self.text);
         if !t.is_empty() {
-            let link_chars = self.links.min(char_len(&t));
+            let chars = char_len(&t);
             out.push(Flat {
                 text: t,
-                link_chars,
+                chars,
+                link_chars: self.links.min(chars),
                 kind: if self.caption {
                     BlockKind::Caption
                 } else {
@@ -1106,7 +1112,10 @@ fn tag_bonus(name: &str) -> f64 {
 fn class_weight(el: &scraper::node::Element) -> f64 {
     let mut w = 0.0;
     for v in [attr(el, "class"), attr(el, "id")].into_iter().flatten() {
-        let words: Vec<&'static str> = v.split_whitespace().flat_map(token_words).collect();
+        let words: Vec<&'static str> = v
+            .split_whitespace()
+            .flat_map(|t| token_words(t).to_vec())
+            .collect();
         if any_in(&words, NEGATIVE).is_some() {
             w -= 25.0;
         }
@@ -1156,7 +1165,7 @@ fn punct_count(s: &str) -> usize {
 /// Chooses the article container and returns the set of element ids whose
 /// blocks belong to the article.
 fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
-    let mut score: HashMap<NodeId, f64> = HashMap::new();
+    let mut score: HashMap<NodeId, f64> = HashMap::default();
     let init = |id: NodeId, score: &mut HashMap<NodeId, f64>| {
         if let std::collections::hash_map::Entry::Vacant(e) = score.entry(id) {
             let base =
@@ -1167,7 +1176,7 @@ fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
     for f in flats {
         let Some(c) = f.container else { continue };
         let wl = weighted_len(&f.text);
-        if wl < 25 || f.link_chars * 2 > char_len(&f.text) {
+        if wl < 25 || f.link_chars * 2 > f.chars {
             continue;
         }
         let s = 1.0 + punct_count(&f.text) as f64 + (wl as f64 / 100.0).min(3.0);
@@ -1200,10 +1209,10 @@ fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
         return None;
     }
     // Link density and text length per candidate.
-    let mut text_len: HashMap<NodeId, (usize, usize)> = HashMap::new();
+    let mut text_len: HashMap<NodeId, (usize, usize)> = HashMap::default();
     for f in flats {
         let Some(c) = f.container else { continue };
-        let n = char_len(&f.text);
+        let n = f.chars;
         // The container and all its ancestors, walked without allocating.
         let mut node = doc.tree.get(c);
         while let Some(x) = node {
@@ -1229,7 +1238,7 @@ fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
         }
     }
     let (top, top_score) = best?;
-    let mut chosen = HashSet::new();
+    let mut chosen = HashSet::default();
     chosen.insert(top);
     // Siblings that score well or hold plain paragraphs join the article.
     if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
@@ -1407,8 +1416,8 @@ pub fn extract(page: &str) -> Work<'_> {
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
     // Whether a container lies inside the chosen set, once per container.
-    let mut inside_memo: HashMap<NodeId, bool> = HashMap::new();
-    for f in &flats {
+    let mut inside_memo: HashMap<NodeId, bool> = HashMap::default();
+    for f in flats {
         let inside = match (&chosen, f.container) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -1423,10 +1432,9 @@ pub fn extract(page: &str) -> Work<'_> {
                 false
             }),
         };
-        let n = char_len(&f.text);
-        let link_heavy = f.link_chars * 2 > n && f.kind != BlockKind::Heading;
+        let link_heavy = f.link_chars * 2 > f.chars && f.kind != BlockKind::Heading;
         if inside && !link_heavy {
-            let mut b = Block::new(f.text.clone(), f.kind);
+            let mut b = Block::new(f.text, f.kind);
             b.link_chars = f.link_chars;
             blocks.push(b);
         } else {
@@ -1436,7 +1444,7 @@ pub fn extract(page: &str) -> Work<'_> {
                 } else {
                     DropReason::Boilerplate
                 },
-                f.text.clone(),
+                f.text,
             ));
         }
     }

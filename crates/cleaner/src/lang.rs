@@ -33,40 +33,88 @@ fn simplified_only() -> &'static HashSet<char> {
         }
         // A form that is also its own Traditional form (e.g. 么, 才) is not
         // evidence of either script.
-        set.retain(|&c| {
-            let mut buf = [0u8; 4];
-            fast2s::convert(c.encode_utf8(&mut buf)).starts_with(c) && !is_traditional(c)
-        });
+        set.retain(|&c| !changes_under_t2s(c));
         set
     })
 }
 
-/// True if `c` changes under Traditional -> Simplified conversion.
-pub fn is_traditional(c: char) -> bool {
-    if !is_han(c) {
-        return false;
-    }
+/// True if `c`, converted on its own, changes under `fast2s`.
+fn changes_under_t2s(c: char) -> bool {
     let mut buf = [0u8; 4];
     let s = fast2s::convert(c.encode_utf8(&mut buf));
     !s.starts_with(c)
 }
 
-pub fn is_simplified(c: char) -> bool {
-    is_han(c) && simplified_only().contains(&c)
+/// How a Han character reads: in both scripts, or in only one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Shared,
+    Traditional,
+    Simplified,
 }
 
-/// (Traditional-only, Simplified-only) character counts.
+/// The CJK Unified Ideographs block, where nearly all news text lives: its
+/// forms are looked up in a table built once.
+const TABLE_FIRST: u32 = 0x4E00;
+const TABLE_LAST: u32 = 0x9FFF;
+
+/// The form of a Han character, decided from the conversion tables.
+fn form_uncached(c: char) -> Form {
+    if !is_han(c) {
+        Form::Shared
+    } else if changes_under_t2s(c) {
+        Form::Traditional
+    } else if simplified_only().contains(&c) {
+        Form::Simplified
+    } else {
+        Form::Shared
+    }
+}
+
+/// The form of every character of the unified block, by code point.
+fn forms() -> &'static [Form] {
+    static TABLE: OnceLock<Vec<Form>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (TABLE_FIRST..=TABLE_LAST)
+            .map(|cp| char::from_u32(cp).map_or(Form::Shared, form_uncached))
+            .collect()
+    })
+}
+
+/// The form of `c`: a table look-up inside the unified block, the
+/// conversion tables elsewhere (extension A, compatibility forms).
+fn form(c: char) -> Form {
+    let cp = c as u32;
+    if (TABLE_FIRST..=TABLE_LAST).contains(&cp) {
+        forms()
+            .get((cp - TABLE_FIRST) as usize)
+            .copied()
+            .unwrap_or(Form::Shared)
+    } else {
+        form_uncached(c)
+    }
+}
+
+/// True if `c` changes under Traditional -> Simplified conversion.
+pub fn is_traditional(c: char) -> bool {
+    form(c) == Form::Traditional
+}
+
+pub fn is_simplified(c: char) -> bool {
+    form(c) == Form::Simplified
+}
+
+/// (Traditional-only, Simplified-only) character counts. Each character is
+/// classed on its own (the converter's few two-character exceptions, such
+/// as 乾隆, are not consulted).
 pub fn script_counts(s: &str) -> (usize, usize) {
-    // Only Han characters differ between the scripts: convert just those.
-    let han: String = s.chars().filter(|&c| is_han(c)).collect();
-    let trad = fast2s::convert(&han);
     let mut t = 0;
     let mut simp = 0;
-    for (a, b) in han.chars().zip(trad.chars()) {
-        if a != b {
-            t += 1;
-        } else if is_simplified(a) {
-            simp += 1;
+    for c in s.chars() {
+        match form(c) {
+            Form::Traditional => t += 1,
+            Form::Simplified => simp += 1,
+            Form::Shared => {}
         }
     }
     (t, simp)

@@ -180,9 +180,11 @@ fn run(mut work: Work<'_>) -> Work<'_> {
         head.push('\n');
     }
     work.lang = lang::detect(&head);
+    let deferred = duplicate::defer_repeats(&mut work);
     for d in detectors() {
         d.run(&mut work);
     }
+    duplicate::settle_repeats(&mut work, deferred);
     work
 }
 

@@ -33,7 +33,7 @@ fn is_clean(line: &str) -> bool {
                 return false;
             }
             prev_space = true;
-        } else if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+        } else if is_gap(c) {
             return false;
         } else {
             prev_space = false;
@@ -42,20 +42,47 @@ fn is_clean(line: &str) -> bool {
     !prev_space || line.is_empty()
 }
 
+/// True for a char [`clean_line`] turns into (part of) a single space.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}'
+}
+
 /// Trims, drops control characters and collapses white space runs.
 pub fn clean_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    let bytes = line.as_bytes();
+    // Runs of kept chars are copied whole; only non-ASCII chars are decoded
+    // (every ASCII gap is a control char or space: `b <= b' '` or DEL).
+    let mut run = 0;
     let mut space = false;
-    for c in line.chars() {
-        if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (gap, len) = if b < 0x80 {
+            (b <= b' ' || b == 0x7F, 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(c) => (is_gap(c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if gap {
+            if run < i {
+                if space {
+                    out.push(' ');
+                }
+                out.push_str(&line[run..i]);
+            }
             space = !out.is_empty();
-            continue;
+            run = i + len;
         }
+        i += len;
+    }
+    if run < line.len() {
         if space {
             out.push(' ');
-            space = false;
         }
-        out.push(c);
+        out.push_str(&line[run..]);
     }
     out
 }
@@ -63,6 +90,33 @@ pub fn clean_line(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition `clean_line` implements, one char at a time.
+    fn clean_line_by_chars(line: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in line.chars() {
+            if is_gap(c) {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_line_matches_its_definition(
+            line in "[ a中\t\r\n\u{0}\u{7F}\u{85}\u{A0}\u{3000}\u{200B}\u{FEFF}é]{0,24}|\\PC{0,40}|.{0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean_line(&line), clean_line_by_chars(&line));
+        }
+    }
 
     #[test]
     fn lines_become_blocks() {

@@ -210,6 +210,41 @@ fn repost_and_rights_notices_at_the_end_go() {
     assert!(!doc.text.contains("originally published"), "{}", doc.text);
 }
 
+/// A paragraph printed twice is judged once: a copy of a kept paragraph is
+/// a duplicate, and a copy of a notice that the chain drops goes with it,
+/// wherever on the page the copy sits.
+#[test]
+fn repeated_paragraphs_take_their_first_copys_fate() {
+    let notice = "<p>免责声明：本文仅代表作者个人观点，不构成任何投资建议，据此操作风险自担。</p>";
+    let lead =
+        "<p>一家本土芯片企业近日宣布完成新一轮融资，资金将主要用于先进封装产线建设和人才引进。</p>";
+    let html = page(&format!(
+        r#"<div class="post-content">{lead}
+<p>该企业负责人表示，今年以来订单量明显增加，部分产品交付周期已延长至六个月以上。</p>
+{notice}
+<p>业内人士认为，先进封装正成为提升芯片性能的重要手段，相关投资热度有望持续。</p>
+{lead}
+<p>另有分析指出，国内封装测试产能今年预计增长两成，设备国产化率也在提高。</p>
+{notice}</div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(!doc.text.contains("免责声明"), "{}", doc.text);
+    assert_eq!(
+        doc.text.matches("完成新一轮融资").count(),
+        1,
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("相关投资热度有望持续"), "{}", doc.text);
+    assert!(doc.text.contains("设备国产化率也在提高"), "{}", doc.text);
+    let duplicates = doc
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::DuplicateLine)
+        .count();
+    assert_eq!(duplicates, 2, "{:?}", doc.dropped);
+}
+
 #[test]
 fn data_table_rows_read_as_lines() {
     let html = page(&format!(
