@@ -4,7 +4,9 @@
 //! Owns: keeping the first copy of every line of six or more characters and
 //! dropping exact repeats (compared without white space); dropping a line
 //! that is a strict prefix of one of the next few lines (a truncated
-//! abstract or teaser, the full paragraph wins).
+//! abstract or teaser, the full paragraph wins); setting repeated HTML
+//! paragraphs aside before the chain runs, so each text is judged once and
+//! every copy shares its first copy's fate.
 //! Must not know: what the title is (the first copy is kept whatever it is)
 //! or any site's layout.
 

@@ -16,6 +16,10 @@
 //!   by text, link and punctuation density), plus title and published time
 //!   from `<meta>`/`<time>`/`<title>`/`<h1>`.
 //! - [`text_dump`]: text dumps -> one block per line.
+//! - before the chain, [`duplicate::defer_repeats`] sets aside every HTML
+//!   paragraph that repeats an earlier one word for word; after it,
+//!   [`duplicate::settle_repeats`] records them as duplicates, so the
+//!   chain judges each text once.
 //! - detectors, in chain order: [`chrome`] (markup residue, breadcrumbs,
 //!   menus, share/app/follow promos), [`metadata`] (title, date, source and
 //!   editor lines, bylines, image credits), [`disclaimer`] (cut the tail at a
