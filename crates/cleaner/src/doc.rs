@@ -259,9 +259,16 @@ pub fn tidy_spaces(s: &str) -> String {
         }
         if pending_space {
             let prev = out.chars().next_back();
+            // Full-width marks glue to both sides; quotes, dashes and
+            // ellipses are shared with English, where the space stays,
+            // and glue only to Han text.
+            let shared = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·');
+            let full_width = |c: char| crate::script::is_cjk_punct(c) && !shared(c);
+            let han_side = crate::script::is_han(c) || prev.is_some_and(crate::script::is_han);
             let glue = matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
-                || crate::script::is_cjk_punct(c)
-                || prev.is_some_and(crate::script::is_cjk_punct);
+                || full_width(c)
+                || prev.is_some_and(full_width)
+                || ((shared(c) || prev.is_some_and(shared)) && han_side);
             if !glue {
                 out.push(' ');
             }
@@ -275,6 +282,19 @@ pub fn tidy_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_spaces_keeps_english_quotes_apart_and_glues_chinese_ones() {
+        assert_eq!(
+            tidy_spaces("He said  “we will ship”  in May."),
+            "He said “we will ship” in May."
+        );
+        assert_eq!(
+            tidy_spaces("他表示 “明年量产” ，订单充足。"),
+            "他表示“明年量产”，订单充足。"
+        );
+        assert_eq!(tidy_spaces("营收 增长 ， 达到"), "营收 增长，达到");
+    }
 
     #[test]
     fn remove_ranges_tidies_and_records() {
