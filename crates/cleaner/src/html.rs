@@ -28,6 +28,9 @@
 //!
 //! Title from `og:title`/`<title>`/`<h1>`, published time from
 //! `article:published_time`, `<time datetime>`, date `<meta>`s and JSON-LD.
+//! A page whose DOM holds less than a third of its JSON-LD `articleBody`
+//! (an article rendered by script) takes that body instead
+//! ([`crate::ld_json`]).
 //! Must not know: text-level noise rules (the detectors run on the blocks
 //! this returns); charsets (input is already decoded).
 //!
@@ -69,12 +72,12 @@
 //! are not tuned at all.
 
 use crate::doc::{Block, BlockKind, Work};
+use crate::ld_json;
 use crate::metadata::find_date;
 use crate::script::{char_len, is_han, weighted_len};
 use crate::text_dump;
 use ego_tree::{NodeId, NodeRef};
 use model::DropReason;
-use regex::Regex;
 use scraper::{Html, Node};
 // Fx hashing: the keys are node ids and class tokens of one page, not
 // attacker-chosen bulk input, and SipHash showed up in profiles.
@@ -1361,25 +1364,6 @@ fn first_time_datetime(doc: &Html) -> Option<String> {
     })
 }
 
-fn json_ld_date(doc: &Html) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("static regex")
-    });
-    for n in doc.tree.root().descendants() {
-        if let Node::Element(el) = n.value() {
-            if el.name() == "script" && attr(el, "type").is_some_and(|t| t.contains("ld+json")) {
-                let er = scraper::ElementRef::wrap(n)?;
-                let t: String = er.text().collect();
-                if let Some(c) = re.captures(&t) {
-                    return Some(c[1].to_string());
-                }
-            }
-        }
-    }
-    None
-}
-
 /// Normalises a machine date (`2025-10-25T10:20:00+08:00`) or a human one.
 fn normalise_date(s: &str) -> String {
     let t = s.trim();
@@ -1409,6 +1393,10 @@ fn clean_title(t: &str) -> String {
 /// Extracts the article blocks and page metadata from an HTML page.
 /// Pages too large or too deep for a DOM go through [`crate::linear`]
 /// instead (the caller routes them).
+/// Shortest JSON-LD `articleBody` (non-space chars) that may stand in for a
+/// page whose DOM holds less than a third of it.
+const LD_BODY_MIN_CHARS: usize = 200;
+
 pub fn extract(page: &str) -> Work<'_> {
     let doc = Html::parse_document(page);
     let (flats, skipped) = flatten(&doc);
@@ -1448,6 +1436,24 @@ pub fn extract(page: &str) -> Work<'_> {
             ));
         }
     }
+    // A page whose article is rendered by script has little DOM text but
+    // may carry the whole story in JSON-LD `articleBody`: then that is the
+    // article, and the DOM blocks are recorded as boilerplate.
+    let ld = ld_json::read(&doc);
+    if let Some(body) = &ld.body {
+        let ld_paragraphs = ld_json::paragraphs(body);
+        let ld_chars: usize = ld_paragraphs.iter().map(|p| char_len(p)).sum();
+        let dom_chars: usize = blocks.iter().map(|b| char_len(&b.text)).sum();
+        if ld_chars >= LD_BODY_MIN_CHARS && dom_chars * 3 < ld_chars {
+            for b in blocks.drain(..) {
+                outside.push((DropReason::Boilerplate, b.text.into_owned()));
+            }
+            blocks = ld_paragraphs
+                .into_iter()
+                .map(|p| Block::new(p, BlockKind::Para))
+                .collect();
+        }
+    }
     // Title.
     let h1 = first_text(&doc, "h1");
     let meta_title =
@@ -1476,7 +1482,7 @@ pub fn extract(page: &str) -> Work<'_> {
         ],
     )
     .or_else(|| first_time_datetime(&doc))
-    .or_else(|| json_ld_date(&doc))
+    .or_else(|| ld.published.clone())
     .map(|d| normalise_date(&d));
     // The headline goes to `title`, not into the text: the article body of
     // an HTML page starts after it (as the fixtures' gold spans do).

@@ -15,6 +15,8 @@
 //! - [`html`]: HTML -> blocks of the main content (readability-style scoring
 //!   by text, link and punctuation density), plus title and published time
 //!   from `<meta>`/`<time>`/`<title>`/`<h1>`.
+//! - [`ld_json`]: schema.org JSON-LD (`datePublished`, and `articleBody`
+//!   for pages rendered by script).
 //! - [`text_dump`]: text dumps -> one block per line.
 //! - before the chain, [`duplicate::defer_repeats`] sets aside every HTML
 //!   paragraph that repeats an earlier one word for word; after it,
@@ -47,6 +49,7 @@ pub mod duplicate;
 pub mod garble;
 pub mod html;
 pub mod lang;
+pub mod ld_json;
 pub mod linear;
 pub mod metadata;
 pub mod related;

@@ -245,6 +245,42 @@ fn repeated_paragraphs_take_their_first_copys_fate() {
     assert_eq!(duplicates, 2, "{:?}", doc.dropped);
 }
 
+/// An article rendered by script: the saved DOM holds a shell, the story
+/// is in JSON-LD `articleBody`.
+#[test]
+fn script_rendered_article_is_read_from_json_ld() {
+    let body = "Acme Silicon said on Tuesday that its new inference accelerator will ship to three cloud customers in the spring.\n\nThe company expects the part to double throughput per watt compared with its previous generation, according to a filing.\n\nAnalysts said the launch could lift data-centre revenue by a fifth next year, if supply holds up.";
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><title>Acme ships accelerator | Example News</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Acme ships accelerator","datePublished":"2025-11-04T09:30:00Z","articleBody":"{body}"}}</script>
+</head><body><div id="root"><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav><p>Loading…</p></div></body></html>"#
+    );
+    let doc = clean("t", &html);
+    assert_eq!(doc.paragraphs.len(), 3, "{}", doc.text);
+    assert!(
+        doc.text.starts_with("Acme Silicon said on Tuesday"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("lift data-centre revenue"));
+    assert!(!doc.text.contains("Loading"));
+    assert_eq!(doc.published.as_deref(), Some("2025-11-04T09:30:00Z"));
+}
+
+/// A JSON-LD `articleBody` that is only a summary never replaces a page
+/// whose DOM holds the story.
+#[test]
+fn json_ld_summary_does_not_replace_the_dom_article() {
+    let html = format!(
+        r#"<!DOCTYPE html><html><head><title>Test page</title>
+<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"Acme Silicon said on Tuesday that its new inference accelerator will ship to three cloud customers in the spring, ahead of an earlier plan, and more."}}</script>
+</head><body><article>{EN_PARAS}</article></body></html>"#
+    );
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("regional brokerage"), "{}", doc.text);
+    assert!(!doc.text.contains("and more."), "{}", doc.text);
+}
+
 #[test]
 fn data_table_rows_read_as_lines() {
     let html = page(&format!(
