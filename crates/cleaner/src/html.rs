@@ -28,6 +28,8 @@
 //!
 //! Title from `og:title`/`<title>`/`<h1>`, published time from
 //! `article:published_time`, `<time datetime>`, date `<meta>`s and JSON-LD.
+//! [`Mode::Relaxed`] reads a page again without class-name rules (the
+//! caller retries with it when the strict reading kept almost nothing).
 //! A page whose DOM holds less than a third of its JSON-LD `articleBody`
 //! (an article rendered by script) takes that body instead
 //! ([`crate::ld_json`]).
@@ -806,7 +808,11 @@ fn reason_for_word(w: &str) -> DropReason {
 /// a subtree holding most of the page's text. `None`: not chrome.
 /// `(reason, comment)`: `comment` marks a comment thread, which the guard
 /// does not keep.
-fn chrome_subtree(el: &scraper::node::Element, inside_article: bool) -> Option<(DropReason, bool)> {
+fn chrome_subtree(
+    el: &scraper::node::Element,
+    inside_article: bool,
+    mode: Mode,
+) -> Option<(DropReason, bool)> {
     let name = el.name();
     if matches!(name, "body" | "html" | "article" | "main")
         || attr(el, "itemprop") == Some("articleBody")
@@ -815,6 +821,7 @@ fn chrome_subtree(el: &scraper::node::Element, inside_article: bool) -> Option<(
     }
     match name {
         "nav" | "menu" | "button" | "dialog" | "label" => return Some((DropReason::Chrome, false)),
+        _ if mode == Mode::Relaxed => return None,
         "form" => return Some((DropReason::Chrome, false)),
         "footer" => return Some((DropReason::Boilerplate, false)),
         "aside" => return Some((DropReason::Boilerplate, false)),
@@ -849,7 +856,7 @@ struct Plan {
 /// chrome, and is kept, unless it is a comment thread; so is one that holds
 /// nine tenths of the text. A large sidebar or repeated menu holds neither
 /// and is dropped.
-fn plan(doc: &Html) -> Plan {
+fn plan(doc: &Html, mode: Mode) -> Plan {
     let mut silent = HashSet::default();
     // (node, reason, comment thread, text chars, holds headline/article)
     let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
@@ -871,7 +878,7 @@ fn plan(doc: &Html) -> Plan {
                     silent.insert(node.id());
                     continue;
                 }
-                let idx = match chrome_subtree(el, in_article) {
+                let idx = match chrome_subtree(el, in_article, mode) {
                     Some((r, comment)) => {
                         candidates.push((node.id(), r, comment, 0, false));
                         candidates.len() - 1
@@ -1015,8 +1022,8 @@ impl Pending {
 
 /// Flattens the DOM into text blocks at block-element boundaries; also
 /// returns the dropped chrome subtrees with their reasons.
-fn flatten(doc: &Html) -> (Vec<Flat>, Vec<(DropReason, String)>) {
-    let plan = plan(doc);
+fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
+    let plan = plan(doc, mode);
     let mut dropped = Vec::new();
     let mut out = Vec::new();
     let mut cur = Pending::default();
@@ -1167,12 +1174,18 @@ fn punct_count(s: &str) -> usize {
 
 /// Chooses the article container and returns the set of element ids whose
 /// blocks belong to the article.
-fn choose(doc: &Html, flats: &[Flat]) -> Option<HashSet<NodeId>> {
+fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
     let mut score: HashMap<NodeId, f64> = HashMap::default();
     let init = |id: NodeId, score: &mut HashMap<NodeId, f64>| {
         if let std::collections::hash_map::Entry::Vacant(e) = score.entry(id) {
-            let base =
-                element(doc, id).map_or(0.0, |(_, el)| tag_bonus(el.name()) + class_weight(el));
+            let base = element(doc, id).map_or(0.0, |(_, el)| {
+                let class = if mode == Mode::Strict {
+                    class_weight(el)
+                } else {
+                    0.0
+                };
+                tag_bonus(el.name()) + class
+            });
             e.insert(base);
         }
     };
@@ -1393,14 +1406,27 @@ fn clean_title(t: &str) -> String {
 /// Extracts the article blocks and page metadata from an HTML page.
 /// Pages too large or too deep for a DOM go through [`crate::linear`]
 /// instead (the caller routes them).
+/// How much the front end trusts class names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Drop subtrees by tag, role and class/id vocabulary (the default).
+    Strict,
+    /// Drop only navigation and controls by tag (`nav`, `menu`, `button`,
+    /// `dialog`, `label`), besides hidden elements, and score containers
+    /// without class weights: the second reading of a page whose strict
+    /// reading kept almost nothing, as Readability retries without its
+    /// "unlikely candidate" and class-weight rules.
+    Relaxed,
+}
+
 /// Shortest JSON-LD `articleBody` (non-space chars) that may stand in for a
 /// page whose DOM holds less than a third of it.
 const LD_BODY_MIN_CHARS: usize = 200;
 
-pub fn extract(page: &str) -> Work<'_> {
+pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     let doc = Html::parse_document(page);
-    let (flats, skipped) = flatten(&doc);
-    let chosen = choose(&doc, &flats);
+    let (flats, skipped) = flatten(&doc, mode);
+    let chosen = choose(&doc, &flats, mode);
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
     // Whether a container lies inside the chosen set, once per container.

@@ -126,10 +126,37 @@ fn route(text: &str) -> Route {
 /// Cleans one page. `source` is recorded in the document as given.
 pub fn clean(source: &str, text: &str) -> CleanDoc {
     match route(text) {
-        Route::Dom => finish(source, run(html::extract(text))),
+        Route::Dom => finish(source, read_dom(text)),
         Route::Text => finish(source, run(Work::new(text_dump::blocks(text)))),
         Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
     }
+}
+
+/// Kept text (Latin-equivalent length, [`script::weighted_len`]) under
+/// which a page's strict reading is retried without class-name rules: about
+/// 50 English words or 80 Han characters.
+const SHORT_ARTICLE: usize = 250;
+
+/// Reads a page through its DOM: strictly, then, if that kept almost
+/// nothing, once more trusting only tags ([`html::Mode::Relaxed`]), taking
+/// the relaxed reading when it keeps at least twice as much. A wrapper
+/// whose class names read as chrome then cannot empty a page.
+fn read_dom(text: &str) -> Work<'_> {
+    let strict = run(html::extract(text, html::Mode::Strict));
+    let kept = kept_weight(&strict);
+    if kept >= SHORT_ARTICLE {
+        return strict;
+    }
+    let relaxed = run(html::extract(text, html::Mode::Relaxed));
+    if kept_weight(&relaxed) >= 2 * kept.max(1) {
+        relaxed
+    } else {
+        strict
+    }
+}
+
+fn kept_weight(work: &Work<'_>) -> usize {
+    kept_paragraphs(work).map(script::weighted_len).sum()
 }
 
 /// Cleans one page it owns. Large pages and text dumps are rewritten in

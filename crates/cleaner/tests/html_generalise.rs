@@ -281,6 +281,34 @@ fn json_ld_summary_does_not_replace_the_dom_article() {
     assert!(!doc.text.contains("and more."), "{}", doc.text);
 }
 
+/// A story whose only wrapper carries a chrome word (`share`, `promo`,
+/// `sidebar`) beside enough menu and footer text that it is not "most of
+/// the page": the strict reading keeps nothing, the relaxed one the story.
+#[test]
+fn a_story_in_a_chrome_named_wrapper_is_not_lost() {
+    let menu: String = (0..40)
+        .map(|i| format!(r#"<li><a href="/s/{i}">Section {i} news and more</a></li>"#))
+        .collect();
+    let footer = "<div class=\"legal\">Example Media Group. All rights reserved. Terms of use. Privacy policy. Cookie settings. Contact us. Advertise with us. Careers. Help centre. Accessibility. Newsletters. Corrections. Site map.</div>".repeat(3);
+    for wrapper in ["share-story-body", "promoContainer", "sidebar-layout-main"] {
+        let html = page(&format!(
+            r#"<ul class="menu">{menu}</ul><div class="{wrapper}">{EN_PARAS}</div>{footer}"#
+        ));
+        let doc = clean("t", &html);
+        assert!(
+            doc.text.contains("inference accelerator"),
+            "{wrapper}: {}",
+            doc.text
+        );
+        assert!(
+            doc.text.contains("regional brokerage"),
+            "{wrapper}: {}",
+            doc.text
+        );
+        assert!(!doc.text.contains("Section 12"), "{wrapper}: {}", doc.text);
+    }
+}
+
 #[test]
 fn data_table_rows_read_as_lines() {
     let html = page(&format!(
