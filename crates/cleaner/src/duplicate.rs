@@ -12,9 +12,9 @@
 
 use crate::doc::{BlockKind, Detector, Work};
 use model::DropReason;
+use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHasher;
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::hash::Hasher;
 
 pub struct DuplicateFilter;
@@ -65,15 +65,31 @@ const DEFER_MIN_CHARS: usize = 20;
 /// repeat (comment threads, pages that print the story twice, teaser
 /// boxes) then costs the chain what its distinct text costs.
 pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let paragraphs = work
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.alive && b.kind == BlockKind::Para)
+        .map(|(i, b)| (i, fingerprint(&b.text)));
+    let later = exact_repeats(work, paragraphs, DEFER_MIN_CHARS);
+    for &(i, _) in &later {
+        work.blocks[i].alive = false;
+    }
+    Deferred(later)
+}
+
+/// The later copies among `prints` (block index, [`fingerprint`]) of at
+/// least `min_chars` chars, each with its first copy: `(copy, first)`. A
+/// hash collision is settled by comparing the keys themselves.
+fn exact_repeats(
+    work: &Work<'_>,
+    prints: impl Iterator<Item = (usize, (u64, usize))>,
+    min_chars: usize,
+) -> Vec<(usize, usize)> {
+    let mut first: HashMap<u64, usize> = HashMap::default();
     let mut later = Vec::new();
-    for i in 0..work.blocks.len() {
-        let b = &work.blocks[i];
-        if !b.alive || b.kind != BlockKind::Para {
-            continue;
-        }
-        let (hash, chars) = fingerprint(&b.text);
-        if chars < DEFER_MIN_CHARS {
+    for (i, (hash, chars)) in prints {
+        if chars < min_chars {
             continue;
         }
         match first.entry(hash) {
@@ -83,13 +99,12 @@ pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
             Entry::Occupied(e) => {
                 let j = *e.get();
                 if key(&work.blocks[j].text).eq(key(&work.blocks[i].text)) {
-                    work.blocks[i].alive = false;
                     later.push((i, j));
                 }
             }
         }
     }
-    Deferred(later)
+    later
 }
 
 /// Records the copies set aside by [`defer_repeats`] as duplicates, after
@@ -114,25 +129,9 @@ impl Detector for DuplicateFilter {
             .iter()
             .map(|&i| fingerprint(&work.blocks[i].text))
             .collect();
-        // First block seen with each fingerprint; a hash collision is
-        // settled by comparing the keys themselves.
-        let mut first: HashMap<u64, usize> = HashMap::new();
-        for (k, &i) in alive.iter().enumerate() {
-            let (hash, chars) = prints[k];
-            if chars < 6 {
-                continue;
-            }
-            match first.entry(hash) {
-                Entry::Vacant(e) => {
-                    e.insert(i);
-                }
-                Entry::Occupied(e) => {
-                    let j = *e.get();
-                    if key(&work.blocks[j].text).eq(key(&work.blocks[i].text)) {
-                        work.drop_block(i, DropReason::DuplicateLine);
-                    }
-                }
-            }
+        let repeats = exact_repeats(work, alive.iter().copied().zip(prints.iter().copied()), 6);
+        for (i, _) in repeats {
+            work.drop_block(i, DropReason::DuplicateLine);
         }
         // Truncated copies: a line that the next lines start with.
         for (k, &i) in alive.iter().enumerate() {
