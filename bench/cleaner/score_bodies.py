@@ -3,10 +3,11 @@
 
 Usage:
   score_bodies.py [--bin target/release/newsfacts] [--cmd 'TEMPLATE {}'] [--fixtures fixtures]
+                  [--bodies bench/cleaner/bodies]
                   [--only STEM ...] [--json] [--diff]
 
 For every `fixtures/expected/<stem>.json` with a page in `fixtures/pages/`:
-  * the gold body is `bench/cleaner/bodies/<stem>.txt` when that file exists,
+  * the gold body is `<bodies>/<stem>.txt` when that file exists,
     otherwise the page's visible text (HTML: text nodes outside <head>, <script>,
     <style>; text files: the text) from the `body_span.start` anchor to the end of
     the `body_span.end` anchor, minus every `strip` string;
@@ -66,8 +67,11 @@ def page_text(path, expected):
     return text
 
 
+BODIES = os.path.join(HERE, "bodies")
+
+
 def gold_body(stem, path, expected):
-    explicit = os.path.join(HERE, "bodies", stem + ".txt")
+    explicit = os.path.join(BODIES, stem + ".txt")
     if os.path.exists(explicit):
         return open(explicit, encoding="utf-8").read()
     text = page_text(path, expected)
@@ -128,10 +132,12 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/newsfacts"))
     ap.add_argument("--cmd", help="command template; {} is the page path")
     ap.add_argument("--fixtures", default=os.path.join(ROOT, "fixtures"))
+    ap.add_argument("--bodies", default=BODIES, help="directory of gold body texts")
     ap.add_argument("--only", nargs="*", help="stems or stem prefixes to score")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--diff", action="store_true", help="print missed and extra units")
     args = ap.parse_args()
+    globals()["BODIES"] = args.bodies
 
     pages = {os.path.splitext(f)[0]: os.path.join(args.fixtures, "pages", f)
              for f in os.listdir(os.path.join(args.fixtures, "pages"))}
