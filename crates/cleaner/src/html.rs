@@ -1,7 +1,9 @@
 //! HTML pages -> blocks of the main content, plus title and published time.
 //!
 //! Owns: parsing with scraper, dropping non-content subtrees and recording
-//! each with its reason (invisible and hidden elements, screen-reader-only
+//! each with its reason (invisible and hidden elements, unless a hidden
+//! subtree holds most of the page's text: an article a script reveals;
+//! screen-reader-only
 //! text, `nav`, `footer`, `aside`, forms, navigation roles, and elements
 //! whose class, id or `data-testid` reads as chrome: comment, share,
 //! sidebar, related, promo, credit, copyright, …), flattening the rest into
@@ -858,64 +860,97 @@ struct Plan {
 /// and is dropped.
 fn plan(doc: &Html, mode: Mode) -> Plan {
     let mut silent = HashSet::default();
-    // (node, reason, comment thread, text chars, holds headline/article)
+    // (node, reason, comment thread, visible text chars, holds headline/article)
     let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
-    // Frames of open elements: (candidate index or usize::MAX, text chars,
-    // holds the headline or article element).
-    let mut frames: Vec<(usize, usize, bool)> = vec![(usize::MAX, 0, false)];
-    // (node, entering, inside_article)
-    let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
-    while let Some((node, entering, in_article)) = stack.pop() {
+    // Hidden subtrees: (node, all text chars inside).
+    let mut hidden: Vec<(NodeId, usize)> = Vec::new();
+    // Frames of open elements: (chrome candidate index or usize::MAX,
+    // visible text chars, holds the headline or article element, hidden
+    // subtree index or usize::MAX, all text chars).
+    let mut frames: Vec<Frame> = vec![Frame::default()];
+    // (node, entering, inside_article, inside a hidden subtree)
+    let mut stack: Vec<(NodeRef<Node>, bool, bool, bool)> =
+        vec![(doc.tree.root(), true, false, false)];
+    while let Some((node, entering, in_article, in_hidden)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
                 let n = t.chars().filter(|c| !c.is_whitespace()).count();
                 if let Some(f) = frames.last_mut() {
-                    f.1 += n;
+                    f.all += n;
+                    if !in_hidden {
+                        f.visible += n;
+                    }
                 }
             }
             Node::Element(el) if entering => {
-                if INVISIBLE_TAGS.contains(&el.name()) || is_hidden(el) {
+                if INVISIBLE_TAGS.contains(&el.name()) {
                     silent.insert(node.id());
                     continue;
                 }
+                let hidden_here = is_hidden(el);
                 let idx = match chrome_subtree(el, in_article, mode) {
-                    Some((r, comment)) => {
+                    Some((r, comment)) if !hidden_here => {
                         candidates.push((node.id(), r, comment, 0, false));
                         candidates.len() - 1
                     }
-                    None => usize::MAX,
+                    _ => usize::MAX,
                 };
-                let anchor = matches!(el.name(), "h1" | "article" | "main")
-                    || attr(el, "itemprop") == Some("articleBody");
-                frames.push((idx, 0, anchor));
+                let hidden_idx = if hidden_here {
+                    hidden.push((node.id(), 0));
+                    hidden.len() - 1
+                } else {
+                    usize::MAX
+                };
+                let anchor = !(in_hidden || hidden_here)
+                    && (matches!(el.name(), "h1" | "article" | "main")
+                        || attr(el, "itemprop") == Some("articleBody"));
+                frames.push(Frame {
+                    candidate: idx,
+                    hidden: hidden_idx,
+                    anchor,
+                    ..Frame::default()
+                });
                 let art = in_article
                     || el.name() == "article"
                     || attr(el, "itemprop") == Some("articleBody");
-                stack.push((node, false, in_article));
+                let hid = in_hidden || hidden_here;
+                stack.push((node, false, in_article, in_hidden));
                 for c in node.children().rev() {
-                    stack.push((c, true, art));
+                    stack.push((c, true, art, hid));
                 }
             }
             Node::Element(_) => {
-                let (idx, n, anchor) = frames.pop().unwrap_or((usize::MAX, 0, false));
-                if let Some(c) = candidates.get_mut(idx) {
-                    c.3 = n;
-                    c.4 = anchor;
+                let f = frames.pop().unwrap_or_default();
+                if let Some(c) = candidates.get_mut(f.candidate) {
+                    c.3 = f.visible;
+                    c.4 = f.anchor;
                 }
-                if let Some(f) = frames.last_mut() {
-                    f.1 += n;
-                    f.2 |= anchor;
+                if let Some(h) = hidden.get_mut(f.hidden) {
+                    h.1 = f.all;
+                }
+                if let Some(p) = frames.last_mut() {
+                    p.visible += f.visible;
+                    p.all += f.all;
+                    p.anchor |= f.anchor;
                 }
             }
             Node::Document | Node::Fragment if entering => {
                 for c in node.children().rev() {
-                    stack.push((c, true, in_article));
+                    stack.push((c, true, in_article, in_hidden));
                 }
             }
             _ => {}
         }
     }
-    let total = frames.first().map_or(0, |f| f.1);
+    let (total, total_all) = frames.first().map_or((0, 0), |f| (f.visible, f.all));
+    // A hidden subtree holding more than half of all the page's text is
+    // the article, hidden until a script reveals it (WeChat articles ship
+    // `visibility: hidden`); any other hidden subtree is left out.
+    for (id, n) in hidden {
+        if n * 2 <= total_all {
+            silent.insert(id);
+        }
+    }
     let drops = candidates
         .into_iter()
         .filter(|&(_, _, comment, n, anchor)| {
@@ -925,6 +960,33 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
         .map(|(id, r, _, _, _)| (id, r))
         .collect();
     Plan { silent, drops }
+}
+
+/// One open element while [`plan`] walks the page.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// Index of its chrome candidate, or `usize::MAX`.
+    candidate: usize,
+    /// Index of its hidden subtree, or `usize::MAX`.
+    hidden: usize,
+    /// Non-space chars of text outside hidden subtrees.
+    visible: usize,
+    /// Non-space chars of all its text.
+    all: usize,
+    /// It holds the headline or the article element.
+    anchor: bool,
+}
+
+impl Default for Frame {
+    fn default() -> Self {
+        Frame {
+            candidate: usize::MAX,
+            hidden: usize::MAX,
+            visible: 0,
+            all: 0,
+            anchor: false,
+        }
+    }
 }
 
 /// The visible text of a subtree, about as much as an excerpt shows.

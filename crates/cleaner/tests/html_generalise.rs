@@ -309,6 +309,27 @@ fn a_story_in_a_chrome_named_wrapper_is_not_lost() {
     }
 }
 
+/// Article text shipped hidden until a script reveals it (WeChat articles
+/// carry `visibility: hidden` on their content) is the article when it
+/// holds most of the page's text; a small hidden box stays out.
+#[test]
+fn hidden_article_revealed_by_script_is_read() {
+    let html = page(&format!(
+        r#"<h1>Title line</h1><div id="content" style="visibility: hidden;">{EN_PARAS}<div style="display:none">Hidden popup text that nobody sees.</div></div>
+<div class="comment">A reader wrote a single comment here about chips.</div>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("inference accelerator"), "{}", doc.text);
+    assert!(doc.text.contains("regional brokerage"), "{}", doc.text);
+    assert!(!doc.text.contains("Hidden popup"), "{}", doc.text);
+
+    let small = page(&format!(
+        r#"<article>{EN_PARAS}</article><div style="display: none">Subscribe now to read every story we publish, for one low price.</div>"#
+    ));
+    let doc = clean("t", &small);
+    assert!(!doc.text.contains("Subscribe now"), "{}", doc.text);
+}
+
 #[test]
 fn data_table_rows_read_as_lines() {
     let html = page(&format!(
