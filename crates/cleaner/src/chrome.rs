@@ -414,6 +414,16 @@ impl Detector for ChromeFilter {
 /// Drops blocks that editing left without letters or digits.
 pub struct Leftovers;
 
+/// A block that is only a section number or a gallery position (`01`,
+/// `3.`, `2/5`): it says nothing on its own.
+fn is_bare_ordinal(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(t)
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()))
+}
+
 impl Detector for Leftovers {
     fn name(&self) -> &'static str {
         "leftovers"
@@ -421,7 +431,8 @@ impl Detector for Leftovers {
 
     fn run(&self, work: &mut Work<'_>) {
         for i in work.alive() {
-            if !has_substance(&work.blocks[i].text) {
+            let text = &work.blocks[i].text;
+            if !has_substance(text) || is_bare_ordinal(text) {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
@@ -431,6 +442,16 @@ impl Detector for Leftovers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_ordinals() {
+        for t in ["01", "3.", "2/5", " 12 / 40 "] {
+            assert!(is_bare_ordinal(t), "{t}");
+        }
+        for t in ["2025", "5G", "1/2 of the chips", "24/7 support", "3nm"] {
+            assert!(!is_bare_ordinal(t), "{t}");
+        }
+    }
 
     #[test]
     fn breadcrumbs() {

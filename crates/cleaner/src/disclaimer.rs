@@ -217,7 +217,8 @@ impl Detector for DisclaimerFilter {
                 // keeps its article.
                 if before * 2 >= total {
                     work.cut_from(i, pos, DropReason::Disclaimer);
-                    return;
+                    // Rights notices just above the cut still go.
+                    break;
                 }
             }
             seen += len;
@@ -257,6 +258,34 @@ impl Detector for DisclaimerFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn a_rights_notice_above_a_disclaimer_cut_goes_too() {
+        let lines = [
+            "国产存储厂商的高带宽内存产品已向多家客户送样，预计明年上半年实现量产，产能将逐季提升。",
+            "业内人士认为，封装良率仍是决定国产高带宽内存能否大规模出货的关键因素之一。",
+            "本文为某某研究原创，作者：林某。如需转载，请在后台留言获取授权。",
+            "往期推荐",
+            "免责声明：本文内容仅供参考，不构成任何投资建议。",
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Para))
+                .collect(),
+        );
+        DisclaimerFilter.run(&mut w);
+        let kept: Vec<&str> = w
+            .blocks
+            .iter()
+            .filter(|b| b.alive)
+            .map(|b| &*b.text)
+            .collect();
+        assert!(!kept.iter().any(|t| t.contains("免责声明")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("原创")), "{kept:?}");
+        assert!(kept[1].contains("封装良率"), "{kept:?}");
+    }
 
     #[test]
     fn marker_at_sentence_start_only() {

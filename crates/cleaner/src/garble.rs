@@ -440,10 +440,14 @@ impl Detector for GarbleFilter {
                         .chars()
                         .all(|c| c.is_whitespace() || is_cjk_punct(c) || c.is_ascii_punctuation());
                 let function = EN_FUNCTION_WORDS.contains(&lower.as_str());
-                let bad = t.hyphen_glued
+                // `世芯-KY`, `-DR`: a short capitalised listing suffix, not
+                // debris like `-SKYROCK`; `A股`, `H股`: a share class, not
+                // the article `a`.
+                let listing_suffix = t.hyphen_glued && all_caps && t.text.len() <= 3;
+                let bad = (t.hyphen_glued && !listing_suffix)
                     || (alone && tail)
                     || (alone && glued_function_words(&lower))
-                    || (alone && function && (glued_left || glued_right))
+                    || (alone && function && !all_caps && (glued_left || glued_right))
                     || (alone
                         && !all_caps
                         && glued_left
@@ -639,6 +643,15 @@ mod tests {
         for good in ["950dt", "7 nm", "Scale out", "Ascend"] {
             assert!(out.contains(good), "{good} lost in {out}");
         }
+    }
+
+    #[test]
+    fn listing_suffixes_and_share_classes_stay() {
+        let out = clean_zh("世芯-KY主要客户为亚马逊，A股涨3.1%，H股跌2%，股价一直在-SKYROCK上。");
+        for good in ["世芯-KY", "A股", "H股"] {
+            assert!(out.contains(good), "{good} lost in {out}");
+        }
+        assert!(!out.contains("SKYROCK"), "{out}");
     }
 
     #[test]

@@ -227,6 +227,18 @@ const UNLIKELY: &[&str] = &[
     "toolbar",
     "topbar",
     "trending",
+    // Subscription walls, shopping boxes, bylines and timestamps, gallery
+    // counters, footnote markers.
+    "barrier",
+    "paywall",
+    "paybox",
+    "regwall",
+    "commerce",
+    "affiliate",
+    "byline",
+    "timestamp",
+    "counter",
+    "footnote",
 ];
 
 /// Words that keep an element although it also reads as chrome
@@ -563,14 +575,18 @@ fn is_hash(seg: &str) -> bool {
 /// (`article-content__copyright`), or after the block name of a
 /// `BlockName-elementName` token; generated hash suffixes are skipped.
 fn head_segment(token: &str) -> &str {
-    let segs: Vec<&str> = token.split("__").filter(|s| !s.is_empty()).collect();
-    if segs.len() > 1 {
-        return segs
-            .iter()
-            .rev()
-            .find(|s| !is_hash(s))
-            .copied()
-            .unwrap_or(token);
+    // `block__element`, then the double-hyphen form some design systems
+    // use for the same (`duet--article--gallery-counter`).
+    for sep in ["__", "--"] {
+        let segs: Vec<&str> = token.split(sep).filter(|s| !s.is_empty()).collect();
+        if segs.len() > 1 {
+            return segs
+                .iter()
+                .rev()
+                .find(|s| !is_hash(s))
+                .copied()
+                .unwrap_or(token);
+        }
     }
     if token.starts_with(|c: char| c.is_ascii_uppercase()) {
         if let Some((_, rest)) = token.split_once('-') {
@@ -801,7 +817,8 @@ fn reason_for_word(w: &str) -> DropReason {
         | "hotnews" | "hotlist" | "rank" | "ranking" | "trending" | "tag" | "tags" | "outbrain"
         | "taboola" | "extra" | "supplemental" => DropReason::RelatedLinks,
         "copyright" | "disclaimer" | "statement" => DropReason::Disclaimer,
-        "credit" | "credits" => DropReason::Metadata,
+        "credit" | "credits" | "byline" | "timestamp" => DropReason::Metadata,
+        "footnote" => DropReason::Citation,
         _ => DropReason::Chrome,
     }
 }

@@ -137,7 +137,7 @@ fn byline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^[\p{Han}a-z0-9·]{0,12}\s*(?:特约|实习|见习|首席|驻[\p{Han}]{1,4})?(?:记者|通讯员|实习生)\s*[\p{Han}·]{2,4}(?:\s*[、,和及与]\s*(?:记者|通讯员)?\s*[\p{Han}·]{2,4}){0,3}(?:\s*[/|丨]\s*[\p{Han}]{0,8}?(?:即时|综合|联合)?(?:报导|报道|电|讯|摄影|摄)?)?\s*[)）]?$",
+            r"^[\p{Han}a-z0-9·]{0,12}\s*(?:特约|实习|见习|首席|驻[\p{Han}]{1,4})?(?:记者|通讯员|实习生|编辑|责编|作者|撰文)\s*[|丨:]?\s*[\p{Han}·]{2,4}(?:\s*[、,和及与]\s*(?:记者|通讯员)?\s*[\p{Han}·]{2,4}){0,3}(?:\s*[/|丨]\s*[\p{Han}]{0,8}?(?:即时|综合|联合)?(?:报导|报道|电|讯|摄影|摄)?)?\s*[)）]?$",
         )
         .expect("static regex")
     })
@@ -260,11 +260,38 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             .iter()
             .filter(|k| k.chars().count() >= 2)
             .any(|k| f.contains(&format!("{k}:")));
-        if keyed || rest <= 4 {
+        // `<site>2026-11-19 16:05发布于上海`: a key without its colon on
+        // a line that is little more than the date.
+        let short_keyed = rest <= 16
+            && !text
+                .chars()
+                .any(|c| matches!(c, '，' | '。' | '；' | '！' | '？' | ','))
+            && KEYS
+                .iter()
+                .filter(|k| k.chars().count() >= 2)
+                .any(|k| f.contains(k));
+        if keyed || short_keyed || rest <= 4 {
             return true;
         }
     }
-    false
+    english_meta_re().is_match(f.trim())
+}
+
+/// English date and attribution lines (folded): `21 November 2026`,
+/// `Published November 18 2026`, `Updated Nov. 3, 2025 at 5:10 p.m. ET`,
+/// and an embedded post's signature `— Name (@handle) November 20, 2026`.
+fn english_meta_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        let date = format!(
+            r"(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
+        );
+        Regex::new(&format!(
+            r"^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?:{date})?$"
+        ))
+        .expect("static regex")
+    })
 }
 
 /// True for a reporter byline line (`<media>记者 <name>`,
@@ -497,6 +524,37 @@ impl MetadataFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_date_and_post_signature_lines() {
+        for meta in [
+            "21 November 2026",
+            "Published November 18 2026",
+            "Updated Nov. 3, 2025 at 5:10 p.m. ET",
+            "— Pavan Rao (@pavanrao_azure) November 20, 2026",
+        ] {
+            assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
+        }
+        for prose in [
+            "In November 2026 the company shipped its first accelerator.",
+            "Shipments rose 20% in November 2026.",
+        ] {
+            assert!(!is_meta_line_folded(prose, &fold(prose)), "{prose}");
+        }
+    }
+
+    #[test]
+    fn piped_chinese_bylines_and_place_lines() {
+        for meta in [
+            "界视新闻记者 | 陈立言",
+            "界视新闻编辑｜宋雨",
+            "界视新闻2026-11-19 16:05发布于上海",
+        ] {
+            assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
+        }
+        let prose = "公司编辑部表示，新产品将在2026-11-19发布。";
+        assert!(!is_meta_line_folded(prose, &fold(prose)), "{prose}");
+    }
 
     #[test]
     fn dates_normalise() {

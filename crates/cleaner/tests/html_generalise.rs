@@ -330,6 +330,38 @@ fn hidden_article_revealed_by_script_is_read() {
     assert!(!doc.text.contains("Subscribe now"), "{}", doc.text);
 }
 
+/// Subscription walls, shopping boxes, byline blocks, timestamps, gallery
+/// counters and footnote markers are named by their classes, including
+/// `block--element` names whose block part reads as article.
+#[test]
+fn walls_shopping_boxes_bylines_and_counters_go() {
+    let html = page(&format!(
+        r##"<div class="story-header"><div data-component="byline-block"><div>Jane Roe</div><div>Technology reporter</div></div>
+<p class="article-info__timestamp">Published November 18 2026</p></div>
+<article>{EN_PARAS}
+<div class="gallery"><div class="duet--article--gallery-counter">1/3</div><p class="caption">The new accelerator board on a test bench in the lab.</p></div>
+<div class="duet--commerce--product-card"><div>Example Laptop Pro 14</div><div>$799.99 $999.99 20% off</div></div>
+<p>Analysts expect shipments to triple next year.<a class="footnote-anchor" href="#fn1">1</a></p>
+<div class="o-barrier__offer"><p>Try unlimited access</p><p>Only $1 for 4 weeks, then $75 per month.</p></div>
+<div class="cx-paybox"><div>会员专享</div><div>首月仅需1元</div></div></article>"##
+    ));
+    let doc = clean("t", &html);
+    for gone in [
+        "Technology reporter",
+        "Published November",
+        "1/3",
+        "Laptop Pro",
+        "unlimited access",
+        "$75 per month",
+        "会员专享",
+        "year.1",
+    ] {
+        assert!(!doc.text.contains(gone), "{gone}: {}", doc.text);
+    }
+    assert!(doc.text.contains("test bench in the lab"), "{}", doc.text);
+    assert!(doc.text.contains("triple next year."), "{}", doc.text);
+}
+
 #[test]
 fn data_table_rows_read_as_lines() {
     let html = page(&format!(
