@@ -98,12 +98,12 @@ fn phone_re() -> &'static Regex {
 
 /// Byte offset of the first marker in `text` that starts a line or sentence.
 #[cfg(test)]
-fn marker_at(text: &str, markers: &[&str]) -> Option<usize> {
+fn marker_at(text: &str, markers: &'static [&'static str]) -> Option<usize> {
     marker_in(text, &fold(text), markers)
 }
 
 /// [`marker_at`] with the folded text computed by the caller.
-fn marker_in(text: &str, folded: &str, markers: &[&str]) -> Option<usize> {
+fn marker_in(text: &str, folded: &str, markers: &'static [&'static str]) -> Option<usize> {
     if !contains_any(folded, markers) {
         return None;
     }

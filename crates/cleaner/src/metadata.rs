@@ -288,7 +288,7 @@ fn english_meta_re() -> &'static Regex {
             r"(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
         );
         Regex::new(&format!(
-            r"^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@\w{{1,30}}\)\s*(?:{date})?$"
+            r"^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })

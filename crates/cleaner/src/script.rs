@@ -128,9 +128,25 @@ pub fn fold(s: &str) -> String {
     }
 }
 
-/// True if any of `words` occurs in the folded text.
-pub fn contains_any(folded: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| folded.contains(w))
+/// True if any of `words` occurs in the folded text. Each word list is
+/// compiled once per thread into one Aho-Corasick automaton (keyed by the
+/// list's address), so a block is scanned once, not once per word.
+pub fn contains_any(folded: &str, words: &'static [&'static str]) -> bool {
+    thread_local! {
+        static AUTOMATA: std::cell::RefCell<
+            rustc_hash::FxHashMap<(usize, usize), Option<aho_corasick::AhoCorasick>>,
+        > = std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    AUTOMATA.with(|cell| {
+        let mut map = cell.borrow_mut();
+        let ac = map
+            .entry((words.as_ptr() as usize, words.len()))
+            .or_insert_with(|| aho_corasick::AhoCorasick::new(words).ok());
+        match ac {
+            Some(ac) => ac.is_match(folded),
+            None => words.iter().any(|w| folded.contains(w)),
+        }
+    })
 }
 
 /// Number of `words` occurring in the folded text (each counted once).
@@ -140,6 +156,24 @@ pub fn count_any(folded: &str, words: &[&str]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn contains_any_matches_substring_search() {
+        const WORDS: &[&str] = &["免责声明", "copyright", "版权", "ab"];
+        const NONE: &[&str] = &[];
+        for t in [
+            "",
+            "本文免责声明如下",
+            "© copyright 2025",
+            "xaby",
+            "nothing here",
+            "版",
+        ] {
+            let want = WORDS.iter().any(|w| t.contains(w));
+            assert_eq!(super::contains_any(t, WORDS), want, "{t}");
+            assert!(!super::contains_any(t, NONE));
+        }
+    }
+
     #[test]
     fn char_len_counts_like_char_is_whitespace() {
         let spaces: String = (0..=0x3000u32)
