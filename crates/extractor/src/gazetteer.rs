@@ -421,6 +421,11 @@ impl Gazetteer {
             let (s, e) = (doc.fchar(m.start()), doc.fchar(m.end()));
             if self.accept(alias, doc, s, e, &hay[m.start()..m.end()]) {
                 if alias.target != Target::Blocker {
+                    if let Target::Chip(c) = alias.target {
+                        if let Some(hit) = self.vendor_prefix(c, &hay[m.start()..m.end()], s) {
+                            hits.push(hit);
+                        }
+                    }
                     hits.push(Hit {
                         start: s,
                         end: e,
@@ -436,6 +441,25 @@ impl Gazetteer {
             }
         }
         hits
+    }
+
+    /// A chip alias that starts with its vendor's name (`昆仑芯P800`,
+    /// `平头哥PPU`) names the company too: the company hit over that prefix.
+    fn vendor_prefix(&self, chip: usize, matched: &str, start: usize) -> Option<Hit> {
+        let vendor = &self.chips.get(chip)?.vendor;
+        self.aliases
+            .iter()
+            .filter(|a| {
+                matches!(a.target, Target::Company(i)
+                    if self.companies.get(i).is_some_and(|c| &c.canonical == vendor))
+            })
+            .filter(|a| matched.starts_with(&a.text) && matched.len() > a.text.len())
+            .max_by_key(|a| a.text.len())
+            .map(|a| Hit {
+                start,
+                end: start + a.text.chars().count(),
+                target: a.target,
+            })
     }
 
     fn accept(&self, alias: &Alias, doc: &Doc, s: usize, e: usize, matched: &str) -> bool {

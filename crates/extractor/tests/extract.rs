@@ -796,3 +796,15 @@ fn canonical_name_resolves_aliases_in_any_script_and_case() {
     assert_eq!(ex.canonical_name("no such company"), None);
     assert_eq!(ex.canonical_name(""), None);
 }
+
+/// A chip alias that begins with its vendor's name names the vendor too.
+#[test]
+fn chip_alias_with_its_vendor_name_names_the_company() {
+    let found = companies(
+        "百度智能云：昆仑芯P800三万卡集群投入使用；阿里云：平头哥PPU已在多个数据中心部署。",
+    );
+    let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert!(names.contains(&"Kunlunxin"), "{found:?}");
+    assert!(names.contains(&"T-Head"), "{found:?}");
+    assert!(found.iter().any(|(_, s)| s == "昆仑芯"), "{found:?}");
+}
