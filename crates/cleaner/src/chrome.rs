@@ -400,7 +400,7 @@ impl Detector for ChromeFilter {
                 || (in_head && is_short_head_line(text))
                 || (is_short_line(text)
                     && !has_inner_sentence_end(text)
-                    && contains_any(b.folded(), PROMO))
+                    && contains_any(&b.folded(), PROMO))
                 || (short && only_chrome_words(text))
                 || is_segment_row(text, above_prose)
                 || is_end_marker(text);

@@ -211,7 +211,7 @@ impl Detector for DisclaimerFilter {
                 seen += len;
                 continue;
             }
-            if let Some(pos) = marker_in(text, work.blocks[i].folded(), MARKERS) {
+            if let Some(pos) = marker_in(text, &work.blocks[i].folded(), MARKERS) {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
                 // keeps its article.
@@ -243,7 +243,7 @@ impl Detector for DisclaimerFilter {
             if n > 200 {
                 continue;
             }
-            let folded = work.blocks[i].folded();
+            let folded = &*work.blocks[i].folded();
             let contact =
                 n <= 40 && (contains_any(folded, CONTACT) || phone_re().is_match(text.trim()));
             let copyright = marker_in(text, folded, WEAK_MARKERS).is_some()

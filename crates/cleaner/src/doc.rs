@@ -49,7 +49,15 @@ pub struct Block<'a> {
     /// `fold(text)`, computed once for all detectors; reset by the `Work`
     /// methods that edit `text` (detectors must edit through them).
     folded: std::cell::OnceCell<String>,
+    /// Whether `folded` may be kept: not on a huge page, where the cache
+    /// would be a second copy of the whole text ([`FOLD_CACHE_MAX_BYTES`]).
+    cache_folded: bool,
 }
+
+/// Pages whose blocks hold more text than this fold each block when asked
+/// instead of keeping the folded copy: memory stays about one copy of the
+/// page (the 50 MB-page target), time grows a little on those pages only.
+pub const FOLD_CACHE_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 impl<'a> Block<'a> {
     pub fn new(text: impl Into<Cow<'a, str>>, kind: BlockKind) -> Self {
@@ -60,13 +68,20 @@ impl<'a> Block<'a> {
             alive: true,
             protected: false,
             folded: std::cell::OnceCell::new(),
+            cache_folded: true,
         }
     }
 
     /// The text folded for vocabulary matching ([`crate::script::fold`]),
-    /// computed on first use.
-    pub fn folded(&self) -> &str {
-        self.folded.get_or_init(|| crate::script::fold(&self.text))
+    /// computed on first use and kept, except on huge pages.
+    pub fn folded(&self) -> Cow<'_, str> {
+        if let Some(f) = self.folded.get() {
+            return Cow::Borrowed(f);
+        }
+        if !self.cache_folded {
+            return Cow::Owned(crate::script::fold(&self.text));
+        }
+        Cow::Borrowed(self.folded.get_or_init(|| crate::script::fold(&self.text)))
     }
 
     /// Forgets the folded text after an edit.
@@ -105,7 +120,13 @@ pub fn excerpt(s: &str) -> String {
 }
 
 impl<'a> Work<'a> {
-    pub fn new(blocks: Vec<Block<'a>>) -> Self {
+    pub fn new(mut blocks: Vec<Block<'a>>) -> Self {
+        let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
+        if bytes > FOLD_CACHE_MAX_BYTES {
+            for b in &mut blocks {
+                b.cache_folded = false;
+            }
+        }
         Work {
             blocks,
             title: None,

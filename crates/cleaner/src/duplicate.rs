@@ -53,8 +53,8 @@ fn key_extends(long: &str, short: &str) -> bool {
 }
 
 /// Paragraphs set aside before the detector chain because an earlier block
-/// holds exactly the same text: `(later copy, first copy)`.
-pub struct Deferred(Vec<(usize, usize)>);
+/// holds exactly the same text (the later copies' indices).
+pub struct Deferred(Vec<usize>);
 
 /// Shortest paragraph (in chars, white space aside) that is set aside when
 /// it repeats: long enough that a repeat is a copy, not a stock phrase.
@@ -72,20 +72,21 @@ pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
         .filter(|(_, b)| b.alive && b.kind == BlockKind::Para)
         .map(|(i, b)| (i, fingerprint(&b.text)));
     let later = exact_repeats(work, paragraphs, DEFER_MIN_CHARS);
-    for &(i, _) in &later {
+    for &i in &later {
         work.blocks[i].alive = false;
     }
     Deferred(later)
 }
 
 /// The later copies among `prints` (block index, [`fingerprint`]) of at
-/// least `min_chars` chars, each with its first copy: `(copy, first)`. A
-/// hash collision is settled by comparing the keys themselves.
+/// least `min_chars` chars (indices only: a page of a million repeated
+/// lines keeps 8 bytes per copy here). A hash collision is settled by
+/// comparing the keys themselves.
 fn exact_repeats(
     work: &Work<'_>,
     prints: impl Iterator<Item = (usize, (u64, usize))>,
     min_chars: usize,
-) -> Vec<(usize, usize)> {
+) -> Vec<usize> {
     let mut first: HashMap<u64, usize> = HashMap::default();
     let mut later = Vec::new();
     for (i, (hash, chars)) in prints {
@@ -102,7 +103,7 @@ fn exact_repeats(
                 // Most copies are byte for byte the same: compare them whole
                 // before char by char without white space.
                 if a == b || key(a).eq(key(b)) {
-                    later.push((i, j));
+                    later.push(i);
                 }
             }
         }
@@ -114,7 +115,7 @@ fn exact_repeats(
 /// the chain: a copy of a kept paragraph repeats it, and a copy of a
 /// dropped one is noise for the same reason its first copy was.
 pub fn settle_repeats(work: &mut Work<'_>, deferred: Deferred) {
-    for (i, _first) in deferred.0 {
+    for i in deferred.0 {
         let text = std::mem::take(&mut work.blocks[i].text);
         work.record(DropReason::DuplicateLine, &text);
         work.blocks[i].text = text;
@@ -133,7 +134,7 @@ impl Detector for DuplicateFilter {
             .map(|&i| fingerprint(&work.blocks[i].text))
             .collect();
         let repeats = exact_repeats(work, alive.iter().copied().zip(prints.iter().copied()), 6);
-        for (i, _) in repeats {
+        for i in repeats {
             work.drop_block(i, DropReason::DuplicateLine);
         }
         // Truncated copies: a line that the next lines start with.

@@ -437,7 +437,7 @@ impl Detector for MetadataFilter {
                 continue;
             }
             let text = work.blocks[i].text.clone();
-            if is_meta_line_folded(&text, work.blocks[i].folded()) {
+            if is_meta_line_folded(&text, &work.blocks[i].folded()) {
                 if work.published.is_none() {
                     work.published = find_date(&text);
                 }
@@ -489,7 +489,7 @@ impl MetadataFilter {
             .copied()
             .filter(|&i| {
                 let b = &work.blocks[i];
-                is_title_like(&b.text) && !is_meta_line_folded(&b.text, b.folded())
+                is_title_like(&b.text) && !is_meta_line_folded(&b.text, &b.folded())
             })
             .collect();
         let chosen = head

@@ -254,7 +254,8 @@ impl RelatedFilter {
         let n = alive.len();
         for k in n / 2..n {
             let i = alive[k];
-            let t = work.blocks[i].folded().trim();
+            let folded = work.blocks[i].folded();
+            let t = folded.trim();
             if char_len(t) <= 8
                 && CHANNEL_SUFFIX.iter().any(|s| t.ends_with(s))
                 && !t.ends_with(is_sentence_end)
