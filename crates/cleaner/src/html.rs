@@ -576,7 +576,7 @@ fn is_hash(seg: &str) -> bool {
 /// `BlockName-elementName` token; generated hash suffixes are skipped.
 fn head_segment(token: &str) -> &str {
     // `block__element`, then the double-hyphen form some design systems
-    // use for the same (`duet--article--gallery-counter`).
+    // use for the same (`ds--article--slide-counter`).
     for sep in ["__", "--"] {
         let segs: Vec<&str> = token.split(sep).filter(|s| !s.is_empty()).collect();
         if segs.len() > 1 {

@@ -287,8 +287,8 @@ fn garbled_clauses_go_latin_content_stays() {
             "ang pag-unlad ng mga chip",
         ),
         (
-            "AMD的MI355X加速器搭载288GB的HBM3E内存-SKYROCK，单卡性能较上一代提升约2.2倍。",
-            "-SKYROCK",
+            "AMD的MI355X加速器搭载288GB的HBM3E内存-BOOMING，单卡性能较上一代提升约2.2倍。",
+            "-BOOMING",
         ),
         (
             "輝達在資料中心市場的份額持續擴大，ang pag-unlad ng mga chip sa parehong oras ay mabilis，公司預期明年營收將再創新高。",
