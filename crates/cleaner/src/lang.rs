@@ -14,35 +14,11 @@ use model::Lang;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Characters whose Simplified form differs from themselves.
-fn simplified_only() -> &'static HashSet<char> {
-    static SET: OnceLock<HashSet<char>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = HashSet::new();
-        for cp in 0x4E00u32..=0x9FFF {
-            if let Some(c) = char::from_u32(cp) {
-                let mut buf = [0u8; 4];
-                let s = fast2s::convert(c.encode_utf8(&mut buf));
-                let mut it = s.chars();
-                if let (Some(sc), None) = (it.next(), it.next()) {
-                    if sc != c {
-                        set.insert(sc);
-                    }
-                }
-            }
-        }
-        // A form that is also its own Traditional form (e.g. 么, 才) is not
-        // evidence of either script.
-        set.retain(|&c| !changes_under_t2s(c));
-        set
-    })
-}
-
-/// True if `c`, converted on its own, changes under `fast2s`.
-fn changes_under_t2s(c: char) -> bool {
+/// `c` converted on its own by `fast2s`, when that changes it.
+fn t2s_image(c: char) -> Option<String> {
     let mut buf = [0u8; 4];
     let s = fast2s::convert(c.encode_utf8(&mut buf));
-    !s.starts_with(c)
+    (!s.starts_with(c)).then_some(s)
 }
 
 /// How a Han character reads: in both scripts, or in only one.
@@ -58,40 +34,69 @@ enum Form {
 const TABLE_FIRST: u32 = 0x4E00;
 const TABLE_LAST: u32 = 0x9FFF;
 
-/// The form of a Han character, decided from the conversion tables.
-fn form_uncached(c: char) -> Form {
-    if !is_han(c) {
-        Form::Shared
-    } else if changes_under_t2s(c) {
-        Form::Traditional
-    } else if simplified_only().contains(&c) {
-        Form::Simplified
-    } else {
-        Form::Shared
-    }
+/// Every script-specific form, built in one pass over the unified block:
+/// a character that changes under conversion is Traditional; the
+/// single-character image of such a change is Simplified unless it
+/// changes too (then it already reads as Traditional).
+struct Forms {
+    /// By code point from [`TABLE_FIRST`].
+    table: Vec<Form>,
+    /// Simplified images outside the block.
+    simplified_elsewhere: HashSet<char>,
 }
 
-/// The form of every character of the unified block, by code point.
-fn forms() -> &'static [Form] {
-    static TABLE: OnceLock<Vec<Form>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (TABLE_FIRST..=TABLE_LAST)
-            .map(|cp| char::from_u32(cp).map_or(Form::Shared, form_uncached))
-            .collect()
+fn forms() -> &'static Forms {
+    static FORMS: OnceLock<Forms> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut table = vec![Form::Shared; (TABLE_LAST - TABLE_FIRST + 1) as usize];
+        let mut images = Vec::new();
+        for (slot, cp) in table.iter_mut().zip(TABLE_FIRST..=TABLE_LAST) {
+            let Some(image) = char::from_u32(cp).and_then(t2s_image) else {
+                continue;
+            };
+            *slot = Form::Traditional;
+            let mut it = image.chars();
+            if let (Some(sc), None) = (it.next(), it.next()) {
+                images.push(sc);
+            }
+        }
+        let mut simplified_elsewhere = HashSet::new();
+        for sc in images {
+            match table.get_mut((sc as u32).wrapping_sub(TABLE_FIRST) as usize) {
+                Some(slot) if *slot == Form::Shared => *slot = Form::Simplified,
+                Some(_) => {}
+                None if t2s_image(sc).is_none() => {
+                    simplified_elsewhere.insert(sc);
+                }
+                None => {}
+            }
+        }
+        Forms {
+            table,
+            simplified_elsewhere,
+        }
     })
 }
 
 /// The form of `c`: a table look-up inside the unified block, the
-/// conversion tables elsewhere (extension A, compatibility forms).
+/// converter elsewhere (extension A, compatibility forms).
 fn form(c: char) -> Form {
+    let forms = forms();
     let cp = c as u32;
     if (TABLE_FIRST..=TABLE_LAST).contains(&cp) {
-        forms()
+        forms
+            .table
             .get((cp - TABLE_FIRST) as usize)
             .copied()
             .unwrap_or(Form::Shared)
+    } else if !is_han(c) {
+        Form::Shared
+    } else if t2s_image(c).is_some() {
+        Form::Traditional
+    } else if forms.simplified_elsewhere.contains(&c) {
+        Form::Simplified
     } else {
-        form_uncached(c)
+        Form::Shared
     }
 }
 
@@ -163,6 +168,16 @@ pub fn foreign_script_share(s: &str, lang: Lang) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_forms() {
+        assert!(is_traditional('國') && is_traditional('輝'));
+        assert!(is_simplified('国') && is_simplified('辉'));
+        // Forms both scripts share.
+        for c in ['中', '芯', 'A'] {
+            assert!(!is_traditional(c) && !is_simplified(c), "{c}");
+        }
+    }
 
     #[test]
     fn detects_three_languages() {

@@ -112,43 +112,25 @@ fn read_by_pattern(text: &str, out: &mut LdArticle) {
     }
 }
 
-/// An `articleBody` as paragraphs: markup inside it (some sites put HTML
-/// there) breaks lines at block tags and is otherwise removed, common
-/// entities are decoded, white space is collapsed, empty lines go.
+/// An `articleBody` as paragraphs. Some sites put HTML there, so the body
+/// goes through the same HTML parser as pages: block elements
+/// ([`crate::html::BLOCK_TAGS`]) and line breaks end a paragraph, entities
+/// are decoded by the parser, white space is collapsed, empty lines go.
 pub fn paragraphs(body: &str) -> Vec<String> {
-    static BREAK: OnceLock<Regex> = OnceLock::new();
-    static TAG: OnceLock<Regex> = OnceLock::new();
-    let brk = BREAK.get_or_init(|| {
-        Regex::new(r"(?i)<\s*/?\s*(?:br|p|div|h[1-6]|li|ul|ol|blockquote|section|figure|figcaption|tr|table)\b[^>]*>")
-            .expect("static regex")
-    });
-    let tag = TAG.get_or_init(|| Regex::new(r"<[^<>]{1,400}>").expect("static regex"));
-    let text = if body.contains('<') {
-        let lines = brk.replace_all(body, "\n");
-        tag.replace_all(&lines, "").into_owned()
-    } else {
-        body.to_string()
-    };
-    let text = decode_entities(&text);
+    let fragment = Html::parse_fragment(body);
+    let mut text = String::with_capacity(body.len());
+    for edge in fragment.tree.root().traverse() {
+        let (ego_tree::iter::Edge::Open(node) | ego_tree::iter::Edge::Close(node)) = edge;
+        match node.value() {
+            Node::Text(t) if matches!(edge, ego_tree::iter::Edge::Open(_)) => text.push_str(t),
+            Node::Element(el) if crate::html::BLOCK_TAGS.contains(&el.name()) => text.push('\n'),
+            _ => {}
+        }
+    }
     text.split(['\n', '\r', '\u{2028}', '\u{2029}'])
         .map(crate::text_dump::clean_line)
         .filter(|l| !l.is_empty())
         .collect()
-}
-
-/// The entities that survive in JSON-LD text in practice.
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&nbsp;", " ")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
