@@ -40,15 +40,17 @@ pub enum BlockKind {
 pub struct Block<'a> {
     pub text: Cow<'a, str>,
     pub kind: BlockKind,
-    /// Chars of `text` that were link text (HTML only, 0 for text dumps).
-    pub link_chars: usize,
+    /// Chars of `text` that were link text (HTML only, 0 for text dumps);
+    /// 32 bits keep the block small on pages of hundreds of thousands of
+    /// lines (a block is capped far below 4 G chars by the page limit).
+    pub link_chars: u32,
     pub alive: bool,
     /// Set by a detector that decided the block is certainly article text
     /// (the title line); later detectors leave it alone.
     pub protected: bool,
     /// `fold(text)`, computed once for all detectors; reset by the `Work`
     /// methods that edit `text` (detectors must edit through them).
-    folded: std::cell::OnceCell<String>,
+    folded: std::cell::OnceCell<Box<str>>,
     /// Whether `folded` may be kept: not on a huge page, where the cache
     /// would be a second copy of the whole text ([`FOLD_CACHE_MAX_BYTES`]).
     cache_folded: bool,
@@ -81,7 +83,10 @@ impl<'a> Block<'a> {
         if !self.cache_folded {
             return Cow::Owned(crate::script::fold(&self.text));
         }
-        Cow::Borrowed(self.folded.get_or_init(|| crate::script::fold(&self.text)))
+        Cow::Borrowed(
+            self.folded
+                .get_or_init(|| crate::script::fold(&self.text).into_boxed_str()),
+        )
     }
 
     /// Forgets the folded text after an edit.

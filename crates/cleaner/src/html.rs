@@ -1528,7 +1528,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
         let link_heavy = f.link_chars * 2 > f.chars && f.kind != BlockKind::Heading;
         if inside && !link_heavy {
             let mut b = Block::new(f.text, f.kind);
-            b.link_chars = f.link_chars;
+            b.link_chars = u32::try_from(f.link_chars).unwrap_or(u32::MAX);
             blocks.push(b);
         } else {
             outside.push((

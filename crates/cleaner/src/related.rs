@@ -179,7 +179,7 @@ impl RelatedFilter {
                 let t = &work.blocks[j].text;
                 if is_body_paragraph(t)
                     && !is_headline_like(t)
-                    && work.blocks[j].link_chars * 2 < char_len(t)
+                    && work.blocks[j].link_chars as usize * 2 < char_len(t)
                 {
                     break;
                 }
@@ -216,7 +216,9 @@ impl RelatedFilter {
                 .count();
             let links = run
                 .iter()
-                .filter(|&&i| work.blocks[i].link_chars * 2 > char_len(&work.blocks[i].text))
+                .filter(|&&i| {
+                    work.blocks[i].link_chars as usize * 2 > char_len(&work.blocks[i].text)
+                })
                 .count();
             if run.len() >= 3 && (bait * 10 >= run.len() * 6 || links * 10 >= run.len() * 8) {
                 for &i in run {

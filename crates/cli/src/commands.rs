@@ -284,9 +284,7 @@ fn stats(store: &Path) -> CmdResult {
 
 fn clean(file: Option<&Path>, explain: bool) -> CmdResult {
     let (source, bytes) = read_input(file)?;
-    let doc = Engine::new(None)
-        .and_then(|engine| engine.clean_owned(&source, bytes, None))
-        .map_err(|e| e.to_string())?;
+    let doc = Engine::clean_owned(&source, bytes, None).map_err(|e| e.to_string())?;
     report::clean_text(&doc, explain, &mut std::io::stdout().lock()).map_err(output_error)?;
     Ok(0)
 }

@@ -3,7 +3,8 @@
 //! Owns: sniffing (empty/binary input is an error), decoding, cleaning,
 //! segmenting and extracting one page, and building the segmenter and
 //! extractor once per process (the segmenter only when first needed, so
-//! `newsfacts clean` does not pay for loading the dictionary).
+//! `newsfacts clean` does not pay for loading the dictionary; it builds no
+//! engine at all and calls [`Engine::clean_owned`]).
 //! Must not know: where pages come from or where results go.
 
 use crate::PipelineError;
@@ -92,9 +93,9 @@ impl Engine {
     }
 
     /// Cleans one page, taking its bytes by value so a UTF-8 page is not
-    /// copied (`newsfacts clean` on very large pages).
+    /// copied (`newsfacts clean` on very large pages). Needs no gazetteer,
+    /// so it loads none.
     pub fn clean_owned(
-        &self,
         source: &str,
         bytes: Vec<u8>,
         content_type: Option<&str>,
