@@ -17,7 +17,7 @@
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).
 
-use crate::doc::{has_substance, Detector, Work};
+use crate::doc::{has_substance, BlockKind, Detector, Work};
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
 };
@@ -127,6 +127,34 @@ const PROMO: &[&str] = &[
     "print this",
     "email this",
 ];
+
+/// The author's own call to follow or subscribe, closing a post (folded).
+const CLOSING_CALLS: &[&str] = &[
+    "follow me",
+    "follow us",
+    "subscribe to",
+    "subscribe for",
+    "sign up for",
+    "if you enjoyed",
+    "if you found this",
+    "if you liked this",
+    "欢迎关注",
+    "关注我们",
+    "点击关注",
+    "关注公众号",
+    "订阅我们",
+];
+
+/// A closing call to action: one or two sentences that ask the reader to
+/// follow or subscribe.
+fn is_closing_call(text: &str, folded: &str) -> bool {
+    let sentences = text
+        .trim_end_matches(is_sentence_end)
+        .matches(is_sentence_end)
+        .count()
+        + 1;
+    char_len(text) <= 300 && sentences <= 2 && contains_any(folded, CLOSING_CALLS)
+}
 
 /// Words that, alone with counters and punctuation, make a chrome line.
 const CHROME_WORDS: &[&str] = &[
@@ -332,6 +360,10 @@ fn is_dateline(text: &str) -> bool {
 /// brackets or dashes (`（完）`, `(END)`, `—完—`), no digits.
 fn is_end_marker(text: &str) -> bool {
     let t = text.trim();
+    // Wire and press-release end marks.
+    if matches!(t, "ENDS" | "END" | "###" | "-30-") {
+        return true;
+    }
     if t.len() > 40 {
         return false;
     }
@@ -382,7 +414,8 @@ impl Detector for ChromeFilter {
             .unwrap_or(alive.len());
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
-            if b.protected {
+            // Preformatted lines (code, data) have the shapes of menus.
+            if b.protected || b.kind == BlockKind::Pre {
                 continue;
             }
             let text = &*b.text;
@@ -405,6 +438,13 @@ impl Detector for ChromeFilter {
                 || is_segment_row(text, above_prose)
                 || is_end_marker(text);
             if drop {
+                work.drop_block(i, DropReason::Chrome);
+            }
+        }
+        // The last two paragraphs may ask the reader to follow or subscribe.
+        for i in work.alive().into_iter().rev().take(2) {
+            let b = &work.blocks[i];
+            if !b.protected && is_closing_call(&b.text, &b.folded()) {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
@@ -508,9 +548,25 @@ mod tests {
     }
 
     #[test]
+    fn closing_calls() {
+        let call = |t: &str| is_closing_call(t, &fold(t));
+        assert!(call(
+            "If you liked this, follow me for notes on memory pricing every Friday."
+        ));
+        assert!(call("觉得有用的话，欢迎关注，我们每周更新一次。"));
+        assert!(!call(
+            "Subscribers to the cloud service will get the new instances first. Pricing starts at $3 an hour. Availability is limited. More regions follow next year."
+        ));
+        assert!(!call("The fab will follow the same plan next year."));
+    }
+
+    #[test]
     fn end_markers() {
         assert!(is_end_marker("（完）"));
         assert!(is_end_marker("(END)"));
+        assert!(is_end_marker("ENDS"));
+        assert!(is_end_marker("###"));
+        assert!(!is_end_marker("Ends"));
         assert!(is_end_marker("—完—"));
         assert!(!is_end_marker("（图）营收"));
         assert!(!is_end_marker("(2025)"));

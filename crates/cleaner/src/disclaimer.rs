@@ -5,7 +5,8 @@
 //! `All rights reserved`, …) at the start of a line or sentence in the second
 //! half of the page, and cutting everything from there to the end: on news
 //! sites what follows a disclaimer is footer chrome. Also drops short contact
-//! lines (phone numbers, `咨询电话`, `客服专线`, `Tel:`) anywhere, and short
+//! lines (phone numbers, a lone e-mail address, `咨询电话`, `客服专线`,
+//! `Tel:`) anywhere, and short
 //! copyright or investment-advice lines (`版权所有`, `仅供参考`,
 //! `不构成投资建议`) that open a line or sentence, or hold an English notice
 //! phrase anywhere ("does not constitute investment advice", "past
@@ -57,6 +58,7 @@ const WEAK_MARKERS: &[&str] = &[
     "不构成任何投资建议",
     "this is not investment advice",
     "not intended as investment advice",
+    "disclosure:",
 ];
 
 /// Investment-notice phrases that sit inside their sentence rather than
@@ -69,6 +71,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "for informational purposes only",
     "past performance is no guarantee",
     "past performance is not indicative",
+    "is not investment advice",
+    "is not financial advice",
 ];
 
 /// Words of a contact line.
@@ -91,7 +95,7 @@ const CONTACT: &[&str] = &[
 fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\+?[\d()\- ]{7,20}$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b")
+        Regex::new(r"^\+?[\d()\- ]{7,20}$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
             .expect("static regex")
     })
 }
@@ -340,5 +344,8 @@ mod tests {
         assert!(phone_re().is_match("400-820-7788"));
         assert!(phone_re().is_match("010-12345678"));
         assert!(!phone_re().is_match("2025"));
+        assert!(phone_re().is_match("jdoe@example-daily.co.kr"));
+        assert!(phone_re().is_match("Email: jdoe@example.com"));
+        assert!(!phone_re().is_match("Write to jdoe@example.com with tips about the fab."));
     }
 }

@@ -31,7 +31,10 @@ pub enum BlockKind {
     ListItem,
     Caption,
     Quote,
+    /// Preformatted text (`<pre>`), one block per line: code, data.
     Pre,
+    /// A table row, its cells joined by spaces.
+    Row,
 }
 
 /// One candidate paragraph. Its text borrows from the page (or from the

@@ -222,8 +222,8 @@ mod tests {
     #[test]
     fn drops_truncated_abstract() {
         let mut w = work(&[
-            "2023年以來,上百家國產大模型爭相涌現,廣泛應用于",
-            "2023年以來,上百家國產大模型爭相涌現,廣泛應用于云計算。",
+            "今年以來,數十家本土晶片新創接連發表產品,主要鎖定",
+            "今年以來,數十家本土晶片新創接連發表產品,主要鎖定推論市場。",
         ]);
         DuplicateFilter.run(&mut w);
         assert!(!w.blocks[0].alive);

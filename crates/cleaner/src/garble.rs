@@ -144,6 +144,9 @@ const MT_FUNCTION_WORDS: &[&str] = &[
     "den", "nguoi", "ve", "cong", "ty",
 ];
 
+/// Foreign function words that are also English words.
+const ENGLISH_HOMOGRAPHS: &[&str] = &["die", "den", "son", "sin", "con", "hay"];
+
 /// English words that glue a sentence; glued straight to Han characters
 /// (`the芯片`) or to each other (`ofthe`) they are MT debris.
 const EN_FUNCTION_WORDS: &[&str] = &[
@@ -304,11 +307,24 @@ fn foreign_run(words: &[&str]) -> bool {
     if words.len() < 2 {
         return false;
     }
-    let hits = words
+    let is_hit = |k: usize, w: &str| is_foreign_function_word(w, k == 0);
+    let homograph = |w: &str| ENGLISH_HOMOGRAPHS.contains(&w.to_lowercase().as_str());
+    let strong = words
         .iter()
         .enumerate()
-        .filter(|&(k, w)| is_foreign_function_word(w, k == 0))
+        .filter(|&(k, w)| is_hit(k, w) && !homograph(w))
         .count();
+    // `die`, `son`, `con` are English words too: they count only beside
+    // a function word that is not (`base die` is an English gloss).
+    let hits = if strong == 0 {
+        0
+    } else {
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| is_hit(k, w))
+            .count()
+    };
     if hits >= 2 || (hits >= 1 && hits * 10 >= words.len() * 3) {
         return true;
     }
@@ -547,14 +563,20 @@ fn sentences(s: &str) -> Vec<Range<usize>> {
 /// endings English never writes (`supplyy`, `publicc`, `chipss`: a doubled
 /// `y`/`c`/`i`/`u`/`k`/`w`/`x`, or `ss` after a consonant).
 fn misspelling_signals(sentence: &str) -> usize {
+    // Numbers are words here, so `288 GB 192 GB` (a table row) doubles
+    // no word.
     let words: Vec<&str> = sentence
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
     let mut n = 0;
     for (k, w) in words.iter().enumerate() {
         let l = w.to_lowercase();
-        if k > 0 && words[k - 1].eq_ignore_ascii_case(w) && w.len() > 1 {
+        if k > 0
+            && words[k - 1].eq_ignore_ascii_case(w)
+            && w.len() > 1
+            && w.chars().all(char::is_alphabetic)
+        {
             n += 1;
         }
         if glued_function_words(&l) {
@@ -615,6 +637,14 @@ fn english_sentences(work: &mut Work<'_>) {
 mod tests {
     use super::*;
     use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn english_gloss_in_brackets_is_kept() {
+        let s = "記憶體底層的基底晶片（logic base die）改由代工廠生產。";
+        assert_eq!(clean_zh(s), s);
+        // A homograph still counts beside a real foreign function word.
+        assert!(!clean_zh("产能紧张，die Nachfrage ist hoch。").contains("Nachfrage"));
+    }
 
     fn clean_zh(s: &str) -> String {
         let mut w = Work::new(vec![Block::new(s.to_string(), BlockKind::Line)]);

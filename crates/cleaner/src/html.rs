@@ -614,7 +614,13 @@ fn class_tokens(el: &scraper::node::Element) -> Vec<&str> {
     let mut named: [Option<&str>; 5] = [None; 5];
     for (name, value) in el.attrs() {
         if name == "class" {
-            out.extend(value.split_whitespace());
+            // Atomic CSS (`ov ow qr bp qt`) names nothing: its two- and
+            // three-letter tokens are generated and may spell `qr`, `ad`
+            // or `nav` by chance.
+            let short = value.split_whitespace().filter(|t| t.len() <= 3).count();
+            let all = value.split_whitespace().count();
+            let atomic = all >= 4 && short * 4 >= all * 3;
+            out.extend(value.split_whitespace().filter(|t| !atomic || t.len() > 3));
         } else if let Some(k) = NAMED.iter().position(|n| *n == name) {
             named[k] = Some(value.trim()).filter(|v| !v.is_empty());
         }
@@ -740,6 +746,7 @@ fn kind_of(tag: &str) -> BlockKind {
         "figcaption" | "caption" => BlockKind::Caption,
         "blockquote" => BlockKind::Quote,
         "pre" => BlockKind::Pre,
+        "tr" => BlockKind::Row,
         _ => BlockKind::Para,
     }
 }
@@ -772,22 +779,44 @@ fn is_screen_reader_only(el: &scraper::node::Element) -> bool {
     })
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
+/// How an element hides its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    /// `hidden`, `display: none`, `visibility: hidden`, screen-reader-only
+    /// classes: not on screen.
+    Unseen,
+    /// `aria-hidden="true"` alone: on screen, hidden from screen readers
+    /// (decorative copies, carousel clones, and sometimes the metered rest
+    /// of an article behind a paywall box).
+    FromReaders,
+}
+
+fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
+    let mut aria = false;
     for (name, value) in el.attrs() {
-        let hidden = match name {
+        let unseen = match name {
             "hidden" => true,
-            "aria-hidden" => value == "true",
+            "aria-hidden" => {
+                aria |= value == "true";
+                false
+            }
             "style" => {
                 let s = value.to_ascii_lowercase().replace(' ', "");
                 s.contains("display:none") || s.contains("visibility:hidden")
             }
             _ => false,
         };
-        if hidden {
-            return true;
+        if unseen {
+            return Some(Hidden::Unseen);
         }
     }
-    is_screen_reader_only(el)
+    if is_screen_reader_only(el) {
+        Some(Hidden::Unseen)
+    } else if aria {
+        Some(Hidden::FromReaders)
+    } else {
+        None
+    }
 }
 
 /// Tags whose content is never visible text.
@@ -879,8 +908,8 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     let mut silent = HashSet::default();
     // (node, reason, comment thread, visible text chars, holds headline/article)
     let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
-    // Hidden subtrees: (node, all text chars inside).
-    let mut hidden: Vec<(NodeId, usize)> = Vec::new();
+    // Hidden subtrees: (node, how hidden, all text chars inside).
+    let mut hidden_trees: Vec<(NodeId, Hidden, usize)> = Vec::new();
     // Frames of open elements: (chrome candidate index or usize::MAX,
     // visible text chars, holds the headline or article element, hidden
     // subtree index or usize::MAX, all text chars).
@@ -904,7 +933,8 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                     silent.insert(node.id());
                     continue;
                 }
-                let hidden_here = is_hidden(el);
+                let how_hidden = hidden(el);
+                let hidden_here = how_hidden.is_some();
                 let idx = match chrome_subtree(el, in_article, mode) {
                     Some((r, comment)) if !hidden_here => {
                         candidates.push((node.id(), r, comment, 0, false));
@@ -912,11 +942,12 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                     }
                     _ => usize::MAX,
                 };
-                let hidden_idx = if hidden_here {
-                    hidden.push((node.id(), 0));
-                    hidden.len() - 1
-                } else {
-                    usize::MAX
+                let hidden_idx = match how_hidden {
+                    Some(how) => {
+                        hidden_trees.push((node.id(), how, 0));
+                        hidden_trees.len() - 1
+                    }
+                    None => usize::MAX,
                 };
                 let anchor = !(in_hidden || hidden_here)
                     && (matches!(el.name(), "h1" | "article" | "main")
@@ -942,8 +973,8 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                     c.3 = f.visible;
                     c.4 = f.anchor;
                 }
-                if let Some(h) = hidden.get_mut(f.hidden) {
-                    h.1 = f.all;
+                if let Some(h) = hidden_trees.get_mut(f.hidden) {
+                    h.2 = f.all;
                 }
                 if let Some(p) = frames.last_mut() {
                     p.visible += f.visible;
@@ -962,9 +993,12 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     let (total, total_all) = frames.first().map_or((0, 0), |f| (f.visible, f.all));
     // A hidden subtree holding more than half of all the page's text is
     // the article, hidden until a script reveals it (WeChat articles ship
-    // `visibility: hidden`); any other hidden subtree is left out.
-    for (id, n) in hidden {
-        if n * 2 <= total_all {
+    // `visibility: hidden`). One only hidden from screen readers is on
+    // screen: holding a fifth of the text, it is content (the rest of a
+    // metered article), not a decorative copy. Any other is left out.
+    for (id, how, n) in hidden_trees {
+        let kept = n * 2 > total_all || (how == Hidden::FromReaders && n * 5 > total_all);
+        if !kept {
             silent.insert(id);
         }
     }
@@ -1078,6 +1112,25 @@ impl Pending {
     /// Ends the block: its clean text, if any, goes to `out`; the text,
     /// link count and caption mark start again (container and kind stay).
     fn flush(&mut self, out: &mut Vec<Flat>) {
+        if self.kind == BlockKind::Pre && !self.caption && self.text.contains('\n') {
+            // Preformatted lines are rows of data or code: one block each.
+            for line in self.text.split('\n') {
+                let t = text_dump::clean_line(line);
+                if !t.is_empty() {
+                    let chars = char_len(&t);
+                    out.push(Flat {
+                        text: t,
+                        chars,
+                        link_chars: 0,
+                        kind: BlockKind::Pre,
+                        container: self.container,
+                    });
+                }
+            }
+            self.text.clear();
+            self.links = 0;
+            return;
+        }
         let t = text_dump::clean_line(&self.text);
         if !t.is_empty() {
             let chars = char_len(&t);

@@ -14,7 +14,9 @@
 //! blocks such as `(文|…,编辑|…)`. Captions (and short caption-like
 //! paragraphs) keep their text and lose a trailing photo credit
 //! ([`credit_tail`]: `图片来源：…`, `圖／…`, `…记者 某某 摄`, `（影片截圖）`,
-//! `(Photo courtesy of …)`). `▲` captions are content and stay.
+//! `(Photo courtesy of …)`). `▲` captions are content and stay. A note
+//! about the author among the last two paragraphs (`— <Name> is a
+//! contributing editor at …`, `（作者系…）`) is dropped too.
 //! Must not know: site names; anything about the body text itself.
 
 use crate::doc::{BlockKind, Detector, Work};
@@ -137,7 +139,7 @@ fn byline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^[\p{Han}a-z0-9·]{0,12}\s*(?:特约|实习|见习|首席|驻[\p{Han}]{1,4})?(?:记者|通讯员|实习生|编辑|责编|作者|撰文)\s*[|丨:]?\s*[\p{Han}·]{2,4}(?:\s*[、,和及与]\s*(?:记者|通讯员)?\s*[\p{Han}·]{2,4}){0,3}(?:\s*[/|丨]\s*[\p{Han}]{0,8}?(?:即时|综合|联合)?(?:报导|报道|电|讯|摄影|摄)?)?\s*[)）]?$",
+            r"^[\p{Han}a-z0-9·]{0,12}\s*(?:特约|实习|见习|首席|驻[\p{Han}]{1,4})?(?:记者|通讯员|实习生|编辑|责编|作者|撰文)\s*[|丨:]?\s*[\p{Han}·]{2,4}(?:\s*[、,和及与]\s*(?:记者|通讯员)?\s*[\p{Han}·]{2,4}){0,3}(?:(?:\s*[/|丨]\s*|\s+)[\p{Han}]{0,8}?(?:即时|综合|联合)?(?:报导|报道|电|讯|摄影|摄)?)?\s*[)）]?$",
         )
         .expect("static regex")
     })
@@ -151,7 +153,7 @@ fn credit_tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|(?:getty images|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
+            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|^(?:chart|graphic|illustration|photo|image|picture|map)s?\s+(?:by|courtesy\s+of|via)\s+[^.]{1,40}\.?$|(?:getty images|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
         )
         .expect("static regex")
     })
@@ -329,8 +331,10 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
             }
         }
     }
-    // The tail after the last sentence end (or after a wide gap).
-    let cut = fchars
+    // The tail after the last sentence end (or after a wide gap); a
+    // credit may end with its own period (`… Chart by the author.`).
+    let body_end = fchars.len() - usize::from(fchars.last() == Some(&'.'));
+    let cut = fchars[..body_end]
         .iter()
         .rposition(|&c| matches!(c, '。' | '!' | '?' | '.' | '；' | ';'))
         .map(|i| i + 1)?;
@@ -447,8 +451,13 @@ impl Detector for MetadataFilter {
             } else {
                 // Captions, and short caption-like paragraphs, lose a
                 // trailing photo credit.
-                let caption = work.blocks[i].kind == BlockKind::Caption || char_len(&text) <= 80;
-                if let Some(r) = caption.then(|| credit_tail(&text)).flatten() {
+                let is_caption = work.blocks[i].kind == BlockKind::Caption;
+                let caption = is_caption || char_len(&text) <= 80;
+                let tail = caption
+                    .then(|| credit_tail(&text))
+                    .flatten()
+                    .or_else(|| is_caption.then(|| name_credit_tail(&text)).flatten());
+                if let Some(r) = tail {
                     drop_tail(work, i, r.start, DropReason::Metadata);
                 }
                 let text = work.blocks[i].text.clone();
@@ -459,11 +468,49 @@ impl Detector for MetadataFilter {
                 work.remove_ranges(i, ranges, DropReason::Metadata);
             }
         }
+        self.author_bio(work);
         self.title(work);
     }
 }
 
+/// Byte range of a bare source name in brackets after a caption's last
+/// sentence (`… on Tuesday. (Yonhap)`, `…。（新华社）`): on a caption that
+/// is a credit, not part of the sentence.
+fn name_credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[.。!?！？]\s*([(（](?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}|[\p{Han}]{2,8})[)）])\s*$")
+            .expect("static regex")
+    });
+    let m = re.captures(text)?.get(1)?;
+    Some(m.start()..text.len())
+}
+
+/// A short note about the author (`— Jane Roe is a contributing editor at
+/// …`, `（作者系某研究院分析师）`).
+fn is_author_bio(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
+        )
+        .expect("static regex")
+    });
+    text.split_whitespace().count() <= 60 && char_len(text) <= 400 && re.is_match(text.trim())
+}
+
 impl MetadataFilter {
+    /// The last paragraphs may be a note about the author; earlier, such a
+    /// sentence is the article's own (`Jane Roe is an analyst at …` quoted).
+    fn author_bio(&self, work: &mut Work) {
+        let alive = work.alive();
+        for &i in alive.iter().rev().take(2) {
+            if !work.blocks[i].protected && is_author_bio(&work.blocks[i].text) {
+                work.drop_block(i, DropReason::Metadata);
+            }
+        }
+    }
+
     fn title(&self, work: &mut Work) {
         let alive = work.alive();
         let Some(&first) = alive.first() else { return };
@@ -568,29 +615,46 @@ mod tests {
 
     #[test]
     fn meta_lines() {
-        assert!(is_meta_line("責任編輯:第一黃金網"));
-        assert!(is_meta_line("2025-09-06 23:01:00來源:21世紀經濟報道"));
+        assert!(is_meta_line("責任編輯:某某財經網"));
+        assert!(is_meta_line("2024-03-02 10:15:00來源:東岸經濟日報"));
         assert!(is_meta_line("By Jane Doe"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
-            "This article was updated to correct the date of AMD’s earnings call."
+            "This article was updated to correct the name of the fab’s operator."
         ));
-        assert!(is_meta_line("本文轉載自芯東西,作者:程茜"));
+        assert!(is_meta_line("本文轉載自晶片週報,作者:林小青"));
         assert!(!is_meta_line(
-            "2025年上半年,中國非GPU芯片市場在加速計算領域增長顯著。"
+            "今年第三季,本地伺服器晶片在推論領域的出貨成長顯著。"
         ));
-        assert!(!is_meta_line("文心一言等大模型爭相涌現"));
+        assert!(!is_meta_line("多家雲端業者加碼自研晶片"));
     }
 
     #[test]
     fn credits() {
-        assert!(is_credit_line("(封面圖源:元寶AI生成)"));
-        assert!(is_credit_line("Image: Computing Power Infrastructure"));
-        assert!(!is_credit_line("▲清微智能AI算力芯片TX81"));
+        assert!(is_credit_line("(封面圖源:某某AI繪圖)"));
+        assert!(is_credit_line("Image: A rack of inference servers"));
+        assert!(!is_credit_line("▲某新創公司的推論晶片樣品XR7"));
         assert!(!is_credit_line(
-            "图为寒武纪思元590加速卡（图片来源：寒武纪官网）"
+            "图为某型训练加速卡（图片来源：某某科技官网）"
         ));
         assert!(!is_credit_line("某型推理加速卡样品。图片来源：某某科技"));
+    }
+
+    #[test]
+    fn author_bios() {
+        assert!(is_author_bio(
+            "— Dana Whitfield is a senior correspondent at Wafer Weekly covering memory. She spent a decade in fab operations."
+        ));
+        assert!(is_author_bio(
+            "Tom Ng is the semiconductor editor of Example Daily."
+        ));
+        assert!(is_author_bio("（作者系某产业研究院高级分析师）"));
+        assert!(!is_author_bio(
+            "Bernstein analyst Dana Whitfield said the deal values the company at $12 billion."
+        ));
+        assert!(!is_author_bio(
+            "Nvidia is the largest buyer of HBM, analysts said."
+        ));
     }
 
     #[test]
@@ -598,6 +662,7 @@ mod tests {
         assert!(is_byline("南方晨报记者 陈一鸣"));
         assert!(is_byline("北岸日報 記者吳小明／新竹報導2024-05-06 08:15"));
         assert!(is_byline("本报记者 刘洋、通讯员 何平"));
+        assert!(is_byline("東岸財訊記者王小明 高雄"));
         assert!(is_meta_line("文／林小青"));
         assert!(!is_byline("记者从会上获悉，这款芯片将于明年量产。"));
         assert!(!is_byline(
@@ -606,8 +671,33 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_source_names_after_a_caption() {
+        let cut = |t: &str| name_credit_tail(t).map(|r| t[..r.start].trim_end().to_string());
+        assert_eq!(
+            cut("Engineers inspect a test board in Seoul on Monday. (Example Photo Agency)")
+                .as_deref(),
+            Some("Engineers inspect a test board in Seoul on Monday.")
+        );
+        assert_eq!(
+            cut("工程师在实验室检查样片。（东岸社）").as_deref(),
+            Some("工程师在实验室检查样片。")
+        );
+        assert_eq!(cut("The H200 board (left) next to the H100."), None);
+        assert_eq!(cut("The new card ships in March (pictured)."), None);
+    }
+
+    #[test]
     fn caption_credit_tails() {
         let cut = |t: &str| credit_tail(t).map(|r| t[..r.start].trim_end().to_string());
+        assert_eq!(
+            cut("Shipments by quarter, 2024 to 2026. Chart by the author.").as_deref(),
+            Some("Shipments by quarter, 2024 to 2026.")
+        );
+        assert_eq!(
+            cut("A wafer at the fab. Photo by Jane Roe").as_deref(),
+            Some("A wafer at the fab.")
+        );
+        assert_eq!(cut("The chart shows shipments by region."), None);
         assert_eq!(
             cut("新品样机。图片来源：公司官网").as_deref(),
             Some("新品样机。")

@@ -86,6 +86,13 @@ fn is_header(text: &str) -> bool {
         && !text.trim_end().ends_with(['。', '.'])
 }
 
+/// A header and nothing else (`延伸閱讀`, `Related:`, `【相关阅读】`).
+fn is_bare_header(text: &str) -> bool {
+    let folded = fold(text);
+    let bare = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    HEADERS.contains(&bare)
+}
+
 /// `More research notes`, `More from Tech`: `More` and at most three more
 /// words, nothing else (a section label, not a sentence).
 fn is_more_header(text: &str) -> bool {
@@ -166,8 +173,10 @@ impl RelatedFilter {
         while k < n {
             let i = alive[k];
             // A header in the first quarter of the text is more likely a
-            // heading of the article than a list of links.
-            if !is_header(&work.blocks[i].text) || seen * 4 < total {
+            // heading of the article than a list of links, unless it is
+            // nothing but a header word (`延伸阅读` over a link box).
+            let text = &work.blocks[i].text;
+            if !is_header(text) || (seen * 4 < total && !is_bare_header(text)) {
                 seen += work.blocks[i].text.chars().count();
                 k += 1;
                 continue;
@@ -280,10 +289,10 @@ mod tests {
     #[test]
     fn headline_shapes() {
         assert!(is_headline_like(
-            "Breaking News! NVIDIA H20 Chip Fully Banned from Sale In-Depth Analysis! 2025"
+            "Shock Report! Chip Giant Halts Every Export Line Full Analysis! 2025"
         ));
         assert!(is_clickbait(
-            "Breaking News! NVIDIA H20 Chip Fully Banned from Sale In-Depth Analysis! 2025"
+            "Shock Report! Chip Giant Halts Every Export Line Full Analysis! 2025"
         ));
         assert!(!is_headline_like("The chip ships next year."));
         assert!(is_header("More market briefs"));
@@ -292,5 +301,28 @@ mod tests {
         assert!(!is_header("More than 40 clusters"));
         assert!(is_timestamp_line("2025-12-29 16:16:22"));
         assert!(!is_timestamp_line("2025-12-29 的会议上"));
+        assert!(is_bare_header("延伸閱讀"));
+        assert!(is_bare_header("【相关阅读】"));
+        assert!(is_bare_header("Related:"));
+        assert!(!is_bare_header("延伸阅读：封装产能的三个变量"));
+    }
+
+    fn para(text: &str) -> crate::doc::Block<'_> {
+        crate::doc::Block::new(text, BlockKind::Para)
+    }
+
+    #[test]
+    fn a_bare_header_early_in_the_page_is_dropped() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款以锁定产能。";
+        let mut blocks = vec![para("推荐阅读的三个理由"), para(body), para("延伸閱讀")];
+        blocks.extend(std::iter::repeat_with(|| para(body)).take(6));
+        let mut work = Work::new(blocks);
+        RelatedFilter.run(&mut work);
+        assert!(!work.blocks[2].alive, "the bare header goes");
+        assert!(
+            work.blocks[0].alive,
+            "a heading that only holds a header word stays"
+        );
+        assert!(work.blocks[1].alive && work.blocks[3].alive);
     }
 }
