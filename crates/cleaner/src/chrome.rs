@@ -67,6 +67,9 @@ const PROMO: &[&str] = &[
     "打开app",
     "app下载",
     "下载客户端",
+    "app内打开",
+    "在app中打开",
+    "点击上方",
     "客户端下载",
     "公众号",
     "扫码",
@@ -143,7 +146,44 @@ const CLOSING_CALLS: &[&str] = &[
     "点击关注",
     "关注公众号",
     "订阅我们",
+    "欢迎在评论区",
+    "在评论区留言",
+    "评论区聊聊",
+    "let us know in the comments",
+    "tell us in the comments",
 ];
+
+/// A stock quote widget line: a name with its listing code alone
+/// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
+/// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
+fn is_quote_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    if char_len(t) > 40 {
+        return false;
+    }
+    if re.is_match(t) {
+        return true;
+    }
+    let signed = t.contains(['+', '-', '−', '%', '▲', '▼']);
+    let numbers = t
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    signed
+        && numbers >= 2
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | ',' | '+' | '-' | '−' | '%' | '▲' | '▼' | ' ' | '(' | ')'
+                )
+        })
+}
 
 /// A closing call to action: one or two sentences that ask the reader to
 /// follow or subscribe.
@@ -436,6 +476,7 @@ impl Detector for ChromeFilter {
                     && contains_any(&b.folded(), PROMO))
                 || (short && only_chrome_words(text))
                 || is_segment_row(text, above_prose)
+                || is_quote_line(text)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -545,6 +586,21 @@ mod tests {
         assert!(is_dateline("2024年3月2日 08:00 本报讯"));
         assert!(!is_dateline("2024年3月2日，公司宣布扩产两成。"));
         assert!(!is_dateline("Nvidia shipped 3 million GPUs"));
+    }
+
+    #[test]
+    fn quote_lines() {
+        for t in [
+            "某某科技688000",
+            "某某半导体(0981.HK)",
+            "128.60+3.85+3.09%",
+            "▲20.00 +1.81%",
+        ] {
+            assert!(is_quote_line(t), "{t}");
+        }
+        for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
+            assert!(!is_quote_line(t), "{t}");
+        }
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Citation and footnote markers: `[1]`, `[2][3]`, `[4, 5]`, `[6–8]`,
 //! `[citation needed]`, `[edit]`.
 //!
-//! Owns: removing the markers from running text, with the space before them.
-//! Must not know: references sections or any other structure.
+//! Owns: removing the markers from running text, with the space before
+//! them, and a references section in the last 40% of the page: a header
+//! that is only `参考`/`参考资料`/`References`/`Sources`/`Notes`… and the
+//! reference lines after it (a link, or opening with `^`, `[3]`, `3.`).
+//! Must not know: any other structure of the page.
 
 use crate::doc::{Detector, Work};
 use model::DropReason;
@@ -27,6 +30,7 @@ impl Detector for CitationFilter {
     }
 
     fn run(&self, work: &mut Work<'_>) {
+        references_section(work);
         for i in work.alive() {
             let ranges: Vec<_> = marker_re()
                 .find_iter(&work.blocks[i].text)
@@ -34,6 +38,61 @@ impl Detector for CitationFilter {
                 .collect();
             work.remove_ranges(i, ranges, DropReason::Citation);
         }
+    }
+}
+
+/// Headers of a references section (folded, trailing colon removed).
+const REFERENCE_HEADERS: &[&str] = &[
+    "参考",
+    "参考资料",
+    "参考文献",
+    "参考来源",
+    "资料来源",
+    "注释",
+    "references",
+    "sources",
+    "notes",
+    "footnotes",
+];
+
+fn is_reference_header(text: &str) -> bool {
+    let f = crate::script::fold(text);
+    let bare = f.trim().trim_end_matches([':', '：']).trim();
+    REFERENCE_HEADERS.contains(&bare)
+}
+
+/// One entry of a references list.
+fn is_reference_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\^|↑|\[\d{1,3}\]|\d{1,3}[.、)]\s)|https?://\S+").expect("static regex")
+    });
+    re.is_match(text.trim())
+}
+
+/// Drops a references header in the last 40% of the page and the
+/// reference lines after it (at least one).
+fn references_section(work: &mut Work<'_>) {
+    let alive = work.alive();
+    let total = work.alive_chars();
+    let mut seen = 0usize;
+    for (k, &i) in alive.iter().enumerate() {
+        let text = &work.blocks[i].text;
+        if seen * 5 >= total * 3 && is_reference_header(text) {
+            let refs: Vec<usize> = alive[k + 1..]
+                .iter()
+                .copied()
+                .take_while(|&j| is_reference_line(&work.blocks[j].text))
+                .collect();
+            if !refs.is_empty() {
+                work.drop_block(i, DropReason::Citation);
+                for j in refs {
+                    work.drop_block(j, DropReason::Citation);
+                }
+                return;
+            }
+        }
+        seen += text.chars().count();
     }
 }
 
@@ -51,5 +110,31 @@ mod tests {
         CitationFilter.run(&mut w);
         assert_eq!(w.blocks[0].text, "hard technology\" - The rapid end");
         assert_eq!(w.dropped.len(), 3);
+    }
+
+    #[test]
+    fn drops_a_trailing_references_section() {
+        let body = "The packaging line will double its output next year, the company said, and most of it is already booked by two customers.";
+        let mut blocks: Vec<Block> = (0..4).map(|_| Block::new(body, BlockKind::Para)).collect();
+        for t in [
+            "References",
+            "^ Example Lab, memory outlook 2026 https://example.org/outlook",
+            "[2] A survey of chip packaging, 2025",
+        ] {
+            blocks.push(Block::new(t, BlockKind::Para));
+        }
+        let mut w = Work::new(blocks);
+        CitationFilter.run(&mut w);
+        let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
+        assert_eq!(alive, vec![body; 4]);
+        // A `Notes` subhead followed by prose is the article's.
+        let mut w = Work::new(vec![
+            Block::new(body, BlockKind::Para),
+            Block::new(body, BlockKind::Para),
+            Block::new("Notes", BlockKind::Heading),
+            Block::new(body, BlockKind::Para),
+        ]);
+        CitationFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 4);
     }
 }

@@ -78,7 +78,7 @@
 use crate::doc::{Block, BlockKind, Work};
 use crate::ld_json;
 use crate::metadata::find_date;
-use crate::script::{char_len, is_han, weighted_len};
+use crate::script::{char_len, is_han, is_sentence_end, weighted_len};
 use crate::text_dump;
 use ego_tree::{NodeId, NodeRef};
 use model::DropReason;
@@ -1617,6 +1617,10 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     let meta_title =
         meta_content(&doc, &["og:title", "twitter:title"]).or_else(|| first_text(&doc, "title"));
     let title = match (h1, meta_title) {
+        // `<h1>` with a badge (`… 原创`, `… Exclusive`) after the headline.
+        (Some(h), Some(m)) if same_headline(&h, &clean_title(&m)) && h != m => {
+            Some(clean_title(&m))
+        }
         (Some(h), Some(m)) if m.contains(&h) || char_len(&h) >= 6 => Some(h),
         (_, Some(m)) => Some(clean_title(&m)),
         (Some(h), None) => Some(h),
@@ -1649,7 +1653,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
         let t = t.trim();
         let mut k = 0;
         while k < blocks.len() && k < 8 {
-            if blocks[k].text.trim() == t {
+            if same_headline(blocks[k].text.trim(), t) {
                 title_blocks.push(blocks.remove(k).text);
             } else {
                 k += 1;
@@ -1671,6 +1675,21 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     w
 }
 
+/// The same headline, give or take a short badge after it (`原创`,
+/// `独家`, `Exclusive`, `Premium`).
+fn same_headline(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if char_len(short) < 6 {
+        return long == short;
+    }
+    long.strip_prefix(short).is_some_and(|rest| {
+        let rest = rest.trim();
+        let badge_word = rest.len() <= 10 && rest.chars().all(|c| c.is_ascii_alphabetic());
+        (char_len(rest) <= 4 || badge_word)
+            && !rest.contains(|c: char| is_sentence_end(c) || c.is_ascii_digit())
+    })
+}
+
 /// True when `s` holds Han text (used by tests and callers to sanity check).
 pub fn has_han(s: &str) -> bool {
     s.chars().any(is_han)
@@ -1679,6 +1698,27 @@ pub fn has_han(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headline_with_a_badge() {
+        assert!(same_headline(
+            "新一代推理芯片量产在即 原创",
+            "新一代推理芯片量产在即"
+        ));
+        assert!(same_headline(
+            "Chipmaker plans a new fab Exclusive",
+            "Chipmaker plans a new fab"
+        ));
+        assert!(!same_headline(
+            "新一代推理芯片量产在即。明年出货",
+            "新一代推理芯片量产在即"
+        ));
+        assert!(!same_headline(
+            "新一代推理芯片量产在即 2026",
+            "新一代推理芯片量产在即"
+        ));
+        assert!(!same_headline("量产", "量产 原创"));
+    }
 
     #[test]
     fn class_words_split_on_parts() {
