@@ -28,7 +28,7 @@
 //!   disclaimer marker; contact lines), [`spam`] (separator-dense keyword
 //!   stuffing, wrong-script link farms), [`related`] (related-headline lists,
 //!   channel blocks), [`duplicate`] (repeated lines and prefix duplicates),
-//!   [`citation`] (`[1]` markers), [`garble`] (foreign-language clauses and
+//!   [`citation`] (`[1]` markers, a references section), [`garble`] (foreign-language clauses and
 //!   broken Latin tokens inside Chinese text).
 //! - [`lang`]: English / Simplified / Traditional Chinese.
 //!

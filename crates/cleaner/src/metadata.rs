@@ -54,6 +54,7 @@ const KEYS: &[&str] = &[
     "稿源",
     "文章来源",
     "source",
+    "sources",
     "author",
     "authors",
     "published",
