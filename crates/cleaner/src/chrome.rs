@@ -58,6 +58,25 @@ impl Detector for MarkupResidue {
 /// Breadcrumbs, head menus, promo and share lines.
 pub struct ChromeFilter;
 
+/// Cookie-consent notices. They run early: one at the top of a text dump
+/// would read as the article's first paragraph, one at the bottom as its
+/// last.
+pub struct CookieNotices;
+
+impl Detector for CookieNotices {
+    fn name(&self) -> &'static str {
+        "cookie_notices"
+    }
+
+    fn run(&self, work: &mut Work<'_>) {
+        for i in work.alive() {
+            if !work.blocks[i].protected && is_cookie_notice(&work.blocks[i].folded()) {
+                work.drop_block(i, DropReason::Chrome);
+            }
+        }
+    }
+}
+
 /// Phrases that, in a short line, mark site chrome. Simplified + lower case:
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
@@ -68,6 +87,7 @@ const PROMO: &[&str] = &[
     "app下载",
     "下载客户端",
     "app内打开",
+    "限时特惠",
     "在app中打开",
     "点击上方",
     "客户端下载",
@@ -185,6 +205,25 @@ fn is_quote_line(text: &str) -> bool {
         })
 }
 
+/// A cookie-consent notice: it names cookies and asks to accept or agree.
+fn is_cookie_notice(folded: &str) -> bool {
+    char_len(folded) <= 300
+        && folded.contains("cookie")
+        && contains_any(
+            folded,
+            &[
+                "同意",
+                "接受",
+                "accept",
+                "agree",
+                "consent",
+                "隐私",
+                "privacy",
+                "preferences",
+            ],
+        )
+}
+
 /// A closing call to action: one or two sentences that ask the reader to
 /// follow or subscribe.
 fn is_closing_call(text: &str, folded: &str) -> bool {
@@ -195,6 +234,10 @@ fn is_closing_call(text: &str, folded: &str) -> bool {
         + 1;
     char_len(text) <= 300 && sentences <= 2 && contains_any(folded, CLOSING_CALLS)
 }
+
+/// Shopping calls of an advertisement line (folded): with them a short
+/// line is an ad even when it exclaims (`直降800元！立即抢购`).
+const AD_CALLS: &[&str] = &["立即抢购", "立即购买", "限时抢购", "buy now", "shop now"];
 
 /// Words that, alone with counters and punctuation, make a chrome line.
 const CHROME_WORDS: &[&str] = &[
@@ -243,7 +286,7 @@ const CHROME_WORDS: &[&str] = &[
     "linkedin",
     "whatsapp",
     "reddit",
-    "copy link",
+    "copy",
     "link",
     "save",
     "views",
@@ -251,6 +294,18 @@ const CHROME_WORDS: &[&str] = &[
     "post",
     "转寄",
     "赞",
+    "复制连结",
+    "复制链接",
+    "微博",
+    "微信",
+    "wechat",
+    "weibo",
+    "line",
+    "telegram",
+    "threads",
+    "instagram",
+    "youtube",
+    "x",
 ];
 
 fn is_breadcrumb(text: &str) -> bool {
@@ -294,18 +349,28 @@ fn counter_re() -> &'static Regex {
 
 fn only_chrome_words(text: &str) -> bool {
     let counted = counter_re().replace_all(&fold(text), " ").into_owned();
+    // Chinese chrome words are cut out wherever they stand; Latin ones
+    // must be whole words (`x` is the network, not a letter of `Xbox`).
     let mut f = counted.clone();
-    for w in CHROME_WORDS {
+    for w in CHROME_WORDS.iter().filter(|w| !w.is_ascii()) {
         f = f.replace(w, " ");
     }
-    let rest: usize = f
-        .chars()
-        .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit())
-        .count();
+    let mut had_word = f != counted;
+    for token in f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if token.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !CHROME_WORDS.contains(&token) {
+            return false;
+        }
+        had_word = true;
+    }
     // At least one chrome word: a bare figure with a unit (`1,400W`, a
     // table cell) is made only of what the counter pattern eats.
-    let had_word = f != counted;
-    rest == 0 && had_word && text.chars().any(|c| c.is_alphabetic())
+    had_word && text.chars().any(|c| c.is_alphabetic())
 }
 
 /// Separators of menu, footer and byline segments: bars and dots always,
@@ -474,6 +539,7 @@ impl Detector for ChromeFilter {
                 || (is_short_line(text)
                     && !has_inner_sentence_end(text)
                     && contains_any(&b.folded(), PROMO))
+                || (is_short_line(text) && contains_any(&b.folded(), AD_CALLS))
                 || (short && only_chrome_words(text))
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
@@ -549,6 +615,9 @@ mod tests {
         assert!(only_chrome_words("Share"));
         assert!(only_chrome_words("分享 1.3K 留言 42"));
         assert!(only_chrome_words("阅读 3.2万"));
+        assert!(only_chrome_words("分享 Facebook Line X 複製連結"));
+        assert!(!only_chrome_words("Xbox"));
+        assert!(!only_chrome_words("Online 8x"));
         assert!(!only_chrome_words("HBM 3.2万片"));
         assert!(!only_chrome_words("1"));
         assert!(!only_chrome_words("算力擴張,芯片先行"));
@@ -601,6 +670,19 @@ mod tests {
         for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
             assert!(!is_quote_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn cookie_notices() {
+        assert!(is_cookie_notice(&fold(
+            "We use cookies to tailor ads and measure traffic. Click Accept all to agree."
+        )));
+        assert!(is_cookie_notice(&fold(
+            "本站使用Cookie改善體驗，繼續瀏覽即表示同意隱私權政策。"
+        )));
+        assert!(!is_cookie_notice(&fold(
+            "The fab will bake wafers like cookies, the CEO joked."
+        )));
     }
 
     #[test]

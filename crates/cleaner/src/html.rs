@@ -1388,21 +1388,52 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
     let (top, top_score) = best?;
     let mut chosen = HashSet::default();
     chosen.insert(top);
-    // Siblings that score well or hold plain paragraphs join the article.
+    // Siblings that score well or hold plain paragraphs join the article
+    // (the free opening paragraphs beside a paywalled `<div>` that holds
+    // the rest).
     if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
         let threshold = (top_score * 0.2).max(10.0);
+        let paragraphs = paragraph_siblings(flats, parent.id(), doc);
         for sib in parent.children() {
             if sib.id() == top || !sib.value().is_element() {
                 continue;
             }
             let s = score.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - density(&sib.id()));
-            if s >= threshold {
+            if s >= threshold || paragraphs.contains(&sib.id()) {
                 chosen.insert(sib.id());
             }
         }
     }
     lead_siblings(doc, top, &mut chosen);
     Some(chosen)
+}
+
+/// The `<p>` children of `parent` that read as article paragraphs: long
+/// enough (80 weighted chars) with under a quarter of link text, or a
+/// shorter sentence with no link at all (Readability's sibling rule).
+fn paragraph_siblings(flats: &[Flat], parent: NodeId, doc: &Html) -> HashSet<NodeId> {
+    let mut text: HashMap<NodeId, (String, usize, usize)> = HashMap::default();
+    for f in flats {
+        let Some(c) = f.container else { continue };
+        let is_child_p = doc.tree.get(c).is_some_and(|n| {
+            n.parent().is_some_and(|p| p.id() == parent)
+                && matches!(n.value(), Node::Element(e) if e.name() == "p")
+        });
+        if is_child_p {
+            let e = text.entry(c).or_default();
+            e.0.push_str(&f.text);
+            e.1 += f.chars;
+            e.2 += f.link_chars;
+        }
+    }
+    text.into_iter()
+        .filter(|(_, (t, chars, links))| {
+            let wl = weighted_len(t);
+            (wl >= 80 && links * 4 < (*chars).max(1))
+                || (wl >= 25 && *links == 0 && t.trim_end().ends_with(is_sentence_end))
+        })
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// How many element siblings before the article container are looked at

@@ -22,14 +22,18 @@
 //!   paragraph that repeats an earlier one word for word; after it,
 //!   [`duplicate::settle_repeats`] records them as duplicates, so the
 //!   chain judges each text once.
-//! - detectors, in chain order: [`chrome`] (markup residue, breadcrumbs,
-//!   menus, share/app/follow promos), [`metadata`] (title, date, source and
-//!   editor lines, bylines, image credits), [`disclaimer`] (cut the tail at a
-//!   disclaimer marker; contact lines), [`spam`] (separator-dense keyword
-//!   stuffing, wrong-script link farms), [`related`] (related-headline lists,
-//!   channel blocks), [`duplicate`] (repeated lines and prefix duplicates),
-//!   [`citation`] (`[1]` markers, a references section), [`garble`] (foreign-language clauses and
-//!   broken Latin tokens inside Chinese text).
+//! - detectors, in chain order: markup residue and cookie notices
+//!   ([`chrome`]), [`spam`] (separator-dense keyword stuffing,
+//!   wrong-script link farms), [`disclaimer`] (cut the tail at a
+//!   disclaimer marker; contact lines), [`related`] (related-headline
+//!   lists, channel blocks), [`chrome`] (breadcrumbs, menus, share/app/
+//!   follow promos, quote widgets), [`metadata`] (title, date, source and
+//!   editor lines, bylines, image credits, author notes), [`duplicate`]
+//!   (repeated lines and prefix duplicates), [`tail`] (text dumps: an end
+//!   mark or comment section ends the article; non-sentences after the
+//!   last paragraph), [`citation`] (`[1]` markers, a references section),
+//!   [`garble`] (foreign-language clauses and broken Latin tokens inside
+//!   Chinese text), then blocks left without letters or digits.
 //! - [`lang`]: English / Simplified / Traditional Chinese.
 //!
 //! # Title
@@ -55,6 +59,7 @@ pub mod metadata;
 pub mod related;
 pub mod script;
 pub mod spam;
+pub mod tail;
 pub mod text_dump;
 
 use doc::{Detector, Work};
@@ -90,12 +95,14 @@ pub fn detect_kind(text: &str) -> InputKind {
 pub fn detectors() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(chrome::MarkupResidue),
+        Box::new(chrome::CookieNotices),
         Box::new(spam::SpamFilter),
         Box::new(disclaimer::DisclaimerFilter),
         Box::new(related::RelatedFilter),
         Box::new(chrome::ChromeFilter),
         Box::new(metadata::MetadataFilter),
         Box::new(duplicate::DuplicateFilter),
+        Box::new(tail::TailFilter),
         Box::new(citation::CitationFilter),
         Box::new(garble::GarbleFilter),
         Box::new(chrome::Leftovers),

@@ -154,7 +154,7 @@ fn credit_tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|^(?:chart|graphic|illustration|photo|image|picture|map)s?\s+(?:by|courtesy\s+of|via)\s+[^.]{1,40}\.?$|(?:getty images|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
+            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|^(?:chart|graphic|illustration|photo|image|picture|map)s?\s+(?:by|courtesy\s+of|via)\s+[^.]{1,40}\.?$|(?:getty images(?: news)?|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
         )
         .expect("static regex")
     })
@@ -287,8 +287,9 @@ fn english_meta_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?";
         let date = format!(
-            r"(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
+            r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
         );
         Regex::new(&format!(
             r"^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
@@ -329,6 +330,24 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
             if open > 0 && char_len(&inner) <= 40 && PAREN_CREDIT.iter().any(|w| inner.contains(w))
             {
                 return Some(tpos[open]..text.len());
+            }
+        }
+    }
+    // A credit key glued to the caption (`…液冷模组图片来源：某公司`).
+    let folded_t: String = fchars.iter().collect();
+    for key in [
+        "图片来源:",
+        "图源:",
+        "图片提供:",
+        "image source:",
+        "photo credit:",
+        "image credit:",
+    ] {
+        if let Some(at) = folded_t.rfind(key) {
+            let at_char = folded_t[..at].chars().count();
+            let tail_chars = fchars.len() - at_char;
+            if at_char >= 4 && tail_chars <= 40 {
+                return Some(tpos[at_char]..text.len());
             }
         }
     }
@@ -397,6 +416,7 @@ fn is_credit_line(text: &str) -> bool {
 /// Photo agencies that end a credit line.
 const CREDIT_AGENCIES: &[&str] = &[
     "getty images",
+    "getty images news",
     "reuters",
     "associated press",
     "afp",
@@ -619,6 +639,8 @@ mod tests {
         assert!(is_meta_line("責任編輯:某某財經網"));
         assert!(is_meta_line("2024-03-02 10:15:00來源:東岸經濟日報"));
         assert!(is_meta_line("By Jane Doe"));
+        assert!(is_meta_line("Tue 3 Mar 2026 // 14:05 UTC"));
+        assert!(is_meta_line("Friday, March 6, 2026 | 9:30 am"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
             "This article was updated to correct the name of the fab’s operator."
@@ -699,6 +721,10 @@ mod tests {
             Some("A wafer at the fab.")
         );
         assert_eq!(cut("The chart shows shipments by region."), None);
+        assert_eq!(
+            cut("某型加速卡及其液冷模组图片来源：某某云").as_deref(),
+            Some("某型加速卡及其液冷模组")
+        );
         assert_eq!(
             cut("新品样机。图片来源：公司官网").as_deref(),
             Some("新品样机。")

@@ -32,6 +32,7 @@ const HEADERS: &[&str] = &[
     "热门文章",
     "热门新闻",
     "更多新闻",
+    "其他新闻",
     "更多阅读",
     "大家都在看",
     "为你推荐",
@@ -84,6 +85,31 @@ fn is_header(text: &str) -> bool {
     char_len(text) <= 24
         && (contains_any(&fold(text), HEADERS) || is_more_header(text))
         && !text.trim_end().ends_with(['。', '.'])
+}
+
+/// A related header, a colon and a headline (`延伸閱讀：<headline>`,
+/// `【相关阅读】<headline>`, `Read more: <headline>`).
+fn is_inline_link(text: &str) -> bool {
+    let folded = fold(text);
+    let t = folded
+        .trim()
+        .trim_start_matches(['【', '[', '►', '▶', '»', ' ']);
+    HEADERS.iter().any(|h| {
+        t.strip_prefix(h).is_some_and(|rest| {
+            // `【相关阅读】<headline>`: the bracket closes the header;
+            // otherwise a colon must.
+            let rest = rest.trim_start();
+            let Some(rest) = rest
+                .strip_prefix(['】', ']'])
+                .map(|r| r.trim_start_matches(':'))
+                .or_else(|| rest.strip_prefix(':'))
+            else {
+                return false;
+            };
+            let rest = rest.trim();
+            !rest.is_empty() && is_headline_like(rest)
+        })
+    })
 }
 
 /// A header and nothing else (`延伸閱讀`, `Related:`, `【相关阅读】`).
@@ -156,6 +182,7 @@ impl Detector for RelatedFilter {
 
     fn run(&self, work: &mut Work<'_>) {
         self.header_sections(work);
+        self.inline_links(work);
         self.bullet_runs(work);
         self.feed_items(work);
         self.channel_blocks(work);
@@ -183,17 +210,38 @@ impl RelatedFilter {
             }
             work.drop_block(i, DropReason::RelatedLinks);
             k += 1;
+            let mut after_headline = false;
             while k < n {
                 let j = alive[k];
                 let t = &work.blocks[j].text;
-                if is_body_paragraph(t)
+                let prose = is_body_paragraph(t)
                     && !is_headline_like(t)
-                    && work.blocks[j].link_chars as usize * 2 < char_len(t)
-                {
+                    && work.blocks[j].link_chars as usize * 2 < char_len(t);
+                // A teaser: a summary between a headline and the next
+                // headline (or the end); prose after it means the
+                // article goes on.
+                let teaser = prose
+                    && after_headline
+                    && alive.get(k + 1).is_none_or(|&x| {
+                        let next = &work.blocks[x].text;
+                        !is_body_paragraph(next) || is_headline_like(next)
+                    });
+                if prose && !teaser {
                     break;
                 }
+                after_headline = !prose && is_headline_like(t);
                 work.drop_block(j, DropReason::RelatedLinks);
                 k += 1;
+            }
+        }
+    }
+
+    /// `延伸阅读：<headline>`, `Read more: <headline>`: a related link
+    /// standing alone between paragraphs.
+    fn inline_links(&self, work: &mut Work) {
+        for i in work.alive() {
+            if is_inline_link(&work.blocks[i].text) {
+                work.drop_block(i, DropReason::RelatedLinks);
             }
         }
     }
@@ -302,6 +350,20 @@ mod tests {
         assert!(is_timestamp_line("2025-12-29 16:16:22"));
         assert!(!is_timestamp_line("2025-12-29 的会议上"));
         assert!(is_bare_header("延伸閱讀"));
+        assert!(is_inline_link(
+            "延伸閱讀：某某晶片明年量產，封測廠訂單滿到年底"
+        ));
+        assert!(is_inline_link("【相关阅读】某某芯片明年量产 封测订单排满"));
+        assert!(is_inline_link(
+            "Read more: Chipmaker doubles packaging output in a year"
+        ));
+        assert!(!is_inline_link(
+            "Related: the company also said it would raise prices."
+        ));
+        assert!(!is_inline_link("延伸阅读"));
+        assert!(!is_inline_link(
+            "Trending down in memory prices through the spring"
+        ));
         assert!(is_bare_header("【相关阅读】"));
         assert!(is_bare_header("Related:"));
         assert!(!is_bare_header("延伸阅读：封装产能的三个变量"));

@@ -1,0 +1,208 @@
+//! The end of a text dump, after its article.
+//!
+//! Owns, for text dumps only (line blocks: a dump has no markup to say
+//! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
+//! `-END-`, `ENDS`) or the header of a comment section (`网友评论`,
+//! `留言 (12)`, `Post your comment`, `请登录后发表评论`) in the second half
+//! of the page ends the article, and every line from it on is dropped;
+//! (2) after the last paragraph that reads as prose, lines that are not
+//! sentences (topic lists, buttons, menus) are dropped.
+//! Must not know: HTML pages (their comment threads and footers are
+//! subtrees the HTML reader already named); what the dropped lines say.
+
+use crate::chrome::is_body_paragraph;
+use crate::doc::{BlockKind, Detector, Work};
+use crate::script::{char_len, fold, has_inner_sentence_end, is_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Phrases that open a comment section (folded), on a short line.
+const COMMENT_PROMPTS: &[&str] = &[
+    "请登录后发表评论",
+    "登录后发表评论",
+    "登录后才能评论",
+    "发表评论",
+    "发表留言",
+    "我要评论",
+    "post your comment",
+    "post a comment",
+    "leave a comment",
+    "add a comment",
+    "join the discussion",
+    "join the conversation",
+];
+
+fn comment_header_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A line that opens the comments under an article.
+fn is_comment_header(text: &str) -> bool {
+    let f = fold(text);
+    let t = f.trim();
+    char_len(t) <= 30
+        && (comment_header_re().is_match(t) || COMMENT_PROMPTS.iter().any(|p| t.contains(p)))
+}
+
+/// A line that marks the end of an article (`（完）`, `（本文完）`,
+/// `-END-`, `— 完 —`, `ENDS`, `###`).
+fn is_end_mark(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:[(（\[【—–-]+\s*(?:本文)?(?:完|终|end)\s*[)）\]】—–-]+|ends|end|###|-30-)$",
+        )
+        .expect("static regex")
+    });
+    re.is_match(&fold(text).replace(' ', ""))
+}
+
+/// A line that reads as a sentence: prose ends with sentence punctuation
+/// (a closing quote or bracket may follow it).
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '」' | '』' | ')' | '）' | '®')
+    });
+    t.ends_with(is_sentence_end) || has_inner_sentence_end(t)
+}
+
+pub struct TailFilter;
+
+impl Detector for TailFilter {
+    fn name(&self) -> &'static str {
+        "tail"
+    }
+
+    fn run(&self, work: &mut Work<'_>) {
+        let alive = work.alive();
+        if alive.is_empty()
+            || alive
+                .iter()
+                .any(|&i| work.blocks[i].kind != BlockKind::Line)
+        {
+            return;
+        }
+        let total = work.alive_chars();
+        // (1) The first end mark or comment header in the second half. An
+        // earlier detector may have dropped the mark itself (`（完）` as
+        // chrome); it still ends the article.
+        let mut seen = 0usize;
+        let mut cut = None;
+        for (i, b) in work.blocks.iter().enumerate() {
+            if seen * 2 >= total
+                && !b.protected
+                && (is_end_mark(&b.text) || is_comment_header(&b.text))
+            {
+                cut = Some(i);
+                break;
+            }
+            if b.alive {
+                seen += b.text.chars().count();
+            }
+        }
+        if let Some(cut) = cut {
+            for &i in alive.iter().filter(|&&i| i >= cut) {
+                work.drop_block(i, DropReason::Boilerplate);
+            }
+        }
+        // (2) After the last prose paragraph, what is not a sentence.
+        let alive = work.alive();
+        let Some(last) = alive.iter().rposition(|&i| {
+            let t = &work.blocks[i].text;
+            is_body_paragraph(t) && is_sentence(t)
+        }) else {
+            return;
+        };
+        for &i in &alive[last + 1..] {
+            if !work.blocks[i].protected && !is_sentence(&work.blocks[i].text) {
+                work.drop_block(i, DropReason::Boilerplate);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Block;
+
+    const BODY: &str = "The packaging line will double its output next year, the company said, and most of it is already booked by two customers.";
+
+    fn dump(lines: &[&str]) -> Work<'static> {
+        let owned: Vec<Block<'static>> = lines
+            .iter()
+            .map(|l| Block::new(l.to_string(), BlockKind::Line))
+            .collect();
+        Work::new(owned)
+    }
+
+    fn alive(w: &Work<'_>) -> Vec<String> {
+        w.alive()
+            .iter()
+            .map(|&i| w.blocks[i].text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn comment_section_and_end_marks_end_the_article() {
+        let mut w = dump(&[BODY, BODY, BODY, "Comments (14)", BODY, "Most read"]);
+        TailFilter.run(&mut w);
+        assert_eq!(alive(&w), vec![BODY; 3]);
+        let mut w = dump(&[BODY, BODY, "（本文完）", "责任编辑：某某", BODY]);
+        TailFilter.run(&mut w);
+        assert_eq!(alive(&w), vec![BODY; 2]);
+        // Early in the page, a comment counter is a byline row, not an end.
+        let mut w = dump(&["留言 (3)", BODY, BODY, BODY]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 4);
+    }
+
+    #[test]
+    fn lines_after_the_last_paragraph_that_are_not_sentences_go() {
+        let mut w = dump(&[
+            BODY,
+            BODY,
+            "Similar topics",
+            "Chips",
+            "Memory",
+            "That is all for now.",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(alive(&w), vec![BODY, BODY, "That is all for now."]);
+    }
+
+    #[test]
+    fn html_blocks_are_left_alone() {
+        let mut w = dump(&[BODY, BODY, "Comments (14)", BODY]);
+        w.blocks[0].kind = BlockKind::Para;
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 4);
+    }
+
+    #[test]
+    fn shapes() {
+        for t in ["（完）", "（本文完）", "-END-", "— 完 —", "ENDS", "###"] {
+            assert!(is_end_mark(t), "{t}");
+        }
+        for t in ["完", "The end of an era", "(2025)"] {
+            assert!(!is_end_mark(t), "{t}");
+        }
+        for t in [
+            "网友评论",
+            "留言 (12)",
+            "Comments",
+            "14 comments",
+            "请登录后发表评论 登录 | 注册",
+        ] {
+            assert!(is_comment_header(t), "{t}");
+        }
+        assert!(!is_comment_header("评论员文章：算力的下一步"));
+    }
+}
