@@ -189,6 +189,7 @@ const UNLIKELY: &[&str] = &[
     "paging",
     "pagination",
     "pill",
+    "player",
     "popup",
     "promo",
     "promotion",
@@ -239,6 +240,9 @@ const UNLIKELY: &[&str] = &[
     "timestamp",
     "counter",
     "footnote",
+    // Video players and their titles, durations and transcript teasers:
+    // several blind authors' gold leaves them out of the article.
+    "video",
 ];
 
 /// Words that keep an element although it also reads as chrome

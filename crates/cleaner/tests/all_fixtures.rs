@@ -16,6 +16,9 @@ fn squash(s: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .map(|c| match c as u32 {
             0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            // Big5 0xA241 is `／` to Python (which wrote the gold) and `∕`
+            // to the WHATWG table browsers and encoding_rs use.
+            0x2215 => '/',
             _ => c,
         })
         .flat_map(char::to_lowercase)
