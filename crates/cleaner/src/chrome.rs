@@ -146,6 +146,7 @@ const PROMO: &[&str] = &[
     "back to top",
     "cookie",
     "download the app",
+    "get the app",
     "comments",
     "print this",
     "email this",
@@ -205,10 +206,31 @@ fn is_quote_line(text: &str) -> bool {
         })
 }
 
+/// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
+fn is_hashtag_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:[#＃][^#＃\s]{1,30}[#＃]?\s*){2,}$").expect("static regex")
+    });
+    text.len() <= 400 && re.is_match(text.trim())
+}
+
+/// A one-line forum reply as bulletin boards print them: an optional
+/// push mark, a user id, a colon, the reply and a `MM/DD hh:mm` stamp
+/// (`推 someone: 講得好 11/20 10:02`); the time is part of it.
+fn is_push_comment(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:[推噓→]\s*)?[A-Za-z0-9_]{2,14}\s*[:：].{1,160}?\s\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}$")
+            .expect("static regex")
+    });
+    text.len() <= 400 && re.is_match(text.trim())
+}
+
 /// A cookie-consent notice: it names cookies and asks to accept or agree.
 fn is_cookie_notice(folded: &str) -> bool {
-    char_len(folded) <= 300
-        && folded.contains("cookie")
+    folded.contains("cookie")
+        && char_len(folded) <= 300
         && contains_any(
             folded,
             &[
@@ -237,7 +259,16 @@ fn is_closing_call(text: &str, folded: &str) -> bool {
 
 /// Shopping calls of an advertisement line (folded): with them a short
 /// line is an ad even when it exclaims (`直降800元！立即抢购`).
-const AD_CALLS: &[&str] = &["立即抢购", "立即购买", "限时抢购", "buy now", "shop now"];
+const AD_CALLS: &[&str] = &[
+    "立即抢购",
+    "立即购买",
+    "限时抢购",
+    "立即开户",
+    "赞助内容",
+    "buy now",
+    "shop now",
+    "sponsored content",
+];
 
 /// Words that, alone with counters and punctuation, make a chrome line.
 const CHROME_WORDS: &[&str] = &[
@@ -294,6 +325,11 @@ const CHROME_WORDS: &[&str] = &[
     "post",
     "转寄",
     "赞",
+    "粉丝",
+    "帖子",
+    "followers",
+    "following",
+    "posts",
     "复制连结",
     "复制链接",
     "微博",
@@ -543,6 +579,8 @@ impl Detector for ChromeFilter {
                 || (short && only_chrome_words(text))
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
+                || is_push_comment(text)
+                || is_hashtag_line(text)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -670,6 +708,27 @@ mod tests {
         for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
             assert!(!is_quote_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn hashtag_lines() {
+        assert!(is_hashtag_line("#AI芯片 #算力 #封装"));
+        assert!(is_hashtag_line("#某某三季报# #国产算力#"));
+        assert!(!is_hashtag_line(
+            "#1 in memory: the company ships more HBM than anyone."
+        ));
+        assert!(!is_hashtag_line("#AI芯片"));
+    }
+
+    #[test]
+    fn push_comments() {
+        assert!(is_push_comment("推 someone99: 這篇整理得很好 11/20 10:02"));
+        assert!(is_push_comment("→ bear_1: 明年再看 11/21 09:15"));
+        assert!(is_push_comment("user42: 噓 太樂觀了吧 11/20 10:07"));
+        assert!(!is_push_comment(
+            "Nvidia: shipments rose 20% in the quarter ended 10/26"
+        ));
+        assert!(!is_push_comment("台積電表示，明年產能將再擴充兩成。"));
     }
 
     #[test]

@@ -50,6 +50,8 @@ const WEAK_MARKERS: &[&str] = &[
     "未经授权不得转载",
     "未经允许不得转载",
     "不代表本站立场",
+    "不代表本报立场",
+    "本文不代表",
     "不代表本网立场",
     "本内容为作者独立观点",
     "all rights reserved",
@@ -57,6 +59,7 @@ const WEAK_MARKERS: &[&str] = &[
     "©",
     "仅供参考",
     "投资有风险",
+    "风险提示",
     "股市有风险",
     "不构成投资建议",
     "不构成任何投资建议",
@@ -76,6 +79,7 @@ const NOTICE_PHRASES: &[&str] = &[
     "past performance is no guarantee",
     "past performance is not indicative",
     "is not investment advice",
+    "not investment advice",
     "is not financial advice",
 ];
 
@@ -102,6 +106,26 @@ fn phone_re() -> &'static Regex {
         Regex::new(r"^\+?[\d()\- ]{7,20}$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
             .expect("static regex")
     })
+}
+
+/// A heading that opens the boilerplate after a press release: `About
+/// <Company>`, `Forward-Looking Statements`, `Media Contacts`, `SOURCE
+/// <Company>`, `关于<公司>`, `媒体联系`.
+fn is_release_heading(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:About(?:\s+(?:[A-Z0-9][\w&.,'’-]*|of|and|for|de)){1,6}|(?:Cautionary\s+(?:Note|Statement)\s+(?:Regarding|on|about)\s+)?Forward[- ]Looking\s+Statements?|Safe\s+Harbor(?:\s+Statement)?|(?:Media|Press|Investor|Investors|Investor\s+Relations)\s+Contacts?|Contacts?|SOURCE\s+[A-Z][\w&.,' -]{1,60}|关于[\p{Han}A-Za-z0-9]{2,12}|关於[\p{Han}A-Za-z0-9]{2,12}|媒体联系(?:人|方式)?|媒體聯繫(?:人|方式)?|新闻联系人|新聞聯絡人)\s*:?$",
+        )
+        .expect("static regex")
+    });
+    let t = text.trim();
+    t.split_whitespace().count() <= 8
+        && char_len(t) <= 60
+        && !t.ends_with('。')
+        && !t.contains(". ")
+        && re.is_match(t)
+        && !t.starts_with("About The ")
 }
 
 /// Byte offset of the first marker in `text` that starts a line or sentence.
@@ -218,6 +242,10 @@ impl Detector for DisclaimerFilter {
             if (seen + len) * 2 < total {
                 seen += len;
                 continue;
+            }
+            if is_release_heading(text) && seen * 2 >= total {
+                work.cut_from(i, 0, DropReason::Disclaimer);
+                break;
             }
             if let Some(pos) = marker_in(text, &work.blocks[i].folded(), MARKERS) {
                 let before = seen + text[..pos].chars().count();
@@ -349,6 +377,24 @@ mod tests {
         assert!(phone_re().is_match("010-12345678"));
         assert!(!phone_re().is_match("2025"));
         assert!(phone_re().is_match("jdoe@example-daily.co.kr"));
+        for t in [
+            "About Example Silicon, Inc.",
+            "Forward-Looking Statements",
+            "Cautionary Note Regarding Forward-Looking Statements",
+            "Media Contacts",
+            "SOURCE Example Silicon, Inc.",
+            "关于某某科技",
+            "媒体联系人",
+        ] {
+            assert!(is_release_heading(t), "{t}");
+        }
+        for t in [
+            "About the chip",
+            "About 40% of wafers ship to Asia.",
+            "Contact lenses for chips",
+        ] {
+            assert!(!is_release_heading(t), "{t}");
+        }
         assert!(phone_re().is_match("Email: jdoe@example.com"));
         assert!(!phone_re().is_match("Write to jdoe@example.com with tips about the fab."));
     }

@@ -736,6 +736,8 @@ pub const MAX_DOM_BYTES: usize = 8 * 1024 * 1024;
 
 struct Flat {
     text: String,
+    /// Text after a signature delimiter (a line of `--`): metadata.
+    signature: bool,
     /// `char_len(text)`, counted once.
     chars: usize,
     link_chars: usize,
@@ -1089,6 +1091,19 @@ fn is_inline_cell(node: NodeRef<Node>) -> bool {
     true
 }
 
+/// Byte offset of a signature delimiter: a line that is only `--` (or
+/// `-- `) after at least 200 bytes of text.
+fn signature_delimiter(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset >= 200 && matches!(line.trim_end_matches(['\n', '\r']), "--" | "-- ") {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The block being collected while [`flatten`] walks the DOM.
 struct Pending {
     text: String,
@@ -1124,6 +1139,7 @@ impl Pending {
                     let chars = char_len(&t);
                     out.push(Flat {
                         text: t,
+                        signature: false,
                         chars,
                         link_chars: 0,
                         kind: BlockKind::Pre,
@@ -1135,11 +1151,29 @@ impl Pending {
             self.links = 0;
             return;
         }
+        // A signature delimiter on a line of its own (`--`, as forums and
+        // mail put it) ends the post: what follows is signature and
+        // posting metadata.
+        if let Some(at) = signature_delimiter(&self.text) {
+            let rest = self.text.split_off(at);
+            let t = text_dump::clean_line(&rest);
+            if !t.is_empty() {
+                out.push(Flat {
+                    chars: char_len(&t),
+                    text: t,
+                    signature: true,
+                    link_chars: 0,
+                    kind: self.kind,
+                    container: self.container,
+                });
+            }
+        }
         let t = text_dump::clean_line(&self.text);
         if !t.is_empty() {
             let chars = char_len(&t);
             out.push(Flat {
                 text: t,
+                signature: false,
                 chars,
                 link_chars: self.links.min(chars),
                 kind: if self.caption {
@@ -1599,6 +1633,10 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     // Whether a container lies inside the chosen set, once per container.
     let mut inside_memo: HashMap<NodeId, bool> = HashMap::default();
     for f in flats {
+        if f.signature {
+            outside.push((DropReason::Metadata, f.text));
+            continue;
+        }
         let inside = match (&chosen, f.container) {
             (None, _) => true,
             (Some(_), None) => false,

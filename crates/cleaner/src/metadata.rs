@@ -43,6 +43,7 @@ const KEYS: &[&str] = &[
     "出处",
     "原标题",
     "撰文",
+    "认证",
     "文",
     "图",
     "摄影",
@@ -84,6 +85,8 @@ const PHRASES: &[&str] = &[
     "转载自",
     "文章转载自",
     "本文作者",
+    "修改于",
+    "编辑于",
     "原文链接",
     "by ",
     "written by",
@@ -467,6 +470,11 @@ impl Detector for MetadataFilter {
                     work.published = find_date(&text);
                 }
                 work.drop_block(i, DropReason::Metadata);
+            } else if is_dated_row(&text) {
+                if work.published.is_none() {
+                    work.published = find_date(&text);
+                }
+                work.drop_block(i, DropReason::Metadata);
             } else if is_credit_line(&text) {
                 work.drop_block(i, DropReason::Metadata);
             } else {
@@ -505,6 +513,16 @@ fn name_credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
     });
     let m = re.captures(text)?.get(1)?;
     Some(m.start()..text.len())
+}
+
+/// A byline row: a short line of two or more `·`/`|`-separated parts,
+/// one of them a date (`原创 2025-11-20 10:12 · 某科技 · 来自北京`).
+fn is_dated_row(text: &str) -> bool {
+    let seps = text
+        .chars()
+        .filter(|c| matches!(c, '·' | '|' | '｜' | '•' | '丨'))
+        .count();
+    seps >= 2 && char_len(text) <= 60 && !has_inner_sentence_end(text) && date_re().is_match(text)
 }
 
 /// A short note about the author (`— Jane Roe is a contributing editor at
@@ -686,6 +704,11 @@ mod tests {
         assert!(is_byline("北岸日報 記者吳小明／新竹報導2024-05-06 08:15"));
         assert!(is_byline("本报记者 刘洋、通讯员 何平"));
         assert!(is_byline("東岸財訊記者王小明 高雄"));
+        assert!(is_dated_row("原创 2024-03-02 10:15 · 某某科技 · 来自上海"));
+        assert!(!is_dated_row("2024-03-02 10:15 某某科技"));
+        assert!(!is_dated_row(
+            "营收 · 利润 · 2024-03-02 公布，同比增长两成。其余持平。"
+        ));
         assert!(is_meta_line("文／林小青"));
         assert!(!is_byline("记者从会上获悉，这款芯片将于明年量产。"));
         assert!(!is_byline(

@@ -33,6 +33,12 @@ const HEADERS: &[&str] = &[
     "热门新闻",
     "更多新闻",
     "其他新闻",
+    "即时新闻",
+    "最新新闻",
+    "最新资讯",
+    "最新文章",
+    "latest news",
+    "latest stories",
     "更多阅读",
     "大家都在看",
     "为你推荐",
@@ -74,6 +80,19 @@ pub fn is_timestamp_line(text: &str) -> bool {
     timestamp_re().is_match(text.trim())
 }
 
+/// A time stamp standing alone: a date, a clock time, `11/20 10:41`, or
+/// a relative time with an optional comment count (`12评论 · 3小时前`,
+/// `3 hours ago`).
+fn is_stamp_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2})?|(?:\d[\d,.]*[万k]?\s*(?:评论|則留言|条评论|comments?)\s*[·•|]\s*)?\d+\s*(?:分钟|分鐘|小时|小時|天|minutes?|hours?|days?)\s*(?:前|ago))$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 60 && (is_timestamp_line(t) || re.is_match(t))
+}
+
 fn bullet_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -90,6 +109,10 @@ fn is_header(text: &str) -> bool {
 /// A related header, a colon and a headline (`延伸閱讀：<headline>`,
 /// `【相关阅读】<headline>`, `Read more: <headline>`).
 fn is_inline_link(text: &str) -> bool {
+    // A header and one headline: never a long block (and no fold for one).
+    if text.len() > 600 {
+        return false;
+    }
     let folded = fold(text);
     let t = folded
         .trim()
@@ -185,6 +208,7 @@ impl Detector for RelatedFilter {
         self.inline_links(work);
         self.bullet_runs(work);
         self.feed_items(work);
+        self.ticker_runs(work);
         self.channel_blocks(work);
     }
 }
@@ -233,6 +257,46 @@ impl RelatedFilter {
                 work.drop_block(j, DropReason::RelatedLinks);
                 k += 1;
             }
+        }
+    }
+
+    /// News tickers and feeds: at least three headlines each paired with a
+    /// time stamp (`10:45` then a headline, or a headline then
+    /// `2025-11-19` / `12评论 · 3小时前`).
+    fn ticker_runs(&self, work: &mut Work) {
+        let alive = work.alive();
+        let n = alive.len();
+        let stamp = |k: usize| is_stamp_line(&work.blocks[alive[k]].text);
+        let headline = |k: usize| {
+            let t = &work.blocks[alive[k]].text;
+            char_len(t) <= 80 && !t.trim_end().ends_with(is_sentence_end) && !is_stamp_line(t)
+        };
+        let mut drop = Vec::new();
+        let mut k = 0;
+        while k + 1 < n {
+            let mut best = k;
+            for stamp_first in [true, false] {
+                let mut j = k;
+                while j + 1 < n
+                    && if stamp_first {
+                        stamp(j) && headline(j + 1)
+                    } else {
+                        headline(j) && stamp(j + 1)
+                    }
+                {
+                    j += 2;
+                }
+                best = best.max(j);
+            }
+            if best - k >= 6 {
+                drop.extend_from_slice(&alive[k..best]);
+                k = best;
+            } else {
+                k += 1;
+            }
+        }
+        for i in drop {
+            work.drop_block(i, DropReason::RelatedLinks);
         }
     }
 
@@ -349,6 +413,16 @@ mod tests {
         assert!(!is_header("More than 40 clusters"));
         assert!(is_timestamp_line("2025-12-29 16:16:22"));
         assert!(!is_timestamp_line("2025-12-29 的会议上"));
+        for t in [
+            "10:45",
+            "11/20 10:41",
+            "12评论 · 3小时前",
+            "3 hours ago",
+            "2025-11-19",
+        ] {
+            assert!(is_stamp_line(t), "{t}");
+        }
+        assert!(!is_stamp_line("10:45 新品发布"));
         assert!(is_bare_header("延伸閱讀"));
         assert!(is_inline_link(
             "延伸閱讀：某某晶片明年量產，封測廠訂單滿到年底"
@@ -371,6 +445,34 @@ mod tests {
 
     fn para(text: &str) -> crate::doc::Block<'_> {
         crate::doc::Block::new(text, BlockKind::Para)
+    }
+
+    #[test]
+    fn a_ticker_of_stamped_headlines_goes() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款以锁定产能。";
+        let mut blocks = Vec::new();
+        for (t, h) in [
+            ("10:45", "某港股半日收升200点"),
+            ("10:41", "某地明日气温回落"),
+            ("10:38", "某线路一度延误"),
+        ] {
+            blocks.push(para(t));
+            blocks.push(para(h));
+        }
+        blocks.push(para("某芯片公司获批上市 首日涨两成"));
+        blocks.extend(std::iter::repeat_with(|| para(body)).take(4));
+        let mut work = Work::new(blocks);
+        RelatedFilter.run(&mut work);
+        let alive: Vec<&str> = work
+            .alive()
+            .iter()
+            .map(|&i| &*work.blocks[i].text)
+            .collect();
+        assert_eq!(
+            alive[0], "某芯片公司获批上市 首日涨两成",
+            "the unstamped headline stays"
+        );
+        assert_eq!(alive.len(), 5);
     }
 
     #[test]

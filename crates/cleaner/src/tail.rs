@@ -2,9 +2,10 @@
 //!
 //! Owns, for text dumps only (line blocks: a dump has no markup to say
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
-//! `-END-`, `ENDS`) or the header of a comment section (`网友评论`,
-//! `留言 (12)`, `Post your comment`, `请登录后发表评论`) in the second half
-//! of the page ends the article, and every line from it on is dropped;
+//! `-END-`, `ENDS`) in the second half of the page, or the header of a
+//! comment section (`网友评论`, `留言 (12)`, `Post your comment`,
+//! `请登录后发表评论`) after a quarter of it and three paragraphs, ends the
+//! article, and every line from it on is dropped;
 //! (2) after the last paragraph that reads as prose, lines that are not
 //! sentences (topic lists, buttons, menus) are dropped.
 //! Must not know: HTML pages (their comment threads and footers are
@@ -93,18 +94,21 @@ impl Detector for TailFilter {
         // (1) The first end mark or comment header in the second half. An
         // earlier detector may have dropped the mark itself (`（完）` as
         // chrome); it still ends the article.
+        // A comment header may come earlier when the comments outweigh
+        // the article: after a quarter of the text and three paragraphs.
         let mut seen = 0usize;
+        let mut prose = 0usize;
         let mut cut = None;
         for (i, b) in work.blocks.iter().enumerate() {
-            if seen * 2 >= total
-                && !b.protected
-                && (is_end_mark(&b.text) || is_comment_header(&b.text))
-            {
+            let ends = (seen * 2 >= total && is_end_mark(&b.text))
+                || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.text));
+            if ends && !b.protected {
                 cut = Some(i);
                 break;
             }
             if b.alive {
                 seen += b.text.chars().count();
+                prose += usize::from(is_body_paragraph(&b.text));
             }
         }
         if let Some(cut) = cut {
