@@ -465,12 +465,7 @@ impl Detector for MetadataFilter {
                 continue;
             }
             let text = work.blocks[i].text.clone();
-            if is_meta_line_folded(&text, &work.blocks[i].folded()) {
-                if work.published.is_none() {
-                    work.published = find_date(&text);
-                }
-                work.drop_block(i, DropReason::Metadata);
-            } else if is_dated_row(&text) {
+            if is_meta_line_folded(&text, &work.blocks[i].folded()) || is_dated_row(&text) {
                 if work.published.is_none() {
                     work.published = find_date(&text);
                 }
