@@ -147,6 +147,7 @@ const PROMO: &[&str] = &[
     "cookie",
     "download the app",
     "get the app",
+    "report this",
     "comments",
     "print this",
     "email this",
@@ -204,6 +205,16 @@ fn is_quote_line(text: &str) -> bool {
                     '.' | ',' | '+' | '-' | '−' | '%' | '▲' | '▼' | ' ' | '(' | ')'
                 )
         })
+}
+
+/// A reading-time note (`3 分鐘閱讀時間`, `阅读时长 5 分钟`, `6 min read`).
+fn is_reading_time(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read)$")
+            .expect("static regex")
+    });
+    text.len() <= 60 && re.is_match(text.trim())
 }
 
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
@@ -367,6 +378,10 @@ fn is_short_head_line(text: &str) -> bool {
 
 /// A paragraph of running text: long enough and punctuated.
 pub fn is_body_paragraph(text: &str) -> bool {
+    // Two or more bars make a menu, byline or profile row, not prose.
+    if text.matches(['|', '｜']).count() >= 2 {
+        return false;
+    }
     let n = char_len(text);
     let cjk = han_count(text) * 2 > n;
     let long = if cjk { n >= 30 } else { n >= 80 };
@@ -580,6 +595,11 @@ impl Detector for ChromeFilter {
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
                 || is_push_comment(text)
+                || is_reading_time(text)
+                || (is_short_line(text) && {
+                    let f = b.folded();
+                    f.contains("下载") && f.contains("app")
+                })
                 || is_hashtag_line(text)
                 || is_end_marker(text);
             if drop {
@@ -708,6 +728,14 @@ mod tests {
         for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
             assert!(!is_quote_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn reading_times() {
+        for t in ["3 分鐘閱讀時間", "阅读时长：5分钟", "6 min read"] {
+            assert!(is_reading_time(t), "{t}");
+        }
+        assert!(!is_reading_time("3 minutes read like an hour"));
     }
 
     #[test]

@@ -282,8 +282,16 @@ impl Detector for DisclaimerFilter {
             let folded = &*work.blocks[i].folded();
             let contact =
                 n <= 40 && (contains_any(folded, CONTACT) || phone_re().is_match(text.trim()));
-            let copyright = marker_in(text, folded, WEAK_MARKERS).is_some()
-                || contains_any(folded, NOTICE_PHRASES);
+            // A notice that closes the author's own sentence after a comma
+            // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
+            let weak = marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
+                let before = text[..p].trim_end();
+                char_len(before) <= 10 || !before.ends_with([',', '，', '、'])
+            });
+            // A short line that opens with a disclaimer label is one,
+            // wherever it sits (the tail cut only acts in the second half).
+            let labelled = marker_in(text, folded, MARKERS) == Some(0);
+            let copyright = weak || labelled || contains_any(folded, NOTICE_PHRASES);
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
             }
@@ -359,6 +367,25 @@ mod tests {
         }
         let body = "Nvidia said demand for the H20 remained strong in China.";
         assert!(!contains_any(&fold(body), NOTICE_PHRASES));
+    }
+
+    #[test]
+    fn an_authors_closing_clause_keeps_its_paragraph() {
+        let run = |lines: &[&str]| {
+            let mut w = Work::new(
+                lines
+                    .iter()
+                    .map(|l| crate::doc::Block::new(l.to_string(), crate::doc::BlockKind::Line))
+                    .collect(),
+            );
+            DisclaimerFilter.run(&mut w);
+            w.alive().len()
+        };
+        assert_eq!(
+            run(&["财报出来两天了，我把纪要过了一遍，说几点自己的看法，不构成投资建议。"]),
+            1
+        );
+        assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
     }
 
     #[test]

@@ -29,9 +29,9 @@
 //!   lists, channel blocks), [`chrome`] (breadcrumbs, menus, share/app/
 //!   follow promos, quote widgets), [`metadata`] (title, date, source and
 //!   editor lines, bylines, image credits, author notes), [`duplicate`]
-//!   (repeated lines and prefix duplicates), [`tail`] (text dumps: an end
-//!   mark or comment section ends the article; non-sentences after the
-//!   last paragraph), [`citation`] (`[1]` markers, a references section),
+//!   (repeated lines and prefix duplicates), [`citation`] (`[1]` markers,
+//!   a references section), [`tail`] (text dumps: an end mark or comment
+//!   section ends the article; non-sentences after the last paragraph),
 //!   [`garble`] (foreign-language clauses and broken Latin tokens inside
 //!   Chinese text), then blocks left without letters or digits.
 //! - [`lang`]: English / Simplified / Traditional Chinese.
@@ -102,8 +102,8 @@ pub fn detectors() -> Vec<Box<dyn Detector>> {
         Box::new(chrome::ChromeFilter),
         Box::new(metadata::MetadataFilter),
         Box::new(duplicate::DuplicateFilter),
-        Box::new(tail::TailFilter),
         Box::new(citation::CitationFilter),
+        Box::new(tail::TailFilter),
         Box::new(garble::GarbleFilter),
         Box::new(chrome::Leftovers),
     ]

@@ -295,7 +295,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
         );
         Regex::new(&format!(
-            r"^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -654,6 +654,7 @@ mod tests {
         assert!(is_meta_line("By Jane Doe"));
         assert!(is_meta_line("Tue 3 Mar 2026 // 14:05 UTC"));
         assert!(is_meta_line("Friday, March 6, 2026 | 9:30 am"));
+        assert!(is_meta_line("Thu Mar 5 09:58:21 2026"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
             "This article was updated to correct the name of the fab’s operator."

@@ -227,7 +227,16 @@ impl RelatedFilter {
             // heading of the article than a list of links, unless it is
             // nothing but a header word (`延伸阅读` over a link box).
             let text = &work.blocks[i].text;
-            if !is_header(text) || (seen * 4 < total && !is_bare_header(text)) {
+            // Early on, a header counts when it is bare or heads a list
+            // (three headline-like lines follow it).
+            let heads_list = || {
+                alive[k + 1..].len() >= 3
+                    && alive[k + 1..k + 4].iter().all(|&j| {
+                        let t = &work.blocks[j].text;
+                        is_headline_like(t) && !is_body_paragraph(t)
+                    })
+            };
+            if !is_header(text) || (seen * 4 < total && !is_bare_header(text) && !heads_list()) {
                 seen += work.blocks[i].text.chars().count();
                 k += 1;
                 continue;
