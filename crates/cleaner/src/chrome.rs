@@ -217,6 +217,22 @@ fn is_reading_time(text: &str) -> bool {
     text.len() <= 60 && re.is_match(text.trim())
 }
 
+/// Byte ranges of the price changes in live quote chips that sit inside
+/// sentences next to a ticker in brackets (`(AMD+4.62%)`, `(NVDA -1.2%)`).
+fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)")
+            .expect("static regex")
+    });
+    if !text.contains('%') {
+        return Vec::new();
+    }
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect()
+}
+
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
 fn is_hashtag_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -606,6 +622,13 @@ impl Detector for ChromeFilter {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
+        // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`.
+        for i in work.alive() {
+            let ranges = quote_chip_ranges(&work.blocks[i].text);
+            if !ranges.is_empty() {
+                work.remove_ranges(i, ranges, DropReason::Chrome);
+            }
+        }
         // The last two paragraphs may ask the reader to follow or subscribe.
         for i in work.alive().into_iter().rev().take(2) {
             let b = &work.blocks[i];
@@ -736,6 +759,23 @@ mod tests {
             assert!(is_reading_time(t), "{t}");
         }
         assert!(!is_reading_time("3 minutes read like an hour"));
+    }
+
+    #[test]
+    fn quote_chips_lose_their_price_change() {
+        let t = "Orders went to Example Micro (EXM+4.62%) and Sample Logic (SLG -0.4%) this year.";
+        let cut: String = {
+            let mut s = t.to_string();
+            for r in quote_chip_ranges(t).into_iter().rev() {
+                s.replace_range(r, "");
+            }
+            s
+        };
+        assert_eq!(
+            cut,
+            "Orders went to Example Micro (EXM) and Sample Logic (SLG) this year."
+        );
+        assert!(quote_chip_ranges("Revenue rose (up 4.6%) in the quarter.").is_empty());
     }
 
     #[test]
