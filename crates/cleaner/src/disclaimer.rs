@@ -112,20 +112,70 @@ fn phone_re() -> &'static Regex {
 /// <Company>`, `Forward-Looking Statements`, `Media Contacts`, `SOURCE
 /// <Company>`, `关于<公司>`, `媒体联系`.
 fn is_release_heading(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:About(?:\s+(?:[A-Z0-9][\w&.,'’-]*|of|and|for|de)){1,6}|(?:Cautionary\s+(?:Note|Statement)\s+(?:Regarding|on|about)\s+)?Forward[- ]Looking\s+Statements?|Safe\s+Harbor(?:\s+Statement)?|(?:Media|Press|Investor|Investors|Investor\s+Relations)\s+Contacts?|Contacts?|SOURCE\s+[A-Z][\w&.,' -]{1,60}|关于[\p{Han}A-Za-z0-9]{2,12}|关於[\p{Han}A-Za-z0-9]{2,12}|媒体联系(?:人|方式)?|媒體聯繫(?:人|方式)?|新闻联系人|新聞聯絡人)\s*:?$",
-        )
-        .expect("static regex")
-    });
-    let t = text.trim();
-    t.split_whitespace().count() <= 8
-        && char_len(t) <= 60
-        && !t.ends_with('。')
-        && !t.contains(". ")
-        && re.is_match(t)
-        && !t.starts_with("About The ")
+    let t = text.trim().trim_end_matches([':', '：']).trim_end();
+    if t.is_empty() || char_len(t) > 60 || t.ends_with('。') || t.contains(". ") {
+        return false;
+    }
+    // Chinese: `关于<公司>`, `媒体联系人`.
+    if let Some(rest) = t.strip_prefix("关于").or_else(|| t.strip_prefix("关於")) {
+        let n = char_len(rest);
+        return (2..=12).contains(&n)
+            && rest.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
+    }
+    if matches!(
+        t,
+        "媒体联系"
+            | "媒体联系人"
+            | "媒体联系方式"
+            | "媒體聯繫"
+            | "媒體聯繫人"
+            | "媒體聯絡人"
+            | "新闻联系人"
+            | "新聞聯絡人"
+    ) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 8 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase().replace('-', " ");
+    const HEADINGS: &[&str] = &[
+        "forward looking statements",
+        "forward looking statement",
+        "safe harbor",
+        "safe harbor statement",
+        "media contact",
+        "media contacts",
+        "press contact",
+        "press contacts",
+        "investor contact",
+        "investor contacts",
+        "investors contact",
+        "investor relations contact",
+        "investor relations contacts",
+        "contact",
+        "contacts",
+    ];
+    if HEADINGS.contains(&lower.as_str())
+        || (lower.starts_with("cautionary ") && lower.ends_with("forward looking statements"))
+    {
+        return true;
+    }
+    // `About <Name>` and `SOURCE <Name>`: a proper name follows.
+    let name_word = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || matches!(*w, "of" | "and" | "for" | "de" | "&")
+    };
+    match words.split_first() {
+        Some((&"About", rest)) => {
+            (1..=6).contains(&rest.len()) && rest[0] != "The" && rest.iter().all(name_word)
+        }
+        Some((&"SOURCE", rest)) => !rest.is_empty() && rest.iter().all(name_word),
+        _ => false,
+    }
 }
 
 /// Byte offset of the first marker in `text` that starts a line or sentence.
