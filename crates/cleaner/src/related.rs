@@ -108,12 +108,13 @@ fn is_header(text: &str) -> bool {
 
 /// A related header, a colon and a headline (`延伸閱讀：<headline>`,
 /// `【相关阅读】<headline>`, `Read more: <headline>`).
+#[cfg(test)]
 fn is_inline_link(text: &str) -> bool {
-    // A header and one headline: never a long block (and no fold for one).
-    if text.len() > 600 {
-        return false;
-    }
-    let folded = fold(text);
+    is_inline_link_folded(&fold(text))
+}
+
+/// [`is_inline_link`] on text already folded (blocks cache theirs).
+fn is_inline_link_folded(folded: &str) -> bool {
     let t = folded
         .trim()
         .trim_start_matches(['【', '[', '►', '▶', '»', ' ']);
@@ -290,7 +291,7 @@ impl RelatedFilter {
                     && if stamp_first {
                         stamp(j) && headline(j + 1)
                     } else {
-                        headline(j) && stamp(j + 1)
+                        stamp(j + 1) && headline(j)
                     }
                 {
                     j += 2;
@@ -313,7 +314,8 @@ impl RelatedFilter {
     /// standing alone between paragraphs.
     fn inline_links(&self, work: &mut Work) {
         for i in work.alive() {
-            if is_inline_link(&work.blocks[i].text) {
+            let b = &work.blocks[i];
+            if b.text.len() <= 600 && is_inline_link_folded(&b.folded()) {
                 work.drop_block(i, DropReason::RelatedLinks);
             }
         }
