@@ -1128,62 +1128,49 @@ impl Default for Pending {
 }
 
 impl Pending {
-    /// Ends the block: its clean text, if any, goes to `out`; the text,
-    /// link count and caption mark start again (container and kind stay).
-    fn flush(&mut self, out: &mut Vec<Flat>) {
-        if self.kind == BlockKind::Pre && !self.caption && self.text.contains('\n') {
-            // Preformatted lines are rows of data or code: one block each.
-            for line in self.text.split('\n') {
-                let t = text_dump::clean_line(line);
-                if !t.is_empty() {
-                    let chars = char_len(&t);
-                    out.push(Flat {
-                        text: t,
-                        signature: false,
-                        chars,
-                        link_chars: 0,
-                        kind: BlockKind::Pre,
-                        container: self.container,
-                    });
-                }
-            }
-            self.text.clear();
-            self.links = 0;
-            return;
-        }
-        // A signature delimiter on a line of its own (`--`, as forums and
-        // mail put it) ends the post: what follows is signature and
-        // posting metadata.
-        if let Some(at) = signature_delimiter(&self.text) {
-            let rest = self.text.split_off(at);
-            let t = text_dump::clean_line(&rest);
-            if !t.is_empty() {
-                out.push(Flat {
-                    chars: char_len(&t),
-                    text: t,
-                    signature: true,
-                    link_chars: 0,
-                    kind: self.kind,
-                    container: self.container,
-                });
-            }
-        }
-        let t = text_dump::clean_line(&self.text);
-        if !t.is_empty() {
-            let chars = char_len(&t);
+    /// Pushes `raw` as one block, cleaned, unless it is empty.
+    fn emit(&self, out: &mut Vec<Flat>, raw: &str, kind: BlockKind, links: usize, signature: bool) {
+        let text = text_dump::clean_line(raw);
+        if !text.is_empty() {
+            let chars = char_len(&text);
             out.push(Flat {
-                text: t,
-                signature: false,
+                text,
+                signature,
                 chars,
-                link_chars: self.links.min(chars),
-                kind: if self.caption {
-                    BlockKind::Caption
-                } else {
-                    self.kind
-                },
+                link_chars: links.min(chars),
+                kind,
                 container: self.container,
             });
         }
+    }
+
+    /// Ends the block: its clean text, if any, goes to `out`; the text,
+    /// link count and caption mark start again (container and kind stay).
+    fn flush(&mut self, out: &mut Vec<Flat>) {
+        let text = std::mem::take(&mut self.text);
+        if self.kind == BlockKind::Pre && !self.caption && text.contains('\n') {
+            // Preformatted lines are rows of data or code: one block each.
+            for line in text.split('\n') {
+                self.emit(out, line, BlockKind::Pre, 0, false);
+            }
+        } else {
+            // A signature delimiter on a line of its own (`--`, as forums
+            // and mail put it) ends the post: what follows is signature and
+            // posting metadata.
+            let (post, signature) = match signature_delimiter(&text) {
+                Some(at) => text.split_at(at),
+                None => (text.as_str(), ""),
+            };
+            self.emit(out, signature, self.kind, 0, true);
+            let kind = if self.caption {
+                BlockKind::Caption
+            } else {
+                self.kind
+            };
+            self.emit(out, post, kind, self.links, false);
+        }
+        // The buffer keeps its capacity for the next block.
+        self.text = text;
         self.text.clear();
         self.links = 0;
         self.caption = false;

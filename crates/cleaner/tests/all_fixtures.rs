@@ -4,26 +4,10 @@
 //! `strip` strings are removed (a `strip_allow_once` string may stay
 //! once). Every miss is printed, so a regression is easy to read.
 
+mod gold;
+
+use gold::{root, squash, strings};
 use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Compared without white space, width or case, as the project's scorer does.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            // Big5 0xA241 is `／` to Python (which wrote the gold) and `∕`
-            // to the WHATWG table browsers and encoding_rs use.
-            0x2215 => '/',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// The page decoded with the true encoding its expected file names
 /// (charset detection is the fetcher's job and is tested there).
@@ -32,17 +16,6 @@ fn read_page(path: &Path, encoding: &str) -> String {
     let enc = encoding_rs::Encoding::for_label(encoding.trim_end_matches("-sig").as_bytes())
         .unwrap_or(encoding_rs::UTF_8);
     enc.decode(&bytes).0.into_owned()
-}
-
-fn strings(gold: &serde_json::Value, key: &str) -> Vec<String> {
-    gold[key]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Share of `strip` strings that must be removed. Every `keep` string must

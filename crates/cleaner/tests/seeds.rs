@@ -2,19 +2,9 @@
 //! UTF-8): every `keep` string survives and every `strip` string is removed
 //! (a `strip_allow_once` string may stay once).
 
-use std::path::PathBuf;
+mod gold;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Compare without white space or case, as the project's scorer does.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use gold::{root, squash, strings};
 
 /// Reads a fixture page, decoding it as its gold file says (charset
 /// decoding belongs to the fetcher; the cleaner receives text).
@@ -52,16 +42,7 @@ fn score_seed(name: &str) -> Score {
     .expect("gold json");
     let doc = newsfacts_cleaner::clean(name, &page);
     let text = squash(&doc.text);
-    let list = |k: &str| -> Vec<String> {
-        gold[k]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let list = |k: &str| strings(&gold, k);
     let once: Vec<String> = list("strip_allow_once").iter().map(|s| squash(s)).collect();
     let mut s = Score {
         kept: 0,
