@@ -191,6 +191,25 @@ fn is_quote_line(text: &str) -> bool {
     if re.is_match(t) {
         return true;
     }
+    // A market ticker: a short name, then only numbers, at least one of
+    // them signed (`某指数 25830.65 -99.62 -0.38%`, `DOW 47112.45 -0.25%`).
+    if let Some((name, rest)) = t.split_once(' ') {
+        let numbers: Vec<&str> = rest.split_whitespace().collect();
+        let number = |w: &&str| {
+            w.trim_start_matches(['+', '-', '−'])
+                .trim_end_matches('%')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && w.chars().any(|c| c.is_ascii_digit())
+        };
+        if char_len(name) <= 12
+            && !numbers.is_empty()
+            && numbers.iter().all(number)
+            && numbers.iter().any(|w| w.starts_with(['+', '-', '−']))
+        {
+            return true;
+        }
+    }
     let signed = t.contains(['+', '-', '−', '%', '▲', '▼']);
     let numbers = t
         .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
@@ -231,6 +250,18 @@ fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     re.captures_iter(text)
         .filter_map(|c| c.get(1).map(|m| m.range()))
         .collect()
+}
+
+/// The line above or below a reader comment: who or when, and the reply
+/// and like buttons (`11-20 10:41 来自广东 回复 赞 2156`, `someone 214
+/// points 6 hours ago | next [–]`).
+fn is_comment_meta(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:\S{1,30}\s+)?(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+来自\S{1,6})?\s+回复(?:\s+赞\s*\d*)?|\d+\s+points?\s+\d+\s+(?:minutes?|hours?|days?)\s+ago(?:\s*\|.*)?)$")
+            .expect("static regex")
+    });
+    text.len() <= 120 && re.is_match(text.trim())
 }
 
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
@@ -617,6 +648,7 @@ impl Detector for ChromeFilter {
                     f.contains("下载") && f.contains("app")
                 })
                 || is_hashtag_line(text)
+                || is_comment_meta(text)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -745,6 +777,8 @@ mod tests {
             "某某半导体(0981.HK)",
             "128.60+3.85+3.09%",
             "▲20.00 +1.81%",
+            "某某指数 25830.65 -99.62 -0.38%",
+            "DOW 47112.45 -0.25%",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
@@ -776,6 +810,17 @@ mod tests {
             "Orders went to Example Micro (EXM) and Sample Logic (SLG) this year."
         );
         assert!(quote_chip_ranges("Revenue rose (up 4.6%) in the quarter.").is_empty());
+    }
+
+    #[test]
+    fn comment_meta_lines() {
+        assert!(is_comment_meta("11-20 10:41 来自广东 回复 赞 2156"));
+        assert!(is_comment_meta(
+            "someone_1 214 points 6 hours ago | next [–]"
+        ));
+        assert!(!is_comment_meta(
+            "Revenue rose 12 points in 6 hours ago-style trading."
+        ));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section (`网友评论`, `留言 (12)`, `Post your comment`,
-//! `请登录后发表评论`) after a quarter of it and three paragraphs, ends the
+//! `请登录后发表评论`, the first reply's label `B1`/`1樓`) after a quarter of it and three paragraphs, ends the
 //! article, and every line from it on is dropped;
 //! (2) after the last paragraph that reads as prose, lines that are not
 //! sentences (topic lists, buttons, menus) are dropped.
@@ -32,13 +32,17 @@ const COMMENT_PROMPTS: &[&str] = &[
     "add a comment",
     "join the discussion",
     "join the conversation",
+    "add comment",
+    "按热度",
+    "按时间",
+    "全部回复",
 ];
 
 fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$",
+            r"^(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$|^(?:b1|1楼|沙发|#1)$",
         )
         .expect("static regex")
     })
@@ -204,6 +208,8 @@ mod tests {
             "Comments",
             "14 comments",
             "请登录后发表评论 登录 | 注册",
+            "B1",
+            "1樓",
         ] {
             assert!(is_comment_header(t), "{t}");
         }
