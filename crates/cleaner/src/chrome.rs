@@ -87,6 +87,7 @@ const PROMO: &[&str] = &[
     "app下载",
     "下载客户端",
     "app内打开",
+    "licensing rights",
     "限时特惠",
     "在app中打开",
     "点击上方",
@@ -230,7 +231,7 @@ fn is_quote_line(text: &str) -> bool {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read)$")
+        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read)$")
             .expect("static regex")
     });
     text.len() <= 60 && re.is_match(text.trim())
@@ -258,10 +259,34 @@ fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 fn is_comment_meta(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\S{1,30}\s+)?(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+来自\S{1,6})?\s+回复(?:\s+赞\s*\d*)?|\d+\s+points?\s+\d+\s+(?:minutes?|hours?|days?)\s+ago(?:\s*\|.*)?)$")
+        Regex::new(r"(?i)^(?:\S{1,30}\s+)?(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?:\s+来自\S{1,6})?\s+回复(?:\s+赞\s*\d*)?|\d+\s+points?\s+(?:by\s+\S+\s+)?\d+\s+(?:minutes?|hours?|days?)\s+ago(?:\s*\|.*)?)$")
             .expect("static regex")
     });
     text.len() <= 120 && re.is_match(text.trim())
+}
+
+/// A subscription or newsletter offer (`Limited time offer: … Cancel
+/// anytime.`, `Sign up for the … newsletter`), on a line of its own.
+fn is_offer(folded: &str) -> bool {
+    folded.len() <= 400
+        && (contains_any(
+            folded,
+            &[
+                "limited time offer",
+                "cancel anytime",
+                "by continuing, i agree",
+                "unsubscribe at any time",
+            ],
+        ) || (folded.contains("sign up for") && folded.contains("newsletter")))
+}
+
+/// The header of an article's table of contents (`文章目录`, `Contents`).
+fn is_contents_header(text: &str) -> bool {
+    let f = fold(text);
+    matches!(
+        f.trim(),
+        "文章目录" | "目录" | "contents" | "table of contents" | "in this article"
+    )
 }
 
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
@@ -322,6 +347,7 @@ const AD_CALLS: &[&str] = &[
     "立即购买",
     "限时抢购",
     "立即开户",
+    "立即报名",
     "赞助内容",
     "buy now",
     "shop now",
@@ -385,6 +411,7 @@ const CHROME_WORDS: &[&str] = &[
     "赞",
     "粉丝",
     "帖子",
+    "追踪",
     "followers",
     "following",
     "posts",
@@ -649,6 +676,9 @@ impl Detector for ChromeFilter {
                 })
                 || is_hashtag_line(text)
                 || is_comment_meta(text)
+                || is_offer(&b.folded())
+                || is_contents_header(text)
+                || (is_short_line(text) && b.folded().trim_end().ends_with("app"))
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -789,7 +819,12 @@ mod tests {
 
     #[test]
     fn reading_times() {
-        for t in ["3 分鐘閱讀時間", "阅读时长：5分钟", "6 min read"] {
+        for t in [
+            "3 分鐘閱讀時間",
+            "阅读时长：5分钟",
+            "閱讀時間約 6 分鐘",
+            "6 min read",
+        ] {
             assert!(is_reading_time(t), "{t}");
         }
         assert!(!is_reading_time("3 minutes read like an hour"));
@@ -818,9 +853,27 @@ mod tests {
         assert!(is_comment_meta(
             "someone_1 214 points 6 hours ago | next [–]"
         ));
+        assert!(is_comment_meta(
+            "412 points by someone_2 7 hours ago | hide | past | 187 comments"
+        ));
         assert!(!is_comment_meta(
             "Revenue rose 12 points in 6 hours ago-style trading."
         ));
+    }
+
+    #[test]
+    fn offers_and_contents() {
+        assert!(is_offer(&fold(
+            "Limited Time Offer: Get a year of Example for $1. Cancel anytime."
+        )));
+        assert!(is_offer(&fold(
+            "Sign up for the Chips Daily newsletter. Get it every morning."
+        )));
+        assert!(!is_offer(&fold(
+            "Customers can sign up for the new instances from March."
+        )));
+        assert!(is_contents_header("文章目錄"));
+        assert!(!is_contents_header("目录里的三款芯片"));
     }
 
     #[test]

@@ -44,6 +44,12 @@ const KEYS: &[&str] = &[
     "原标题",
     "撰文",
     "认证",
+    "大家正在搜",
+    "大家都在搜",
+    "photographer",
+    "gallery",
+    "watch",
+    "listen",
     "文",
     "图",
     "摄影",
@@ -231,7 +237,11 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
         if let Some(rest) = f.strip_prefix(k) {
             let rest = rest.trim_start();
             if rest.starts_with([':', '|', '丨']) {
-                return true;
+                // `图：<caption of a chart>` is a caption; `图：<name>` a credit.
+                let long_caption = matches!(*k, "图" | "图片") && char_len(rest) > 16;
+                if !long_caption {
+                    return true;
+                }
             }
             // `文/张三`, `撰文/…`, `图/…`: the slash form of Chinese
             // bylines, only on a short line without a sentence in it.
@@ -292,10 +302,10 @@ fn english_meta_re() -> &'static Regex {
         let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
         let weekday = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?";
         let date = format!(
-            r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})?)?"
+            r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^{date}\s+(?:last\s+)?updated\s+[\w ,:+.-]{{1,40}}$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -406,8 +416,7 @@ fn is_credit_line(text: &str) -> bool {
     CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
-        || t.starts_with("图片:")
-        || t.starts_with("图:")
+        || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 20)
         || t.starts_with("图/")
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
         || (!has_inner_sentence_end(text)
@@ -655,6 +664,21 @@ mod tests {
         assert!(is_meta_line("Tue 3 Mar 2026 // 14:05 UTC"));
         assert!(is_meta_line("Friday, March 6, 2026 | 9:30 am"));
         assert!(is_meta_line("Thu Mar 5 09:58:21 2026"));
+        assert!(is_meta_line("March 4, 2026 9:42 AM GMT+9"));
+        assert!(is_meta_line("Updated 3 hours ago"));
+        assert!(is_meta_line(
+            "March 4, 2026 9:42 AM GMT+9 Updated 2 hours ago"
+        ));
+        assert!(is_meta_line(
+            "(Updates with analyst comment in third paragraph.)"
+        ));
+        assert!(!is_meta_line(
+            "图：2024-2026年某类芯片季度出货量测算（单位：万张）"
+        ));
+        assert!(is_meta_line("图：某某社"));
+        assert!(!is_credit_line(
+            "图：2024-2026年某类芯片季度出货量测算（单位：万张）"
+        ));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
             "This article was updated to correct the name of the fab’s operator."
