@@ -305,7 +305,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^{date}\s+(?:last\s+)?updated\s+[\w ,:+.-]{{1,40}}$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s+(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
