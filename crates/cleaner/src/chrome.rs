@@ -282,6 +282,10 @@ fn is_offer(folded: &str) -> bool {
 
 /// The header of an article's table of contents (`文章目录`, `Contents`).
 fn is_contents_header(text: &str) -> bool {
+    // The longest header is 17 bytes; no fold for anything longer.
+    if text.trim().len() > 24 {
+        return false;
+    }
     let f = fold(text);
     matches!(
         f.trim(),
