@@ -280,15 +280,16 @@ fn is_offer(folded: &str) -> bool {
         ) || (folded.contains("sign up for") && folded.contains("newsletter")))
 }
 
-/// The header of an article's table of contents (`文章目录`, `Contents`).
-fn is_contents_header(text: &str) -> bool {
-    // The longest header is 17 bytes; no fold for anything longer.
-    if text.trim().len() > 24 {
-        return false;
-    }
-    let f = fold(text);
+/// An app promotion on a short line (folded): `下载…App`, `…尽在…APP`.
+fn is_app_promo(folded: &str) -> bool {
+    (folded.contains("下载") && folded.contains("app")) || folded.trim_end().ends_with("app")
+}
+
+/// The header of an article's table of contents (`文章目录`, `Contents`),
+/// given folded.
+fn is_contents_header(folded: &str) -> bool {
     matches!(
-        f.trim(),
+        folded.trim(),
         "文章目录" | "目录" | "contents" | "table of contents" | "in this article"
     )
 }
@@ -663,26 +664,25 @@ impl Detector for ChromeFilter {
                 work.drop_block(i, DropReason::Metadata);
                 continue;
             }
+            // Folded once: on a huge page every call folds afresh.
+            let folded = b.folded();
+            let short_line = is_short_line(text);
+            let promo_line = short_line
+                && ((!has_inner_sentence_end(text) && contains_any(&folded, PROMO))
+                    || contains_any(&folded, AD_CALLS)
+                    || is_app_promo(&folded));
             let drop = is_breadcrumb(text)
                 || (in_head && is_short_head_line(text))
-                || (is_short_line(text)
-                    && !has_inner_sentence_end(text)
-                    && contains_any(&b.folded(), PROMO))
-                || (is_short_line(text) && contains_any(&b.folded(), AD_CALLS))
+                || promo_line
                 || (short && only_chrome_words(text))
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
                 || is_push_comment(text)
                 || is_reading_time(text)
-                || (is_short_line(text) && {
-                    let f = b.folded();
-                    f.contains("下载") && f.contains("app")
-                })
                 || is_hashtag_line(text)
                 || is_comment_meta(text)
-                || is_offer(&b.folded())
-                || is_contents_header(text)
-                || (is_short_line(text) && b.folded().trim_end().ends_with("app"))
+                || is_offer(&folded)
+                || is_contents_header(&folded)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -876,8 +876,8 @@ mod tests {
         assert!(!is_offer(&fold(
             "Customers can sign up for the new instances from March."
         )));
-        assert!(is_contents_header("文章目錄"));
-        assert!(!is_contents_header("目录里的三款芯片"));
+        assert!(is_contents_header(&fold("文章目錄")));
+        assert!(!is_contents_header(&fold("目录里的三款芯片")));
     }
 
     #[test]

@@ -1094,6 +1094,8 @@ fn is_inline_cell(node: NodeRef<Node>) -> bool {
 /// Byte offset of a signature delimiter: a line that is only `--` (or
 /// `-- `) after at least 200 bytes of text.
 fn signature_delimiter(text: &str) -> Option<usize> {
+    // Most blocks hold no `--` line at all: one search rules them out.
+    memchr::memmem::find(text.as_bytes(), b"\n--")?;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if offset >= 200 && matches!(line.trim_end_matches(['\n', '\r']), "--" | "-- ") {

@@ -347,7 +347,6 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
         }
     }
     // A credit key glued to the caption (`…液冷模组图片来源：某公司`).
-    let folded_t: String = fchars.iter().collect();
     for key in [
         "图片来源:",
         "图源:",
@@ -356,8 +355,8 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
         "photo credit:",
         "image credit:",
     ] {
-        if let Some(at) = folded_t.rfind(key) {
-            let at_char = folded_t[..at].chars().count();
+        if let Some(at) = f.rfind(key) {
+            let at_char = f[..at].chars().count();
             let tail_chars = fchars.len() - at_char;
             if at_char >= 4 && tail_chars <= 40 {
                 return Some(tpos[at_char]..text.len());
@@ -522,6 +521,10 @@ fn name_credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
 /// A byline row: a short line of two or more `·`/`|`-separated parts,
 /// one of them a date (`原创 2025-11-20 10:12 · 某科技 · 来自北京`).
 fn is_dated_row(text: &str) -> bool {
+    // 60 chars are at most 240 bytes: longer blocks need no counting.
+    if text.len() > 240 {
+        return false;
+    }
     let seps = text
         .chars()
         .filter(|c| matches!(c, '·' | '|' | '｜' | '•' | '丨'))

@@ -13,7 +13,7 @@
 
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
-use crate::script::{char_len, fold, has_inner_sentence_end, is_sentence_end};
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -48,17 +48,18 @@ fn comment_header_re() -> &'static Regex {
     })
 }
 
-/// A line that opens the comments under an article.
-fn is_comment_header(text: &str) -> bool {
-    let f = fold(text);
-    let t = f.trim();
-    char_len(t) <= 30
+/// A line that opens the comments under an article (given folded).
+fn is_comment_header(folded: &str) -> bool {
+    let t = folded.trim();
+    // At most 30 chars, so at most 120 bytes: longer lines are not counted.
+    t.len() <= 120
+        && char_len(t) <= 30
         && (comment_header_re().is_match(t) || COMMENT_PROMPTS.iter().any(|p| t.contains(p)))
 }
 
 /// A line that marks the end of an article (`（完）`, `（本文完）`,
-/// `-END-`, `— 完 —`, `ENDS`, `###`).
-fn is_end_mark(text: &str) -> bool {
+/// `-END-`, `— 完 —`, `ENDS`, `###`), given folded.
+fn is_end_mark(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -66,7 +67,7 @@ fn is_end_mark(text: &str) -> bool {
         )
         .expect("static regex")
     });
-    re.is_match(&fold(text).replace(' ', ""))
+    re.is_match(&folded.replace(' ', ""))
 }
 
 /// A line that reads as a sentence: prose ends with sentence punctuation
@@ -104,8 +105,8 @@ impl Detector for TailFilter {
         let mut prose = 0usize;
         let mut cut = None;
         for (i, b) in work.blocks.iter().enumerate() {
-            let ends = (seen * 2 >= total && is_end_mark(&b.text))
-                || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.text));
+            let ends = (seen * 2 >= total && is_end_mark(&b.folded()))
+                || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.folded()));
             if ends && !b.protected {
                 cut = Some(i);
                 break;
@@ -140,6 +141,7 @@ impl Detector for TailFilter {
 mod tests {
     use super::*;
     use crate::doc::Block;
+    use crate::script::fold;
 
     const BODY: &str = "The packaging line will double its output next year, the company said, and most of it is already booked by two customers.";
 
@@ -197,10 +199,10 @@ mod tests {
     #[test]
     fn shapes() {
         for t in ["（完）", "（本文完）", "-END-", "— 完 —", "ENDS", "###"] {
-            assert!(is_end_mark(t), "{t}");
+            assert!(is_end_mark(&fold(t)), "{t}");
         }
         for t in ["完", "The end of an era", "(2025)"] {
-            assert!(!is_end_mark(t), "{t}");
+            assert!(!is_end_mark(&fold(t)), "{t}");
         }
         for t in [
             "网友评论",
@@ -211,8 +213,8 @@ mod tests {
             "B1",
             "1樓",
         ] {
-            assert!(is_comment_header(t), "{t}");
+            assert!(is_comment_header(&fold(t)), "{t}");
         }
-        assert!(!is_comment_header("评论员文章：算力的下一步"));
+        assert!(!is_comment_header(&fold("评论员文章：算力的下一步")));
     }
 }
