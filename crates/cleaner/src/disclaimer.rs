@@ -81,6 +81,11 @@ const NOTICE_PHRASES: &[&str] = &[
     "is not investment advice",
     "not investment advice",
     "is not financial advice",
+    "不代表任何投资建议",
+    "不代表投资建议",
+    "投资人应审慎评估",
+    "投资人应审慎判断",
+    "投资者据此操作",
 ];
 
 /// Words of a contact line.
@@ -323,6 +328,7 @@ impl Detector for DisclaimerFilter {
                 crate::metadata::drop_tail(work, i, r.start, DropReason::Disclaimer);
             }
         }
+        let mut noticed = Vec::new();
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let n = char_len(text);
@@ -344,15 +350,58 @@ impl Detector for DisclaimerFilter {
             let copyright = weak || labelled || contains_any(folded, NOTICE_PHRASES);
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
+                noticed.push(i);
+            }
+        }
+        // A bracketed label right above a dropped notice is its heading
+        // (`【投資小提醒】`, `[Disclosure]`).
+        for i in noticed {
+            let Some(above) = i.checked_sub(1) else {
+                continue;
+            };
+            let b = &work.blocks[above];
+            if b.alive && !b.protected && is_bracket_label(&b.text) {
+                work.drop_block(above, DropReason::Disclaimer);
             }
         }
     }
+}
+
+/// A short label in brackets and nothing else (`【投資小提醒】`).
+fn is_bracket_label(text: &str) -> bool {
+    let t = text.trim();
+    char_len(t) <= 14
+        && ((t.starts_with('【') && t.ends_with('】'))
+            || (t.starts_with('[') && t.ends_with(']'))
+            || (t.starts_with('［') && t.ends_with('］')))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn a_bracketed_label_above_a_notice_goes_with_it() {
+        let body = "某封測廠表示，明年先進封裝產能將再增加三成，主要客戶已預付部分款項，擴產計畫不受匯率影響。";
+        let lines = [
+            body,
+            body,
+            "【投資提醒】",
+            "本文提及公司僅供參考，不代表任何投資建議。",
+            "【延伸】",
+            body,
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Para))
+                .collect(),
+        );
+        DisclaimerFilter.run(&mut w);
+        let alive: Vec<usize> = w.alive();
+        assert_eq!(alive, vec![0, 1, 4, 5], "a label above body text stays");
+    }
 
     #[test]
     fn a_rights_notice_above_a_disclaimer_cut_goes_too() {

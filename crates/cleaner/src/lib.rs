@@ -35,6 +35,8 @@
 //!   [`garble`] (foreign-language clauses and broken Latin tokens inside
 //!   Chinese text), then blocks left without letters or digits.
 //! - [`lang`]: English / Simplified / Traditional Chinese.
+//! - [`stamp`]: the shapes of time stamps, meta rows and a thread's floor
+//!   labels, shared by [`related`] and [`tail`].
 //!
 //! # Title
 //!
@@ -59,6 +61,7 @@ pub mod metadata;
 pub mod related;
 pub mod script;
 pub mod spam;
+pub mod stamp;
 pub mod tail;
 pub mod text_dump;
 

@@ -21,7 +21,8 @@
 
 use crate::doc::{BlockKind, Detector, Work};
 use crate::lang::is_chinese_text;
-use crate::script::{char_len, fold, has_inner_sentence_end};
+use crate::script::{char_len, fold, has_inner_sentence_end, is_sentence_end};
+use crate::stamp::is_meta_row;
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -450,9 +451,13 @@ fn is_title_like(text: &str) -> bool {
     let n = char_len(text);
     let cjk = is_chinese_text(text);
     let max = if cjk { 60 } else { 200 };
+    // A headline may ask or exclaim mid-line (`AI晶片股點揀？逐隻拆解`);
+    // a full stop or semicolon inside makes it prose.
+    let t = text.trim_end_matches(|c: char| is_sentence_end(c) || c.is_whitespace());
     n >= 4
         && n <= max
-        && !has_inner_sentence_end(text)
+        && !t.contains(['。', '；'])
+        && !t.contains(". ")
         && !text.trim_end().ends_with(['。', ',', '，'])
 }
 
@@ -473,7 +478,11 @@ impl Detector for MetadataFilter {
                 continue;
             }
             let text = work.blocks[i].text.clone();
-            if is_meta_line_folded(&text, &work.blocks[i].folded()) || is_dated_row(&text) {
+            let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
+            if is_meta_line_folded(&text, &work.blocks[i].folded())
+                || is_dated_row(&text)
+                || (!data && is_meta_row(&text))
+            {
                 if work.published.is_none() {
                     work.published = find_date(&text);
                 }
@@ -501,6 +510,7 @@ impl Detector for MetadataFilter {
             }
         }
         self.author_bio(work);
+        self.account_lines(work);
         self.title(work);
     }
 }
@@ -545,7 +555,35 @@ fn is_author_bio(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && char_len(text) <= 400 && re.is_match(text.trim())
 }
 
+/// A follow button on its own line (`关注`, `+ Follow`, `訂閱`).
+fn is_follow_button(folded: &str) -> bool {
+    let t = folded.trim().trim_start_matches(['+', '＋', ' ']).trim();
+    matches!(
+        t,
+        "关注" | "已关注" | "关注作者" | "追踪" | "订阅" | "follow" | "following" | "subscribe"
+    )
+}
+
 impl MetadataFilter {
+    /// The account or author name on the line above a follow button.
+    fn account_lines(&self, work: &mut Work) {
+        for i in work.alive() {
+            let b = &work.blocks[i];
+            let above_button = work
+                .blocks
+                .get(i + 1)
+                .is_some_and(|n| is_follow_button(&n.folded()));
+            if above_button
+                && !b.protected
+                && char_len(&b.text) <= 24
+                && !has_inner_sentence_end(&b.text)
+                && !b.text.trim_end().ends_with(is_sentence_end)
+            {
+                work.drop_block(i, DropReason::Metadata);
+            }
+        }
+    }
+
     /// The last paragraphs may be a note about the author; earlier, such a
     /// sentence is the article's own (`Jane Roe is an analyst at …` quoted).
     fn author_bio(&self, work: &mut Work) {
@@ -573,9 +611,17 @@ impl MetadataFilter {
         // The headline is the longest title-like line before the first
         // body paragraph; shorter title-like lines above it are a site
         // banner or a section label (`Site Name Daily`, then the menu).
+        // A long Chinese headline listing names (`、`) reads as a
+        // paragraph; one without a comma or full stop does not end the head.
         let first_body = alive
             .iter()
-            .position(|&i| crate::chrome::is_body_paragraph(&work.blocks[i].text))
+            .position(|&i| {
+                let t = &work.blocks[i].text;
+                crate::chrome::is_body_paragraph(t)
+                    && !(is_chinese_text(t)
+                        && is_title_like(t)
+                        && !t.contains(['，', ',', '。', '；', '.']))
+            })
             .unwrap_or(alive.len());
         let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
             .iter()
@@ -796,6 +842,31 @@ mod tests {
         assert_eq!(cut("Revenue rose 5% (from a year earlier)"), None);
         assert!(is_credit_line("John Doe | Getty Images"));
         assert!(!is_credit_line("Sales rose | analysts cheered"));
+    }
+
+    #[test]
+    fn a_dump_head_with_an_asking_headline_a_meta_row_and_an_account() {
+        let body =
+            "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let lines = [
+            "某某討論區",
+            "【長文】晶片股點揀？甲公司、乙公司、丙公司逐隻拆解",
+            "某版 · 1,284 回覆 · 4.2萬 瀏覽",
+            "某科技觀察",
+            "關注",
+            body,
+            body,
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| crate::doc::Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        MetadataFilter.run(&mut w);
+        let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
+        assert_eq!(alive, vec![lines[1], lines[4], body, body]);
+        assert!(w.title.as_deref().is_some_and(|t| t.contains("逐隻拆解")));
     }
 
     #[test]

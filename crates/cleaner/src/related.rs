@@ -13,6 +13,7 @@
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
 use crate::script::{char_len, contains_any, fold, han_count, is_sentence_end};
+use crate::stamp::{is_meta_row, is_relative_time};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -51,6 +52,8 @@ const HEADERS: &[&str] = &[
     "往期推荐",
     "往期回顾",
     "往期精选",
+    "related video",
+    "related videos",
     "related",
     "read more",
     "more from",
@@ -82,7 +85,7 @@ pub fn is_timestamp_line(text: &str) -> bool {
 
 /// A time stamp standing alone: a date, a clock time, `11/20 10:41`, or
 /// a relative time with an optional comment count (`12评论 · 3小时前`,
-/// `3 hours ago`).
+/// `3 hours ago`), or a list item's meta row (`某用戶 · 15分鐘前 · 356`).
 fn is_stamp_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -90,7 +93,8 @@ fn is_stamp_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 60 && (is_timestamp_line(t) || re.is_match(t))
+    t.len() <= 60 && (is_timestamp_line(t) || re.is_match(t) || is_relative_time(t))
+        || is_meta_row(t)
 }
 
 fn bullet_re() -> &'static Regex {
@@ -279,7 +283,13 @@ impl RelatedFilter {
         let stamp = |k: usize| is_stamp_line(&work.blocks[alive[k]].text);
         let headline = |k: usize| {
             let t = &work.blocks[alive[k]].text;
-            char_len(t) <= 80 && !t.trim_end().ends_with(is_sentence_end) && !is_stamp_line(t)
+            // A feed's headline may ask or exclaim (`…會唔會升？`); it
+            // does not state.
+            char_len(t) <= 80
+                && !t.trim_end().ends_with(|c: char| {
+                    is_sentence_end(c) && !matches!(c, '?' | '？' | '!' | '！')
+                })
+                && !is_stamp_line(t)
         };
         let mut drop = Vec::new();
         let mut k = 0;
@@ -484,6 +494,27 @@ mod tests {
             "the unstamped headline stays"
         );
         assert_eq!(alive.len(), 5);
+    }
+
+    #[test]
+    fn a_forum_list_of_asking_headlines_and_meta_rows_goes() {
+        let body = "供應鏈人士表示，新一代加速卡的封裝產能仍然緊張，明年上半年的訂單已經排滿，多家雲廠商正在追加預付款以鎖定產能。";
+        let mut blocks = Vec::new();
+        for (h, m) in [
+            ("某指數明天會唔會再升？", "甲網友 · 15分鐘前 · 356"),
+            ("【新手】邊隻基金最抵買", "乙網友 · 1小時前 · 1,043"),
+            ("某電動車交車量又破紀錄！", "丙網友 · 4小時前 · 217"),
+        ] {
+            blocks.push(para(h));
+            blocks.push(para(m));
+        }
+        blocks.extend(std::iter::repeat_with(|| para(body)).take(4));
+        let mut work = Work::new(blocks);
+        RelatedFilter.run(&mut work);
+        assert_eq!(work.alive().len(), 4, "only the paragraphs stay");
+        assert!(is_inline_link(
+            "Related video: Why cloud companies design their own accelerators"
+        ));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
 use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use crate::stamp::is_floor_label;
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -42,19 +43,21 @@ fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$|^(?:b1|1楼|沙发|#1)$",
+            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$|^(?:b1|1楼|沙发|#1)$",
         )
         .expect("static regex")
     })
 }
 
-/// A line that opens the comments under an article (given folded).
+/// A line that opens the comments under an article (given folded): a
+/// comment-section header, or a reply's floor label (`#2 某用戶 3小時前`).
 fn is_comment_header(folded: &str) -> bool {
     let t = folded.trim();
-    // At most 30 chars, so at most 120 bytes: longer lines are not counted.
-    t.len() <= 120
-        && char_len(t) <= 30
-        && (comment_header_re().is_match(t) || COMMENT_PROMPTS.iter().any(|p| t.contains(p)))
+    // At most 40 chars, so at most 160 bytes: longer lines are not counted.
+    t.len() <= 160
+        && ((char_len(t) <= 30
+            && (comment_header_re().is_match(t) || COMMENT_PROMPTS.iter().any(|p| t.contains(p))))
+            || is_floor_label(t))
 }
 
 /// A line that marks the end of an article (`（完）`, `（本文完）`,
@@ -95,6 +98,25 @@ impl Detector for TailFilter {
         {
             return;
         }
+        // (0) The opening post's own label (`#1 某用戶 3小時前`, `樓主`):
+        // the first floor label, in the first half of the text, stamps
+        // the post; it is not its text.
+        let half = work.alive_chars() / 2;
+        let mut seen = 0usize;
+        for &i in &alive {
+            let b = &work.blocks[i];
+            if seen > half {
+                break;
+            }
+            if is_floor_label(&b.folded()) {
+                if !b.protected {
+                    work.drop_block(i, DropReason::Metadata);
+                }
+                break;
+            }
+            seen += b.text.chars().count();
+        }
+        let alive = work.alive();
         let total = work.alive_chars();
         // (1) The first end mark or comment header in the second half. An
         // earlier detector may have dropped the mark itself (`（完）` as
@@ -189,6 +211,28 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_keeps_its_opening_post_only() {
+        const ZH: &str =
+            "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let mut w = dump(&[
+            "#1 某網友 3小時前",
+            ZH,
+            ZH,
+            ZH,
+            "#2 另一位網友 2小時前",
+            "同意樓主，我也是這樣看的，明年再加倉。",
+            "#3 第三位網友 1小時前",
+            "留名。",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(alive(&w), vec![ZH; 3]);
+        // A ranking's `#2 Company` line is a subhead, not a reply.
+        let mut w = dump(&[BODY, BODY, BODY, "#2 Some Chip Company", BODY]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 5);
+    }
+
+    #[test]
     fn html_blocks_are_left_alone() {
         let mut w = dump(&[BODY, BODY, "Comments (14)", BODY]);
         w.blocks[0].kind = BlockKind::Para;
@@ -212,6 +256,9 @@ mod tests {
             "请登录后发表评论 登录 | 注册",
             "B1",
             "1樓",
+            "View comments (48)",
+            "#2 某網友 5分鐘前",
+            "2樓",
         ] {
             assert!(is_comment_header(&fold(t)), "{t}");
         }

@@ -1,0 +1,196 @@
+//! Short lines that stamp a post or a list item rather than say anything:
+//! a relative time (`3小時前`, `5h`, `2 hours ago`), a meta row of a
+//! forum or feed list (`某用戶 · 15分鐘前 · 356`), and the floor label
+//! of a thread post (`#2 某用戶 3小時前`, `2樓`, `B3`).
+//! Owns the shapes only; the detectors decide what a stamp means where
+//! it stands (a ticker's stamp, a comment thread's start).
+//! Must not know: blocks, detectors, drop reasons.
+
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn relative_time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:\d{1,4}\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)\s*前|\d{1,4}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|[smhdwy]|mo)\s*ago|\d{1,4}\s*(?:[smhdwy]|mo|min|hr)|刚刚|剛剛|昨天|前天|just now|yesterday)$",
+        )
+        .expect("static regex")
+    })
+}
+
+fn clock_or_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?:\d{2,4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// A relative time standing alone (`3小時前`, `5h`, `2 hours ago`,
+/// `剛剛`).
+pub fn is_relative_time(part: &str) -> bool {
+    let t = part.trim();
+    t.len() <= 24 && relative_time_re().is_match(t)
+}
+
+/// A time of any kind standing alone: relative, a clock time, a date, or
+/// a date and a clock time.
+fn is_time_part(part: &str) -> bool {
+    let t = part.trim();
+    is_relative_time(t)
+        || (t.len() <= 24
+            && t.chars().any(|c| c.is_ascii_digit())
+            && clock_or_date_re().is_match(t))
+}
+
+fn count_part_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|点赞|點讚|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|評論|评论|讚|赞|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// An engagement count standing alone (`1,284 回覆`, `4.2萬 瀏覽`,
+/// `356 points`, `評論 12`).
+fn is_count_part(part: &str) -> bool {
+    let t = part.trim();
+    t.len() <= 40 && count_part_re().is_match(t)
+}
+
+const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
+
+/// A meta row under a list item or over a post: two to five short parts
+/// split by `·`/`|`/`•`, one of them a time or an engagement count
+/// (`某用戶 · 15分鐘前 · 356`, `u/someone · 5h`, `某版 · 1,284 回覆`).
+pub fn is_meta_row(text: &str) -> bool {
+    let t = text.trim();
+    // 48 chars are at most 192 bytes: longer lines are not counted.
+    if t.len() > 192
+        || char_len(t) > 48
+        || has_inner_sentence_end(t)
+        || t.ends_with(is_sentence_end)
+    {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(META_SEPARATORS).map(str::trim).collect();
+    (2..=5).contains(&parts.len())
+        && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 20)
+        && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
+}
+
+fn floor_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(#\s?\d{1,5})|b\d{1,5}|\d{1,5}\s*(?:楼|樓|f)|楼主|樓主|沙发|沙發)(?:\s+|$)",
+        )
+        .expect("static regex")
+    })
+}
+
+/// The label that opens a post in a thread: `#2`, `2樓`, `B3`, `樓主`,
+/// alone or followed by the poster's name and a time (`#2 某用戶
+/// 3小時前`). A `#N` label with words after it needs the time, so that
+/// a ranking's `#2 Some Company` is not read as a post.
+pub fn is_floor_label(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 160 || char_len(t) > 40 {
+        return false;
+    }
+    let Some(m) = floor_label_re().captures(t) else {
+        return false;
+    };
+    let rest = t[m.get(0).map_or(0, |g| g.end())..].trim();
+    if rest.is_empty() {
+        return true;
+    }
+    if has_inner_sentence_end(rest) || rest.ends_with(is_sentence_end) {
+        return false;
+    }
+    let ends_in_time = rest
+        .split(|c: char| c.is_whitespace() || META_SEPARATORS.contains(&c))
+        .filter(|w| !w.is_empty())
+        .any(is_time_part)
+        || is_relative_time(rest.rsplit_once(' ').map_or(rest, |(_, last)| last));
+    if m.get(1).is_some() {
+        ends_in_time
+    } else {
+        ends_in_time || char_len(rest) <= 16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times() {
+        for t in [
+            "3小時前",
+            "15 分钟前",
+            "5h",
+            "2 hours ago",
+            "剛剛",
+            "1 yr ago",
+            "3d",
+        ] {
+            assert!(is_relative_time(t), "{t}");
+        }
+        for t in ["3小時", "5 hours", "H20", "2025", "in 3 days"] {
+            assert!(!is_relative_time(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn meta_rows() {
+        for t in [
+            "某用戶 · 15分鐘前 · 356",
+            "u/someone · 5h",
+            "某财经号 | 2025-11-20 10:12",
+            "站務組 • 昨天 • 1,043",
+            "某版 · 1,284 回覆 · 4.2萬 瀏覽",
+        ] {
+            assert!(is_meta_row(t), "{t}");
+        }
+        for t in [
+            "某用戶 · 356",
+            "The fab opened 3 years ago · it said",
+            "营收增长 25% · 毛利率 60%",
+            "一二三四五六七八九十一二三四五六七八九十一 · 3小時前",
+        ] {
+            assert!(!is_meta_row(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn floor_labels() {
+        for t in [
+            "#2",
+            "#12 某網友 3小時前",
+            "2樓",
+            "15F",
+            "B3",
+            "樓主",
+            "2楼 某用户",
+            "#3 someone 5m",
+        ] {
+            assert!(is_floor_label(t), "{t}");
+        }
+        for t in [
+            "#2 Some Company",
+            "#1 晶片廠明年擴產兩成。",
+            "2025年",
+            "3 F-35 jets",
+            "#4 某某科技 市值最高的晶片公司之一",
+        ] {
+            assert!(!is_floor_label(t), "{t}");
+        }
+    }
+}
