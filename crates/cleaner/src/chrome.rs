@@ -113,6 +113,10 @@ const PROMO: &[&str] = &[
     "免费报名",
     "立即报名",
     "名额有限",
+    "打赏",
+    "喜欢这篇文章",
+    "喜欢本文",
+    "查看全部",
     "点击阅读",
     "点击进入",
     "欢迎关注",
@@ -178,6 +182,63 @@ const CLOSING_CALLS: &[&str] = &[
     "let us know in the comments",
     "tell us in the comments",
 ];
+
+/// A pager's position alone on its line (`第 1 頁`, `第2页/共5页`,
+/// `Page 2 of 5`).
+fn is_page_position(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$")
+            .expect("static regex")
+    });
+    let t = folded.trim();
+    t.len() <= 40 && re.is_match(t)
+}
+
+/// A teaser cut short with an expander (`…全年总... 展开全文`,
+/// `…the company said... See more`): the full text follows elsewhere.
+fn is_truncated_teaser(folded: &str) -> bool {
+    let t = folded.trim_end();
+    let Some(cut) = t.rfind("...").or_else(|| t.rfind('…')) else {
+        return false;
+    };
+    let rest = t[cut..].trim_start_matches(['.', '…']).trim();
+    char_len(rest) <= 12
+        && [
+            "展开全文",
+            "显示全部",
+            "阅读全文",
+            "查看全文",
+            "展开",
+            "see more",
+            "read more",
+            "more",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
+}
+
+/// Phrases of a newsletter's subscribe box, wherever it sits in the post.
+const SUBSCRIBE_BOX: &[&str] = &[
+    "reader-supported publication",
+    "to receive new posts",
+    "subscribe for free to receive",
+    "become a paid subscriber",
+    "type your email",
+    "enter your email",
+    "upgrade to paid",
+];
+
+/// A subscribe box: a short paragraph (two sentences at most) with a
+/// newsletter's subscription phrase.
+fn is_subscribe_box(text: &str, folded: &str) -> bool {
+    let sentences = text
+        .trim_end_matches(is_sentence_end)
+        .matches(is_sentence_end)
+        .count()
+        + 1;
+    char_len(text) <= 300 && sentences <= 2 && contains_any(folded, SUBSCRIBE_BOX)
+}
 
 /// A stock quote widget line: a name with its listing code alone
 /// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
@@ -297,11 +358,15 @@ fn is_contents_header(folded: &str) -> bool {
     )
 }
 
-/// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`).
+/// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
+/// mentions (`@某话题 @某账号`) or cashtags (`$某股(SH600000)$ $NVDA$`).
 fn is_hashtag_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:[#＃][^#＃\s]{1,30}[#＃]?\s*){2,}$").expect("static regex")
+        Regex::new(
+            r"^(?:(?:[#＃][^#＃\s]{1,30}[#＃]?|[@＠][^@＠\s]{1,30}|\$[^$\s]{1,30}\$)\s*){2,}$",
+        )
+        .expect("static regex")
     });
     text.len() <= 400 && re.is_match(text.trim())
 }
@@ -364,6 +429,23 @@ const AD_CALLS: &[&str] = &[
 
 /// Words that, alone with counters and punctuation, make a chrome line.
 const CHROME_WORDS: &[&str] = &[
+    // Longer words first: they are cut out in this order.
+    "赞同了该回答",
+    "关注问题",
+    "写回答",
+    "邀请回答",
+    "好问题",
+    "添加评论",
+    "关注者",
+    "被浏览",
+    "赞同",
+    "喜欢",
+    "默认",
+    "图集",
+    "最新",
+    "最热",
+    "热门",
+    "作者",
     "分享",
     "收藏",
     "评论",
@@ -399,11 +481,20 @@ const CHROME_WORDS: &[&str] = &[
     "广告",
     "advertisement",
     "sponsored",
+    "ad",
+    "ads",
+    "video",
+    "videos",
     "like",
     "dislike",
     "feedback",
     "continue",
     "reading",
+    "open",
+    "likes",
+    "restacks",
+    "previous",
+    "next",
     "menu",
     "search",
     "home",
@@ -482,6 +573,95 @@ fn counter_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(r"\d+(?:[.,]\d+)*\s*(?:[km万w]\b|[万w])?\+?").expect("static regex")
     })
+}
+
+/// A bulletin board's system or form note (`※ 發信站: …`, `※ 編輯: …`,
+/// `※請勿刪減原文標題`): a `※` line without a full stop.
+fn is_board_note(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('※') && t.len() <= 320 && char_len(t) <= 80 && !t.contains('。')
+}
+
+/// A numbered form label with nothing after its colon (`1.標題：`,
+/// `5.原文內容：`): the template of a post, not its text.
+fn is_bare_form_label(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\d{1,2}\s*[.、．]\s*[^\s:：。，,]{1,8}[:：]$").expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 60 && re.is_match(t)
+}
+
+/// A web address or a bare domain alone on its line (`https://…`,
+/// `example.com`: a link card's source).
+fn is_bare_url(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|cn|tw|hk|news|tech|info)(?:/\S*)?)$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 2048 && re.is_match(t)
+}
+
+/// Labels of a paid placement on their own line (folded).
+fn is_sponsor_label(folded: &str) -> bool {
+    matches!(
+        folded.trim().trim_matches(|c: char| !c.is_alphanumeric()),
+        "ad" | "ads"
+            | "advertisement"
+            | "sponsored"
+            | "sponsored content"
+            | "paid content"
+            | "paid post"
+            | "promoted"
+            | "广告"
+            | "推广"
+            | "赞助内容"
+    )
+}
+
+/// Paid placements between two paragraphs: the lines between them that
+/// hold two or more sponsor labels (`Sponsored`, a headline, its
+/// advertiser, `Ad`) are all the placement. One label alone may sit next
+/// to a subhead, so it takes only itself.
+fn ad_blocks(work: &mut Work) {
+    let mut start = 0;
+    let n = work.blocks.len();
+    for end in 0..=n {
+        let boundary = end == n || {
+            let b = &work.blocks[end];
+            b.alive && is_body_paragraph(&b.text)
+        };
+        if !boundary {
+            continue;
+        }
+        let span = start..end;
+        start = end + 1;
+        if span.len() > 10 {
+            continue;
+        }
+        let labels = span
+            .clone()
+            .filter(|&i| is_sponsor_label(&work.blocks[i].folded()))
+            .count();
+        if labels >= 2 {
+            for i in span {
+                if work.blocks[i].alive && !work.blocks[i].protected {
+                    work.drop_block(i, DropReason::Chrome);
+                }
+            }
+        }
+    }
+}
+
+/// A counter and nothing else (`2,316`, `1.3万`, `4.2K`).
+fn is_bare_count(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 24
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && counter_re().find(t).is_some_and(|m| m.len() == t.len())
 }
 
 fn only_chrome_words(text: &str) -> bool {
@@ -654,10 +834,17 @@ impl Detector for ChromeFilter {
                 is_body_paragraph(t) && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
+        // A count under a chrome label (`关注者` then `2,316`) goes with it.
+        let mut after_label = false;
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
             // Preformatted lines (code, data) have the shapes of menus.
             if b.protected || b.kind == BlockKind::Pre {
+                after_label = false;
+                continue;
+            }
+            if std::mem::take(&mut after_label) && is_bare_count(&b.text) {
+                work.drop_block(i, DropReason::Chrome);
                 continue;
             }
             let text = &*b.text;
@@ -681,7 +868,11 @@ impl Detector for ChromeFilter {
             let drop = is_breadcrumb(text)
                 || (in_head && is_short_head_line(text))
                 || promo_line
-                || (short && only_chrome_words(text))
+                || (short && {
+                    let label = only_chrome_words(text);
+                    after_label = label && !text.chars().any(|c| c.is_ascii_digit());
+                    label
+                })
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
                 || is_push_comment(text)
@@ -689,12 +880,20 @@ impl Detector for ChromeFilter {
                 || is_hashtag_line(text)
                 || is_comment_meta(text)
                 || is_offer(&folded)
+                || is_subscribe_box(text, &folded)
+                || is_truncated_teaser(&folded)
+                || is_page_position(&folded)
+                || crate::stamp::is_count_line(text)
+                || is_board_note(text)
+                || is_bare_form_label(text)
+                || is_bare_url(text)
                 || is_contents_header(&folded)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
+        ad_blocks(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`.
         for i in work.alive() {
             let ranges = quote_chip_ranges(&work.blocks[i].text);
@@ -743,6 +942,7 @@ impl Detector for Leftovers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Block;
 
     #[test]
     fn bare_ordinals() {
@@ -895,6 +1095,79 @@ mod tests {
             "#1 in memory: the company ships more HBM than anyone."
         ));
         assert!(!is_hashtag_line("#AI芯片"));
+    }
+
+    #[test]
+    fn board_and_form_lines() {
+        assert!(is_board_note(
+            "※ 發信站: 某某站(example.org), 來自: 10.0.0.1"
+        ));
+        assert!(is_board_note("※請勿刪減原文標題"));
+        assert!(!is_board_note("※ 公司表示，明年產能將再擴充兩成。"));
+        assert!(is_bare_form_label("1.標題："));
+        assert!(is_bare_form_label("5. 原文內容:"));
+        assert!(!is_bare_form_label("1. 背景：需求仍強"));
+        assert!(is_bare_url("https://example.org/story/123"));
+        assert!(is_bare_url("example.com"));
+        assert!(!is_bare_url("example.com said the chip ships in March"));
+        assert!(is_page_position("第 1 页"));
+        assert!(is_page_position("page 2 of 5"));
+        assert!(!is_page_position("第1页的数据显示营收增长"));
+    }
+
+    #[test]
+    fn teasers_subscribe_boxes_and_counts() {
+        let teaser = fold("【某芯片】据供应链消息，明年产能全年总... \u{200B}展开全文c");
+        assert!(is_truncated_teaser(&teaser));
+        assert!(is_truncated_teaser("the fab said... see more"));
+        assert!(!is_truncated_teaser(
+            "and then... the orders came back in force."
+        ));
+        let b = "Example Weekly is a reader-supported publication. To receive new posts, consider becoming a subscriber.";
+        assert!(is_subscribe_box(b, &fold(b)));
+        let p = "Readers of the filing will find that the supplier expects to receive new orders.";
+        assert!(!is_subscribe_box(p, &fold(p)));
+        assert!(is_bare_count("2,316") && is_bare_count("4.2万"));
+        assert!(!is_bare_count("2,316 units"));
+    }
+
+    #[test]
+    fn a_block_of_paid_placements_between_paragraphs_goes() {
+        let body = "The packaging line will double its output next year, the company said, and most of it is already booked by two customers.";
+        let lines = [
+            body,
+            "Sponsored Content",
+            "Doctors Stunned By This One Simple Trick",
+            "Some Health Site",
+            "Ad",
+            body,
+            "Advertisement",
+            "A subhead about supply",
+            body,
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        ChromeFilter.run(&mut w);
+        let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
+        assert_eq!(alive, vec![body, body, "A subhead about supply", body]);
+    }
+
+    #[test]
+    fn a_count_under_a_chrome_label_goes_with_it() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
+        let lines = ["关注者", "2,316", body, "2,316", body];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        ChromeFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![2, 3, 4], "a count after prose stays");
     }
 
     #[test]

@@ -46,6 +46,9 @@ const MARKERS: &[&str] = &[
 /// page (a photo credit in the middle of an article may carry one).
 const WEAK_MARKERS: &[&str] = &[
     "版权所有",
+    "著作权归作者所有",
+    "版权归作者所有",
+    "商业转载请联系作者",
     "转载请注明",
     "未经授权不得转载",
     "未经允许不得转载",

@@ -71,7 +71,11 @@ pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
         .enumerate()
         .filter(|(_, b)| b.alive && b.kind == BlockKind::Para)
         .map(|(i, b)| (i, fingerprint(&b.text)));
-    let later = exact_repeats(work, paragraphs, DEFER_MIN_CHARS);
+    let mut later = exact_repeats(work, paragraphs, DEFER_MIN_CHARS);
+    if !later.is_empty() {
+        let labels = speaker_labels(work, &work.alive());
+        later.retain(|i| labels.binary_search(i).is_err());
+    }
     for &i in &later {
         work.blocks[i].alive = false;
     }
@@ -122,6 +126,41 @@ pub fn settle_repeats(work: &mut Work<'_>, deferred: Deferred) {
     }
 }
 
+/// Short lines that recur, most copies opening a paragraph: the speaker
+/// labels of a transcript or interview (`Operator`, `Jane Roe -- Chief
+/// Executive Officer`). They are structure, not copies. A label needs
+/// three copies that open a paragraph, or two on a page that already has
+/// such a label (a title printed twice is still a copy).
+fn speaker_labels(work: &Work<'_>, alive: &[usize]) -> Vec<usize> {
+    // Per line: its copies, and how many of them open a paragraph.
+    let mut groups: HashMap<&str, (Vec<usize>, usize)> = HashMap::default();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim();
+        let short = t.len() <= 400
+            && crate::script::char_len(t) <= 100
+            && !t.ends_with(crate::script::is_sentence_end)
+            && !crate::script::has_inner_sentence_end(t);
+        if !short {
+            continue;
+        }
+        let opens_paragraph = alive.get(k + 1).is_some_and(|&j| {
+            let next = work.blocks[j].text.trim_end();
+            crate::chrome::is_body_paragraph(next) || next.ends_with(crate::script::is_sentence_end)
+        });
+        let g = groups.entry(t).or_default();
+        g.0.push(i);
+        g.1 += usize::from(opens_paragraph);
+    }
+    let transcript = groups.values().any(|g| g.1 >= 3);
+    let mut labels: Vec<usize> = groups
+        .into_values()
+        .filter(|g| g.1 >= 3 || (transcript && g.1 >= 2))
+        .flat_map(|g| g.0)
+        .collect();
+    labels.sort_unstable();
+    labels
+}
+
 impl Detector for DuplicateFilter {
     fn name(&self) -> &'static str {
         "duplicate"
@@ -134,8 +173,11 @@ impl Detector for DuplicateFilter {
             .map(|&i| fingerprint(&work.blocks[i].text))
             .collect();
         let repeats = exact_repeats(work, alive.iter().copied().zip(prints.iter().copied()), 6);
+        let labels = speaker_labels(work, &alive);
         for i in repeats {
-            work.drop_block(i, DropReason::DuplicateLine);
+            if labels.binary_search(&i).is_err() {
+                work.drop_block(i, DropReason::DuplicateLine);
+            }
         }
         // Truncated copies: a line that the next lines start with.
         for (k, &i) in alive.iter().enumerate() {
@@ -166,6 +208,36 @@ mod tests {
                 .map(|l| Block::new(l.to_string(), BlockKind::Line))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn transcript_speaker_labels_are_not_copies() {
+        let a = "Thanks for the question. Demand for the accelerators is strong and we expect supply to improve through next year.";
+        let b = "Our next question comes from an analyst at a brokerage.";
+        let c =
+            "Thank you. Could you talk about gross margins on the new rack systems as they ramp?";
+        let lines = [
+            "Headline printed twice",
+            "Headline printed twice",
+            a,
+            "Operator",
+            b,
+            "Jane Roe -- Chief Executive Officer",
+            a,
+            "Operator",
+            b,
+            "Some Analyst -- Brokerage -- Analyst",
+            c,
+            "Jane Roe -- Chief Executive Officer",
+            a,
+            "Operator",
+            b,
+        ];
+        let mut w = work(&lines);
+        DuplicateFilter.run(&mut w);
+        let dropped: Vec<usize> = (0..lines.len()).filter(|&i| !w.blocks[i].alive).collect();
+        // The second headline and the repeated answers go; every label stays.
+        assert_eq!(dropped, vec![1, 6, 8, 12, 14]);
     }
 
     #[test]

@@ -164,6 +164,28 @@ const SHORT_OK: &[&str] = &[
     "for", "with", "by", "at", "or",
 ];
 
+/// Everyday English words of up to four letters that Chinese writers mix
+/// into their sentences (`小bug`, `寫死喺code度`, `重新tune過`): a
+/// dictionary signal that such a word is meant, not debris. Words that are
+/// also function words of the languages machine translation leaks
+/// (`die`, `con`, `son`, `las`) are left out.
+const EN_SHORT_WORDS: &[&str] = &[
+    "bug", "bugs", "code", "tune", "fix", "run", "test", "demo", "case", "team", "deal", "push",
+    "sell", "buy", "long", "hold", "call", "put", "fund", "bond", "cost", "fee", "line", "plan",
+    "idea", "work", "job", "boss", "sale", "shop", "game", "play", "beta", "live", "post", "like",
+    "cool", "fine", "high", "low", "free", "pay", "rank", "rate", "top", "size", "node", "core",
+    "card", "rack", "pod", "fab", "cell", "port", "link", "host", "user", "view", "mode", "tool",
+    "load", "boot", "page", "file", "copy", "sort", "list", "tag", "key", "lock", "ship", "lead",
+    "gain", "loss", "risk", "hype", "meme", "pump", "dump", "moon", "bear", "bull", "flop", "hit",
+    "miss", "win", "cut", "up", "down", "out", "via", "fan", "fans", "vibe", "drop", "tier", "gen",
+    "spec", "perf", "ram", "rom", "easy", "hard", "fast", "slow", "safe", "best", "good", "bad",
+    "nice", "sure", "yes", "no", "lag", "ping", "lab", "labs", "fail", "pass", "done", "over",
+    "show", "talk", "news", "feed", "chat", "bot", "bots", "mail", "home", "back", "next", "last",
+    "new", "old", "big", "full", "half", "more", "less", "plus", "zero", "one", "two", "ten",
+    "all", "any", "fit", "set", "get", "make", "take", "use", "used", "need", "want", "sell",
+    "kpi", "roi", "eps", "ceo", "cfo", "cto", "hr", "pm", "am", "capex", "opex", "peak", "base",
+];
+
 #[derive(Debug, Clone)]
 struct Token {
     /// Byte range, including a glued leading hyphen.
@@ -475,7 +497,8 @@ impl Detector for GarbleFilter {
                         && !after_digit
                         && t.text.len() <= 4
                         && t.text.chars().all(|c| c.is_ascii_lowercase())
-                        && !SHORT_OK.contains(&lower.as_str()))
+                        && !SHORT_OK.contains(&lower.as_str())
+                        && !EN_SHORT_WORDS.contains(&lower.as_str()))
                     || (!all_caps && tagalog_shaped(&t.text))
                     || (!all_caps
                         && t.text.len() >= 6
@@ -662,6 +685,12 @@ mod tests {
         assert!(out.contains("UE8M0 FP8设计"));
         assert!(out.contains("国产"));
         assert!(out.contains("AI"));
+    }
+
+    #[test]
+    fn everyday_english_words_mixed_into_chinese_stay() {
+        let t = "好多團隊啲code都係寫死喺CUDA度，要重新tune過，仲有小bug。";
+        assert_eq!(clean_zh(t), t);
     }
 
     #[test]

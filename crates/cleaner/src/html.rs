@@ -237,6 +237,8 @@ const UNLIKELY: &[&str] = &[
     "commerce",
     "affiliate",
     "byline",
+    "author",
+    "authors",
     "timestamp",
     "counter",
     "footnote",
@@ -337,7 +339,6 @@ const FILLER: &[&str] = &[
     "area",
     "arti",
     "art",
-    "author",
     "bar",
     "bd",
     "bg",
@@ -852,7 +853,9 @@ fn reason_for_word(w: &str) -> DropReason {
         | "hotnews" | "hotlist" | "rank" | "ranking" | "trending" | "tag" | "tags" | "outbrain"
         | "taboola" | "extra" | "supplemental" => DropReason::RelatedLinks,
         "copyright" | "disclaimer" | "statement" => DropReason::Disclaimer,
-        "credit" | "credits" | "byline" | "timestamp" => DropReason::Metadata,
+        "credit" | "credits" | "byline" | "author" | "authors" | "timestamp" => {
+            DropReason::Metadata
+        }
         "footnote" => DropReason::Citation,
         _ => DropReason::Chrome,
     }

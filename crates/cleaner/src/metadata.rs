@@ -22,7 +22,7 @@
 use crate::doc::{BlockKind, Detector, Work};
 use crate::lang::is_chinese_text;
 use crate::script::{char_len, fold, has_inner_sentence_end, is_sentence_end};
-use crate::stamp::is_meta_row;
+use crate::stamp::{is_meta_row, is_relative_time};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -97,6 +97,7 @@ const PHRASES: &[&str] = &[
     "原文链接",
     "by ",
     "written by",
+    "story by",
     "edited by",
     "reporting by",
     "published on",
@@ -306,7 +307,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s+(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_]{{1,30}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s+(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -461,6 +462,17 @@ fn is_title_like(text: &str) -> bool {
         && !text.trim_end().ends_with(['。', ',', '，'])
 }
 
+/// A Chinese line shaped as a headline although it is as long as a
+/// paragraph: no full stop, and either no comma or a closing question or
+/// exclamation (`…之后，690能否撑起万亿市值？`).
+fn is_chinese_headline(text: &str) -> bool {
+    let t = text.trim_end();
+    is_chinese_text(t)
+        && is_title_like(t)
+        && !t.contains(['。', '；', '.'])
+        && (!t.contains(['，', ',']) || t.ends_with(['？', '！', '?', '!']))
+}
+
 /// How many alive lines at the top of a text dump may hold the headline.
 const HEAD_LINES: usize = 8;
 
@@ -481,7 +493,10 @@ impl Detector for MetadataFilter {
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
                 || is_dated_row(&text)
-                || (!data && is_meta_row(&text))
+                || (!data
+                    && (is_meta_row(&text)
+                        || is_clock_line(&work.blocks[i].folded())
+                        || is_relative_time(&text)))
             {
                 if work.published.is_none() {
                     work.published = find_date(&text);
@@ -510,6 +525,7 @@ impl Detector for MetadataFilter {
             }
         }
         self.author_bio(work);
+        self.board_header(work);
         self.account_lines(work);
         self.title(work);
     }
@@ -555,6 +571,32 @@ fn is_author_bio(text: &str) -> bool {
     text.split_whitespace().count() <= 60 && char_len(text) <= 400 && re.is_match(text.trim())
 }
 
+/// One line of a bulletin board's post header (folded): a label, a
+/// space and a short value (`作者 someone`, `看板 stock`, `发信站 …`).
+fn is_board_header_line(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:作者|看板|标题|标\s+题|时间|发信人|信区|发信站)\s+\S.{0,78}$")
+            .expect("static regex")
+    });
+    let t = folded.trim();
+    t.len() <= 320 && re.is_match(t) && !t.ends_with('。')
+}
+
+/// A clock time alone on its line (`12:49 PM PT`, `09:15`, `3:05 p.m.
+/// ET`): a live entry's or a video's stamp.
+fn is_clock_line(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4}|gmt[+-]\d{1,2})?$",
+        )
+        .expect("static regex")
+    });
+    let t = folded.trim();
+    t.len() <= 24 && re.is_match(t)
+}
+
 /// A follow button on its own line (`关注`, `+ Follow`, `訂閱`).
 fn is_follow_button(folded: &str) -> bool {
     let t = folded.trim().trim_start_matches(['+', '＋', ' ']).trim();
@@ -565,21 +607,58 @@ fn is_follow_button(folded: &str) -> bool {
 }
 
 impl MetadataFilter {
-    /// The account or author name on the line above a follow button.
-    fn account_lines(&self, work: &mut Work) {
-        for i in work.alive() {
+    /// A bulletin board's post header: two or more `<label> <value>`
+    /// lines in a row (`作者 someone (暱稱)`, `看板 Stock`, `標題 …`,
+    /// `時間 Tue Nov 17 19:02:41 2026`).
+    fn board_header(&self, work: &mut Work) {
+        let alive = work.alive();
+        let mut run: Vec<usize> = Vec::new();
+        for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
+            let header = !b.protected && is_board_header_line(&b.folded());
+            if header {
+                run.push(i);
+            }
+            if !header || k + 1 == alive.len() {
+                if run.len() >= 2 {
+                    for &j in &run {
+                        if work.published.is_none() {
+                            work.published = find_date(&work.blocks[j].text);
+                        }
+                        work.drop_block(j, DropReason::Metadata);
+                    }
+                }
+                run.clear();
+            }
+        }
+    }
+
+    /// The account or author name, and a one-line bio under it, on the
+    /// lines above a follow button.
+    fn account_lines(&self, work: &mut Work) {
+        let short = |b: &crate::doc::Block| {
+            !b.protected
+                && char_len(&b.text) <= 24
+                && !has_inner_sentence_end(&b.text)
+                && !b.text.trim_end().ends_with(is_sentence_end)
+        };
+        for i in work.alive() {
             let above_button = work
                 .blocks
                 .get(i + 1)
                 .is_some_and(|n| is_follow_button(&n.folded()));
-            if above_button
-                && !b.protected
-                && char_len(&b.text) <= 24
-                && !has_inner_sentence_end(&b.text)
-                && !b.text.trim_end().ends_with(is_sentence_end)
-            {
-                work.drop_block(i, DropReason::Metadata);
+            if !above_button || !short(&work.blocks[i]) {
+                continue;
+            }
+            work.drop_block(i, DropReason::Metadata);
+            // The name above a bio: a few characters, no punctuation.
+            let bio = char_len(&work.blocks[i].text) >= 10;
+            if let Some(above) = i.checked_sub(1).filter(|_| bio) {
+                let b = &work.blocks[above];
+                if b.alive && short(b) && char_len(&b.text) <= 12 && !b.text.contains(['，', ','])
+                {
+                    work.drop_block(above, DropReason::Metadata);
+                }
             }
         }
     }
@@ -611,16 +690,13 @@ impl MetadataFilter {
         // The headline is the longest title-like line before the first
         // body paragraph; shorter title-like lines above it are a site
         // banner or a section label (`Site Name Daily`, then the menu).
-        // A long Chinese headline listing names (`、`) reads as a
-        // paragraph; one without a comma or full stop does not end the head.
+        // A long Chinese headline listing names (`、`) or asking a
+        // question reads as a paragraph; it does not end the head.
         let first_body = alive
             .iter()
             .position(|&i| {
                 let t = &work.blocks[i].text;
-                crate::chrome::is_body_paragraph(t)
-                    && !(is_chinese_text(t)
-                        && is_title_like(t)
-                        && !t.contains(['，', ',', '。', '；', '.']))
+                crate::chrome::is_body_paragraph(t) && !is_chinese_headline(t)
             })
             .unwrap_or(alive.len());
         let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
@@ -867,6 +943,36 @@ mod tests {
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![lines[1], lines[4], body, body]);
         assert!(w.title.as_deref().is_some_and(|t| t.contains("逐隻拆解")));
+    }
+
+    #[test]
+    fn board_headers_and_clock_lines() {
+        let body =
+            "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let lines = [
+            "作者 someone (某暱稱)",
+            "看板 Stock",
+            "時間 Tue Nov 17 19:02:41 2026",
+            body,
+            "作者 表示，明年再擴產。",
+            body,
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| crate::doc::Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        MetadataFilter.run(&mut w);
+        assert_eq!(
+            w.alive(),
+            vec![3, 4, 5],
+            "a lone label line is not a header"
+        );
+        for t in ["12:49 PM PT", "09:15", "3:05 p.m. ET"] {
+            assert!(is_clock_line(&fold(t)), "{t}");
+        }
+        assert!(!is_clock_line("12:49 the keynote began"));
     }
 
     #[test]

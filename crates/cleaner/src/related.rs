@@ -13,7 +13,7 @@
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
 use crate::script::{char_len, contains_any, fold, han_count, is_sentence_end};
-use crate::stamp::{is_meta_row, is_relative_time};
+use crate::stamp::{is_count_row, is_meta_row, is_relative_time};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -66,6 +66,9 @@ const HEADERS: &[&str] = &[
     "most read",
     "see also",
     "further reading",
+    "up next",
+    "watch next",
+    "read next",
 ];
 
 /// Endings of channel headers in news portals.
@@ -214,6 +217,7 @@ impl Detector for RelatedFilter {
         self.bullet_runs(work);
         self.feed_items(work);
         self.ticker_runs(work);
+        self.link_cards(work);
         self.channel_blocks(work);
     }
 }
@@ -271,6 +275,30 @@ impl RelatedFilter {
                 work.drop_block(j, DropReason::RelatedLinks);
                 k += 1;
             }
+        }
+    }
+
+    /// A link card inside the article: a headline and, under it, a meta
+    /// row with engagement counts (`某专栏 · 2,103 赞同 · 186 评论`). Only
+    /// after the first paragraph: above it, such a row belongs to the
+    /// page's own headline.
+    fn link_cards(&self, work: &mut Work) {
+        let alive = work.alive();
+        let Some(first) = alive
+            .iter()
+            .position(|&i| is_body_paragraph(&work.blocks[i].text))
+        else {
+            return;
+        };
+        let mut drop = Vec::new();
+        for pair in alive[first..].windows(2) {
+            let (h, m) = (&work.blocks[pair[0]], &work.blocks[pair[1]]);
+            if is_count_row(&m.text) && is_headline_like(&h.text) && !is_body_paragraph(&h.text) {
+                drop.extend_from_slice(pair);
+            }
+        }
+        for i in drop {
+            work.drop_block(i, DropReason::RelatedLinks);
         }
     }
 

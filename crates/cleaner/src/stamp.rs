@@ -14,7 +14,7 @@ fn relative_time_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d{1,4}\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)\s*前|\d{1,4}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|[smhdwy]|mo)\s*ago|\d{1,4}\s*(?:[smhdwy]|mo|min|hr)|刚刚|剛剛|昨天|前天|just now|yesterday)$",
+            r"(?i)^(?:\d{1,4}\s*(?:秒|秒钟|秒鐘|分钟|分鐘|小时|小時|天|日|周|週|星期|个月|個月|年)\s*前|\d{1,4}\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?\.?|days?|weeks?|wks?\.?|months?|years?|yrs?\.?|[smhdwy]|mo)\s*ago|\d{1,4}\s*(?:[smhdwy]|mo|min|hr)|刚刚|剛剛|昨天|前天|just now|yesterday)$",
         )
         .expect("static regex")
     })
@@ -51,7 +51,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|点赞|點讚|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|評論|评论|讚|赞|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|浏览量|瀏覽量|播放量|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
         )
         .expect("static regex")
     })
@@ -62,6 +62,11 @@ fn count_part_re() -> &'static Regex {
 fn is_count_part(part: &str) -> bool {
     let t = part.trim();
     t.len() <= 40 && count_part_re().is_match(t)
+}
+
+/// An engagement count alone on its line (`阅读数：12.6万`, `1,204 views`).
+pub fn is_count_line(text: &str) -> bool {
+    is_count_part(text)
 }
 
 const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
@@ -83,6 +88,12 @@ pub fn is_meta_row(text: &str) -> bool {
     (2..=5).contains(&parts.len())
         && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 20)
         && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
+}
+
+/// A meta row with an engagement count (`某专栏 · 2,103 赞同 · 186 评论`):
+/// what a link card prints under the headline it links to.
+pub fn is_count_row(text: &str) -> bool {
+    is_meta_row(text) && text.split(META_SEPARATORS).any(is_count_part)
 }
 
 fn floor_label_re() -> &'static Regex {
@@ -159,6 +170,8 @@ mod tests {
         ] {
             assert!(is_meta_row(t), "{t}");
         }
+        assert!(is_count_row("某专栏 · 2,103 赞同 · 186 评论"));
+        assert!(!is_count_row("某用戶 · 15分鐘前"));
         for t in [
             "某用戶 · 356",
             "The fab opened 3 years ago · it said",

@@ -37,13 +37,15 @@ const COMMENT_PROMPTS: &[&str] = &[
     "按热度",
     "按时间",
     "全部回复",
+    "只看作者",
+    "只看楼主",
 ];
 
 fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$|^(?:b1|1楼|沙发|#1)$",
+            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|全部讨论|讨论|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$|^(?:b1|1楼|沙发|#1)$",
         )
         .expect("static regex")
     })
@@ -123,11 +125,17 @@ impl Detector for TailFilter {
         // chrome); it still ends the article.
         // A comment header may come earlier when the comments outweigh
         // the article: after a quarter of the text and three paragraphs.
+        // A signature delimiter (`--`) after three paragraphs ends the
+        // post: what is above it is the author's own text, punctuated or
+        // not, so (2) leaves it alone.
         let mut seen = 0usize;
         let mut prose = 0usize;
         let mut cut = None;
+        let mut signed = false;
         for (i, b) in work.blocks.iter().enumerate() {
-            let ends = (seen * 2 >= total && is_end_mark(&b.folded()))
+            signed = prose >= 3 && b.text.trim() == "--";
+            let ends = signed
+                || (seen * 2 >= total && is_end_mark(&b.folded()))
                 || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.folded()));
             if ends && !b.protected {
                 cut = Some(i);
@@ -144,6 +152,9 @@ impl Detector for TailFilter {
             }
         }
         // (2) After the last prose paragraph, what is not a sentence.
+        if signed && cut.is_some() {
+            return;
+        }
         let alive = work.alive();
         let Some(last) = alive.iter().rposition(|&i| {
             let t = &work.blocks[i].text;
