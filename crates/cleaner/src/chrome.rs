@@ -113,9 +113,6 @@ const PROMO: &[&str] = &[
     "免费报名",
     "立即报名",
     "名额有限",
-    "打赏",
-    "喜欢这篇文章",
-    "喜欢本文",
     "查看全部",
     "点击阅读",
     "点击进入",
@@ -425,6 +422,9 @@ const AD_CALLS: &[&str] = &[
     "buy now",
     "shop now",
     "sponsored content",
+    "打赏",
+    "喜欢这篇文章",
+    "喜欢本文",
 ];
 
 /// Words that, alone with counters and punctuation, make a chrome line.
