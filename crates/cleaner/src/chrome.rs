@@ -12,7 +12,12 @@
 //! also byline rows with figures), datelines above the first prose
 //! paragraph (a line opening with a date or time and holding a few more
 //! words: reporter, place, counters; dropped as metadata, its date kept as
-//! the published time), and end-of-article markers (`（完）`, `(END)`).
+//! the published time), end-of-article markers (`（完）`, `(END)`),
+//! bulletin-board `※` notes and numbered form labels, bare URLs and page
+//! positions, truncated teasers (`… 展开全文`), subscribe boxes, lone
+//! engagement counts (and a count under a chrome label), and paid
+//! placements (the lines between two paragraphs that hold two or more
+//! sponsor labels).
 //! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).

@@ -16,7 +16,10 @@
 //! ([`credit_tail`]: `图片来源：…`, `圖／…`, `…记者 某某 摄`, `（影片截圖）`,
 //! `(Photo courtesy of …)`). `▲` captions are content and stay. A note
 //! about the author among the last two paragraphs (`— <Name> is a
-//! contributing editor at …`, `（作者系…）`) is dropped too.
+//! contributing editor at …`, `（作者系…）`) is dropped too, and so are a
+//! bulletin board's post header (`作者 …`, `看板 …`, `時間 …`), meta rows
+//! (`某用戶 · 15分鐘前 · 356`), lone clock and relative times, and the
+//! account name and one-line bio above a follow button.
 //! Must not know: site names; anything about the body text itself.
 
 use crate::doc::{BlockKind, Detector, Work};

@@ -4,10 +4,14 @@
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section (`网友评论`, `留言 (12)`, `Post your comment`,
-//! `请登录后发表评论`, the first reply's label `B1`/`1樓`) after a quarter of it and three paragraphs, ends the
-//! article, and every line from it on is dropped;
+//! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
+//! name 3小時前`) after a quarter of it and three paragraphs, or a `--`
+//! signature line after three paragraphs, ends the article, and every
+//! line from it on is dropped; the opening post's own floor label is
+//! metadata;
 //! (2) after the last paragraph that reads as prose, lines that are not
-//! sentences (topic lists, buttons, menus) are dropped.
+//! sentences (topic lists, buttons, menus) are dropped, unless a
+//! signature ended the post (its author's lines need no punctuation).
 //! Must not know: HTML pages (their comment threads and footers are
 //! subtrees the HTML reader already named); what the dropped lines say.
 
