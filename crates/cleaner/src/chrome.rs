@@ -201,6 +201,12 @@ fn is_page_position(folded: &str) -> bool {
 /// `…the company said... See more`): the full text follows elsewhere.
 fn is_truncated_teaser(folded: &str) -> bool {
     let t = folded.trim_end();
+    // The expander is within the last few characters: look at those only.
+    let mut from = t.len().saturating_sub(64);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let t = &t[from..];
     let Some(cut) = t.rfind("...").or_else(|| t.rfind('…')) else {
         return false;
     };
@@ -234,6 +240,10 @@ const SUBSCRIBE_BOX: &[&str] = &[
 /// A subscribe box: a short paragraph (two sentences at most) with a
 /// newsletter's subscription phrase.
 fn is_subscribe_box(text: &str, folded: &str) -> bool {
+    // 300 chars are at most 1,200 bytes.
+    if text.len() > 1200 || !contains_any(folded, SUBSCRIBE_BOX) {
+        return false;
+    }
     let sentences = text
         .trim_end_matches(is_sentence_end)
         .matches(is_sentence_end)
@@ -607,7 +617,7 @@ fn is_bare_url(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 2048 && re.is_match(t)
+    t.len() <= 2048 && !t.contains(char::is_whitespace) && t.contains('.') && re.is_match(t)
 }
 
 /// Labels of a paid placement on their own line (folded).
@@ -632,6 +642,11 @@ fn is_sponsor_label(folded: &str) -> bool {
 /// advertiser, `Ad`) are all the placement. One label alone may sit next
 /// to a subhead, so it takes only itself.
 fn ad_blocks(work: &mut Work) {
+    // Labels are short: longer blocks need no folding.
+    let is_label = |b: &crate::doc::Block| b.text.len() <= 40 && is_sponsor_label(&b.folded());
+    if work.blocks.iter().filter(|b| is_label(b)).take(2).count() < 2 {
+        return;
+    }
     let mut start = 0;
     let n = work.blocks.len();
     for end in 0..=n {
@@ -647,10 +662,7 @@ fn ad_blocks(work: &mut Work) {
         if span.len() > 10 {
             continue;
         }
-        let labels = span
-            .clone()
-            .filter(|&i| is_sponsor_label(&work.blocks[i].folded()))
-            .count();
+        let labels = span.clone().filter(|&i| is_label(&work.blocks[i])).count();
         if labels >= 2 {
             for i in span {
                 if work.blocks[i].alive && !work.blocks[i].protected {

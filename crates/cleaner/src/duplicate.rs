@@ -73,7 +73,11 @@ pub fn defer_repeats(work: &mut Work<'_>) -> Deferred {
         .filter(|(_, b)| b.alive && b.kind == BlockKind::Para)
         .map(|(i, b)| (i, fingerprint(&b.text)));
     let mut later = exact_repeats(work, paragraphs, DEFER_MIN_CHARS);
-    if !later.is_empty() {
+    // Only a repeat shaped as a label needs the page-wide look.
+    if later
+        .iter()
+        .any(|&i| is_label_shaped(work.blocks[i].text.trim()))
+    {
         let labels = speaker_labels(work, &work.alive());
         later.retain(|i| labels.binary_search(i).is_err());
     }
@@ -129,34 +133,65 @@ pub fn settle_repeats(work: &mut Work<'_>, deferred: Deferred) {
 
 /// Short lines that recur, most copies opening a paragraph: the speaker
 /// labels of a transcript or interview (`Operator`, `Jane Roe -- Chief
-/// Executive Officer`). They are structure, not copies. A label needs
-/// three copies that open a paragraph, or two on a page that already has
-/// such a label (a title printed twice is still a copy).
+/// Executive Officer`). They are structure, not copies. A page is a
+/// transcript when two such lines each open three paragraphs or more;
+/// then every short line without figures that opens two paragraphs is a
+/// label (a title printed twice on another page is still a copy).
+/// A name and a role: short, no figures (a repeated spec line such as
+/// `Memory: 288 GB …` is a copy), not a sentence.
+fn is_label_shaped(t: &str) -> bool {
+    t.len() <= 400
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && crate::script::char_len(t) <= 100
+        && !t.ends_with(crate::script::is_sentence_end)
+        && !crate::script::has_inner_sentence_end(t)
+}
+
 fn speaker_labels(work: &Work<'_>, alive: &[usize]) -> Vec<usize> {
-    // Per line: its copies, and how many of them open a paragraph.
-    let mut groups: HashMap<&str, (Vec<usize>, usize)> = HashMap::default();
+    #[derive(Default)]
+    struct Group<'t> {
+        /// Copies that open a paragraph.
+        opening: Vec<usize>,
+        /// The distinct paragraphs they open (a label opens different
+        /// ones; a copied section repeats its heading's paragraph).
+        opened: Vec<&'t str>,
+        /// Two copies in a row: a duplicated line, not a voice.
+        doubled: bool,
+    }
+    let mut groups: HashMap<&str, Group<'_>> = HashMap::default();
+    let mut prev = "";
     for (k, &i) in alive.iter().enumerate() {
         let t = work.blocks[i].text.trim();
-        let short = t.len() <= 400
-            && crate::script::char_len(t) <= 100
-            && !t.ends_with(crate::script::is_sentence_end)
-            && !crate::script::has_inner_sentence_end(t);
-        if !short {
+        let last = std::mem::replace(&mut prev, t);
+        if !is_label_shaped(t) {
             continue;
         }
-        let opens_paragraph = alive.get(k + 1).is_some_and(|&j| {
-            let next = work.blocks[j].text.trim_end();
-            crate::chrome::is_body_paragraph(next) || next.ends_with(crate::script::is_sentence_end)
-        });
+        let opened = alive
+            .get(k + 1)
+            .map(|&j| work.blocks[j].text.trim())
+            .filter(|next| {
+                crate::chrome::is_body_paragraph(next)
+                    || next.ends_with(crate::script::is_sentence_end)
+            });
         let g = groups.entry(t).or_default();
-        g.0.push(i);
-        g.1 += usize::from(opens_paragraph);
+        g.doubled |= last == t;
+        if let Some(next) = opened {
+            g.opening.push(i);
+            if !g.opened.contains(&next) {
+                g.opened.push(next);
+            }
+        }
     }
-    let transcript = groups.values().any(|g| g.1 >= 3);
+    groups.retain(|_, g| !g.doubled);
+    // Two voices at least: one line recurring alone is a repeated heading.
+    let transcript = groups.values().filter(|g| g.opened.len() >= 3).count() >= 2;
+    if !transcript {
+        return Vec::new();
+    }
     let mut labels: Vec<usize> = groups
         .into_values()
-        .filter(|g| g.1 >= 3 || (transcript && g.1 >= 2))
-        .flat_map(|g| g.0)
+        .filter(|g| g.opened.len() >= 2)
+        .flat_map(|g| g.opening)
         .collect();
     labels.sort_unstable();
     labels
@@ -174,7 +209,14 @@ impl Detector for DuplicateFilter {
             .map(|&i| fingerprint(&work.blocks[i].text))
             .collect();
         let repeats = exact_repeats(work, alive.iter().copied().zip(prints.iter().copied()), 6);
-        let labels = speaker_labels(work, &alive);
+        let labels = if repeats
+            .iter()
+            .any(|&i| is_label_shaped(work.blocks[i].text.trim()))
+        {
+            speaker_labels(work, &alive)
+        } else {
+            Vec::new()
+        };
         for i in repeats {
             if labels.binary_search(&i).is_err() {
                 work.drop_block(i, DropReason::DuplicateLine);
@@ -213,32 +255,37 @@ mod tests {
 
     #[test]
     fn transcript_speaker_labels_are_not_copies() {
-        let a = "Thanks for the question. Demand for the accelerators is strong and we expect supply to improve through next year.";
-        let b = "Our next question comes from an analyst at a brokerage.";
-        let c =
-            "Thank you. Could you talk about gross margins on the new rack systems as they ramp?";
         let lines = [
             "Headline printed twice",
             "Headline printed twice",
-            a,
+            "Good afternoon and welcome to the call. Revenue rose on accelerator demand.",
             "Operator",
-            b,
+            "Our first question comes from an analyst at a brokerage.",
             "Jane Roe -- Chief Executive Officer",
-            a,
+            "Thanks for the question. Demand is strong and supply improves next year.",
             "Operator",
-            b,
+            "Our next question comes from a second brokerage.",
             "Some Analyst -- Brokerage -- Analyst",
-            c,
+            "Could you talk about gross margins on the new rack systems?",
             "Jane Roe -- Chief Executive Officer",
-            a,
+            "Margins dip at first and recover as volumes grow, we said.",
             "Operator",
-            b,
+            "Our last question comes from a third brokerage.",
+            "Jane Roe -- Chief Executive Officer",
+            "We will share more at the analyst day, and thank you all.",
+            "Margins dip at first and recover as volumes grow, we said.",
         ];
         let mut w = work(&lines);
         DuplicateFilter.run(&mut w);
         let dropped: Vec<usize> = (0..lines.len()).filter(|&i| !w.blocks[i].alive).collect();
-        // The second headline and the repeated answers go; every label stays.
-        assert_eq!(dropped, vec![1, 6, 8, 12, 14]);
+        // The second headline and the repeated answer go; every label stays.
+        assert_eq!(dropped, vec![1, 17]);
+        // A heading doubled in a row is a copy, even among labels.
+        let mut lines = lines.to_vec();
+        lines.insert(4, "Operator");
+        let mut w = work(&lines);
+        DuplicateFilter.run(&mut w);
+        assert!(!w.blocks[4].alive);
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub fn is_meta_row(text: &str) -> bool {
     let t = text.trim();
     // 48 chars are at most 192 bytes: longer lines are not counted.
     if t.len() > 192
+        || !t.contains(META_SEPARATORS)
         || char_len(t) > 48
         || has_inner_sentence_end(t)
         || t.ends_with(is_sentence_end)
