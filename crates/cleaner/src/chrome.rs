@@ -217,6 +217,8 @@ fn is_truncated_teaser(folded: &str) -> bool {
             "显示全部",
             "阅读全文",
             "查看全文",
+            "查看更多",
+            "显示更多",
             "展开",
             "see more",
             "read more",
@@ -229,6 +231,8 @@ fn is_truncated_teaser(folded: &str) -> bool {
 /// Phrases of a newsletter's subscribe box, wherever it sits in the post.
 const SUBSCRIBE_BOX: &[&str] = &[
     "reader-supported publication",
+    "support quality journalism",
+    "support independent journalism",
     "to receive new posts",
     "subscribe for free to receive",
     "become a paid subscriber",
@@ -397,7 +401,10 @@ fn is_push_comment(text: &str) -> bool {
 
 /// A cookie-consent notice: it names cookies and asks to accept or agree.
 fn is_cookie_notice(folded: &str) -> bool {
-    folded.contains("cookie")
+    matches!(
+        folded.trim(),
+        "manage privacy settings" | "privacy settings" | "cookie settings" | "manage cookies"
+    ) || folded.contains("cookie")
         && char_len(folded) <= 300
         && contains_any(
             folded,
@@ -506,6 +513,11 @@ const CHROME_WORDS: &[&str] = &[
     "continue",
     "reading",
     "open",
+    "now",
+    "playing",
+    "已编辑",
+    "edited",
+    "精选",
     "likes",
     "restacks",
     "previous",
@@ -613,7 +625,7 @@ fn is_bare_form_label(text: &str) -> bool {
 fn is_bare_url(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|cn|tw|hk|news|tech|info)(?:/\S*)?)$")
+        Regex::new(r"^(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|cn|tw|hk|news|tech|info|blog|me|tv|app)(?:/\S*)?)$")
             .expect("static regex")
     });
     let t = text.trim();

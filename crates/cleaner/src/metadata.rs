@@ -563,7 +563,7 @@ fn is_dated_row(text: &str) -> bool {
 
 /// A short note about the author (`— Jane Roe is a contributing editor at
 /// …`, `（作者系某研究院分析师）`).
-fn is_author_bio(text: &str) -> bool {
+pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(

@@ -252,6 +252,9 @@ impl RelatedFilter {
             }
             work.drop_block(i, DropReason::RelatedLinks);
             k += 1;
+            // A list in the page's head (a menu under `Latest News`) ends
+            // at the first sentence: the lead photo's caption, a standfirst.
+            let early = seen * 4 < total;
             let mut after_headline = false;
             while k < n {
                 let j = alive[k];
@@ -269,6 +272,9 @@ impl RelatedFilter {
                         !is_body_paragraph(next) || is_headline_like(next)
                     });
                 if prose && !teaser {
+                    break;
+                }
+                if early && char_len(t) >= 15 && t.trim_end().ends_with(['.', '。']) {
                     break;
                 }
                 after_headline = !prose && is_headline_like(t);
@@ -543,6 +549,22 @@ mod tests {
         assert!(is_inline_link(
             "Related video: Why cloud companies design their own accelerators"
         ));
+    }
+
+    #[test]
+    fn a_menu_under_a_header_in_the_head_ends_at_the_first_sentence() {
+        let body = "The chipmaker's shares fell 2.6% in early trading after a report that regulators had told buyers to favour local suppliers.";
+        let mut blocks = vec![
+            para("Latest News"),
+            para("Stock Market"),
+            para("Earnings"),
+            para("Trending Tickers"),
+            para("The chief executive speaks at a trade show in May."),
+        ];
+        blocks.extend(std::iter::repeat_with(|| para(body)).take(6));
+        let mut work = Work::new(blocks);
+        RelatedFilter.run(&mut work);
+        assert_eq!(work.alive()[0], 4, "the caption stays");
     }
 
     #[test]

@@ -31,10 +31,26 @@ fn clock_or_date_re() -> &'static Regex {
 }
 
 /// A relative time standing alone (`3小時前`, `5h`, `2 hours ago`,
-/// `剛剛`).
+/// `剛剛`); a trailing separator is a feed's (`3 天 ·`), and then the
+/// unit alone is enough (`3 天`).
 pub fn is_relative_time(part: &str) -> bool {
     let t = part.trim();
-    t.len() <= 24 && relative_time_re().is_match(t)
+    if t.len() > 24 {
+        return false;
+    }
+    if relative_time_re().is_match(t) {
+        return true;
+    }
+    let bare = t.trim_end_matches(META_SEPARATORS).trim_end();
+    bare.len() < t.len() && bare_unit_re().is_match(bare)
+}
+
+fn bare_unit_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)$|^(?:刚刚|剛剛|昨天|前天)$")
+            .expect("static regex")
+    })
 }
 
 /// A time of any kind standing alone: relative, a clock time, a date, or
@@ -51,7 +67,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|浏览量|瀏覽量|播放量|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|浏览量|瀏覽量|播放量|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
         )
         .expect("static regex")
     })
@@ -155,7 +171,7 @@ mod tests {
         ] {
             assert!(is_relative_time(t), "{t}");
         }
-        for t in ["3小時", "5 hours", "H20", "2025", "in 3 days"] {
+        for t in ["3小時", "5 hours", "H20", "2025", "in 3 days", "3 天"] {
             assert!(!is_relative_time(t), "{t}");
         }
     }
@@ -172,6 +188,12 @@ mod tests {
             assert!(is_meta_row(t), "{t}");
         }
         assert!(is_count_row("某专栏 · 2,103 赞同 · 186 评论"));
+        assert!(is_meta_row("12萬位追蹤者 · 286 追蹤中"));
+        assert!(is_relative_time("3 天 ·"));
+        assert!(
+            !is_relative_time("3 天"),
+            "a bare unit needs a feed's separator"
+        );
         assert!(!is_count_row("某用戶 · 15分鐘前"));
         for t in [
             "某用戶 · 356",

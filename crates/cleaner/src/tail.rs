@@ -154,6 +154,7 @@ impl Detector for TailFilter {
             for &i in alive.iter().filter(|&&i| i >= cut) {
                 work.drop_block(i, DropReason::Boilerplate);
             }
+            drop_closing_bio(work);
         }
         // (2) After the last prose paragraph, what is not a sentence.
         if signed && cut.is_some() {
@@ -170,6 +171,18 @@ impl Detector for TailFilter {
             if !work.blocks[i].protected && !is_sentence(&work.blocks[i].text) {
                 work.drop_block(i, DropReason::Boilerplate);
             }
+        }
+        drop_closing_bio(work);
+    }
+}
+
+/// With the tail gone, a note about the author may close the article
+/// (the metadata pass saw the comments and lists after it).
+fn drop_closing_bio(work: &mut Work<'_>) {
+    for i in work.alive().into_iter().rev().take(2) {
+        let b = &work.blocks[i];
+        if !b.protected && crate::metadata::is_author_bio(&b.text) {
+            work.drop_block(i, DropReason::Metadata);
         }
     }
 }
@@ -245,6 +258,14 @@ mod tests {
         let mut w = dump(&[BODY, BODY, BODY, "#2 Some Chip Company", BODY]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 5);
+    }
+
+    #[test]
+    fn a_note_about_the_author_closing_the_article_goes_with_the_tail() {
+        let bio = "Jane Roe is a senior reporter at Example Daily covering semiconductors.";
+        let mut w = dump(&[BODY, BODY, BODY, bio, "View comments", "Great piece."]);
+        TailFilter.run(&mut w);
+        assert_eq!(alive(&w), vec![BODY; 3]);
     }
 
     #[test]
