@@ -377,14 +377,47 @@ fn is_contents_header(folded: &str) -> bool {
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
 /// mentions (`@某话题 @某账号`) or cashtags (`$某股(SH600000)$ $NVDA$`).
 fn is_hashtag_line(text: &str) -> bool {
+    hashtag_count(text) >= 2
+}
+
+/// How many hashtags, mentions or cashtags make up the whole line (0 when
+/// anything else is on it; a `#2` rank is not a tag).
+fn hashtag_count(text: &str) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?:[#＃][^#＃\s]{1,30}[#＃]?|[@＠][^@＠\s]{1,30}|\$[^$\s]{1,30}\$)\s*){2,}$",
+            r"^(?:(?:[#＃][^#＃\s\d][^#＃\s]{0,29}[#＃]?|[@＠][^@＠\s]{1,30}|\$[^$\s]{1,30}\$)\s*)+$",
         )
         .expect("static regex")
     });
-    text.len() <= 400 && re.is_match(text.trim())
+    let t = text.trim();
+    if t.len() > 400 || !re.is_match(t) {
+        return 0;
+    }
+    t.split_whitespace().count()
+}
+
+/// Lines of one tag each, two or more in a row (`#昇腾`, `#国产算力`): a
+/// tag list printed one per line. One such line alone may be a topic
+/// heading.
+fn tag_runs(work: &mut Work) {
+    let alive = work.alive();
+    let single = |i: usize| !work.blocks[i].protected && hashtag_count(&work.blocks[i].text) == 1;
+    let mut drop = Vec::new();
+    let mut k = 0;
+    while k < alive.len() {
+        let start = k;
+        while k < alive.len() && single(alive[k]) {
+            k += 1;
+        }
+        if k - start >= 2 {
+            drop.extend_from_slice(&alive[start..k]);
+        }
+        k = k.max(start + 1);
+    }
+    for i in drop {
+        work.drop_block(i, DropReason::Chrome);
+    }
 }
 
 /// A one-line forum reply as bulletin boards print them: an optional
@@ -453,6 +486,8 @@ const AD_CALLS: &[&str] = &[
 const CHROME_WORDS: &[&str] = &[
     // Longer words first: they are cut out in this order.
     "赞同了该回答",
+    "只看楼主",
+    "只看作者",
     "关注问题",
     "写回答",
     "邀请回答",
@@ -470,6 +505,9 @@ const CHROME_WORDS: &[&str] = &[
     "作者",
     "分享",
     "收藏",
+    "回复",
+    "版权",
+    "原创",
     "评论",
     "留言",
     "点赞",
@@ -630,6 +668,41 @@ fn is_bare_url(text: &str) -> bool {
     });
     let t = text.trim();
     t.len() <= 2048 && !t.contains(char::is_whitespace) && t.contains('.') && re.is_match(t)
+}
+
+/// A table of contents: under a contents header (dropped in the main
+/// pass, so looked up among all blocks), the short lines that the page
+/// prints again further down (its subheads) are the contents, not the
+/// article; the later copies stay where the text they head is.
+fn table_of_contents(work: &mut Work) {
+    let Some(header) = work
+        .blocks
+        .iter()
+        .position(|b| b.text.len() <= 40 && is_contents_header(&b.folded()))
+    else {
+        return;
+    };
+    let alive: Vec<usize> = work.alive().into_iter().filter(|&i| i > header).collect();
+    let short = |t: &str| t.len() <= 160 && char_len(t) <= 40 && !t.ends_with(is_sentence_end);
+    let mut run = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim();
+        let printed_again = short(t)
+            && alive[k + 1..]
+                .iter()
+                .any(|&j| work.blocks[j].text.trim() == t);
+        if !printed_again {
+            break;
+        }
+        run.push(i);
+    }
+    if run.len() >= 2 {
+        for i in run {
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::Chrome);
+            }
+        }
+    }
 }
 
 /// Labels of a paid placement on their own line (folded).
@@ -923,6 +996,8 @@ impl Detector for ChromeFilter {
             }
         }
         ad_blocks(work);
+        table_of_contents(work);
+        tag_runs(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`.
         for i in work.alive() {
             let ranges = quote_chip_ranges(&work.blocks[i].text);
@@ -1183,6 +1258,41 @@ mod tests {
         ChromeFilter.run(&mut w);
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![body, body, "A subhead about supply", body]);
+    }
+
+    #[test]
+    fn a_table_of_contents_goes_and_the_subheads_stay() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
+        let lines = [
+            "文章目录",
+            "一、背景",
+            "二、结论",
+            body,
+            "一、背景",
+            body,
+            "二、结论",
+            body,
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        ChromeFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![3, 4, 5, 6, 7]);
+        assert!(is_hashtag_line("#国产算力 #推理"));
+        assert_eq!(hashtag_count("#某芯片"), 1);
+        assert_eq!(hashtag_count("#2"), 0, "a rank is not a tag");
+        let lines = ["#某芯片", "#推理", body, "#单独话题", body];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        ChromeFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![2, 3, 4], "one tag alone stays");
     }
 
     #[test]

@@ -25,7 +25,7 @@
 use crate::doc::{BlockKind, Detector, Work};
 use crate::lang::is_chinese_text;
 use crate::script::{char_len, fold, has_inner_sentence_end, is_sentence_end};
-use crate::stamp::{is_meta_row, is_relative_time};
+use crate::stamp::{is_meta_row, is_time_stamp};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -98,6 +98,7 @@ const PHRASES: &[&str] = &[
     "修改于",
     "编辑于",
     "原文链接",
+    "本文链接",
     "by ",
     "written by",
     "story by",
@@ -499,7 +500,7 @@ impl Detector for MetadataFilter {
                 || (!data
                     && (is_meta_row(&text)
                         || is_clock_line(&work.blocks[i].folded())
-                        || is_relative_time(&text)))
+                        || is_time_stamp(&text)))
             {
                 if work.published.is_none() {
                     work.published = find_date(&text);

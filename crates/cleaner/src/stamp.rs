@@ -67,7 +67,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|浏览量|瀏覽量|播放量|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|篇文章|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
         )
         .expect("static regex")
     })
@@ -83,6 +83,18 @@ fn is_count_part(part: &str) -> bool {
 /// An engagement count alone on its line (`阅读数：12.6万`, `1,204 views`).
 pub fn is_count_line(text: &str) -> bool {
     is_count_part(text)
+}
+
+/// A date or clock time alone on its line, without a year
+/// (`11月27日 23:41`, `11/20 10:05`, `09:15`), or a relative time: a
+/// post's or an item's stamp. A bare `3.5` is a number, not a date.
+pub fn is_time_stamp(text: &str) -> bool {
+    let t = text.trim();
+    is_relative_time(t)
+        || (t.len() <= 24
+            && t.contains([':', '月', '/'])
+            && t.chars().any(|c| c.is_ascii_digit())
+            && clock_or_date_re().is_match(t))
 }
 
 const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
@@ -154,6 +166,22 @@ pub fn is_floor_label(text: &str) -> bool {
     }
 }
 
+fn floor_stamp_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|客户端|客戶端|\s)\d{1,5}\s*(?:楼|樓|f)\s*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?$")
+            .expect("static regex")
+    })
+}
+
+/// The stamp under a thread's post, its floor and time together
+/// (`来自Android客户端1楼2025-11-20 21:13`, `2樓 2025-11-20 21:20`): the
+/// post above it is over.
+pub fn is_floor_stamp(folded: &str) -> bool {
+    let t = folded.trim();
+    t.len() <= 160 && char_len(t) <= 50 && floor_stamp_re().is_match(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +201,16 @@ mod tests {
         }
         for t in ["3小時", "5 hours", "H20", "2025", "in 3 days", "3 天"] {
             assert!(!is_relative_time(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn time_stamps() {
+        for t in ["11月27日 23:41", "11/20 10:05", "09:15", "3小時前"] {
+            assert!(is_time_stamp(t), "{t}");
+        }
+        for t in ["3.5", "2025", "10-20", "11月"] {
+            assert!(!is_time_stamp(t), "{t}");
         }
     }
 
@@ -203,6 +241,14 @@ mod tests {
         ] {
             assert!(!is_meta_row(t), "{t}");
         }
+    }
+
+    #[test]
+    fn floor_stamps() {
+        assert!(is_floor_stamp("来自android客户端1楼2025-11-20 21:13"));
+        assert!(is_floor_stamp("2樓 2025-11-20 21:20"));
+        assert!(!is_floor_stamp("工厂的2楼在2025-11-20起停用。"));
+        assert!(!is_floor_stamp("2025-11-20 21:13"));
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
 use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
-use crate::stamp::is_floor_label;
+use crate::stamp::{is_floor_label, is_floor_stamp};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -63,7 +63,8 @@ fn is_comment_header(folded: &str) -> bool {
     t.len() <= 160
         && ((char_len(t) <= 30
             && (comment_header_re().is_match(t) || COMMENT_PROMPTS.iter().any(|p| t.contains(p))))
-            || is_floor_label(t))
+            || is_floor_label(t)
+            || is_floor_stamp(t))
 }
 
 /// A line that marks the end of an article (`（完）`, `（本文完）`,
@@ -295,6 +296,7 @@ mod tests {
             "View comments (48)",
             "#2 某網友 5分鐘前",
             "2樓",
+            "来自Android客户端1楼2025-11-20 21:13",
         ] {
             assert!(is_comment_header(&fold(t)), "{t}");
         }
