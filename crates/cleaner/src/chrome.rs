@@ -17,7 +17,8 @@
 //! positions, truncated teasers (`… 展开全文`), subscribe boxes, lone
 //! engagement counts (and a count under a chrome label), and paid
 //! placements (the lines between two paragraphs that hold two or more
-//! sponsor labels).
+//! sponsor labels), a table of contents under a contents header (the
+//! subheads it copies stay), and runs of one-tag lines.
 //! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).

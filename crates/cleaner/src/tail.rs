@@ -5,7 +5,8 @@
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
-//! name 3小時前`) after a quarter of it and three paragraphs, or a `--`
+//! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
+//! it and three paragraphs, or a `--`
 //! signature line after three paragraphs, ends the article, and every
 //! line from it on is dropped; the opening post's own floor label is
 //! metadata;
