@@ -362,6 +362,27 @@ fn is_offer(folded: &str) -> bool {
 }
 
 /// An app promotion on a short line (folded): `下载…App`, `…尽在…APP`.
+/// A call to get the site's app, one or two sentences long (`Markets
+/// moving? Get breaking alerts in the Example app.`).
+fn is_app_call(folded: &str) -> bool {
+    let t = folded.trim_end().trim_end_matches(['.', '!', '。', '！']);
+    if t.len() > 400 || !t.ends_with("app") || char_len(t) > 140 {
+        return false;
+    }
+    // The last sentence asks: `Get …`, `Download …`, `下载…`.
+    let last = t
+        .rsplit(['?', '!', '？', '！', '。'])
+        .next()
+        .unwrap_or(t)
+        .rsplit(". ")
+        .next()
+        .unwrap_or(t)
+        .trim_start();
+    ["get ", "download ", "install ", "try ", "下载", "打开"]
+        .iter()
+        .any(|w| last.starts_with(w))
+}
+
 fn is_app_promo(folded: &str) -> bool {
     (folded.contains("下载") && folded.contains("app")) || folded.trim_end().ends_with("app")
 }
@@ -984,6 +1005,7 @@ impl Detector for ChromeFilter {
                 || is_comment_meta(text)
                 || is_offer(&folded)
                 || is_subscribe_box(text, &folded)
+                || is_app_call(&folded)
                 || is_truncated_teaser(&folded)
                 || is_page_position(&folded)
                 || crate::stamp::is_count_line(text)
@@ -1294,6 +1316,20 @@ mod tests {
         );
         ChromeFilter.run(&mut w);
         assert_eq!(w.alive(), vec![2, 3, 4], "one tag alone stays");
+    }
+
+    #[test]
+    fn app_calls() {
+        assert!(is_app_call(&fold(
+            "Markets moving? Get breaking alerts in the Example Post app."
+        )));
+        assert!(is_app_call(&fold("下载某某财经APP")));
+        assert!(!is_app_call(&fold(
+            "The company said it would download the model weights to the app."
+        )));
+        assert!(!is_app_call(&fold(
+            "Analysts expect the chip to power the maker's new translation app."
+        )));
     }
 
     #[test]
