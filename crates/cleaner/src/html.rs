@@ -793,6 +793,10 @@ fn is_screen_reader_only(el: &scraper::node::Element) -> bool {
     })
 }
 
+/// Characters of text in an `aria-hidden` subtree from which it is read
+/// as the locked rest of an article rather than a decorative copy.
+const LOCKED_TEXT_CHARS: usize = 800;
+
 /// How an element hides its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hidden {
@@ -818,6 +822,9 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
                 let s = value.to_ascii_lowercase().replace(' ', "");
                 s.contains("display:none") || s.contains("visibility:hidden")
             }
+            // A tooltip (a glossary definition inside a sentence) shows on
+            // hover only.
+            "role" => value == "tooltip",
             _ => false,
         };
         if unseen {
@@ -1011,9 +1018,12 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     // the article, hidden until a script reveals it (WeChat articles ship
     // `visibility: hidden`). One only hidden from screen readers is on
     // screen: holding a fifth of the text, it is content (the rest of a
-    // metered article), not a decorative copy. Any other is left out.
+    // metered article), not a decorative copy; so is one holding as much
+    // text as a few paragraphs, which no icon or carousel clone does. Any
+    // other is left out.
     for (id, how, n) in hidden_trees {
-        let kept = n * 2 > total_all || (how == Hidden::FromReaders && n * 5 > total_all);
+        let kept = n * 2 > total_all
+            || (how == Hidden::FromReaders && (n * 5 > total_all || n >= LOCKED_TEXT_CHARS));
         if !kept {
             silent.insert(id);
         }

@@ -603,7 +603,11 @@ fn is_clock_line(folded: &str) -> bool {
 
 /// A follow button on its own line (`关注`, `+ Follow`, `訂閱`).
 fn is_follow_button(folded: &str) -> bool {
-    let t = folded.trim().trim_start_matches(['+', '＋', ' ']).trim();
+    let t = folded.trim();
+    if matches!(t, "+" | "＋") {
+        return true;
+    }
+    let t = t.trim_start_matches(['+', '＋', ' ']).trim();
     matches!(
         t,
         "关注" | "已关注" | "关注作者" | "追踪" | "订阅" | "follow" | "following" | "subscribe"
