@@ -39,6 +39,8 @@ const MARKERS: &[&str] = &[
     "以上内容仅代表",
     "本文仅代表作者",
     "disclaimer:",
+    "statement: this article",
+    "special statement:",
     "notice: the content above",
 ];
 

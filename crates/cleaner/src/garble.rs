@@ -182,8 +182,9 @@ const EN_SHORT_WORDS: &[&str] = &[
     "nice", "sure", "yes", "no", "lag", "ping", "lab", "labs", "fail", "pass", "done", "over",
     "show", "talk", "news", "feed", "chat", "bot", "bots", "mail", "home", "back", "next", "last",
     "new", "old", "big", "full", "half", "more", "less", "plus", "zero", "one", "two", "ten",
-    "all", "any", "fit", "set", "get", "make", "take", "use", "used", "need", "want", "sell",
-    "kpi", "roi", "eps", "ceo", "cfo", "cto", "hr", "pm", "am", "capex", "opex", "peak", "base",
+    "all", "any", "fit", "set", "get", "make", "take", "use", "used", "need", "want", "sell", "po",
+    "op", "kpi", "roi", "eps", "ceo", "cfo", "cto", "hr", "pm", "am", "capex", "opex", "peak",
+    "base",
 ];
 
 #[derive(Debug, Clone)]
@@ -491,7 +492,10 @@ impl Detector for GarbleFilter {
                         && glued_left
                         && (glued_right || after.is_none())
                         && freq.get(&lower) == Some(&1)
-                        && inflected_english(&lower))
+                        && inflected_english(&lower)
+                        // `MindSpeed`, `TensorRT`: a capital inside is a
+                        // product's name, not an English word.
+                        && !t.text.chars().skip(1).any(|c| c.is_ascii_uppercase()))
                     || odd_casing_re().is_match(&t.text)
                     || (alone
                         && !after_digit
@@ -690,6 +694,8 @@ mod tests {
     #[test]
     fn everyday_english_words_mixed_into_chinese_stay() {
         let t = "好多團隊啲code都係寫死喺CUDA度，要重新tune過，仲有小bug。";
+        assert_eq!(clean_zh(t), t);
+        let t = "训练的话，MindSpeed这两年进步非常大。";
         assert_eq!(clean_zh(t), t);
     }
 

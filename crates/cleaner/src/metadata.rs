@@ -35,6 +35,8 @@ const KEYS: &[&str] = &[
     "来源",
     "作者",
     "责任编辑",
+    "responsible editor",
+    "original title",
     "编辑",
     "记者",
     "发布时间",
@@ -477,6 +479,24 @@ fn is_chinese_headline(text: &str) -> bool {
         && (!t.contains(['，', ',']) || t.ends_with(['？', '！', '?', '!']))
 }
 
+/// `page` is the browser title of the headline `headline`: the headline,
+/// a separator and a short site name (`… net profit turns positive_Some
+/// Tech Network`, `… | Site`).
+fn is_page_title_of(page: &str, headline: &str) -> bool {
+    let (p, h) = (page.trim(), headline.trim());
+    if h.len() < 10 || !p.starts_with(h) {
+        return false;
+    }
+    let rest = p[h.len()..].trim_start();
+    let Some(site) = rest
+        .strip_prefix(['_', '|', '｜', '-', '–', '—'])
+        .map(str::trim)
+    else {
+        return false;
+    };
+    !site.is_empty() && char_len(site) <= 60 && !has_inner_sentence_end(site)
+}
+
 /// How many alive lines at the top of a text dump may hold the headline.
 const HEAD_LINES: usize = 8;
 
@@ -684,7 +704,9 @@ impl MetadataFilter {
 
     fn title(&self, work: &mut Work) {
         let alive = work.alive();
-        let Some(&first) = alive.first() else { return };
+        if alive.is_empty() {
+            return;
+        }
         let page_chinese = work.lang.is_chinese();
         if let Some(t) = work.title.clone() {
             // HTML: the title came from the page head; protect its line.
@@ -700,14 +722,19 @@ impl MetadataFilter {
         // banner or a section label (`Site Name Daily`, then the menu).
         // A long Chinese headline listing names (`、`) or asking a
         // question reads as a paragraph; it does not end the head.
+        // A page-title line at the very top with commas but no sentence
+        // end does not end it either.
         let first_body = alive
             .iter()
-            .position(|&i| {
+            .enumerate()
+            .position(|(k, &i)| {
                 let t = &work.blocks[i].text;
-                crate::chrome::is_body_paragraph(t) && !is_chinese_headline(t)
+                crate::chrome::is_body_paragraph(t)
+                    && !is_chinese_headline(t)
+                    && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
-        let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
+        let mut head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
             .iter()
             .copied()
             .filter(|&i| {
@@ -715,6 +742,23 @@ impl MetadataFilter {
                 is_title_like(&b.text) && !is_meta_line_folded(&b.text, &b.folded())
             })
             .collect();
+        // The browser's title (`<headline>_<site>`, `<headline> - <site>`)
+        // above the headline itself is metadata.
+        let page_titles: Vec<usize> = head
+            .iter()
+            .copied()
+            .filter(|&a| {
+                head.iter().any(|&b| {
+                    b != a && is_page_title_of(&work.blocks[a].text, &work.blocks[b].text)
+                })
+            })
+            .collect();
+        for &a in &page_titles {
+            work.drop_block(a, DropReason::Metadata);
+        }
+        head.retain(|i| !page_titles.contains(i));
+        let alive = work.alive();
+        let Some(&first) = alive.first() else { return };
         let chosen = head
             .iter()
             .copied()

@@ -145,6 +145,45 @@ fn is_inline_link_folded(folded: &str) -> bool {
     })
 }
 
+/// The header of a round-the-clock news feed (`7×24h 快讯`, `7x24`).
+fn is_feed_header(text: &str) -> bool {
+    let f = fold(text);
+    char_len(&f) <= 16 && (f.contains("7×24") || f.contains("7x24") || f.contains("7*24"))
+}
+
+/// A label of the link to the previous or next article (folded).
+fn is_prev_next_label(folded: &str) -> bool {
+    matches!(
+        folded.trim().trim_end_matches([':', '：']).trim(),
+        "上一篇"
+            | "下一篇"
+            | "上一则"
+            | "下一则"
+            | "上一页"
+            | "下一页"
+            | "previous post"
+            | "next post"
+            | "previous article"
+            | "next article"
+            | "previous story"
+            | "next story"
+    )
+}
+
+/// A link to the previous or next article with its headline on the same
+/// line (`上一篇：<headline>`, `Previous: <headline>`), given folded.
+fn is_prev_next_line(folded: &str) -> bool {
+    let t = folded.trim();
+    let Some((label, rest)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let rest = rest.trim();
+    char_len(t) <= 100
+        && !rest.is_empty()
+        && is_headline_like(rest)
+        && (is_prev_next_label(label) || matches!(label.trim(), "previous" | "next" | "prev"))
+}
+
 /// A header and nothing else (`延伸閱讀`, `Related:`, `【相关阅读】`).
 fn is_bare_header(text: &str) -> bool {
     let folded = fold(text);
@@ -217,9 +256,11 @@ impl Detector for RelatedFilter {
         self.header_sections(work);
         self.inline_links(work);
         self.bullet_runs(work);
+        self.exclaiming_runs(work);
         self.feed_items(work);
         self.ticker_runs(work);
         self.link_cards(work);
+        self.prev_next_links(work);
         self.channel_blocks(work);
     }
 }
@@ -247,7 +288,12 @@ impl RelatedFilter {
                         is_headline_like(t) && !is_body_paragraph(t)
                     })
             };
-            if !is_header(text) || (seen * 4 < total && !is_bare_header(text) && !heads_list()) {
+            // A round-the-clock feed's header (`7×24h 快讯`) counts past
+            // the first quarter only: above, it is a menu item.
+            let feed = seen * 4 >= total && is_feed_header(text);
+            if !(is_header(text) || feed)
+                || (seen * 4 < total && !is_bare_header(text) && !heads_list())
+            {
                 seen += work.blocks[i].text.chars().count();
                 k += 1;
                 continue;
@@ -258,9 +304,25 @@ impl RelatedFilter {
             // at the first sentence: the lead photo's caption, a standfirst.
             let early = seen * 4 < total;
             let mut after_headline = false;
+            // In a feed, a time stamp heads each item: the line after it
+            // is the item's headline, however long.
+            let mut after_stamp = false;
             while k < n {
                 let j = alive[k];
                 let t = &work.blocks[j].text;
+                if !early && is_stamp_line(t) {
+                    work.drop_block(j, DropReason::RelatedLinks);
+                    after_stamp = true;
+                    after_headline = false;
+                    k += 1;
+                    continue;
+                }
+                if std::mem::take(&mut after_stamp) && char_len(t) <= 80 {
+                    work.drop_block(j, DropReason::RelatedLinks);
+                    after_headline = true;
+                    k += 1;
+                    continue;
+                }
                 let prose = is_body_paragraph(t)
                     && !is_headline_like(t)
                     && work.blocks[j].link_chars as usize * 2 < char_len(t);
@@ -282,6 +344,38 @@ impl RelatedFilter {
                 after_headline = !prose && is_headline_like(t);
                 work.drop_block(j, DropReason::RelatedLinks);
                 k += 1;
+            }
+        }
+    }
+
+    /// `上一篇` / `Next post` alone on a line and the headline under it:
+    /// links to the neighbouring articles.
+    fn prev_next_links(&self, work: &mut Work) {
+        let alive = work.alive();
+        let mut drop = Vec::new();
+        for (k, &i) in alive.iter().enumerate() {
+            let b = &work.blocks[i];
+            if b.text.len() > 400 {
+                continue;
+            }
+            if is_prev_next_line(&b.folded()) {
+                drop.push(i);
+                continue;
+            }
+            if b.text.len() > 40 || !is_prev_next_label(&b.folded()) {
+                continue;
+            }
+            drop.push(i);
+            if let Some(&j) = alive.get(k + 1) {
+                let t = &work.blocks[j].text;
+                if char_len(t) <= 80 && !is_body_paragraph(t) && !is_prev_next_label(&fold(t)) {
+                    drop.push(j);
+                }
+            }
+        }
+        for i in drop {
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::RelatedLinks);
             }
         }
     }
@@ -403,6 +497,37 @@ impl RelatedFilter {
                     work.drop_block(i, DropReason::RelatedLinks);
                 }
             }
+        }
+    }
+
+    /// Runs of four or more headline lines in the second half of the page,
+    /// most of them exclaiming (`Shocked! … 3 years!`), with or without
+    /// bullets: a clickbait list. An article never sets four headlines in
+    /// a row, let alone shouting ones.
+    fn exclaiming_runs(&self, work: &mut Work) {
+        let alive = work.alive();
+        let n = alive.len();
+        let is_item = |w: &Work, i: usize| {
+            let t = &w.blocks[i].text;
+            !w.blocks[i].protected && is_headline_like(t) && !is_body_paragraph(t)
+        };
+        let mut k = n / 2;
+        while k < n {
+            let start = k;
+            while k < n && is_item(work, alive[k]) {
+                k += 1;
+            }
+            let run = &alive[start..k];
+            let bangs = run
+                .iter()
+                .filter(|&&i| work.blocks[i].text.contains(['!', '！']))
+                .count();
+            if run.len() >= 4 && bangs * 10 >= run.len() * 6 {
+                for &i in run {
+                    work.drop_block(i, DropReason::RelatedLinks);
+                }
+            }
+            k = k.max(start + 1);
         }
     }
 

@@ -44,6 +44,9 @@ const COMMENT_PROMPTS: &[&str] = &[
     "全部回复",
     "只看作者",
     "只看楼主",
+    "这些回帖亮了",
+    "全部回帖",
+    "热门回帖",
 ];
 
 fn comment_header_re() -> &'static Regex {
@@ -139,7 +142,9 @@ impl Detector for TailFilter {
         let mut cut = None;
         let mut signed = false;
         for (i, b) in work.blocks.iter().enumerate() {
-            signed = prose >= 3 && b.text.trim() == "--";
+            // A post of short hand-wrapped lines has few paragraphs: past
+            // a third of the text, the delimiter is enough.
+            signed = (prose >= 3 || seen * 3 >= total) && b.text.trim() == "--";
             let ends = signed
                 || (seen * 2 >= total && is_end_mark(&b.folded()))
                 || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.folded()));
