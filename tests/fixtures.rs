@@ -122,19 +122,21 @@ fn entity_matches(fact: &Value, gold: &Value) -> bool {
 
 /// `long` holds `short` as a whole name: a family holds its models
 /// (`huaweiascend` in `huaweiascend910c`), but `nvidiah20` is not in
-/// `nvidiah200` nor `meta` in `metax` (the name would go on in the same
-/// run of letters or digits).
+/// `nvidiah200`, `meta` not in `metax` nor `micron` in `unimicron` (the
+/// name would go on in the same run of letters or digits, after it or
+/// before it).
 fn contains_name(long: &str, short: &str) -> bool {
-    long.match_indices(short).any(|(at, _)| {
-        let next = long[at + short.len()..].chars().next();
-        let last = short.chars().next_back();
-        match (last, next) {
-            (Some(a), Some(b)) => {
-                !((a.is_alphabetic() && b.is_alphabetic())
-                    || (a.is_ascii_digit() && b.is_ascii_digit()))
-            }
-            _ => true,
+    let joined = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => {
+            (a.is_alphabetic() && b.is_alphabetic()) || (a.is_ascii_digit() && b.is_ascii_digit())
         }
+        _ => false,
+    };
+    long.match_indices(short).any(|(at, _)| {
+        let before = long[..at].chars().next_back();
+        let after = long[at + short.len()..].chars().next();
+        !joined(short.chars().next_back(), after)
+            && (at == 0 || !joined(before, short.chars().next()))
     })
 }
 

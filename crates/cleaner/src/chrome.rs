@@ -87,6 +87,8 @@ impl Detector for CookieNotices {
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
     "分享至",
+    "官方帐号",
+    "查看精彩图片",
     "share to",
     "分享到",
     "下载app",
@@ -233,6 +235,7 @@ fn is_truncated_teaser(folded: &str) -> bool {
 /// Phrases of a newsletter's subscribe box, wherever it sits in the post.
 const SUBSCRIBE_BOX: &[&str] = &[
     "reader-supported publication",
+    "in your inbox",
     "support quality journalism",
     "support independent journalism",
     "to receive new posts",
@@ -324,7 +327,7 @@ fn is_quote_line(text: &str) -> bool {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read)$")
+        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
             .expect("static regex")
     });
     text.len() <= 60 && re.is_match(text.trim())
@@ -404,7 +407,14 @@ fn is_app_promo(folded: &str) -> bool {
 fn is_contents_header(folded: &str) -> bool {
     matches!(
         folded.trim(),
-        "文章目录" | "目录" | "contents" | "table of contents" | "in this article"
+        "文章目录"
+            | "目录"
+            | "contents"
+            | "table of contents"
+            | "in this article"
+            | "在这篇文章中"
+            | "在这篇文章中:"
+            | "in this article:"
     )
 }
 
@@ -587,6 +597,7 @@ const CHROME_WORDS: &[&str] = &[
     "continue",
     "reading",
     "open",
+    "loading",
     "font",
     "size",
     "big",

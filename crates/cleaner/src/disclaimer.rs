@@ -71,6 +71,7 @@ const WEAK_MARKERS: &[&str] = &[
     "this is not investment advice",
     "not intended as investment advice",
     "disclosure:",
+    "our standards:",
 ];
 
 /// Investment-notice phrases that sit inside their sentence rather than

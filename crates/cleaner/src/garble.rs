@@ -406,6 +406,9 @@ impl Detector for GarbleFilter {
             english_sentences(work);
             return;
         }
+        if work.lang == Lang::ZhHant {
+            simplified_copies(work);
+        }
         // Blocks are tokenized once per pass rather than all at once, so a
         // page of a million lines never holds its tokens in memory.
         let alive = work.alive();
@@ -567,6 +570,24 @@ impl Detector for GarbleFilter {
     }
 }
 
+/// In a Traditional-Chinese page, a paragraph written wholly in
+/// Simplified (three or more Simplified-only characters, no
+/// Traditional-only one, twenty Han characters or more) is a copy from
+/// another site (a summary box pasted above the story), not the article:
+/// Taiwan and Hong Kong sites print quotes in their own script.
+fn simplified_copies(work: &mut Work<'_>) {
+    for i in work.alive() {
+        let b = &work.blocks[i];
+        if b.protected || crate::script::han_count(&b.text) < 20 {
+            continue;
+        }
+        let (traditional, simplified) = crate::lang::script_counts(&b.text);
+        if traditional == 0 && simplified >= 3 {
+            work.drop_block(i, DropReason::Garbled);
+        }
+    }
+}
+
 /// Byte ranges of sentences (split after sentence-final punctuation).
 fn sentences(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -697,6 +718,22 @@ mod tests {
         assert_eq!(clean_zh(t), t);
         let t = "训练的话，MindSpeed这两年进步非常大。";
         assert_eq!(clean_zh(t), t);
+    }
+
+    #[test]
+    fn a_simplified_paragraph_in_a_traditional_page_goes() {
+        let hant = "某晶片廠表示，明年先進封裝產能將再增加三成，主要客戶已預付部分款項，擴產計畫不受匯率影響。";
+        let hans =
+            "【摘要】据媒体报道，某芯片厂明年先进封装产能将再增加三成，主要客户已预付部分款项。";
+        let mut w = Work::new(
+            [hans, hant, hant]
+                .iter()
+                .map(|l| crate::doc::Block::new(*l, crate::doc::BlockKind::Line))
+                .collect(),
+        );
+        w.lang = Lang::ZhHant;
+        GarbleFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![1, 2]);
     }
 
     #[test]

@@ -144,6 +144,14 @@ fn date_re() -> &'static Regex {
     })
 }
 
+fn weekday_time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:週|周|星期|礼拜|禮拜)[一二三四五六日天]|上午|下午|凌晨|晚上|中午|\d{1,2}:\d{2}(?::\d{2})?|\s")
+            .expect("static regex")
+    })
+}
+
 fn credit_block_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"[(（][^()（）]{0,80}?(?:文|编辑|編輯|作者|图|圖|来源|來源)\s*[|｜:：][^()（）]{0,80}[)）]").expect("static regex"))
@@ -279,7 +287,12 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
     // A date with a key anywhere (`2025-09-06 23:01来源:…`), or a date with
     // hardly anything else.
     if let Some(m) = date_re().find(text) {
-        let rest = char_len(&text.replace(m.as_str(), ""));
+        // A weekday and a clock time with 上午/下午 say no more than the
+        // date (`2025年11月20日 週四 上午11:32`).
+        let rest = weekday_time_re()
+            .replace_all(&text.replace(m.as_str(), ""), "")
+            .into_owned();
+        let rest = char_len(&rest);
         let keyed = KEYS
             .iter()
             .filter(|k| k.chars().count() >= 2)
@@ -734,7 +747,7 @@ impl MetadataFilter {
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
-        let mut head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
+        let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
             .iter()
             .copied()
             .filter(|&i| {
@@ -743,20 +756,20 @@ impl MetadataFilter {
             })
             .collect();
         // The browser's title (`<headline>_<site>`, `<headline> - <site>`)
-        // above the headline itself is metadata.
-        let page_titles: Vec<usize> = head
+        // on the first line, above the headline itself, is metadata; the
+        // headline it names is the title.
+        let named = alive
             .iter()
+            .skip(1)
+            .take(2 * HEAD_LINES)
             .copied()
-            .filter(|&a| {
-                head.iter().any(|&b| {
-                    b != a && is_page_title_of(&work.blocks[a].text, &work.blocks[b].text)
-                })
-            })
-            .collect();
-        for &a in &page_titles {
-            work.drop_block(a, DropReason::Metadata);
+            .find(|&b| is_page_title_of(&work.blocks[alive[0]].text, &work.blocks[b].text));
+        if let Some(b) = named {
+            work.drop_block(alive[0], DropReason::Metadata);
+            work.blocks[b].protected = true;
+            work.title = Some(strip_column_prefix(&work.blocks[b].text));
+            return;
         }
-        head.retain(|i| !page_titles.contains(i));
         let alive = work.alive();
         let Some(&first) = alive.first() else { return };
         let chosen = head
