@@ -304,7 +304,7 @@ fn is_quote_line(text: &str) -> bool {
         Regex::new(r"^(?:\d{4,6}\.(?:TW|TWO|HK|SH|SZ|SS|BJ|T|KS)|[+\-−▲▼]\s?\d{1,4}\.\d{1,3}%)$")
             .expect("static regex")
     });
-    if part.is_match(t) {
+    if t.len() <= 16 && part.is_match(t) {
         return true;
     }
     let signed = t.contains(['+', '-', '−', '%', '▲', '▼']);
@@ -435,7 +435,7 @@ fn hashtag_count(text: &str) -> usize {
         .expect("static regex")
     });
     let t = text.trim();
-    if t.len() > 400 || !re.is_match(t) {
+    if t.len() > 400 || !t.starts_with(['#', '＃', '@', '＠', '$']) || !re.is_match(t) {
         return 0;
     }
     t.split_whitespace().count()
@@ -802,7 +802,14 @@ fn machine_summaries(work: &mut Work) {
     let marks: Vec<usize> = (0..work.blocks.len())
         .filter(|&i| {
             let b = &work.blocks[i];
-            b.text.len() <= 300 && says_machine_written(&b.folded())
+            // Every phrase holds `ai` or `generated`: look before folding.
+            let maybe = b
+                .text
+                .as_bytes()
+                .windows(2)
+                .any(|w| w.eq_ignore_ascii_case(b"ai"))
+                || b.text.contains("enerated");
+            b.text.len() <= 300 && maybe && says_machine_written(&b.folded())
         })
         .collect();
     for m in marks {
@@ -825,11 +832,13 @@ fn machine_summaries(work: &mut Work) {
 /// prints again further down (its subheads) are the contents, not the
 /// article; the later copies stay where the text they head is.
 fn table_of_contents(work: &mut Work) {
-    let Some(header) = work
-        .blocks
-        .iter()
-        .position(|b| b.text.len() <= 40 && is_contents_header(&b.folded()))
-    else {
+    let Some(header) = work.blocks.iter().position(|b| {
+        b.text.len() <= 40
+            && ["目录", "目錄", "ontents", "rticle", "文章中"]
+                .iter()
+                .any(|w| b.text.contains(w))
+            && is_contents_header(&b.folded())
+    }) else {
         return;
     };
     let alive: Vec<usize> = work.alive().into_iter().filter(|&i| i > header).collect();

@@ -147,6 +147,9 @@ fn is_inline_link_folded(folded: &str) -> bool {
 
 /// The header of a round-the-clock news feed (`7×24h 快讯`, `7x24`).
 fn is_feed_header(text: &str) -> bool {
+    if text.len() > 64 || !text.contains("24") {
+        return false;
+    }
     let f = fold(text);
     char_len(&f) <= 16 && (f.contains("7×24") || f.contains("7x24") || f.contains("7*24"))
 }
@@ -355,7 +358,11 @@ impl RelatedFilter {
         let mut drop = Vec::new();
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
-            if b.text.len() > 400 {
+            // Labels are `上一…`/`下一…` or `prev…`/`next…`.
+            let maybe = ["上一", "下一", "rev", "ext", "REV", "EXT"]
+                .iter()
+                .any(|w| b.text.contains(w));
+            if b.text.len() > 400 || !maybe {
                 continue;
             }
             if is_prev_next_line(&b.folded()) {
@@ -507,6 +514,15 @@ impl RelatedFilter {
     fn exclaiming_runs(&self, work: &mut Work) {
         let alive = work.alive();
         let n = alive.len();
+        // Most pages have no three exclaiming lines in their second half.
+        let shouting = alive[n / 2..]
+            .iter()
+            .filter(|&&i| work.blocks[i].text.contains(['!', '！']))
+            .take(3)
+            .count();
+        if shouting < 3 {
+            return;
+        }
         let is_item = |w: &Work, i: usize| {
             let t = &w.blocks[i].text;
             !w.blocks[i].protected && is_headline_like(t) && !is_body_paragraph(t)
