@@ -1239,7 +1239,6 @@ impl Detector for Leftovers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Block;
 
     #[test]
     fn bare_ordinals() {
@@ -1442,12 +1441,7 @@ mod tests {
             "A subhead about supply",
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         ChromeFilter.run(&mut w);
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![body, body, "A subhead about supply", body]);
@@ -1466,24 +1460,14 @@ mod tests {
             "二、结论",
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         ChromeFilter.run(&mut w);
         assert_eq!(w.alive(), vec![3, 4, 5, 6, 7]);
         assert!(is_hashtag_line("#国产算力 #推理"));
         assert_eq!(hashtag_count("#某芯片"), 1);
         assert_eq!(hashtag_count("#2"), 0, "a rank is not a tag");
         let lines = ["#某芯片", "#推理", body, "#单独话题", body];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         ChromeFilter.run(&mut w);
         assert_eq!(w.alive(), vec![2, 3, 4], "one tag alone stays");
     }
@@ -1499,12 +1483,7 @@ mod tests {
             body,
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         ChromeFilter.run(&mut w);
         assert_eq!(w.alive(), vec![4, 5]);
     }
@@ -1527,12 +1506,7 @@ mod tests {
     fn a_count_under_a_chrome_label_goes_with_it() {
         let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
         let lines = ["关注者", "2,316", body, "2,316", body];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         ChromeFilter.run(&mut w);
         assert_eq!(w.alive(), vec![2, 3, 4], "a count after prose stays");
     }

@@ -385,7 +385,6 @@ fn is_bracket_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Block, BlockKind};
 
     #[test]
     fn a_bracketed_label_above_a_notice_goes_with_it() {
@@ -398,12 +397,7 @@ mod tests {
             "【延伸】",
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Para))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Para);
         DisclaimerFilter.run(&mut w);
         let alive: Vec<usize> = w.alive();
         assert_eq!(alive, vec![0, 1, 4, 5], "a label above body text stays");
@@ -418,12 +412,7 @@ mod tests {
             "往期回顾",
             "免责声明：以上观点仅代表撰稿人，读者据此操作风险自负。",
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| Block::new(*l, BlockKind::Para))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Para);
         DisclaimerFilter.run(&mut w);
         let kept: Vec<&str> = w
             .blocks

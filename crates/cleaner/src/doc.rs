@@ -128,6 +128,13 @@ pub fn excerpt(s: &str) -> String {
 }
 
 impl<'a> Work<'a> {
+    /// A page of one block per line, all of one kind (tests build their
+    /// pages this way).
+    #[cfg(test)]
+    pub fn of_lines(lines: &[&'a str], kind: BlockKind) -> Self {
+        Work::new(lines.iter().map(|l| Block::new(*l, kind)).collect())
+    }
+
     pub fn new(mut blocks: Vec<Block<'a>>) -> Self {
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
         if bytes > FOLD_CACHE_MAX_BYTES {

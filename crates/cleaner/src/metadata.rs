@@ -998,12 +998,7 @@ mod tests {
             body,
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| crate::doc::Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![lines[1], lines[4], body, body]);
@@ -1022,12 +1017,7 @@ mod tests {
             "作者 表示，明年再擴產。",
             body,
         ];
-        let mut w = Work::new(
-            lines
-                .iter()
-                .map(|l| crate::doc::Block::new(*l, BlockKind::Line))
-                .collect(),
-        );
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         assert_eq!(
             w.alive(),
