@@ -530,6 +530,7 @@ impl Detector for MetadataFilter {
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
                 || is_dated_row(&text)
+                || is_quote_attribution(&text)
                 || (!data
                     && (is_meta_row(&text)
                         || is_clock_line(&work.blocks[i].folded())
@@ -597,6 +598,18 @@ fn is_dated_row(text: &str) -> bool {
 
 /// A short note about the author (`— Jane Roe is a contributing editor at
 /// …`, `（作者系某研究院分析师）`).
+/// The attribution under a pull quote: a dash, a name and a role, alone
+/// on its line (`— Jane Roe, chief financial officer, Example Corp`).
+fn is_quote_attribution(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[—–―]\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+[^.!?]{3,80}$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 200 && re.is_match(t)
+}
+
 pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -1028,6 +1041,18 @@ mod tests {
             assert!(is_clock_line(&fold(t)), "{t}");
         }
         assert!(!is_clock_line("12:49 the keynote began"));
+    }
+
+    #[test]
+    fn pull_quote_attributions() {
+        assert!(is_quote_attribution(
+            "— Jane Roe, chief financial officer, Example Corp"
+        ));
+        assert!(is_quote_attribution("– Kim Min-jun, analyst"));
+        assert!(!is_quote_attribution(
+            "— and that, the analyst said, is the whole story."
+        ));
+        assert!(!is_quote_attribution("Jane Roe, chief financial officer"));
     }
 
     #[test]
