@@ -1181,14 +1181,13 @@ impl Detector for ChromeFilter {
                 && ((!has_inner_sentence_end(text) && contains_any(&folded, PROMO))
                     || contains_any(&folded, AD_CALLS)
                     || is_app_promo(&folded));
-            let drop = is_breadcrumb(text)
-                || (in_head && is_short_head_line(text))
-                || promo_line
-                || (short && {
-                    let label = only_chrome_words(text);
-                    after_label = label && !text.chars().any(|c| c.is_ascii_digit());
-                    label
-                })
+            let early = is_breadcrumb(text) || (in_head && is_short_head_line(text)) || promo_line;
+            // A chrome label without a count of its own (`关注者`) may have
+            // its count on the next line.
+            let chrome_words = !early && short && only_chrome_words(text);
+            after_label = chrome_words && !text.chars().any(|c| c.is_ascii_digit());
+            let drop = early
+                || chrome_words
                 || is_segment_row(text, above_prose)
                 || is_quote_line(text)
                 || is_push_comment(text)

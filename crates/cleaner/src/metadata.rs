@@ -531,10 +531,7 @@ impl Detector for MetadataFilter {
             if is_meta_line_folded(&text, &work.blocks[i].folded())
                 || is_dated_row(&text)
                 || is_quote_attribution(&text)
-                || (!data
-                    && (is_meta_row(&text)
-                        || is_clock_line(&work.blocks[i].folded())
-                        || is_time_stamp(&text)))
+                || (!data && (is_meta_row(&text) || is_time_stamp(&text)))
             {
                 if work.published.is_none() {
                     work.published = find_date(&text);
@@ -633,20 +630,6 @@ fn is_board_header_line(folded: &str) -> bool {
     t.len() <= 320 && re.is_match(t) && !t.ends_with('。')
 }
 
-/// A clock time alone on its line (`12:49 PM PT`, `09:15`, `3:05 p.m.
-/// ET`): a live entry's or a video's stamp.
-fn is_clock_line(folded: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4}|gmt[+-]\d{1,2})?$",
-        )
-        .expect("static regex")
-    });
-    let t = folded.trim();
-    t.len() <= 24 && re.is_match(t)
-}
-
 /// A follow button on its own line (`关注`, `+ Follow`, `訂閱`).
 fn is_follow_button(folded: &str) -> bool {
     let t = folded.trim();
@@ -743,6 +726,21 @@ impl MetadataFilter {
             }
             return;
         }
+        // The browser's title (`<headline>_<site>`, `<headline> - <site>`)
+        // on the first line, above the headline itself, is metadata; the
+        // headline it names is the title.
+        let named = alive
+            .iter()
+            .skip(1)
+            .take(2 * HEAD_LINES)
+            .copied()
+            .find(|&b| is_page_title_of(&work.blocks[alive[0]].text, &work.blocks[b].text));
+        if let Some(b) = named {
+            work.drop_block(alive[0], DropReason::Metadata);
+            work.blocks[b].protected = true;
+            work.title = Some(strip_column_prefix(&work.blocks[b].text));
+            return;
+        }
         // The headline is the longest title-like line before the first
         // body paragraph; shorter title-like lines above it are a site
         // banner or a section label (`Site Name Daily`, then the menu).
@@ -768,23 +766,7 @@ impl MetadataFilter {
                 is_title_like(&b.text) && !is_meta_line_folded(&b.text, &b.folded())
             })
             .collect();
-        // The browser's title (`<headline>_<site>`, `<headline> - <site>`)
-        // on the first line, above the headline itself, is metadata; the
-        // headline it names is the title.
-        let named = alive
-            .iter()
-            .skip(1)
-            .take(2 * HEAD_LINES)
-            .copied()
-            .find(|&b| is_page_title_of(&work.blocks[alive[0]].text, &work.blocks[b].text));
-        if let Some(b) = named {
-            work.drop_block(alive[0], DropReason::Metadata);
-            work.blocks[b].protected = true;
-            work.title = Some(strip_column_prefix(&work.blocks[b].text));
-            return;
-        }
-        let alive = work.alive();
-        let Some(&first) = alive.first() else { return };
+        let first = alive[0];
         let chosen = head
             .iter()
             .copied()
@@ -1037,10 +1019,6 @@ mod tests {
             vec![3, 4, 5],
             "a lone label line is not a header"
         );
-        for t in ["12:49 PM PT", "09:15", "3:05 p.m. ET"] {
-            assert!(is_clock_line(&fold(t)), "{t}");
-        }
-        assert!(!is_clock_line("12:49 the keynote began"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 use crate::chrome::is_body_paragraph;
 use crate::doc::{BlockKind, Detector, Work};
 use crate::script::{char_len, contains_any, fold, han_count, is_sentence_end};
-use crate::stamp::{is_count_row, is_meta_row, is_relative_time};
+use crate::stamp::{is_count_row, is_meta_row, is_time_stamp};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -88,18 +88,12 @@ pub fn is_timestamp_line(text: &str) -> bool {
     timestamp_re().is_match(text.trim())
 }
 
-/// A time stamp standing alone: a date, a clock time, `11/20 10:41`, or
-/// a relative time with an optional comment count (`12评论 · 3小时前`,
-/// `3 hours ago`), or a list item's meta row (`某用戶 · 15分鐘前 · 356`).
+/// A time stamp standing alone: a date, a clock time, `11/20 10:41`, a
+/// relative time (`3 hours ago`), or a list item's meta row (`12评论 ·
+/// 3小时前`, `某用戶 · 15分鐘前 · 356`).
 fn is_stamp_line(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\d{1,2}:\d{2}|\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2})?|(?:\d[\d,.]*[万k]?\s*(?:评论|則留言|条评论|comments?)\s*[·•|]\s*)?\d+\s*(?:分钟|分鐘|小时|小時|天|minutes?|hours?|days?)\s*(?:前|ago))$")
-            .expect("static regex")
-    });
     let t = text.trim();
-    t.len() <= 60 && (is_timestamp_line(t) || re.is_match(t) || is_relative_time(t))
-        || is_meta_row(t)
+    t.len() <= 60 && (is_timestamp_line(t) || is_time_stamp(t)) || is_meta_row(t)
 }
 
 fn bullet_re() -> &'static Regex {
@@ -375,7 +369,10 @@ impl RelatedFilter {
             drop.push(i);
             if let Some(&j) = alive.get(k + 1) {
                 let t = &work.blocks[j].text;
-                if char_len(t) <= 80 && !is_body_paragraph(t) && !is_prev_next_label(&fold(t)) {
+                if char_len(t) <= 80
+                    && !is_body_paragraph(t)
+                    && !is_prev_next_label(&work.blocks[j].folded())
+                {
                     drop.push(j);
                 }
             }

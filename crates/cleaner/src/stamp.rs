@@ -1,5 +1,6 @@
 //! Short lines that stamp a post or a list item rather than say anything:
-//! a relative time (`3小時前`, `5h`, `2 hours ago`), a meta row of a
+//! a relative time (`3小時前`, `5h`, `2 hours ago`), a date or clock time
+//! without a year (`11月27日 23:41`, `12:49 PM PT`), a meta row of a
 //! forum or feed list (`某用戶 · 15分鐘前 · 356`), and the floor label
 //! of a thread post (`#2 某用戶 3小時前`, `2樓`, `B3`).
 //! Owns the shapes only; the detectors decide what a stamp means where
@@ -94,7 +95,19 @@ pub fn is_time_stamp(text: &str) -> bool {
         || (t.len() <= 24
             && t.contains([':', '月', '/'])
             && t.chars().any(|c| c.is_ascii_digit())
-            && clock_or_date_re().is_match(t))
+            && (clock_or_date_re().is_match(t) || zoned_clock_re().is_match(t)))
+}
+
+/// A clock time with its half of the day and zone (`12:49 PM PT`,
+/// `3:05 p.m. ET`, `09:15 GMT+8`): a live entry's or a video's stamp.
+fn zoned_clock_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{1,4}|gmt[+-]\d{1,2})?$",
+        )
+        .expect("static regex")
+    })
 }
 
 const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
@@ -206,10 +219,17 @@ mod tests {
 
     #[test]
     fn time_stamps() {
-        for t in ["11月27日 23:41", "11/20 10:05", "09:15", "3小時前"] {
+        for t in [
+            "11月27日 23:41",
+            "11/20 10:05",
+            "09:15",
+            "3小時前",
+            "12:49 PM PT",
+            "3:05 p.m. ET",
+        ] {
             assert!(is_time_stamp(t), "{t}");
         }
-        for t in ["3.5", "2025", "10-20", "11月"] {
+        for t in ["3.5", "2025", "10-20", "11月", "12:49 the keynote began"] {
             assert!(!is_time_stamp(t), "{t}");
         }
     }
