@@ -27,6 +27,7 @@ use crate::doc::{has_substance, BlockKind, Detector, Work};
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
 };
+use crate::widget::is_quote_line;
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -145,6 +146,8 @@ const PROMO: &[&str] = &[
     "举报",
     "share this",
     "share on",
+    "share article",
+    "share via",
     "subscribe",
     "sign up",
     "sign in",
@@ -278,66 +281,45 @@ fn is_subscribe_box(text: &str, folded: &str) -> bool {
     char_len(text) <= 300 && sentences <= 2 && contains_any(folded, SUBSCRIBE_BOX)
 }
 
-/// A stock quote widget line: a name with its listing code alone
-/// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
-/// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
-fn is_quote_line(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?$")
-            .expect("static regex")
-    });
-    let t = text.trim();
-    if char_len(t) > 40 {
+/// A line of the body introducing a list with a colon (`今日涨幅居前个股：`,
+/// `Leading gainers:`).
+pub fn is_list_intro(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with([':', '：']) && char_len(t) >= 6 && !only_chrome_words(t)
+}
+
+/// A player or widget control, or an icon's alt text, on its own line
+/// (folded): `Stock chart icon`, `hide content`, `show more`.
+fn is_ui_label(folded: &str) -> bool {
+    let t = folded.trim();
+    if t.len() > 40 {
         return false;
     }
-    if re.is_match(t) {
-        return true;
-    }
-    // A market ticker: a short name, then only numbers, at least one of
-    // them signed (`某指数 25830.65 -99.62 -0.38%`, `DOW 47112.45 -0.25%`).
-    if let Some((name, rest)) = t.split_once(' ') {
-        let numbers: Vec<&str> = rest.split_whitespace().collect();
-        let number = |w: &&str| {
-            w.trim_start_matches(['+', '-', '−'])
-                .trim_end_matches('%')
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                && w.chars().any(|c| c.is_ascii_digit())
-        };
-        if char_len(name) <= 12
-            && !numbers.is_empty()
-            && numbers.iter().all(number)
-            && numbers.iter().any(|w| w.starts_with(['+', '-', '−']))
-        {
-            return true;
-        }
-    }
-    // A quote chip's parts on lines of their own: a listing code
-    // (`2330.TW`, `0981.HK`) or a signed change with decimals (`+3.20%`;
-    // a round `+5%` may be a table cell).
-    static PART: OnceLock<Regex> = OnceLock::new();
-    let part = PART.get_or_init(|| {
-        Regex::new(r"^(?:\d{4,6}\.(?:TW|TWO|HK|SH|SZ|SS|BJ|T|KS)|[+\-−▲▼]\s?\d{1,4}\.\d{1,3}%)$")
-            .expect("static regex")
-    });
-    if t.len() <= 16 && part.is_match(t) {
-        return true;
-    }
-    let signed = t.contains(['+', '-', '−', '%', '▲', '▼']);
-    let numbers = t
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
-        .count();
-    signed
-        && numbers >= 2
-        && t.chars().all(|c| {
-            c.is_ascii_digit()
-                || matches!(
-                    c,
-                    '.' | ',' | '+' | '-' | '−' | '%' | '▲' | '▼' | ' ' | '(' | ')'
-                )
-        })
+    let icon = t.ends_with(" icon") && t.split_whitespace().count() <= 4;
+    icon || matches!(
+        t,
+        "hide content"
+            | "show content"
+            | "show more"
+            | "show less"
+            | "see more"
+            | "see less"
+            | "expand"
+            | "collapse"
+            | "full screen"
+            | "fullscreen"
+            | "replay"
+            | "mute"
+            | "unmute"
+            | "play video"
+    )
+}
+
+/// A short link ending in a double arrow (`查看更多评论>>`, `点击领取体验>>`,
+/// `More stories »`): a call to click, not text.
+fn is_link_call(text: &str) -> bool {
+    let t = text.trim_end();
+    char_len(t) <= 60 && (t.ends_with(">>") || t.ends_with('»') || t.ends_with("＞＞"))
 }
 
 /// A reading-time note (`3 分鐘閱讀時間`, `阅读时长 5 分钟`, `6 min read`).
@@ -348,22 +330,6 @@ fn is_reading_time(text: &str) -> bool {
             .expect("static regex")
     });
     text.len() <= 60 && re.is_match(text.trim())
-}
-
-/// Byte ranges of the price changes in live quote chips that sit inside
-/// sentences next to a ticker in brackets (`(AMD+4.62%)`, `(NVDA -1.2%)`).
-fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)")
-            .expect("static regex")
-    });
-    if !text.contains('%') {
-        return Vec::new();
-    }
-    re.captures_iter(text)
-        .filter_map(|c| c.get(1).map(|m| m.range()))
-        .collect()
 }
 
 /// The line above or below a reader comment: who or when, and the reply
@@ -658,6 +624,8 @@ const CHROME_WORDS: &[&str] = &[
     "复制链接",
     "微博",
     "微信",
+    "电邮",
+    "列印",
     "wechat",
     "weibo",
     "line",
@@ -1150,8 +1118,14 @@ impl Detector for ChromeFilter {
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
+        crate::widget::video_cards(work);
+        crate::widget::quote_widgets(work);
+        let alive = work.alive();
         // A count under a chrome label (`关注者` then `2,316`) goes with it.
         let mut after_label = false;
+        // Quote lines under a line of the body that ends with a colon
+        // (`今日涨幅居前个股：`) are the article's own list.
+        let mut listed = false;
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
             // Preformatted lines (code, data) have the shapes of menus.
@@ -1166,6 +1140,12 @@ impl Detector for ChromeFilter {
             let text = &*b.text;
             let short = char_len(text) <= 40;
             let in_head = k < first_body;
+            let quote = is_quote_line(text);
+            listed = if k > first_body && is_list_intro(text) {
+                true
+            } else {
+                listed && quote
+            };
             let above_prose = k < first_prose;
             if above_prose && is_dateline(text) {
                 if work.published.is_none() {
@@ -1189,7 +1169,9 @@ impl Detector for ChromeFilter {
             let drop = early
                 || chrome_words
                 || is_segment_row(text, above_prose)
-                || is_quote_line(text)
+                || (quote && !listed)
+                || is_ui_label(&folded)
+                || is_link_call(text)
                 || is_push_comment(text)
                 || is_reading_time(text)
                 || is_hashtag_line(text)
@@ -1217,7 +1199,7 @@ impl Detector for ChromeFilter {
         tag_runs(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`.
         for i in work.alive() {
-            let ranges = quote_chip_ranges(&work.blocks[i].text);
+            let ranges = crate::widget::quote_chip_ranges(&work.blocks[i].text);
             if !ranges.is_empty() {
                 work.remove_ranges(i, ranges, DropReason::Chrome);
             }
@@ -1332,23 +1314,6 @@ mod tests {
     }
 
     #[test]
-    fn quote_lines() {
-        for t in [
-            "某某科技688000",
-            "某某半导体(0981.HK)",
-            "128.60+3.85+3.09%",
-            "▲20.00 +1.81%",
-            "某某指数 25830.65 -99.62 -0.38%",
-            "DOW 47112.45 -0.25%",
-        ] {
-            assert!(is_quote_line(t), "{t}");
-        }
-        for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
-            assert!(!is_quote_line(t), "{t}");
-        }
-    }
-
-    #[test]
     fn reading_times() {
         for t in [
             "3 分鐘閱讀時間",
@@ -1359,23 +1324,6 @@ mod tests {
             assert!(is_reading_time(t), "{t}");
         }
         assert!(!is_reading_time("3 minutes read like an hour"));
-    }
-
-    #[test]
-    fn quote_chips_lose_their_price_change() {
-        let t = "Orders went to Example Micro (EXM+4.62%) and Sample Logic (SLG -0.4%) this year.";
-        let cut: String = {
-            let mut s = t.to_string();
-            for r in quote_chip_ranges(t).into_iter().rev() {
-                s.replace_range(r, "");
-            }
-            s
-        };
-        assert_eq!(
-            cut,
-            "Orders went to Example Micro (EXM) and Sample Logic (SLG) this year."
-        );
-        assert!(quote_chip_ranges("Revenue rose (up 4.6%) in the quarter.").is_empty());
     }
 
     #[test]
@@ -1600,8 +1548,6 @@ mod tests {
         assert!(!is_end_marker("HBM"));
         assert!(is_end_marker("【完】"));
         assert!(!is_end_marker("【背景】"), "a bracketed section heading");
-        assert!(is_quote_line("2330.TW") && is_quote_line("+3.20%"));
-        assert!(!is_quote_line("3.20%"));
         assert!(is_quoted_reply_line(": 想請問版上前輩"));
     }
 }

@@ -197,6 +197,80 @@ fn speaker_labels(work: &Work<'_>, alive: &[usize]) -> Vec<usize> {
     labels
 }
 
+/// The units a paragraph is compared by: Han characters one by one, other
+/// letters and digits as words; a leading `【…】` label aside.
+fn units(text: &str) -> Vec<&str> {
+    let t = text.trim_start();
+    let t = match t.strip_prefix('【').and_then(|r| r.split_once('】')) {
+        Some((_, rest)) => rest,
+        None => t,
+    };
+    let mut out = Vec::new();
+    let mut word = None;
+    for (i, c) in t.char_indices() {
+        let han = crate::script::is_han(c);
+        if c.is_alphanumeric() && !han {
+            word.get_or_insert(i);
+            continue;
+        }
+        if let Some(w) = word.take() {
+            out.push(&t[w..i]);
+        }
+        if han {
+            out.push(&t[i..i + c.len_utf8()]);
+        }
+    }
+    if let Some(w) = word {
+        out.push(&t[w..]);
+    }
+    out
+}
+
+/// Share of `short`'s unit pairs found in `long`.
+fn pair_containment(short: &[&str], long: &[&str]) -> f64 {
+    let pairs: rustc_hash::FxHashSet<(&str, &str)> =
+        long.windows(2).map(|w| (w[0], w[1])).collect();
+    let total = short.len().saturating_sub(1);
+    if total == 0 {
+        return 0.0;
+    }
+    let hit = short
+        .windows(2)
+        .filter(|w| pairs.contains(&(w[0], w[1])))
+        .count();
+    hit as f64 / total as f64
+}
+
+/// Share of a lead summary's unit pairs that the paragraph under it must
+/// repeat for the summary to count as a copy.
+const RESTATED_SHARE: f64 = 0.75;
+
+/// A summary over the lead that restates it (`【标题】<the lead in other
+/// words>`, then the lead): among the first three paragraphs, one whose
+/// unit pairs the next, longer paragraph mostly repeats. A photo's
+/// caption over the lead is content, whatever it repeats.
+fn restated_leads(work: &mut Work<'_>) {
+    let paragraphs: Vec<usize> = work
+        .alive()
+        .into_iter()
+        .filter(|&i| {
+            let b = &work.blocks[i];
+            b.kind != BlockKind::Caption && crate::chrome::is_body_paragraph(&b.text)
+        })
+        .take(4)
+        .collect();
+    for w in paragraphs.windows(2).take(3) {
+        let (p, q) = (w[0], w[1]);
+        if work.blocks[p].protected || !work.blocks[p].alive {
+            continue;
+        }
+        let (a, b) = (units(&work.blocks[p].text), units(&work.blocks[q].text));
+        if a.len() >= 12 && b.len() > a.len() && pair_containment(&a, &b) >= RESTATED_SHARE {
+            work.drop_block(p, DropReason::DuplicateLine);
+        }
+    }
+}
+
 impl Detector for DuplicateFilter {
     fn name(&self) -> &'static str {
         "duplicate"
@@ -222,6 +296,7 @@ impl Detector for DuplicateFilter {
                 work.drop_block(i, DropReason::DuplicateLine);
             }
         }
+        restated_leads(work);
         // Truncated copies: a line that the next lines start with.
         for (k, &i) in alive.iter().enumerate() {
             if !work.blocks[i].alive || prints[k].1 < 20 {
@@ -337,6 +412,30 @@ mod tests {
             .map(|b| &*b.text)
             .collect();
         assert_eq!(alive, vec!["A long title line", "body one.", "body two."]);
+    }
+
+    #[test]
+    fn a_summary_restating_the_lead_goes() {
+        let summary = "【某板块午后走强】某日午后，某板块明显走强，甲公司涨超7%，乙公司跟涨，板块内超20只个股涨幅超过3%。";
+        let lead = "某日午后，某板块明显走强。截至收盘，甲公司涨7.36%，成交额达86.4亿元；乙公司跟涨，板块内超20只个股涨幅超过3%，市场情绪明显回暖。";
+        let other = "另一段正文讲述了完全不同的事情，包括产能、良率与订单，和上面的导语没有多少重合之处，只是长度相仿而已。";
+        let mut w = work(&[summary, lead, other]);
+        DuplicateFilter.run(&mut w);
+        let alive: Vec<_> = w
+            .alive()
+            .iter()
+            .map(|&i| w.blocks[i].text.to_string())
+            .collect();
+        assert_eq!(alive, vec![lead, other]);
+        // A paragraph that the next one only partly repeats stays.
+        let mut w = work(&[lead, other]);
+        DuplicateFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 2);
+        let en = "Example Micro reported record revenue on Thursday, and its shares rose as much as nine percent in early trade.";
+        let en2 = "Example Micro said on Thursday that revenue for the six months rose to a record, far above forecasts, as buyers turned to local suppliers.";
+        let mut w = work(&[en, en2]);
+        DuplicateFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 2);
     }
 
     #[test]

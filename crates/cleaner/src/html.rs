@@ -1245,9 +1245,16 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         if name == "br" || name == "hr" {
                             continue;
                         }
-                        containers.push((node.id(), kind_of(name)));
+                        // A paragraph inside a list item is still list
+                        // text (a teaser's summary under its headline).
+                        let in_item = containers.iter().any(|&(_, k)| k == BlockKind::ListItem);
+                        let kind = match kind_of(name) {
+                            BlockKind::Para if in_item => BlockKind::ListItem,
+                            k => k,
+                        };
+                        containers.push((node.id(), kind));
                         cur.container = Some(node.id());
-                        cur.kind = kind_of(name);
+                        cur.kind = kind;
                     }
                     if name == "img" {
                         continue;

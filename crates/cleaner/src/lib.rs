@@ -35,6 +35,8 @@
 //!   [`garble`] (foreign-language clauses and broken Latin tokens inside
 //!   Chinese text), then blocks left without letters or digits.
 //! - [`lang`]: English / Simplified / Traditional Chinese.
+//! - [`widget`]: stock-quote widgets and video cards inside the article
+//!   region, for [`chrome`].
 //! - [`stamp`]: the shapes of time stamps, meta rows and a thread's floor
 //!   labels, shared by [`related`] and [`tail`].
 //!
@@ -64,6 +66,7 @@ pub mod spam;
 pub mod stamp;
 pub mod tail;
 pub mod text_dump;
+pub mod widget;
 
 use doc::{Detector, Work};
 use model::{CleanDoc, Span};

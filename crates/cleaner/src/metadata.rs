@@ -510,7 +510,19 @@ fn is_page_title_of(page: &str, headline: &str) -> bool {
     !site.is_empty() && char_len(site) <= 60 && !has_inner_sentence_end(site)
 }
 
-/// How many alive lines at the top of a text dump may hold the headline.
+/// A menu item at the top of a dump: a word or two (a few characters in
+/// Chinese), never a headline.
+fn is_menu_item(text: &str) -> bool {
+    let t = text.trim();
+    if crate::script::han_count(t) > 0 {
+        char_len(t) <= 6
+    } else {
+        char_len(t) <= 24 && t.split_whitespace().count() <= 3
+    }
+}
+
+/// How many alive lines at the top of a text dump may hold the headline
+/// (menu items aside).
 const HEAD_LINES: usize = 8;
 
 pub struct MetadataFilter;
@@ -529,6 +541,7 @@ impl Detector for MetadataFilter {
             let text = work.blocks[i].text.clone();
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
+                || is_contribution_credit(&text)
                 || is_dated_row(&text)
                 || is_quote_attribution(&text)
                 || (!data && (is_meta_row(&text) || is_time_stamp(&text)))
@@ -595,6 +608,19 @@ fn is_dated_row(text: &str) -> bool {
 
 /// A short note about the author (`— Jane Roe is a contributing editor at
 /// …`, `（作者系某研究院分析师）`).
+/// A line crediting who else worked on the story (`— Jane Roe
+/// contributed to this report.`, `Additional reporting by …`,
+/// `（实习生某某对本文亦有贡献）`).
+fn is_contribution_credit(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^[—–―-]?\s*[(（]?\s*(?:additional reporting by\s+[^.!?]{2,120}|[^.!?]{2,120}?\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|article|story)|[\p{Han}·、\s]{2,30}(?:亦)?对本文(?:亦)?有(?:所)?贡献|[\p{Han}·、\s]{2,30}(?:亦)?對本文(?:亦)?有(?:所)?貢獻)\s*[.。]?\s*[)）]?$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 300 && re.is_match(t)
+}
+
 /// The attribution under a pull quote: a dash, a name and a role, alone
 /// on its line (`— Jane Roe, chief financial officer, Example Corp`).
 fn is_quote_attribution(text: &str) -> bool {
@@ -758,7 +784,17 @@ impl MetadataFilter {
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
-        let head: Vec<usize> = alive[..first_body.min(HEAD_LINES)]
+        // Menu items (a word or two) do not use up the window: a dump may
+        // open with a long menu above its headline.
+        let mut window = 0;
+        let mut counted = 0;
+        while window < first_body && counted < HEAD_LINES {
+            if !is_menu_item(&work.blocks[alive[window]].text) {
+                counted += 1;
+            }
+            window += 1;
+        }
+        let head: Vec<usize> = alive[..window]
             .iter()
             .copied()
             .filter(|&i| {

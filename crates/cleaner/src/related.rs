@@ -326,12 +326,14 @@ impl RelatedFilter {
                 // A teaser: a summary between a headline and the next
                 // headline (or the end); prose after it means the
                 // article goes on.
+                // A list item's summary is a teaser whatever follows it.
                 let teaser = prose
                     && after_headline
-                    && alive.get(k + 1).is_none_or(|&x| {
-                        let next = &work.blocks[x].text;
-                        !is_body_paragraph(next) || is_headline_like(next)
-                    });
+                    && (work.blocks[j].kind == BlockKind::ListItem
+                        || alive.get(k + 1).is_none_or(|&x| {
+                            let next = &work.blocks[x].text;
+                            !is_body_paragraph(next) || is_headline_like(next)
+                        }));
                 if prose && !teaser {
                     break;
                 }

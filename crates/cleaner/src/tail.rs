@@ -174,7 +174,25 @@ impl Detector for TailFilter {
         }) else {
             return;
         };
-        for &i in &alive[last + 1..] {
+        let mut rest = &alive[last + 1..];
+        // A list that the line after the last paragraph introduces with a
+        // colon (`今日涨幅居前个股：`) closes the article: the intro and the
+        // short lines right under it stay.
+        if rest
+            .first()
+            .is_some_and(|&i| crate::chrome::is_list_intro(&work.blocks[i].text))
+        {
+            let mut n = 1;
+            while n < rest.len()
+                && rest[n] == rest[n - 1] + 1
+                && char_len(&work.blocks[rest[n]].text) <= 60
+                && !is_sentence(&work.blocks[rest[n]].text)
+            {
+                n += 1;
+            }
+            rest = &rest[n..];
+        }
+        for &i in rest {
             if !work.blocks[i].protected && !is_sentence(&work.blocks[i].text) {
                 work.drop_block(i, DropReason::Boilerplate);
             }

@@ -1,0 +1,353 @@
+//! Widgets embedded in the article region: stock quotes and video cards.
+//!
+//! Owns: the shapes of a quote widget's lines (`某股 256.80 +7.36%`, a
+//! listing code `2330.TW` or a signed change `+3.20%` alone, a row with its
+//! listing code and price changes `某公司 (00981.HK) 52.350 +2.650
+//! (+5.332%) …`), the lines around a listing code (the company's name
+//! above it; its price, change and chart caption below it), a live quote
+//! chip's price change inside a sentence, and a video card (a `Video`
+//! label, the clip's duration, its title and show). The chrome detector
+//! calls these.
+//! Must not know: site names; any other kind of chrome.
+
+use crate::chrome::is_body_paragraph;
+use crate::doc::Work;
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A listing code in a quote row (`00981.HK`, `(688256.SH)`, `2330.TW`).
+fn listing_code_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b\d{4,6}\.(?:HK|SH|SZ|SS|BJ|TW|TWO|T|KS)\b").expect("static regex")
+    })
+}
+
+/// A quote row: a name, its listing code and a signed price change, with
+/// nothing that reads as a clause (`某公司 (00981.HK) 52.350 +2.650
+/// (+5.332%) 沽空 $9.82億; 比率 14.356% [即時報價]`). A sentence that
+/// quotes a price (`某公司(01385.HK)升4.1%，報34.2元`) has clause marks.
+fn is_code_row(t: &str) -> bool {
+    static SIGNED: OnceLock<Regex> = OnceLock::new();
+    let signed = SIGNED.get_or_init(|| {
+        Regex::new(r"(?:^|[\s(（])[+\-−▲▼]\s?\d[\d,]*\.\d+%?").expect("static regex")
+    });
+    t.len() <= 300
+        && !t.contains(['，', '。', '、', '！', '？'])
+        && !t.contains(". ")
+        && listing_code_re().is_match(t)
+        && signed.is_match(t)
+}
+
+/// A stock quote widget line: a name with its listing code alone
+/// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
+/// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
+pub fn is_quote_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    if is_code_row(t) {
+        return true;
+    }
+    if char_len(t) > 40 {
+        return false;
+    }
+    if re.is_match(t) {
+        return true;
+    }
+    // A market ticker: a short name, then only numbers, at least one of
+    // them signed (`某指数 25830.65 -99.62 -0.38%`, `DOW 47112.45 -0.25%`).
+    if let Some((name, rest)) = t.split_once(' ') {
+        let numbers: Vec<&str> = rest.split_whitespace().collect();
+        let number = |w: &&str| {
+            w.trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .trim_start_matches(['+', '-', '−'])
+                .trim_end_matches('%')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && w.chars().any(|c| c.is_ascii_digit())
+        };
+        if char_len(name) <= 12
+            && !numbers.is_empty()
+            && numbers.iter().all(number)
+            && numbers.iter().any(|w| {
+                w.trim_start_matches(['(', '（'])
+                    .starts_with(['+', '-', '−'])
+            })
+        {
+            return true;
+        }
+    }
+    // A quote chip's parts on lines of their own: a listing code
+    // (`2330.TW`, `0981.HK`) or a signed change with decimals (`+3.20%`;
+    // a round `+5%` may be a table cell).
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let part = PART.get_or_init(|| {
+        Regex::new(r"^(?:\d{4,6}\.(?:TW|TWO|HK|SH|SZ|SS|BJ|T|KS)|[+\-−▲▼]\s?\d{1,4}\.\d{1,3}%)$")
+            .expect("static regex")
+    });
+    if t.len() <= 16 && part.is_match(t) {
+        return true;
+    }
+    let signed = t.contains(['+', '-', '−', '%', '▲', '▼']);
+    let numbers = t
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    signed
+        && numbers >= 2
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | ',' | '+' | '-' | '−' | '%' | '▲' | '▼' | ' ' | '(' | ')'
+                )
+        })
+}
+
+/// Byte ranges of the price changes in live quote chips that sit inside
+/// sentences next to a ticker in brackets (`(AMD+4.62%)`, `(NVDA -1.2%)`).
+pub fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)")
+            .expect("static regex")
+    });
+    if !text.contains('%') {
+        return Vec::new();
+    }
+    re.captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect()
+}
+
+/// A clip's running time alone on a line (`2:47`, `01:02:47`).
+fn is_duration(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("static regex"));
+    re.is_match(text.trim())
+}
+
+/// The label over a video player (folded).
+fn is_video_label(folded: &str) -> bool {
+    matches!(
+        folded.trim(),
+        "video" | "videos" | "watch" | "watch now" | "视频" | "影片" | "视讯" | "直播回放"
+    )
+}
+
+/// A line of a card's caption: short and not a sentence.
+fn is_card_line(text: &str) -> bool {
+    char_len(text) <= 120
+        && !is_body_paragraph(text)
+        && !text.trim_end().ends_with(is_sentence_end)
+        && !has_inner_sentence_end(text)
+}
+
+/// A video card: the `Video` label, the clip's duration (once or twice),
+/// then up to two caption lines (its title, the show it comes from). A
+/// bare clock time without the label may head a live-blog entry, so the
+/// label is required.
+pub fn video_cards(work: &mut Work) {
+    let alive = work.alive();
+    let mut k = 0;
+    while k < alive.len() {
+        let b = &work.blocks[alive[k]];
+        if b.text.len() > 24 || !is_video_label(&b.folded()) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < alive.len() && is_duration(&work.blocks[alive[end]].text) {
+            end += 1;
+        }
+        if end == k + 1 {
+            k += 1;
+            continue;
+        }
+        let captions_end = (end + 2).min(alive.len());
+        while end < captions_end && is_card_line(&work.blocks[alive[end]].text) {
+            end += 1;
+        }
+        for &i in &alive[k..end] {
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::Chrome);
+            }
+        }
+        k = end;
+    }
+}
+
+/// A price alone (`1,418.00`).
+fn is_price(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\d{1,3}(?:,\d{3})*\.\d{1,4}$").expect("static regex"));
+    re.is_match(text.trim())
+}
+
+/// A price chart's caption or range switch (`某公司 shares, 1-year`,
+/// `1D 5D 1M 6M YTD 1Y`).
+fn is_chart_caption(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^[^.!?]{1,60},\s*(?:\d{1,2}|one|five|ten)[- ](?:day|week|month|year)s?$|^(?i:1d|5d|1m|3m|6m|ytd|1y|5y|max|all)(?:\s+(?i:1d|5d|1m|3m|6m|ytd|1y|5y|max|all)){2,}$")
+            .expect("static regex")
+    });
+    text.len() <= 100 && re.is_match(text.trim())
+}
+
+/// The company's name over a listing code: a few words, no figures, no
+/// sentence.
+fn is_widget_name(text: &str) -> bool {
+    let t = text.trim();
+    char_len(t) <= 60
+        && t.split_whitespace().count() <= 8
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with(is_sentence_end)
+        && !has_inner_sentence_end(t)
+}
+
+/// A quote widget around a listing code alone on its line: the name
+/// above it, and below it the price, the change and the chart's caption.
+pub fn quote_widgets(work: &mut Work) {
+    let alive = work.alive();
+    for (k, &i) in alive.iter().enumerate() {
+        let code = work.blocks[i].text.trim();
+        if code.len() > 16 || listing_code_re().find(code).map(|m| m.len()) != Some(code.len()) {
+            continue;
+        }
+        let mut widget = vec![i];
+        if let Some(&above) = k.checked_sub(1).and_then(|p| alive.get(p)) {
+            if is_widget_name(&work.blocks[above].text) {
+                widget.push(above);
+            }
+        }
+        for &below in alive.iter().skip(k + 1).take(3) {
+            let t = &work.blocks[below].text;
+            if !(is_price(t) || is_quote_line(t) || is_chart_caption(t)) {
+                break;
+            }
+            widget.push(below);
+        }
+        for j in widget {
+            if work.blocks[j].alive && !work.blocks[j].protected {
+                work.drop_block(j, DropReason::Chrome);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::BlockKind;
+
+    fn alive(w: &Work<'_>) -> Vec<String> {
+        w.alive()
+            .iter()
+            .map(|&i| w.blocks[i].text.to_string())
+            .collect()
+    }
+
+    const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn quote_lines() {
+        for t in [
+            "某某科技688000",
+            "某某半导体(0981.HK)",
+            "128.60+3.85+3.09%",
+            "▲20.00 +1.81%",
+            "某某指数 25830.65 -99.62 -0.38%",
+            "DOW 47112.45 -0.25%",
+        ] {
+            assert!(is_quote_line(t), "{t}");
+        }
+        for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
+            assert!(!is_quote_line(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn quote_chips_lose_their_price_change() {
+        let t = "Orders went to Example Micro (EXM+4.62%) and Sample Logic (SLG -0.4%) this year.";
+        let cut: String = {
+            let mut s = t.to_string();
+            for r in quote_chip_ranges(t).into_iter().rev() {
+                s.replace_range(r, "");
+            }
+            s
+        };
+        assert_eq!(
+            cut,
+            "Orders went to Example Micro (EXM) and Sample Logic (SLG) this year."
+        );
+        assert!(quote_chip_ranges("Revenue rose (up 4.6%) in the quarter.").is_empty());
+    }
+
+    #[test]
+    fn quote_rows_with_their_listing_code() {
+        for t in [
+            "某半導體 (00999.HK)    52.350    +2.650 (+5.332%)    沽空 $9.82億; 比率 14.356%    [即時報價] [+自選股]",
+            "Example Micro (4321.TW) 812.00 -6.00 (-0.73%)",
+            "某指數 26,158.42 +217.35 (+0.84%)",
+        ] {
+            assert!(is_quote_line(t), "{t}");
+        }
+        for t in [
+            "某公司(01385.HK)升4.1%，報34.2元",
+            "Example Micro (4321.TW) rose 3.5% to a record. Others fell +0.5%",
+        ] {
+            assert!(!is_quote_line(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_video_card_goes_with_its_title_and_show() {
+        let lines = [
+            BODY,
+            "VIDEO",
+            "4:05",
+            "04:05",
+            "Why local chipmakers are racing to catch up",
+            "Morning Markets",
+            BODY,
+            "12:49",
+            "A heading under a clock time",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        video_cards(&mut w);
+        assert_eq!(
+            alive(&w),
+            vec![BODY, BODY, "12:49", "A heading under a clock time", BODY]
+        );
+    }
+
+    #[test]
+    fn a_quote_widget_goes_around_its_listing_code() {
+        let lines = [
+            BODY,
+            "Example Micro Devices Ltd",
+            "654321.SS",
+            "1,418.00",
+            "+90.30 (+6.80%)",
+            "Example Micro shares, 1-year",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        quote_widgets(&mut w);
+        assert_eq!(alive(&w), vec![BODY, BODY]);
+        // A subhead above a paragraph that names a code stays.
+        let lines = ["Guidance raised", BODY];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        quote_widgets(&mut w);
+        assert_eq!(alive(&w).len(), 2);
+    }
+}
