@@ -719,8 +719,10 @@ fn money_in_share_price_context_is_per_share() {
         unit_of("Shares of the chipmaker closed at $182.40 on Friday."),
         "USD/share"
     );
-    // a stock word earlier in the sentence and a lead word right before
-    assert_eq!(unit_of("台股早盤走強，聯發科一度上漲35元。"), "CNY/share");
+    // a stock word earlier in the sentence and a lead word right before;
+    // the Taiwan market named on a Traditional page makes plain 元 TWD
+    assert_eq!(unit_of("台股早盤走強，聯發科一度上漲35元。"), "TWD/share");
+    assert_eq!(unit_of("股市早盤走強，某公司一度上漲35元。"), "CNY/share");
     let f = figures("The stock rose 4 percent to $95 on Tuesday.");
     assert!(
         f.iter().any(|x| x.unit == "USD/share" && x.value == 95.0),
@@ -729,6 +731,17 @@ fn money_in_share_price_context_is_per_share() {
     // on a Taiwan page plain 元 is TWD, and a share price stays one
     let f = figures("新台幣計價的股價今天收在1580元。");
     assert!(f.iter().any(|x| x.unit == "TWD/share"), "{f:?}");
+    // a Hong Kong page (five-digit codes, 港股) means the Hong Kong dollar,
+    // a Taiwan one (four-digit codes, 奈米) the New Taiwan dollar
+    assert_eq!(
+        unit_of("港股午後造好，中芯（00981）股價高見52.65元。"),
+        "HKD/share"
+    );
+    assert_eq!(unit_of("緯穎（6669）在奈米製程帶動下，第三季營收達937億元。"), "TWD");
+    assert_eq!(
+        unit_of("A股方面，寒武紀半日報1,428元人民幣，港股恒指亦升。"),
+        "CNY/share"
+    );
     // not share prices: product prices, revenue, scaled amounts
     assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
     assert_eq!(unit_of("The kit costs $499 at launch."), "USD");

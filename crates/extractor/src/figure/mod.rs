@@ -11,7 +11,8 @@
 //! `negative` (not `plus or minus`). Ranges `A-B`, `A至B`, `A~B`, `A to B`
 //! (scale and unit of B apply to A when A has none) unless a change is
 //! written (`from`, 从, `rose 5% to 20%`). Plain 元 on a Traditional page that
-//! names 新台幣 is TWD. A plain money amount in share-price context (收报,
+//! names 新台幣 or reads as Taiwanese is TWD, on one that reads as Hong
+//! Kong's HKD. A plain money amount in share-price context (收报,
 //! 股价, closed at ...) is `<currency>/share`. In news, Chinese durations
 //! (2到3个月, 接近20年), 1000人, a clause-final `N个` after its noun
 //! (集群超过40个), `N of its <noun>` and a unitless number compared with the
@@ -394,7 +395,7 @@ impl FigureRules {
                 None => i = next,
             }
         }
-        if taiwan_dollar_page(doc) {
+        if let Some(dollar) = plain_yuan_currency(doc) {
             for f in &mut out {
                 let named = doc.fslice(f.start, f.end);
                 let plain_yuan = !["人民币", "RMB", "CNY", "¥", "￥"]
@@ -403,7 +404,7 @@ impl FigureRules {
                 if plain_yuan {
                     if let Some(u) = f.unit.as_mut() {
                         if u == "CNY" || u.starts_with("CNY/") {
-                            *u = u.replacen("CNY", "TWD", 1);
+                            *u = u.replacen("CNY", dollar, 1);
                         }
                     }
                 }
@@ -1835,12 +1836,48 @@ fn tidy(v: f64) -> f64 {
 
 /// True when a change ("from A to B", 从A到B) rather than a range is
 /// written before character `start`.
-/// A Traditional-script page that names the New Taiwan dollar (新台幣): its
-/// amounts in plain 元 (1.2兆元) are TWD, not CNY.
-fn taiwan_dollar_page(doc: &Doc) -> bool {
-    if !doc.folded.contains("台币") {
-        return false;
+/// Words of a Taiwanese page (folded): the Taiwan market and Taiwan's own
+/// word for nanometre (Hong Kong writes 納米).
+const TAIWAN_WORDS: &[&str] = &["台股", "台湾", "柜买", "证交所", "上市柜", "奈米"];
+
+/// Words of a Hong Kong page (folded): its dollar, market and index.
+const HONG_KONG_WORDS: &[&str] = &[
+    "港元",
+    "港币",
+    "港股",
+    "恒指",
+    "恒生",
+    "港交所",
+    ".HK",
+    "纳米",
+];
+
+/// Listing codes in brackets: Hong Kong's five digits led by a zero
+/// (`（00981）`), Taiwan's four (`（2330）`; years aside).
+fn listing_codes(folded: &str) -> (usize, usize) {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"[（(](?:(0\d{4})|([1-9]\d{3}))(?:\.(?:HK|TW))?[)）]")
+            .expect("static regex")
+    });
+    let (mut hk, mut tw) = (0, 0);
+    for c in re.captures_iter(folded) {
+        if c.get(1).is_some() {
+            hk += 1;
+        } else if let Some(m) = c.get(2) {
+            if !m.as_str().starts_with("19") && !m.as_str().starts_with("20") {
+                tw += 1;
+            }
+        }
     }
+    (hk, tw)
+}
+
+/// The dollar that plain 元 means on a Traditional-script page: the New
+/// Taiwan dollar on a page that names it (新台幣) or reads as Taiwanese,
+/// the Hong Kong dollar on a page that reads as Hong Kong's (港元, `.HK`
+/// and five-digit listing codes, 恒指, 納米) more than as Taiwan's. Elsewhere plain 元 stays CNY.
+fn plain_yuan_currency(doc: &Doc) -> Option<&'static str> {
     let (mut han, mut traditional) = (0usize, 0usize);
     for (orig, folded) in doc.text.chars().zip(doc.chars.iter()) {
         if is_han(orig) {
@@ -1848,7 +1885,26 @@ fn taiwan_dollar_page(doc: &Doc) -> bool {
             traditional += usize::from(orig != *folded);
         }
     }
-    han > 0 && traditional * 20 >= han
+    if han == 0 || traditional * 20 < han {
+        return None;
+    }
+    if doc.folded.contains("台币") {
+        return Some("TWD");
+    }
+    let count =
+        |words: &[&str]| -> usize { words.iter().map(|w| doc.folded.matches(w).count()).sum() };
+    let (hk_codes, tw_codes) = listing_codes(&doc.folded);
+    let (taiwan, hong_kong) = (
+        count(TAIWAN_WORDS) + tw_codes,
+        count(HONG_KONG_WORDS) + hk_codes,
+    );
+    if hong_kong > taiwan {
+        Some("HKD")
+    } else if taiwan > 0 {
+        Some("TWD")
+    } else {
+        None
+    }
 }
 
 /// A past-tense verb of change right before the first number ("rose 5% to
