@@ -18,7 +18,13 @@
 //! engagement counts (and a count under a chrome label), and paid
 //! placements (the lines between two paragraphs that hold two or more
 //! sponsor labels), a table of contents under a contents header (the
-//! subheads it copies stay), and runs of one-tag lines.
+//! subheads it copies stay), and runs of one-tag lines (or one tag with
+//! its count). Also: paragraphs holding two or more promo phrases, a
+//! donation box (two asks for money and the short lines around them), a
+//! truncated teaser with its expander on the next line, short links ending
+//! in `>>`, player controls and icon alt text, a photo's licensing link
+//! and gallery position inside its caption; the video cards and quote
+//! widgets of [`crate::widget`] are dropped first.
 //! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).
@@ -186,6 +192,9 @@ const CLOSING_CALLS: &[&str] = &[
     "关注公众号",
     "订阅我们",
     "欢迎在评论区",
+    "欢迎评论区",
+    "评论区交流",
+    "评论区讨论",
     "在评论区留言",
     "评论区聊聊",
     "let us know in the comments",
@@ -312,6 +321,9 @@ fn is_ui_label(folded: &str) -> bool {
             | "mute"
             | "unmute"
             | "play video"
+            | "autoplay"
+            | "显示全部"
+            | "展开阅读全文"
     )
 }
 
@@ -320,6 +332,132 @@ fn is_ui_label(folded: &str) -> bool {
 fn is_link_call(text: &str) -> bool {
     let t = text.trim_end();
     char_len(t) <= 60 && (t.ends_with(">>") || t.ends_with('»') || t.ends_with("＞＞"))
+}
+
+/// A paragraph that promotes: two or more promo or ad phrases
+/// (`扫码报名` and `名额有限`, `sign up` and `newsletter`) in a short
+/// paragraph (folded).
+fn is_promo_paragraph(folded: &str) -> bool {
+    if folded.len() > 600 || char_len(folded) > 200 {
+        return false;
+    }
+    let hits = PROMO
+        .iter()
+        .chain(AD_CALLS)
+        .filter(|p| folded.contains(*p))
+        .take(2)
+        .count();
+    hits >= 2
+}
+
+/// Byte ranges of a photo's licensing link and gallery position in its
+/// caption (`Item 1 of 2 …`, `[1/2]…`, `… Purchase Licensing Rights, opens
+/// new tab`).
+fn photo_link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:Item \d{1,2} of \d{1,2}\s+|\[\d{1,2}/\d{1,2}\]\s*)|\s*Purchase Licensing Rights(?:, opens new tab)?\s*$")
+            .expect("static regex")
+    });
+    if !(text.contains("Licensing") || text.starts_with("Item ") || text.starts_with('[')) {
+        return Vec::new();
+    }
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// An expander on its own line (folded): `显示全部`, `Show more`.
+fn is_expander(folded: &str) -> bool {
+    matches!(
+        folded.trim(),
+        "显示全部"
+            | "展开全文"
+            | "阅读全文"
+            | "查看全文"
+            | "展开"
+            | "see more"
+            | "read more"
+            | "show more"
+    )
+}
+
+/// A truncated teaser (`…求有经验的朋友给点…`) with its expander on the
+/// next line: the teaser of a text printed elsewhere, and the button.
+fn split_teasers(work: &mut Work) {
+    // The expander may already be gone as a control.
+    let mut drop = Vec::new();
+    for i in 1..work.blocks.len() {
+        let b = &work.blocks[i];
+        if b.text.len() > 24 || !is_expander(&b.folded()) {
+            continue;
+        }
+        let t = work.blocks[i - 1].text.trim_end();
+        if t.ends_with('…') || t.ends_with("...") {
+            drop.extend([i - 1, i]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// Phrases of a box asking readers for money (folded).
+const DONATION: &[&str] = &[
+    "请我们喝",
+    "咖啡赞助",
+    "赞助我们",
+    "小额赞助",
+    "buy me a coffee",
+    "buy us a coffee",
+    "support our journalism",
+    "make a donation",
+    "donate now",
+];
+
+/// A donation box: two or more lines asking for money, and the short
+/// lines around them (the amount per cup, the total).
+fn donation_boxes(work: &mut Work) {
+    let alive = work.alive();
+    let short = |i: usize| {
+        let t = &work.blocks[i].text;
+        char_len(t) <= 40 && !work.blocks[i].protected
+    };
+    let asks: Vec<usize> = (0..alive.len())
+        .filter(|&k| short(alive[k]) && contains_any(&work.blocks[alive[k]].folded(), DONATION))
+        .collect();
+    if asks.len() < 2 {
+        return;
+    }
+    let mut drop = Vec::new();
+    for pair in asks.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a > 3 {
+            continue;
+        }
+        let mut start = a;
+        while start > 0
+            && a - start < 3
+            && short(alive[start - 1])
+            && alive[start - 1] + 1 == alive[start]
+        {
+            start -= 1;
+        }
+        let mut end = b + 1;
+        while end < alive.len()
+            && end - b <= 3
+            && short(alive[end])
+            && alive[end] == alive[end - 1] + 1
+        {
+            end += 1;
+        }
+        drop.extend_from_slice(&alive[start..end]);
+    }
+    for i in drop {
+        if work.blocks[i].alive {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
 }
 
 /// A reading-time note (`3 分鐘閱讀時間`, `阅读时长 5 分钟`, `6 min read`).
@@ -356,7 +494,8 @@ fn is_offer(folded: &str) -> bool {
                 "by continuing, i agree",
                 "unsubscribe at any time",
             ],
-        ) || (folded.contains("sign up for") && folded.contains("newsletter")))
+        ) || (folded.contains("newsletter")
+            && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"])))
 }
 
 /// An app promotion on a short line (folded): `下载…App`, `…尽在…APP`.
@@ -404,7 +543,16 @@ fn is_contents_header(folded: &str) -> bool {
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
 /// mentions (`@某话题 @某账号`) or cashtags (`$某股(SH600000)$ $NVDA$`).
 fn is_hashtag_line(text: &str) -> bool {
-    hashtag_count(text) >= 2
+    hashtag_count(text) >= 2 || is_counted_tag(text)
+}
+
+/// A collection's tag with its count of posts (`#某话题 37个`).
+fn is_counted_tag(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[#＃][^#＃\s\d][^#＃\s]{0,29}\s*\d{1,5}\s*[个個篇]$").expect("static regex")
+    });
+    text.len() <= 80 && re.is_match(text.trim())
 }
 
 /// How many hashtags, mentions or cashtags make up the whole line (0 when
@@ -483,7 +631,7 @@ fn is_cookie_notice(folded: &str) -> bool {
 
 /// A closing call to action: one or two sentences that ask the reader to
 /// follow or subscribe.
-fn is_closing_call(text: &str, folded: &str) -> bool {
+pub fn is_closing_call(text: &str, folded: &str) -> bool {
     let sentences = text
         .trim_end_matches(is_sentence_end)
         .matches(is_sentence_end)
@@ -506,6 +654,14 @@ const AD_CALLS: &[&str] = &[
     "shop now",
     "sponsored content",
     "打赏",
+    "立即领取",
+    "免费领取",
+    "点击领取",
+    "手机开户",
+    "免费开户",
+    "在线开户",
+    "解锁全部",
+    "早鸟票",
     "喜欢这篇文章",
     "喜欢本文",
 ];
@@ -671,9 +827,10 @@ fn is_breadcrumb(text: &str) -> bool {
 }
 
 fn is_short_head_line(text: &str) -> bool {
-    // `【背景】`: a bracketed heading of the post, not a menu item.
+    // `【背景】`: a bracketed heading of the post, not a menu item; nor is
+    // a numbered form row with its value (`2. 分類：多`).
     let t = text.trim();
-    if t.starts_with('【') && t.ends_with('】') {
+    if (t.starts_with('【') && t.ends_with('】')) || is_form_row(t) {
         return false;
     }
     if han_count(text) > 0 {
@@ -717,6 +874,15 @@ fn is_board_note(text: &str) -> bool {
 fn is_quoted_reply_line(text: &str) -> bool {
     let t = text.trim_start();
     t.starts_with(": ") && t.len() <= 400
+}
+
+/// A numbered form row with its value (`2. 分類：多`, `3. Ticker: EXM`).
+fn is_form_row(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\d{1,2}\s*[.、．]\s*[^\s:：。，,]{1,8}[:：]\s*\S").expect("static regex")
+    });
+    t.len() <= 120 && re.is_match(t)
 }
 
 /// A numbered form label with nothing after its colon (`1.標題：`,
@@ -764,6 +930,8 @@ pub fn says_machine_written(folded: &str) -> bool {
                 "ai-generated",
                 "generated automatically",
                 "automatically generated",
+                "auto-generated",
+                "powered by ai",
             ],
         )
 }
@@ -1120,6 +1288,7 @@ impl Detector for ChromeFilter {
             .unwrap_or(alive.len());
         crate::widget::video_cards(work);
         crate::widget::quote_widgets(work);
+        crate::widget::price_widgets(work);
         let alive = work.alive();
         // A count under a chrome label (`关注者` then `2,316`) goes with it.
         let mut after_label = false;
@@ -1188,18 +1357,24 @@ impl Detector for ChromeFilter {
                 || is_bare_form_label(text)
                 || is_bare_url(text)
                 || is_contents_header(&folded)
+                || is_promo_paragraph(&folded)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
         ad_blocks(work);
+        split_teasers(work);
+        donation_boxes(work);
         table_of_contents(work);
         machine_summaries(work);
         tag_runs(work);
-        // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`.
+        // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`;
+        // a photo's licensing link and gallery position leave its caption.
         for i in work.alive() {
-            let ranges = crate::widget::quote_chip_ranges(&work.blocks[i].text);
+            let text = &work.blocks[i].text;
+            let mut ranges = crate::widget::quote_chip_ranges(text);
+            ranges.extend(photo_link_ranges(text));
             if !ranges.is_empty() {
                 work.remove_ranges(i, ranges, DropReason::Chrome);
             }
@@ -1473,6 +1648,49 @@ mod tests {
         assert!(!says_machine_written(&fold(
             "Takeaways by the analyst team"
         )));
+    }
+
+    #[test]
+    fn promos_teasers_donations_and_photo_links() {
+        assert!(is_promo_paragraph(&fold(
+            "【活动预告】某产业大会将于5月20日举办，扫码报名享早鸟票8折优惠，名额有限，先到先得。"
+        )));
+        assert!(!is_promo_paragraph(&fold(
+            "公司表示，新品将于明年量产，目前已有客户扫码下单试用。"
+        )));
+        assert!(is_offer(&fold(
+            "The Example Roundup newsletter brings you the latest news straight to your inbox. Sign up here."
+        )));
+        assert!(is_counted_tag("#国产算力 37个") && !is_counted_tag("#1 最受欢迎"));
+        assert!(is_form_row("2. 分類：多") && !is_form_row("3. 分析/正文："));
+        assert!(!is_short_head_line("2. 分類：多"));
+        let body =
+            "某公司今年第三季营收创新高，法人普遍认为明年AI需求仍然强劲，先进封装产能持续吃紧。";
+        let lines = [
+            "公司准备采购一批算力卡，预算大约3000万元，求有经验的朋友给点…",
+            "显示全部",
+            body,
+            "文章看完覺得有幫助，何不給我們一個鼓勵",
+            "您的咖啡贊助將是讓我們持續走下去的動力",
+            "想請我們喝幾杯咖啡？",
+            "每杯咖啡 65 元",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        split_teasers(&mut w);
+        donation_boxes(&mut w);
+        assert_eq!(w.alive(), vec![2, 7]);
+        let caption = "Item 1 of 2 FILE PHOTO: A chip on display in Shanghai, July 26, 2025. Purchase Licensing Rights, opens new tab";
+        let mut cut = caption.to_string();
+        for r in photo_link_ranges(caption).into_iter().rev() {
+            cut.replace_range(r, "");
+        }
+        assert_eq!(
+            cut,
+            "FILE PHOTO: A chip on display in Shanghai, July 26, 2025."
+        );
+        assert!(is_ui_label("stock chart icon") && is_ui_label("autoplay"));
+        assert!(is_link_call("查看更多评论>>") && !is_link_call("A > B"));
     }
 
     #[test]

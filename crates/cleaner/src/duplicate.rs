@@ -6,8 +6,11 @@
 //! that is a strict prefix of one of the next few lines (a truncated
 //! abstract or teaser, the full paragraph wins); setting repeated HTML
 //! paragraphs aside before the chain runs, so each text is judged once and
-//! every copy shares its first copy's fate. Short lines that recur and
-//! open paragraphs (a transcript's speaker labels) are not copies.
+//! every copy shares its first copy's fate; among the first paragraphs,
+//! a summary that restates the lead (three quarters of its character or
+//! word pairs repeated by the longer paragraph under it). Short lines that
+//! recur and open paragraphs (a transcript's speaker labels) are not
+//! copies.
 //! Must not know: what the title is (the first copy is kept whatever it is)
 //! or any site's layout.
 

@@ -1028,16 +1028,23 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
             silent.insert(id);
         }
     }
+    // A footnote holding more than a marker is the author's note, which
+    // belongs to the text; its number link is a marker and goes.
     let drops = candidates
         .into_iter()
-        .filter(|&(_, _, comment, n, anchor)| {
+        .filter(|&(_, r, comment, n, anchor)| {
             let wrapper = (anchor && n * 2 > total) || n * 10 > total * 9;
-            comment || !wrapper || total == 0
+            let note = r == DropReason::Citation && n > FOOTNOTE_MARKER_CHARS;
+            (comment || !wrapper || total == 0) && !note
         })
         .map(|(id, r, _, _, _)| (id, r))
         .collect();
     Plan { silent, drops }
 }
+
+/// Most characters of a footnote marker (`1`, `[12]`, `↩︎`); a footnote
+/// element holding more is the note itself.
+const FOOTNOTE_MARKER_CHARS: usize = 6;
 
 /// One open element while [`plan`] walks the page.
 #[derive(Debug, Clone, Copy)]

@@ -17,9 +17,14 @@
 //! `(Photo courtesy of …)`). `▲` captions are content and stay. A note
 //! about the author among the last two paragraphs (`— <Name> is a
 //! contributing editor at …`, `（作者系…）`) is dropped too, and so are a
-//! bulletin board's post header (`作者 …`, `看板 …`, `時間 …`), meta rows
-//! (`某用戶 · 15分鐘前 · 356`), lone clock and relative times, and the
-//! account name and one-line bio above a follow button.
+//! bulletin board's post header (`作者 …`, `看板 …`, `時間 …`, or each
+//! label over its value), meta rows (`某用戶 · 15分鐘前 · 356`), lone clock
+//! and relative times, the account name and one-line bio above a follow
+//! button, a reporter's name over their role (`Jane Roe` / `Reporter`), a
+//! contribution credit (`… contributed to this report.`, `Reporting by …;
+//! Editing by …`) and a WeChat head row (`原创 <account>`). The dump's
+//! headline is looked for past a long menu: menu items (a word or two) do
+//! not use up the window of lines that may hold it.
 //! Must not know: site names; anything about the body text itself.
 
 use crate::doc::{BlockKind, Detector, Work};
@@ -85,6 +90,8 @@ const KEYS: &[&str] = &[
     "tags",
     "tagged",
     "topics",
+    "suggested topics",
+    "related topics",
     "filed under",
 ];
 
@@ -326,7 +333,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s+(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -477,8 +484,22 @@ fn is_title_like(text: &str) -> bool {
     n >= 4
         && n <= max
         && !t.contains(['。', '；'])
-        && !t.contains(". ")
+        && !has_full_stop_inside(t)
         && !text.trim_end().ends_with(['。', ',', '，'])
+}
+
+/// A full stop followed by a space inside `t`, other than after an
+/// initial or a common abbreviation (`U.S. curbs`, `Corp. shares`).
+fn has_full_stop_inside(t: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Inc", "Corp", "Co", "Ltd", "Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "No", "vs", "Gov",
+        "Sen", "Rep", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ];
+    t.match_indices(". ").any(|(at, _)| {
+        let word = t[..at].rsplit([' ', '.']).next().unwrap_or("");
+        let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        !(initial || ABBREVIATIONS.contains(&word))
+    })
 }
 
 /// A Chinese line shaped as a headline although it is as long as a
@@ -542,6 +563,7 @@ impl Detector for MetadataFilter {
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
                 || is_contribution_credit(&text)
+                || is_original_label(&text)
                 || is_dated_row(&text)
                 || is_quote_attribution(&text)
                 || (!data && (is_meta_row(&text) || is_time_stamp(&text)))
@@ -573,6 +595,7 @@ impl Detector for MetadataFilter {
             }
         }
         self.author_bio(work);
+        self.name_over_role(work);
         self.board_header(work);
         self.account_lines(work);
         self.title(work);
@@ -614,11 +637,54 @@ fn is_dated_row(text: &str) -> bool {
 fn is_contribution_credit(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^[—–―-]?\s*[(（]?\s*(?:additional reporting by\s+[^.!?]{2,120}|[^.!?]{2,120}?\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|article|story)|[\p{Han}·、\s]{2,30}(?:亦)?对本文(?:亦)?有(?:所)?贡献|[\p{Han}·、\s]{2,30}(?:亦)?對本文(?:亦)?有(?:所)?貢獻)\s*[.。]?\s*[)）]?$")
+        Regex::new(r"(?i)^[—–―-]?\s*[(（]?\s*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^.!?]{2,300}|[^.!?]{2,120}?\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|article|story)|[\p{Han}·、\s]{2,30}(?:亦)?对本文(?:亦)?有(?:所)?贡献|[\p{Han}·、\s]{2,30}(?:亦)?對本文(?:亦)?有(?:所)?貢獻)\s*[.。]?\s*[)）]?$")
             .expect("static regex")
     });
     let t = text.trim();
     t.len() <= 300 && re.is_match(t)
+}
+
+/// A WeChat article's head row: the `原创` label and the account's name
+/// (`原创 某某编辑部 某某观察`).
+fn is_original_label(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_prefix("原创").is_some_and(|rest| {
+        rest.starts_with([' ', '\u{a0}'])
+            && char_len(rest) <= 40
+            && !has_inner_sentence_end(rest)
+            && !rest.contains(['，', ','])
+    })
+}
+
+/// A reporter's role alone on its line (folded): `Reporter`, `记者`.
+fn is_role_line(folded: &str) -> bool {
+    matches!(
+        folded.trim(),
+        "reporter"
+            | "senior reporter"
+            | "staff writer"
+            | "writer"
+            | "editor"
+            | "senior editor"
+            | "correspondent"
+            | "contributor"
+            | "columnist"
+            | "记者"
+            | "编辑"
+            | "特约撰稿人"
+    )
+}
+
+/// A person's name alone on a line: two or three capitalised words.
+fn is_person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && text.len() <= 40
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(|f| f.is_uppercase())
+                && c.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-' | '.'))
+        })
 }
 
 /// The attribution under a pull quote: a dash, a name and a role, alone
@@ -637,7 +703,7 @@ pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]{3,200}[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
         )
         .expect("static regex")
     });
@@ -674,6 +740,7 @@ impl MetadataFilter {
     /// lines in a row (`作者 someone (暱稱)`, `看板 Stock`, `標題 …`,
     /// `時間 Tue Nov 17 19:02:41 2026`).
     fn board_header(&self, work: &mut Work) {
+        self.split_board_header(work);
         let alive = work.alive();
         let mut run: Vec<usize> = Vec::new();
         for (k, &i) in alive.iter().enumerate() {
@@ -692,6 +759,37 @@ impl MetadataFilter {
                     }
                 }
                 run.clear();
+            }
+        }
+    }
+
+    /// A board header printed one label per line, each over its value
+    /// (`作者`, then `someone (暱稱)`): two or more such labels within a
+    /// few lines make a header, and the author's and board's values go
+    /// (the title's value is the headline, the time's a stamp).
+    fn split_board_header(&self, work: &mut Work) {
+        let label = |b: &crate::doc::Block| {
+            b.text.len() <= 12
+                && matches!(
+                    b.folded().trim(),
+                    "作者" | "看板" | "标题" | "时间" | "发信人" | "信区"
+                )
+        };
+        let labels: Vec<usize> = (0..work.blocks.len().saturating_sub(1))
+            .filter(|&i| label(&work.blocks[i]))
+            .collect();
+        for (n, &i) in labels.iter().enumerate() {
+            let near = |j: Option<&usize>| j.is_some_and(|&j| j.abs_diff(i) <= 4);
+            if !(near(labels.get(n + 1)) || n.checked_sub(1).is_some_and(|p| near(labels.get(p)))) {
+                continue;
+            }
+            let value = &work.blocks[i + 1];
+            let owner = matches!(
+                work.blocks[i].folded().trim(),
+                "作者" | "看板" | "发信人" | "信区"
+            );
+            if owner && value.alive && !value.protected && char_len(&value.text) <= 60 {
+                work.drop_block(i + 1, DropReason::Metadata);
             }
         }
     }
@@ -722,6 +820,22 @@ impl MetadataFilter {
                 {
                     work.drop_block(above, DropReason::Metadata);
                 }
+            }
+        }
+    }
+
+    /// A byline printed as the reporter's name over their role (`Jane Roe`,
+    /// then `Reporter`).
+    fn name_over_role(&self, work: &mut Work) {
+        for i in 1..work.blocks.len() {
+            let role = &work.blocks[i];
+            if role.text.len() > 24 || !is_role_line(&role.folded()) {
+                continue;
+            }
+            let name = &work.blocks[i - 1];
+            if name.alive && !name.protected && is_person_name(&name.text) {
+                work.drop_block(i - 1, DropReason::Metadata);
+                work.drop_block(i, DropReason::Metadata);
             }
         }
     }
@@ -843,6 +957,7 @@ mod tests {
             "Published July 9 2025",
             "Updated Nov. 3, 2025 at 5:10 p.m. ET",
             "— Dana Whit (@dwhit_chips) May 2, 2025",
+            "November 21, 2025 9:14 AM GMT+8Updated 2 hours ago",
         ] {
             assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }
@@ -1055,6 +1170,58 @@ mod tests {
             vec![3, 4, 5],
             "a lone label line is not a header"
         );
+    }
+
+    #[test]
+    fn credits_roles_and_split_board_headers() {
+        for credit in [
+            "— Example Press writers Jane Roe in Seoul contributed to this report.",
+            "Reporting by Jane Roe in Beijing; Additional reporting by John Doe; Editing by Sam Poe",
+            "（实习生王某对本文亦有贡献）",
+        ] {
+            assert!(is_contribution_credit(credit), "{credit}");
+        }
+        assert!(!is_contribution_credit(
+            "Analysts said the reporting by the company was thin."
+        ));
+        assert!(is_author_bio(
+            "Jane Roe covers China's technology sector from Beijing, with a focus on chips."
+        ));
+        assert!(is_original_label("原创 某某编辑部 某某观察"));
+        assert!(!is_original_label("原创药企今年的研发投入，增长了三成。"));
+        assert!(is_title_like(
+            "Example state steers data centres away from foreign chips as U.S. curbs tighten"
+        ));
+        assert!(!is_title_like("Shares fell. Analysts cut targets"));
+
+        let body =
+            "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let lines = [
+            "作者",
+            "someone (某暱稱)",
+            "看板",
+            "Stock",
+            "標題",
+            "[標的] 某公司 多",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        for i in [0, 2, 4] {
+            w.drop_block(i, DropReason::Chrome);
+        }
+        MetadataFilter.run(&mut w);
+        let alive: Vec<_> = w
+            .alive()
+            .iter()
+            .map(|&i| w.blocks[i].text.to_string())
+            .collect();
+        assert_eq!(alive, vec!["[標的] 某公司 多", body]);
+
+        let en = "The company said revenue rose sharply in the quarter, and its shares gained in early trade on Friday.";
+        let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![2, 3, 4]);
     }
 
     #[test]

@@ -161,7 +161,7 @@ impl Detector for TailFilter {
             for &i in alive.iter().filter(|&&i| i >= cut) {
                 work.drop_block(i, DropReason::Boilerplate);
             }
-            drop_closing_bio(work);
+            drop_closing_lines(work);
         }
         // (2) After the last prose paragraph, what is not a sentence.
         if signed && cut.is_some() {
@@ -197,17 +197,23 @@ impl Detector for TailFilter {
                 work.drop_block(i, DropReason::Boilerplate);
             }
         }
-        drop_closing_bio(work);
+        drop_closing_lines(work);
     }
 }
 
-/// With the tail gone, a note about the author may close the article
-/// (the metadata pass saw the comments and lists after it).
-fn drop_closing_bio(work: &mut Work<'_>) {
+/// With the tail gone, a note about the author or a call to comment or
+/// follow may close the article (the metadata and chrome passes saw the
+/// comments and lists after it).
+fn drop_closing_lines(work: &mut Work<'_>) {
     for i in work.alive().into_iter().rev().take(2) {
         let b = &work.blocks[i];
-        if !b.protected && crate::metadata::is_author_bio(&b.text) {
+        if b.protected {
+            continue;
+        }
+        if crate::metadata::is_author_bio(&b.text) {
             work.drop_block(i, DropReason::Metadata);
+        } else if crate::chrome::is_closing_call(&b.text, &b.folded()) {
+            work.drop_block(i, DropReason::Chrome);
         }
     }
 }

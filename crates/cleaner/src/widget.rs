@@ -4,9 +4,12 @@
 //! listing code `2330.TW` or a signed change `+3.20%` alone, a row with its
 //! listing code and price changes `某公司 (00981.HK) 52.350 +2.650
 //! (+5.332%) …`), the lines around a listing code (the company's name
-//! above it; its price, change and chart caption below it), a live quote
+//! above it; its price, change and chart caption below it), the lines
+//! around a price alone (the name with its ticker and the quote's source
+//! above, the change and the quote's time below), a live quote
 //! chip's price change inside a sentence, and a video card (a `Video`
-//! label, the clip's duration, its title and show). The chrome detector
+//! label, the clip's duration, its title and show, and a player's `Now
+//! Playing`/`Up Next` queue). The chrome detector
 //! calls these.
 //! Must not know: site names; any other kind of chrome.
 
@@ -134,11 +137,22 @@ fn is_duration(text: &str) -> bool {
     re.is_match(text.trim())
 }
 
-/// The label over a video player (folded).
+/// The label over a video player or its queue (folded).
 fn is_video_label(folded: &str) -> bool {
     matches!(
         folded.trim(),
-        "video" | "videos" | "watch" | "watch now" | "视频" | "影片" | "视讯" | "直播回放"
+        "video"
+            | "videos"
+            | "watch"
+            | "watch now"
+            | "now playing"
+            | "up next"
+            | "视频"
+            | "影片"
+            | "视讯"
+            | "直播回放"
+            | "正在播放"
+            | "下一个"
     )
 }
 
@@ -150,37 +164,49 @@ fn is_card_line(text: &str) -> bool {
         && !has_inner_sentence_end(text)
 }
 
-/// A video card: the `Video` label, the clip's duration (once or twice),
-/// then up to two caption lines (its title, the show it comes from). A
+/// A video card: the `Video` label (or `Now Playing`, `Up Next`), the
+/// clip's duration (once or twice) right under it or under its title,
+/// then up to two caption lines (the title, the show it comes from). A
 /// bare clock time without the label may head a live-blog entry, so the
 /// label is required.
 pub fn video_cards(work: &mut Work) {
     let alive = work.alive();
+    let text = |k: usize| &work.blocks[alive[k]].text;
+    let mut cards = Vec::new();
     let mut k = 0;
     while k < alive.len() {
-        let b = &work.blocks[alive[k]];
-        if b.text.len() > 24 || !is_video_label(&b.folded()) {
+        if text(k).len() > 24 || !is_video_label(&work.blocks[alive[k]].folded()) {
             k += 1;
             continue;
         }
-        let mut end = k + 1;
-        while end < alive.len() && is_duration(&work.blocks[alive[end]].text) {
+        // The duration: under the label, or under one or two title lines.
+        let Some(first) = (k + 1..alive.len().min(k + 4))
+            .take_while(|&d| is_duration(text(d)) || is_card_line(text(d)))
+            .find(|&d| is_duration(text(d)))
+        else {
+            k += 1;
+            continue;
+        };
+        let mut end = first;
+        while end < alive.len() && is_duration(text(end)) {
             end += 1;
-        }
-        if end == k + 1 {
-            k += 1;
-            continue;
         }
         let captions_end = (end + 2).min(alive.len());
-        while end < captions_end && is_card_line(&work.blocks[alive[end]].text) {
+        while end < captions_end
+            && is_card_line(text(end))
+            && !is_video_label(&work.blocks[alive[end]].folded())
+        {
             end += 1;
         }
-        for &i in &alive[k..end] {
+        cards.push(k..end);
+        k = end;
+    }
+    for card in cards {
+        for &i in &alive[card] {
             if !work.blocks[i].protected {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
-        k = end;
     }
 }
 
@@ -211,6 +237,72 @@ fn is_widget_name(text: &str) -> bool {
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.ends_with(is_sentence_end)
         && !has_inner_sentence_end(t)
+}
+
+/// A company's name with its ticker in brackets, alone on a line
+/// (`Example Micro, Inc. (EXM)`, `Some Index (^SOX)`, `某公司 (3661.TW)`).
+fn is_ticker_name(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[^()（）.!?。]{0,60}[^()（）]{0,20}\s*[(（](?:\^?[A-Z]{1,5}(?:[.-][A-Z]{1,2})?|\d{4,6}\.[A-Z]{1,3})[)）]$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    // A currency in brackets is a column's unit (`Prices (USD)`).
+    const CURRENCIES: &[&str] = &[
+        "(USD)", "(CNY)", "(RMB)", "(EUR)", "(JPY)", "(HKD)", "(TWD)", "(KRW)", "(GBP)",
+    ];
+    t.len() <= 100 && re.is_match(t) && !CURRENCIES.iter().any(|c| t.ends_with(c))
+}
+
+/// A quote's source or time line (`NasdaqGS - Nasdaq Real Time Price •
+/// USD`, `As of 11:40:12 AM EST. Market Open.`, `Currency in USD`).
+fn is_quote_note(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)real[- ]time price|delayed quote|^currency in [a-z]{3}$|^as of .{0,40}\d{1,2}:\d{2}|^at close:|^after hours:|^pre-market:")
+            .expect("static regex")
+    });
+    text.len() <= 120 && re.is_match(text.trim())
+}
+
+/// A quote widget around a price alone on its line: above it the name
+/// with its ticker (and the quote's source), below it the change and
+/// the quote's time.
+pub fn price_widgets(work: &mut Work) {
+    let alive = work.alive();
+    let mut widget = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        if !is_price(&work.blocks[i].text) {
+            continue;
+        }
+        let mut above = Vec::new();
+        for &j in alive[..k].iter().rev().take(2) {
+            let t = &work.blocks[j].text;
+            if is_quote_note(t) {
+                above.push(j);
+                continue;
+            }
+            if is_ticker_name(t) {
+                above.push(j);
+                widget.extend(above.iter().copied());
+                widget.push(i);
+                for &below in alive.iter().skip(k + 1).take(2) {
+                    let t = &work.blocks[below].text;
+                    if !(is_quote_line(t) || is_quote_note(t)) {
+                        break;
+                    }
+                    widget.push(below);
+                }
+            }
+            break;
+        }
+    }
+    for j in widget {
+        if work.blocks[j].alive && !work.blocks[j].protected {
+            work.drop_block(j, DropReason::Chrome);
+        }
+    }
 }
 
 /// A quote widget around a listing code alone on its line: the name
@@ -327,6 +419,50 @@ mod tests {
         assert_eq!(
             alive(&w),
             vec![BODY, BODY, "12:49", "A heading under a clock time", BODY]
+        );
+    }
+
+    #[test]
+    fn a_player_queue_goes_title_first_or_duration_first() {
+        let lines = [
+            BODY,
+            "Now Playing",
+            "Example Micro CEO: custom chips 'in transition'",
+            "03:12",
+            "Example Finance Video",
+            "Up Next",
+            "Why chip stocks slid despite a record quarter",
+            "02:45",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        video_cards(&mut w);
+        assert_eq!(alive(&w), vec![BODY, BODY]);
+    }
+
+    #[test]
+    fn a_quote_widget_goes_around_its_price() {
+        let lines = [
+            BODY,
+            "Example Micro Technology, Inc. (EXM)",
+            "NasdaqGS - Nasdaq Real Time Price • USD",
+            "71.38",
+            "-11.83 (-14.21%)",
+            "As of 11:40:12 AM EST. Market Open.",
+            BODY,
+            "Sample Foundry Ltd. (3661.TW)",
+            "3,945.00",
+            "+185.00 (+4.92%)",
+            BODY,
+            "Prices (USD)",
+            "71.38",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        price_widgets(&mut w);
+        assert_eq!(
+            alive(&w),
+            vec![BODY, BODY, BODY, "Prices (USD)", "71.38", BODY]
         );
     }
 

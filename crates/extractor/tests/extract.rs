@@ -342,6 +342,8 @@ fn compute_bytes_power_and_lengths() {
     assert_fig("equipped with 80GB HBM3", 80.0, "GB");
     assert_fig("bandwidth to 900GB/s", 900.0, "GB/s");
     assert_fig("达到1229TB/s", 1229.0, "TB/s");
+    assert_fig("bandwidth of 1,400 gigabytes per second", 1400.0, "GB/s");
+    assert_fig("up to 3.2 terabytes per second", 3.2, "TB/s");
     assert_fig("490 million GB in 2024", 4.9e8, "GB");
     assert_fig("exceeding 5kW", 5000.0, "W");
     assert_fig("from 50mV", 0.05, "V");
@@ -737,10 +739,18 @@ fn money_in_share_price_context_is_per_share() {
         unit_of("港股午後造好，中芯（00981）股價高見52.65元。"),
         "HKD/share"
     );
-    assert_eq!(unit_of("緯穎（6669）在奈米製程帶動下，第三季營收達937億元。"), "TWD");
+    assert_eq!(
+        unit_of("緯穎（6669）在奈米製程帶動下，第三季營收達937億元。"),
+        "TWD"
+    );
     assert_eq!(
         unit_of("A股方面，寒武紀半日報1,428元人民幣，港股恒指亦升。"),
         "CNY/share"
+    );
+    // an analyst's target
+    assert_eq!(
+        unit_of("Morgan Stanley cut its target to $84 on Friday."),
+        "USD/share"
     );
     // not share prices: product prices, revenue, scaled amounts
     assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
