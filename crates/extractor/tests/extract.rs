@@ -343,6 +343,14 @@ fn compute_bytes_power_and_lengths() {
     assert_fig("bandwidth to 900GB/s", 900.0, "GB/s");
     assert_fig("达到1229TB/s", 1229.0, "TB/s");
     assert_fig("bandwidth of 1,400 gigabytes per second", 1400.0, "GB/s");
+    let f = figures("Analysts put it between 1.5 TB/s and 2 TB/s per card.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].value, f[0].max, f[0].unit.as_str()),
+        (1.5, Some(2.0), "TB/s")
+    );
+    let f = figures("It sold 5 billion yuan of bonds and 7 billion yuan of shares.");
+    assert_eq!(f.len(), 2, "{f:?}");
     assert_fig("up to 3.2 terabytes per second", 3.2, "TB/s");
     assert_fig("490 million GB in 2024", 4.9e8, "GB");
     assert_fig("exceeding 5kW", 5000.0, "W");

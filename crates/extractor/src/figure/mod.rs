@@ -8,7 +8,7 @@
 //! in the `figures` protocol), Chinese or mixed (`5万4千6百`, `五分之一`,
 //! `一又二分之一`, `五十打`), English words (`two hundred and five`, words.rs)
 //! or a vulgar fraction (`½`); signs are `-`, `负`, `零下`, `minus`,
-//! `negative` (not `plus or minus`). Ranges `A-B`, `A至B`, `A~B`, `A to B`
+//! `negative` (not `plus or minus`). Ranges `A-B`, `A至B`, `A~B`, `A to B`, `between A and B`
 //! (scale and unit of B apply to A when A has none) unless a change is
 //! written (`from`, 从, `rose 5% to 20%`). Plain 元 on a Traditional page that
 //! names 新台幣 or reads as Taiwanese is TWD, on one that reads as Hong
@@ -1534,6 +1534,8 @@ impl FigureRules {
             j += 1;
         } else if doc.fslice(j, j + 3) == "to " && !change_before(doc, start) {
             j += 3;
+        } else if doc.fslice(j, j + 4) == "and " && between_before(doc, start) {
+            j += 4;
         } else {
             return None;
         }
@@ -1952,6 +1954,15 @@ fn change_before(doc: &Doc, start: usize) -> bool {
             gap.split_whitespace().count() <= 2 && !gap.contains(',') && !gap.contains(';')
         })
     })
+}
+
+/// `between` right before character `start` (`between 1.5 TB/s and 2
+/// TB/s` is a range).
+fn between_before(doc: &Doc, start: usize) -> bool {
+    let before = doc
+        .fslice(start.saturating_sub(9), start)
+        .to_ascii_lowercase();
+    before.trim_end().ends_with("between")
 }
 
 fn skip_run(doc: &Doc, mut i: usize) -> usize {
