@@ -334,20 +334,19 @@ fn is_link_call(text: &str) -> bool {
     char_len(t) <= 60 && (t.ends_with(">>") || t.ends_with('»') || t.ends_with("＞＞"))
 }
 
-/// A paragraph that promotes: two or more promo or ad phrases
-/// (`扫码报名` and `名额有限`, `sign up` and `newsletter`) in a short
-/// paragraph (folded).
+/// A paragraph that promotes: two or more promo phrases, or one and an
+/// ad call (`扫码报名` and `名额有限`, `sign up` and `newsletter`), in a
+/// short paragraph (folded).
 fn is_promo_paragraph(folded: &str) -> bool {
     if folded.len() > 600 || char_len(folded) > 200 {
         return false;
     }
-    let hits = PROMO
-        .iter()
-        .chain(AD_CALLS)
-        .filter(|p| folded.contains(*p))
-        .take(2)
-        .count();
-    hits >= 2
+    // Most paragraphs hold no promo phrase: one pass settles them.
+    match crate::script::count_distinct(folded, PROMO, 2) {
+        0 => false,
+        1 => contains_any(folded, AD_CALLS),
+        _ => true,
+    }
 }
 
 /// Byte ranges of a photo's licensing link and gallery position in its

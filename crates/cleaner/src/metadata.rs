@@ -637,11 +637,16 @@ fn is_dated_row(text: &str) -> bool {
 fn is_contribution_credit(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^[—–―-]?\s*[(（]?\s*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^.!?]{2,300}|[^.!?]{2,120}?\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|article|story)|[\p{Han}·、\s]{2,30}(?:亦)?对本文(?:亦)?有(?:所)?贡献|[\p{Han}·、\s]{2,30}(?:亦)?對本文(?:亦)?有(?:所)?貢獻)\s*[.。]?\s*[)）]?$")
+        Regex::new(r"(?i)^[—–―-]?\s*[(（]?\s*(?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[^.!?]+|[^.!?]+?\s+contributed(?:\s+reporting)?\s+to\s+this\s+(?:report|article|story)|[\p{Han}·、\s]+(?:亦)?对本文(?:亦)?有(?:所)?贡献|[\p{Han}·、\s]+(?:亦)?對本文(?:亦)?有(?:所)?貢獻)\s*[.。]?\s*[)）]?$")
             .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 300 && re.is_match(t)
+    let worded = t.contains("by")
+        || t.contains("By")
+        || t.contains("ontributed")
+        || t.contains("贡献")
+        || t.contains("貢獻");
+    t.len() <= 300 && worded && re.is_match(t)
 }
 
 /// A WeChat article's head row: the `原创` label and the account's name
@@ -703,7 +708,7 @@ pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]{3,200}[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
         )
         .expect("static regex")
     });

@@ -132,6 +132,41 @@ pub fn fold(s: &str) -> String {
 /// compiled once per thread into one Aho-Corasick automaton (keyed by the
 /// list's address), so a block is scanned once, not once per word.
 pub fn contains_any(folded: &str, words: &'static [&'static str]) -> bool {
+    with_automaton(words, |ac| match ac {
+        Some(ac) => ac.is_match(folded),
+        None => words.iter().any(|w| folded.contains(w)),
+    })
+}
+
+/// How many different `words` occur in `folded`, counting up to `limit`
+/// (one pass over the text).
+pub fn count_distinct(folded: &str, words: &'static [&'static str], limit: usize) -> usize {
+    with_automaton(words, |ac| match ac {
+        Some(ac) => {
+            let mut seen = Vec::new();
+            for m in ac.find_overlapping_iter(folded) {
+                if !seen.contains(&m.pattern()) {
+                    seen.push(m.pattern());
+                    if seen.len() >= limit {
+                        break;
+                    }
+                }
+            }
+            seen.len()
+        }
+        None => words
+            .iter()
+            .filter(|w| folded.contains(*w))
+            .take(limit)
+            .count(),
+    })
+}
+
+/// Runs `f` with the automaton of `words`, built once per thread.
+fn with_automaton<R>(
+    words: &'static [&'static str],
+    f: impl FnOnce(Option<&aho_corasick::AhoCorasick>) -> R,
+) -> R {
     thread_local! {
         static AUTOMATA: std::cell::RefCell<
             rustc_hash::FxHashMap<(usize, usize), Option<aho_corasick::AhoCorasick>>,
@@ -142,10 +177,7 @@ pub fn contains_any(folded: &str, words: &'static [&'static str]) -> bool {
         let ac = map
             .entry((words.as_ptr() as usize, words.len()))
             .or_insert_with(|| aho_corasick::AhoCorasick::new(words).ok());
-        match ac {
-            Some(ac) => ac.is_match(folded),
-            None => words.iter().any(|w| folded.contains(w)),
-        }
+        f(ac.as_ref())
     })
 }
 

@@ -37,7 +37,14 @@ fn is_code_row(t: &str) -> bool {
     let signed = SIGNED.get_or_init(|| {
         Regex::new(r"(?:^|[\s(（])[+\-−▲▼]\s?\d[\d,]*\.\d+%?").expect("static regex")
     });
+    // A code is digits, a dot and a capital (`00981.HK`): look for that
+    // before any regex.
+    let b = t.as_bytes();
+    let code_shaped = memchr::memchr_iter(b'.', b).any(|i| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+    });
     t.len() <= 300
+        && code_shaped
         && !t.contains(['，', '。', '、', '！', '？'])
         && !t.contains(". ")
         && listing_code_re().is_match(t)
@@ -214,7 +221,8 @@ pub fn video_cards(work: &mut Work) {
 fn is_price(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^\d{1,3}(?:,\d{3})*\.\d{1,4}$").expect("static regex"));
-    re.is_match(text.trim())
+    let t = text.trim();
+    t.len() <= 24 && t.starts_with(|c: char| c.is_ascii_digit()) && re.is_match(t)
 }
 
 /// A price chart's caption or range switch (`某公司 shares, 1-year`,
