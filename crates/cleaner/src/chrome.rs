@@ -109,6 +109,8 @@ const PROMO: &[&str] = &[
     "点击上方",
     "客户端下载",
     "公众号",
+    "line好友",
+    "加好友",
     "扫码",
     "扫一扫",
     "二维码",
@@ -297,34 +299,43 @@ pub fn is_list_intro(text: &str) -> bool {
     t.ends_with([':', '：']) && char_len(t) >= 6 && !only_chrome_words(t)
 }
 
-/// A player or widget control, or an icon's alt text, on its own line
-/// (folded): `Stock chart icon`, `hide content`, `show more`.
+/// A player or widget control, an icon's alt text or a network's degree
+/// of connection, on its own line (folded): `Stock chart icon`, `hide
+/// content`, `show more`, `3rd+`.
 fn is_ui_label(folded: &str) -> bool {
     let t = folded.trim();
     if t.len() > 40 {
         return false;
     }
     let icon = t.ends_with(" icon") && t.split_whitespace().count() <= 4;
-    icon || matches!(
-        t,
-        "hide content"
-            | "show content"
-            | "show more"
-            | "show less"
-            | "see more"
-            | "see less"
-            | "expand"
-            | "collapse"
-            | "full screen"
-            | "fullscreen"
-            | "replay"
-            | "mute"
-            | "unmute"
-            | "play video"
-            | "autoplay"
-            | "显示全部"
-            | "展开阅读全文"
-    )
+    let degree = matches!(
+        t.trim_start_matches(['•', '·', ' ']),
+        "1st" | "2nd" | "3rd" | "3rd+"
+    );
+    icon || degree
+        || matches!(
+            t,
+            "hide content"
+                | "show content"
+                | "show more"
+                | "show less"
+                | "see more"
+                | "see less"
+                | "expand"
+                | "collapse"
+                | "full screen"
+                | "fullscreen"
+                | "replay"
+                | "mute"
+                | "unmute"
+                | "play video"
+                | "autoplay"
+                | "a+"
+                | "a-"
+                | "a"
+                | "显示全部"
+                | "展开阅读全文"
+        )
 }
 
 /// A short link ending in a double arrow (`查看更多评论>>`, `点击领取体验>>`,
@@ -347,6 +358,42 @@ fn is_promo_paragraph(folded: &str) -> bool {
         1 => contains_any(folded, AD_CALLS),
         _ => true,
     }
+}
+
+/// A profile's headline in a page's head: segments between two or more
+/// bars, no sentence (`Principal Analyst @ Example | AI chips | Ex-Example`).
+fn is_profile_row(text: &str) -> bool {
+    text.len() <= 300
+        && text.matches(['|', '｜']).count() >= 2
+        && !text.trim_end().ends_with(is_sentence_end)
+        && !has_inner_sentence_end(text)
+}
+
+/// A search box's placeholder (folded): `搜索股票/用户/帖子`, `Search quotes,
+/// news & videos`.
+fn is_search_box(folded: &str) -> bool {
+    let t = folded.trim();
+    (t.starts_with("搜索") || t.starts_with("search "))
+        && char_len(t) <= 40
+        && t.contains(['/', '、', ',', '&'])
+        && !t.ends_with(is_sentence_end)
+}
+
+/// A metered paywall's notice (folded): `你已閱讀 1 篇免費文章`, `已是會員？
+/// 登入`, `You've read 2 of your 3 free articles`.
+fn is_meter_notice(folded: &str) -> bool {
+    folded.len() <= 200
+        && ((folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
+            || folded.starts_with("已是会员")
+            || (folded.contains("free article") && folded.contains("read")))
+}
+
+/// An issue line (`某周刊 第912期`): the magazine's number, not text.
+fn is_issue_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re =
+        RE.get_or_init(|| Regex::new(r"^\S{0,16}\s*第\s*\d{1,5}\s*期$").expect("static regex"));
+    text.len() <= 60 && re.is_match(text.trim())
 }
 
 /// Byte ranges of a photo's licensing link and gallery position in its
@@ -463,7 +510,7 @@ fn donation_boxes(work: &mut Work) {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
+        Regex::new(r"(?i)^(?:(?:本文共|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
             .expect("static regex")
     });
     text.len() <= 60 && re.is_match(text.trim())
@@ -492,6 +539,8 @@ fn is_offer(folded: &str) -> bool {
                 "cancel anytime",
                 "by continuing, i agree",
                 "unsubscribe at any time",
+                "unlimited access",
+                "visible to anyone on or off",
             ],
         ) || (folded.contains("newsletter")
             && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"])))
@@ -760,6 +809,7 @@ const CHROME_WORDS: &[&str] = &[
     "twitter",
     "linkedin",
     "whatsapp",
+    "kakaotalk",
     "reddit",
     "copy",
     "link",
@@ -775,6 +825,9 @@ const CHROME_WORDS: &[&str] = &[
     "followers",
     "following",
     "posts",
+    "字级",
+    "听文章",
+    "按赞",
     "复制连结",
     "复制链接",
     "微博",
@@ -915,12 +968,16 @@ pub fn says_machine_written(folded: &str) -> bool {
     let credited = (t.starts_with("takeaways by ") || t.starts_with("summary by "))
         && t.ends_with(" ai")
         && t.len() <= 80;
+    // `以下内容由AI根据全文自动生成`.
+    let generated = folded.contains("ai") && folded.contains("自动生成");
     credited
+        || generated
         || contains_any(
             folded,
             &[
                 "由ai生成",
                 "ai生成",
+                "ai 生成",
                 "ai摘要",
                 "ai 摘要",
                 "ai重点",
@@ -1005,11 +1062,17 @@ fn table_of_contents(work: &mut Work) {
     let mut run = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let t = work.blocks[i].text.trim();
+        // The copy may already be gone (a box above it took it along).
         let printed_again = short(t)
-            && alive[k + 1..]
-                .iter()
-                .any(|&j| work.blocks[j].text.trim() == t);
-        if !printed_again {
+            && alive.get(k + 1).is_some_and(|&next| {
+                work.blocks[next..]
+                    .iter()
+                    .skip(1)
+                    .any(|b| b.text.trim() == t)
+            });
+        // The first item again is the body's first subhead.
+        let repeats_item = run.iter().any(|&r: &usize| work.blocks[r].text.trim() == t);
+        if !printed_again || repeats_item {
             break;
         }
         run.push(i);
@@ -1329,7 +1392,10 @@ impl Detector for ChromeFilter {
                 && ((!has_inner_sentence_end(text) && contains_any(&folded, PROMO))
                     || contains_any(&folded, AD_CALLS)
                     || is_app_promo(&folded));
-            let early = is_breadcrumb(text) || (in_head && is_short_head_line(text)) || promo_line;
+            let early = is_breadcrumb(text)
+                || (in_head && (is_short_head_line(text) || is_profile_row(text)))
+                || promo_line
+                || is_search_box(&folded);
             // A chrome label without a count of its own (`关注者`) may have
             // its count on the next line.
             let chrome_words = !early && short && only_chrome_words(text);
@@ -1357,6 +1423,8 @@ impl Detector for ChromeFilter {
                 || is_bare_url(text)
                 || is_contents_header(&folded)
                 || is_promo_paragraph(&folded)
+                || is_meter_notice(&folded)
+                || is_issue_line(text)
                 || is_end_marker(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
@@ -1493,6 +1561,7 @@ mod tests {
             "3 分鐘閱讀時間",
             "阅读时长：5分钟",
             "閱讀時間約 6 分鐘",
+            "本文共 1,320 字，閱讀時間約 3 分鐘",
             "6 min read",
         ] {
             assert!(is_reading_time(t), "{t}");
@@ -1689,6 +1758,19 @@ mod tests {
             "FILE PHOTO: A chip on display in Shanghai, July 26, 2025."
         );
         assert!(is_ui_label("stock chart icon") && is_ui_label("autoplay"));
+        assert!(is_ui_label("· 3rd+") && is_ui_label("• 2nd"));
+        assert!(is_profile_row(
+            "Principal Analyst @ Example Insights | AI accelerators & HBM | Ex-Example"
+        ));
+        assert!(!is_profile_row("Revenue rose | fell | flat. It said so."));
+        assert!(
+            is_search_box("搜索股票/用户/帖子") && is_search_box("search quotes, news & videos")
+        );
+        assert!(!is_search_box("搜索引擎的下一步"));
+        assert!(is_meter_notice(&fold(
+            "你已閱讀 1 篇免費會員文章，本月還剩 2 篇"
+        )));
+        assert!(is_issue_line("某周刊 第912期") && !is_issue_line("第3期工程明年投产"));
         assert!(is_link_call("查看更多评论>>") && !is_link_call("A > B"));
     }
 

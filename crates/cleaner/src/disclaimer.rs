@@ -59,6 +59,8 @@ const WEAK_MARKERS: &[&str] = &[
     "本文不代表",
     "不代表本网立场",
     "本内容为作者独立观点",
+    "仅提供信息存储空间服务",
+    "观点仅代表作者本人",
     "all rights reserved",
     "copyright",
     "©",

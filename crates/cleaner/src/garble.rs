@@ -564,7 +564,23 @@ impl Detector for GarbleFilter {
                 }
             }
         }
-        for (i, ranges) in plan {
+        for (i, mut ranges) in plan {
+            // A clause cut from the start of a line takes the comma that
+            // joined it to the Chinese sentence along.
+            let text = &work.blocks[i].text;
+            for r in ranges.iter_mut() {
+                if text
+                    .get(..r.start)
+                    .is_some_and(|head| head.trim().is_empty())
+                {
+                    let rest = text.get(r.end..).unwrap_or("");
+                    let joint = rest.len()
+                        - rest
+                            .trim_start_matches([',', '，', '、', ';', '；', ' '])
+                            .len();
+                    r.end += joint;
+                }
+            }
             work.remove_ranges(i, ranges, DropReason::Garbled);
         }
     }

@@ -98,6 +98,9 @@ const KEYS: &[&str] = &[
 /// Phrases that open a metadata line without a colon (folded).
 const PHRASES: &[&str] = &[
     "本文转载自",
+    "本文刊登于",
+    "本文原载于",
+    "原文刊登于",
     "本文来自",
     "本文来源",
     "本文转自",
@@ -582,7 +585,8 @@ impl Detector for MetadataFilter {
                 let tail = caption
                     .then(|| credit_tail(&text))
                     .flatten()
-                    .or_else(|| is_caption.then(|| name_credit_tail(&text)).flatten());
+                    .or_else(|| is_caption.then(|| name_credit_tail(&text)).flatten())
+                    .or_else(|| agency_credit_tail(&text));
                 if let Some(r) = tail {
                     drop_tail(work, i, r.start, DropReason::Metadata);
                 }
@@ -596,10 +600,26 @@ impl Detector for MetadataFilter {
         }
         self.author_bio(work);
         self.name_over_role(work);
+        self.tag_lists(work);
         self.board_header(work);
         self.account_lines(work);
         self.title(work);
     }
+}
+
+/// Byte range of a news agency's name in brackets after a line's last
+/// sentence (`… in Seoul on Oct. 22. (Yonhap)`): a caption's credit in a
+/// text dump, where captions are lines like any other.
+fn agency_credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[.。!?！？]\s*([(（](?:Yonhap|Reuters|AP|AFP|Xinhua|Kyodo|Bloomberg|Getty Images|EPA|新华社|新華社|中新社|中央社|路透|美联社|美聯社|法新社)[)）])\s*$")
+            .expect("static regex")
+    });
+    if !text.ends_with([')', '）']) {
+        return None;
+    }
+    re.captures(text).and_then(|c| c.get(1)).map(|m| m.range())
 }
 
 /// Byte range of a bare source name in brackets after a caption's last
@@ -708,7 +728,7 @@ pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$",
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$|^[^，。,]{0,20}(?:资深|首席|特约)?(?:记者|記者|编辑|編輯|撰稿人|研究员|研究員)[，,][^。]*(?:追踪|追蹤|关注|關注|专注|專注|负责|負責|报道|報導|采访|採訪)",
         )
         .expect("static regex")
     });
@@ -824,6 +844,45 @@ impl MetadataFilter {
                 if b.alive && short(b) && char_len(&b.text) <= 12 && !b.text.contains(['，', ','])
                 {
                     work.drop_block(above, DropReason::Metadata);
+                }
+            }
+        }
+    }
+
+    /// A bare tags label (`標籤`, `Tags`) and the one-word lines under it.
+    fn tag_lists(&self, work: &mut Work) {
+        let alive = work.alive();
+        for (k, &i) in alive.iter().enumerate() {
+            let b = &work.blocks[i];
+            if b.text.len() > 24
+                || !matches!(
+                    b.folded().trim().trim_end_matches([':', '：']),
+                    "标签"
+                        | "相关标签"
+                        | "关键字"
+                        | "关键词"
+                        | "tags"
+                        | "topics"
+                        | "suggested topics"
+                )
+            {
+                continue;
+            }
+            let tags: Vec<usize> = alive[k + 1..]
+                .iter()
+                .copied()
+                .take_while(|&j| {
+                    let t = work.blocks[j].text.trim();
+                    let n = char_len(t);
+                    n <= 12 && t.split_whitespace().count() <= 3 && !t.ends_with(is_sentence_end)
+                })
+                .collect();
+            if tags.len() >= 2 {
+                work.drop_block(i, DropReason::Metadata);
+                for j in tags {
+                    if !work.blocks[j].protected {
+                        work.drop_block(j, DropReason::Metadata);
+                    }
                 }
             }
         }
@@ -1193,6 +1252,15 @@ mod tests {
             "Jane Roe covers China's technology sector from Beijing, with a focus on chips."
         ));
         assert!(is_original_label("原创 某某编辑部 某某观察"));
+        let caption = "Visitors look at the chips displayed in Seoul on Oct. 22. (Yonhap)";
+        assert_eq!(
+            agency_credit_tail(caption).map(|r| &caption[r]),
+            Some("(Yonhap)")
+        );
+        assert!(agency_credit_tail("The firm (Example Corp) said so.").is_none());
+        assert!(is_author_bio(
+            "某周刊科技組資深記者，長期追蹤半導體與AI伺服器產業。"
+        ));
         assert!(!is_original_label("原创药企今年的研发投入，增长了三成。"));
         assert!(is_title_like(
             "Example state steers data centres away from foreign chips as U.S. curbs tighten"
@@ -1221,6 +1289,11 @@ mod tests {
             .map(|&i| w.blocks[i].text.to_string())
             .collect();
         assert_eq!(alive, vec!["[標的] 某公司 多", body]);
+
+        let lines = [body, "標籤", "HBM4", "台積電", "記憶體", body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 5], "a tags label and its tags");
 
         let en = "The company said revenue rose sharply in the quarter, and its shares gained in early trade on Friday.";
         let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];

@@ -28,6 +28,7 @@ const HEADERS: &[&str] = &[
     "热点推荐",
     "热门推荐",
     "推荐阅读",
+    "推荐文章",
     "延伸阅读",
     "猜你喜欢",
     "热门文章",
@@ -215,6 +216,18 @@ fn is_headline_like(text: &str) -> bool {
     size_ok && !ends_sentence
 }
 
+/// A section heading numbered with a Chinese ordinal (`四、台灣供應鏈的新機會`):
+/// the article's own, not a teaser's headline.
+fn is_numbered_section(text: &str) -> bool {
+    let t = text.trim();
+    let ordinal = t
+        .char_indices()
+        .take_while(|&(_, c)| "一二三四五六七八九十".contains(c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    ordinal.is_some_and(|end| t[end..].starts_with('、')) && char_len(t) <= 40
+}
+
 /// Clickbait or listing style: exclamation marks, a trailing year, Title Case.
 fn is_clickbait(text: &str) -> bool {
     let t = text.trim();
@@ -338,6 +351,10 @@ impl RelatedFilter {
                     break;
                 }
                 if early && char_len(t) >= 15 && t.trim_end().ends_with(['.', '。']) {
+                    break;
+                }
+                // The article's next numbered section (`四、…`) follows the box.
+                if is_numbered_section(t) {
                     break;
                 }
                 after_headline = !prose && is_headline_like(t);
@@ -594,6 +611,14 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_sections() {
+        assert!(is_numbered_section("四、台灣供應鏈的新機會"));
+        assert!(is_numbered_section("十二、结语"));
+        assert!(!is_numbered_section("某公司再获大单"));
+        assert!(!is_numbered_section("一线城市算力需求上升"));
+    }
 
     #[test]
     fn headline_shapes() {

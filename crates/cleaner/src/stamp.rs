@@ -58,7 +58,12 @@ fn bare_unit_re() -> &'static Regex {
 /// a date and a clock time.
 fn is_time_part(part: &str) -> bool {
     let t = part.trim();
-    is_relative_time(t)
+    // A post's compact age beside other meta parts (`3d`, `2h`, `1w`).
+    let compact = (2..=3).contains(&t.len())
+        && t.ends_with(['s', 'm', 'h', 'd', 'w'])
+        && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    compact
+        || is_relative_time(t)
         || (t.len() <= 24
             && t.chars().any(|c| c.is_ascii_digit())
             && clock_or_date_re().is_match(t))
@@ -116,7 +121,10 @@ const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
 /// split by `·`/`|`/`•`, one of them a time or an engagement count
 /// (`某用戶 · 15分鐘前 · 356`, `u/someone · 5h`, `某版 · 1,284 回覆`).
 pub fn is_meta_row(text: &str) -> bool {
-    let t = text.trim();
+    // A trailing separator (`3d • Edited •`) opens no part.
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
     // 48 chars are at most 192 bytes: longer lines are not counted.
     if t.len() > 192
         || !t.contains(META_SEPARATORS)
@@ -242,9 +250,11 @@ mod tests {
             "某财经号 | 2025-11-20 10:12",
             "站務組 • 昨天 • 1,043",
             "某版 · 1,284 回覆 · 4.2萬 瀏覽",
+            "3d • Edited •",
         ] {
             assert!(is_meta_row(t), "{t}");
         }
+        assert!(!is_meta_row("HBM • DRAM • NAND"));
         assert!(is_count_row("某专栏 · 2,103 赞同 · 186 评论"));
         assert!(is_meta_row("12萬位追蹤者 · 286 追蹤中"));
         assert!(is_relative_time("3 天 ·"));
