@@ -826,6 +826,7 @@ const CHROME_WORDS: &[&str] = &[
     "following",
     "posts",
     "字级",
+    "纠错",
     "听文章",
     "按赞",
     "复制连结",

@@ -40,6 +40,7 @@ const KEYS: &[&str] = &[
     "来源",
     "作者",
     "责任编辑",
+    "责编",
     "responsible editor",
     "original title",
     "编辑",

@@ -13,8 +13,12 @@ use std::path::{Path, PathBuf};
 /// (charset detection is the fetcher's job and is tested there).
 fn read_page(path: &Path, encoding: &str) -> String {
     let bytes = std::fs::read(path).expect("fixture page");
-    let enc = encoding_rs::Encoding::for_label(encoding.trim_end_matches("-sig").as_bytes())
-        .unwrap_or(encoding_rs::UTF_8);
+    // `cp950` is Python's name for what WHATWG calls Big5.
+    let label = match encoding.trim_end_matches("-sig") {
+        "cp950" => "big5",
+        other => other,
+    };
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
     enc.decode(&bytes).0.into_owned()
 }
 
