@@ -1327,6 +1327,9 @@ impl Detector for ChromeFilter {
     }
 
     fn run(&self, work: &mut Work<'_>) {
+        crate::widget::video_cards(work);
+        crate::widget::quote_widgets(work);
+        crate::widget::price_widgets(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).
@@ -1349,10 +1352,6 @@ impl Detector for ChromeFilter {
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
-        crate::widget::video_cards(work);
-        crate::widget::quote_widgets(work);
-        crate::widget::price_widgets(work);
-        let alive = work.alive();
         // A count under a chrome label (`关注者` then `2,316`) goes with it.
         let mut after_label = false;
         // Quote lines under a line of the body that ends with a colon
