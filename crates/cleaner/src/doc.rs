@@ -135,6 +135,15 @@ impl<'a> Work<'a> {
         Work::new(lines.iter().map(|l| Block::new(*l, kind)).collect())
     }
 
+    /// The texts of the alive blocks, in order (tests compare them).
+    #[cfg(test)]
+    pub fn alive_texts(&self) -> Vec<String> {
+        self.alive()
+            .iter()
+            .map(|&i| self.blocks[i].text.to_string())
+            .collect()
+    }
+
     pub fn new(mut blocks: Vec<Block<'a>>) -> Self {
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
         if bytes > FOLD_CACHE_MAX_BYTES {

@@ -424,11 +424,7 @@ mod tests {
         let other = "另一段正文讲述了完全不同的事情，包括产能、良率与订单，和上面的导语没有多少重合之处，只是长度相仿而已。";
         let mut w = work(&[summary, lead, other]);
         DuplicateFilter.run(&mut w);
-        let alive: Vec<_> = w
-            .alive()
-            .iter()
-            .map(|&i| w.blocks[i].text.to_string())
-            .collect();
+        let alive: Vec<_> = w.alive_texts();
         assert_eq!(alive, vec![lead, other]);
         // A paragraph that the next one only partly repeats stays.
         let mut w = work(&[lead, other]);

@@ -1284,11 +1284,7 @@ mod tests {
             w.drop_block(i, DropReason::Chrome);
         }
         MetadataFilter.run(&mut w);
-        let alive: Vec<_> = w
-            .alive()
-            .iter()
-            .map(|&i| w.blocks[i].text.to_string())
-            .collect();
+        let alive: Vec<_> = w.alive_texts();
         assert_eq!(alive, vec!["[標的] 某公司 多", body]);
 
         let lines = [body, "標籤", "HBM4", "台積電", "記憶體", body];

@@ -234,21 +234,14 @@ mod tests {
         Work::new(owned)
     }
 
-    fn alive(w: &Work<'_>) -> Vec<String> {
-        w.alive()
-            .iter()
-            .map(|&i| w.blocks[i].text.to_string())
-            .collect()
-    }
-
     #[test]
     fn comment_section_and_end_marks_end_the_article() {
         let mut w = dump(&[BODY, BODY, BODY, "Comments (14)", BODY, "Most read"]);
         TailFilter.run(&mut w);
-        assert_eq!(alive(&w), vec![BODY; 3]);
+        assert_eq!(w.alive_texts(), vec![BODY; 3]);
         let mut w = dump(&[BODY, BODY, "（本文完）", "责任编辑：某某", BODY]);
         TailFilter.run(&mut w);
-        assert_eq!(alive(&w), vec![BODY; 2]);
+        assert_eq!(w.alive_texts(), vec![BODY; 2]);
         // Early in the page, a comment counter is a byline row, not an end.
         let mut w = dump(&["留言 (3)", BODY, BODY, BODY]);
         TailFilter.run(&mut w);
@@ -266,7 +259,7 @@ mod tests {
             "That is all for now.",
         ]);
         TailFilter.run(&mut w);
-        assert_eq!(alive(&w), vec![BODY, BODY, "That is all for now."]);
+        assert_eq!(w.alive_texts(), vec![BODY, BODY, "That is all for now."]);
     }
 
     #[test]
@@ -284,7 +277,7 @@ mod tests {
             "留名。",
         ]);
         TailFilter.run(&mut w);
-        assert_eq!(alive(&w), vec![ZH; 3]);
+        assert_eq!(w.alive_texts(), vec![ZH; 3]);
         // A ranking's `#2 Company` line is a subhead, not a reply.
         let mut w = dump(&[BODY, BODY, BODY, "#2 Some Chip Company", BODY]);
         TailFilter.run(&mut w);
@@ -296,7 +289,7 @@ mod tests {
         let bio = "Jane Roe is a senior reporter at Example Daily covering semiconductors.";
         let mut w = dump(&[BODY, BODY, BODY, bio, "View comments", "Great piece."]);
         TailFilter.run(&mut w);
-        assert_eq!(alive(&w), vec![BODY; 3]);
+        assert_eq!(w.alive_texts(), vec![BODY; 3]);
     }
 
     #[test]

@@ -348,13 +348,6 @@ mod tests {
     use super::*;
     use crate::doc::BlockKind;
 
-    fn alive(w: &Work<'_>) -> Vec<String> {
-        w.alive()
-            .iter()
-            .map(|&i| w.blocks[i].text.to_string())
-            .collect()
-    }
-
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
 
     #[test]
@@ -425,7 +418,7 @@ mod tests {
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         video_cards(&mut w);
         assert_eq!(
-            alive(&w),
+            w.alive_texts(),
             vec![BODY, BODY, "12:49", "A heading under a clock time", BODY]
         );
     }
@@ -445,7 +438,7 @@ mod tests {
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         video_cards(&mut w);
-        assert_eq!(alive(&w), vec![BODY, BODY]);
+        assert_eq!(w.alive_texts(), vec![BODY, BODY]);
     }
 
     #[test]
@@ -469,7 +462,7 @@ mod tests {
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         price_widgets(&mut w);
         assert_eq!(
-            alive(&w),
+            w.alive_texts(),
             vec![BODY, BODY, BODY, "Prices (USD)", "71.38", BODY]
         );
     }
@@ -487,11 +480,11 @@ mod tests {
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         quote_widgets(&mut w);
-        assert_eq!(alive(&w), vec![BODY, BODY]);
+        assert_eq!(w.alive_texts(), vec![BODY, BODY]);
         // A subhead above a paragraph that names a code stays.
         let lines = ["Guidance raised", BODY];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         quote_widgets(&mut w);
-        assert_eq!(alive(&w).len(), 2);
+        assert_eq!(w.alive_texts().len(), 2);
     }
 }
