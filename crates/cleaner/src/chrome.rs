@@ -329,6 +329,10 @@ fn is_ui_label(folded: &str) -> bool {
                 | "mute"
                 | "unmute"
                 | "play video"
+                | "representative image"
+                | "图片"
+                | "网易号"
+                | "representational image"
                 | "autoplay"
                 | "a+"
                 | "a-"
@@ -542,8 +546,20 @@ fn is_offer(folded: &str) -> bool {
                 "unlimited access",
                 "visible to anyone on or off",
             ],
-        ) || (folded.contains("newsletter")
-            && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"])))
+        ) || (folded.contains("subscribe")
+            && contains_any(
+                folded,
+                &[
+                    "/year",
+                    "a year",
+                    "per year",
+                    "/month",
+                    "a month",
+                    "per month",
+                ],
+            ))
+            || (folded.contains("newsletter")
+                && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"])))
 }
 
 /// An app promotion on a short line (folded): `下载…App`, `…尽在…APP`.
@@ -569,7 +585,8 @@ fn is_app_call(folded: &str) -> bool {
 }
 
 fn is_app_promo(folded: &str) -> bool {
-    (folded.contains("下载") && folded.contains("app")) || folded.trim_end().ends_with("app")
+    (folded.contains("下载") && (folded.contains("app") || folded.contains("客户端")))
+        || folded.trim_end().ends_with("app")
 }
 
 /// The header of an article's table of contents (`文章目录`, `Contents`),
@@ -790,6 +807,8 @@ const CHROME_WORDS: &[&str] = &[
     "size",
     "big",
     "middle",
+    "medium",
+    "large",
     "small",
     "space",
     "now",
@@ -871,11 +890,18 @@ fn is_breadcrumb(text: &str) -> bool {
         .chars()
         .filter(|&c| matches!(c, '>' | '»' | '›' | '＞'))
         .count();
-    if seps == 0 || char_len(text) > line_max || has_inner_sentence_end(text) {
+    if seps == 0 || char_len(text) > line_max + 120 || has_inner_sentence_end(text) {
         return false;
     }
     let parts: Vec<&str> = text.split(['>', '»', '›', '＞']).map(str::trim).collect();
-    parts.iter().all(|p| char_len(p) <= part_max)
+    // The trail may end with the page's own headline (`News › Tech ›
+    // <headline>`) when two or more short parts lead to it.
+    let (last, path) = parts.split_last().unwrap_or((&"", &[]));
+    let titled = seps >= 2 && char_len(last) <= 120;
+    let line_ok = char_len(text) - char_len(last) <= line_max;
+    line_ok
+        && path.iter().all(|p| char_len(p) <= part_max)
+        && ((char_len(last) <= part_max && char_len(text) <= line_max) || titled)
         && (seps >= 2 || parts.iter().filter(|p| !p.is_empty()).count() <= 2)
 }
 
@@ -902,9 +928,20 @@ pub fn is_body_paragraph(text: &str) -> bool {
     let n = char_len(text);
     let cjk = han_count(text) * 2 > n;
     let long = if cjk { n >= 30 } else { n >= 80 };
-    long && text
-        .chars()
-        .any(|c| is_sentence_end(c) || matches!(c, ',' | '，' | '、'))
+    // A decimal point or a thousands separator (`3.4 times`, `18,240`) is
+    // no punctuation.
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    let punctuated = std::iter::from_fn(|| {
+        let c = chars.next()?;
+        let decimal = matches!(c, '.' | ',')
+            && prev.is_ascii_digit()
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        prev = c;
+        Some(!decimal && (is_sentence_end(c) || matches!(c, ',' | '，' | '、')))
+    })
+    .any(|p| p);
+    long && punctuated
 }
 
 /// Counters as sites print them: `1,204`, `1.3K`, `3.2万`, `2.1M`.
@@ -1500,6 +1537,18 @@ mod tests {
 
     #[test]
     fn breadcrumbs() {
+        assert!(is_breadcrumb(
+            "Business News›Tech›Technology›Chip imports surge 3.4 times in April-September"
+        ));
+        assert!(!is_breadcrumb(
+            "Revenue > expectations, analysts said of the quarter"
+        ));
+        assert!(is_body_paragraph(
+            "Imports of accelerator boards for data centres rose 3.4 times in the first half, trade data show."
+        ));
+        assert!(!is_body_paragraph(
+            "Data-centre AI chip imports surge 3.4 times to Rs 18,240 crore in April as clusters go live"
+        ));
         assert!(is_breadcrumb("首頁> 股市消息>"));
         assert!(is_breadcrumb("Home > Tech > Chips"));
         assert!(is_breadcrumb("网易首页 > 网易号 > 正文 申请入驻"));

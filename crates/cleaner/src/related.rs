@@ -72,6 +72,8 @@ const HEADERS: &[&str] = &[
     "up next",
     "watch next",
     "read next",
+    "also read",
+    "must read",
 ];
 
 /// Endings of channel headers in news portals.

@@ -53,7 +53,7 @@ fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|评论区|评论|留言|全部讨论|讨论|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?$",
+            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|精彩评论|精选评论|精选留言|评论区|评论|留言|全部讨论|讨论|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?(?:\s+on\s+this\s+(?:story|article|post))?$",
         )
         .expect("static regex")
     })
@@ -313,6 +313,7 @@ mod tests {
             "留言 (12)",
             "Comments",
             "14 comments",
+            "12 Comments on this Story",
             "请登录后发表评论 登录 | 注册",
             "B1",
             "1樓",
