@@ -41,6 +41,11 @@ const KEYS: &[&str] = &[
     "作者",
     "责任编辑",
     "责编",
+    "发布单位",
+    "发布机关",
+    "联络人",
+    "联系人",
+    "电子邮件",
     "responsible editor",
     "original title",
     "编辑",
@@ -444,7 +449,15 @@ fn is_credit_line(text: &str) -> bool {
     // A credit of its own (`(封面图源:…)`), not a caption that ends with
     // one (`图为…(图片来源:…)` stays: captions are content).
     let opened = t.trim_start_matches(['(', '（', '[', '【']);
-    CREDIT.iter().any(|c| opened.starts_with(c))
+    // A bracketed credit alone on its line: `（某署提供）`, `（記者某某攝）`.
+    let bracketed = t.starts_with(['(', '（'])
+        && t.ends_with([')', '）'])
+        && n <= 24
+        && ["提供)", "提供）", "摄)", "摄）"]
+            .iter()
+            .any(|e| t.ends_with(e));
+    bracketed
+        || CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
         || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 20)
@@ -985,7 +998,18 @@ impl MetadataFilter {
         let chosen = head
             .iter()
             .copied()
-            .max_by_key(|&i| (char_len(&work.blocks[i].text), std::cmp::Reverse(i)))
+            // On a Chinese page an all-Latin banner (the agency's English
+            // name) does not outweigh a Chinese headline.
+            .max_by_key(|&i| {
+                let t = &work.blocks[i].text;
+                let latin_only = page_chinese && crate::script::han_count(t) == 0;
+                let len = if latin_only {
+                    char_len(t) / 3
+                } else {
+                    char_len(t)
+                };
+                (len, std::cmp::Reverse(i))
+            })
             .filter(|_| head.first() == Some(&first))
             .unwrap_or(first);
         if is_title_like(&work.blocks[chosen].text) {
