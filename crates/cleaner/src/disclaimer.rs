@@ -287,6 +287,31 @@ fn notice_tail(text: &str) -> Option<std::ops::Range<usize>> {
     Some(tpos.get(start).copied().unwrap_or(0)..text.len())
 }
 
+/// Where the financial statements after a release's boilerplate begin
+/// (from block `from` on): the first run of three or more table rows, with
+/// the short title lines right above it (`COMPANY INC.`, `CONDENSED
+/// CONSOLIDATED STATEMENTS OF OPERATIONS`, `(in thousands)`).
+fn statement_tables(work: &Work<'_>, from: usize) -> Option<usize> {
+    let is_row = |j: usize| {
+        work.blocks
+            .get(j)
+            .is_some_and(|b| b.alive && b.kind == crate::doc::BlockKind::Row)
+    };
+    let first =
+        (from + 1..work.blocks.len()).find(|&j| is_row(j) && is_row(j + 1) && is_row(j + 2))?;
+    let mut start = first;
+    while start > from + 1 && first - start < 4 {
+        let b = &work.blocks[start - 1];
+        let title =
+            b.text.len() <= 160 && !b.text.trim_end().ends_with('.') && !b.text.contains(". ");
+        if !(b.alive && title) {
+            break;
+        }
+        start -= 1;
+    }
+    Some(start)
+}
+
 pub struct DisclaimerFilter;
 
 impl Detector for DisclaimerFilter {
@@ -307,7 +332,18 @@ impl Detector for DisclaimerFilter {
                 continue;
             }
             if is_release_heading(text) && seen * 2 >= total {
-                work.cut_from(i, 0, DropReason::Disclaimer);
+                match statement_tables(work, i) {
+                    // The release's financial statements follow its
+                    // boilerplate: the boilerplate goes, the tables stay.
+                    Some(tables) => {
+                        for j in i..tables {
+                            if work.blocks[j].alive && !work.blocks[j].protected {
+                                work.drop_block(j, DropReason::Disclaimer);
+                            }
+                        }
+                    }
+                    None => work.cut_from(i, 0, DropReason::Disclaimer),
+                }
                 break;
             }
             if let Some(pos) = marker_in(text, &work.blocks[i].folded(), MARKERS) {
@@ -387,6 +423,30 @@ fn is_bracket_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_release_keeps_its_statement_tables_after_the_boilerplate() {
+        use crate::doc::{Block, BlockKind};
+        let body = "Example Micro reported record revenue for the quarter, and said demand for its accelerators kept growing across every region it serves.";
+        let mut blocks: Vec<Block> = (0..4).map(|_| Block::new(body, BlockKind::Para)).collect();
+        blocks.push(Block::new("Forward-Looking Statements", BlockKind::Heading));
+        blocks.push(Block::new(
+            "This release contains forward-looking statements that involve risks.",
+            BlockKind::Para,
+        ));
+        blocks.push(Block::new("EXAMPLE MICRO INC.", BlockKind::Para));
+        blocks.push(Block::new("(in thousands)", BlockKind::Para));
+        for row in [
+            "Revenue 311,595 161,550",
+            "Cost of revenue 139,047 78,316",
+            "Gross profit 172,548 83,234",
+        ] {
+            blocks.push(Block::new(row, BlockKind::Row));
+        }
+        let mut w = Work::new(blocks);
+        DisclaimerFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3, 6, 7, 8, 9, 10]);
+    }
 
     #[test]
     fn a_bracketed_label_above_a_notice_goes_with_it() {
