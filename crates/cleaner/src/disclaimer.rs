@@ -302,8 +302,11 @@ fn statement_tables(work: &Work<'_>, from: usize) -> Option<usize> {
     let mut start = first;
     while start > from + 1 && first - start < 4 {
         let b = &work.blocks[start - 1];
-        let title =
-            b.text.len() <= 160 && !b.text.trim_end().ends_with('.') && !b.text.contains(". ");
+        // A capitalised company name may end with `INC.`.
+        let capitals = !b.text.chars().any(char::is_lowercase);
+        let title = b.text.len() <= 160
+            && (capitals || !b.text.trim_end().ends_with('.'))
+            && !b.text.contains(". ");
         if !(b.alive && title) {
             break;
         }
