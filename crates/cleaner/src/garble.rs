@@ -394,6 +394,73 @@ fn inflected_english(l: &str) -> bool {
             || (n >= 8 && l.ends_with("ed")))
 }
 
+/// A line of machine-translation debris: six or more space-separated
+/// tokens, at least two fifths of them Latin, every Chinese one a word of
+/// at most three characters (`的`, `在`, `這些`), and no punctuation
+/// (`the 的 Instinct 在 -SKYROCK market 這些 of 輝達`).
+fn is_word_salad(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 400 || t.contains(['，', '。', ',', '.', '、', '：', '！', '？']) {
+        return false;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    if tokens.len() < 6 {
+        return false;
+    }
+    let han = |w: &str| w.chars().any(crate::script::is_han);
+    let latin = tokens.iter().filter(|w| !han(w)).count();
+    latin * 5 >= tokens.len() * 2
+        && tokens
+            .iter()
+            .all(|w| !han(w) || (w.chars().count() <= 3 && w.chars().all(crate::script::is_han)))
+        && tokens.iter().filter(|w| han(w)).count() >= 2
+}
+
+fn word_salad(work: &mut Work<'_>) {
+    for i in work.alive() {
+        if !work.blocks[i].protected && is_word_salad(&work.blocks[i].text) {
+            work.drop_block(i, DropReason::Garbled);
+        }
+    }
+}
+
+/// English connectives that machine translation leaves untranslated at
+/// the head of a Chinese sentence (`However，輝達並沒有…`).
+const CONNECTIVES: &[&str] = &[
+    "However",
+    "Moreover",
+    "Meanwhile",
+    "Therefore",
+    "Furthermore",
+    "Additionally",
+    "Also",
+    "But",
+    "And",
+    "So",
+    "Still",
+    "Instead",
+    "Overall",
+];
+
+/// Removes an untranslated English connective (and its comma) at the
+/// start of a Chinese line.
+fn untranslated_openers(work: &mut Work<'_>) {
+    for i in work.alive() {
+        let text = &work.blocks[i].text;
+        let Some(word) = CONNECTIVES.iter().find(|w| text.starts_with(**w)) else {
+            continue;
+        };
+        let rest = &text[word.len()..];
+        let after = rest.trim_start_matches([',', '，', ' ']);
+        let joined =
+            after.len() < rest.len() || rest.starts_with(|c: char| crate::script::is_han(c));
+        if joined && after.starts_with(|c: char| crate::script::is_han(c)) {
+            let cut = text.len() - after.len();
+            work.remove_ranges(i, vec![0..cut], DropReason::Garbled);
+        }
+    }
+}
+
 pub struct GarbleFilter;
 
 impl Detector for GarbleFilter {
@@ -409,6 +476,8 @@ impl Detector for GarbleFilter {
         if work.lang == Lang::ZhHant {
             simplified_copies(work);
         }
+        word_salad(work);
+        untranslated_openers(work);
         // Blocks are tokenized once per pass rather than all at once, so a
         // page of a million lines never holds its tokens in memory.
         let alive = work.alive();
@@ -700,6 +769,26 @@ fn english_sentences(work: &mut Work<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_salad_and_untranslated_openers() {
+        assert!(is_word_salad(
+            "the 的 Instinct 在 -SKYROCK market 這些 of 輝達 share 的 the"
+        ));
+        assert!(!is_word_salad("AMD 與 輝達 在 AI 晶片 市場 競爭，各有勝負"));
+        assert!(!is_word_salad("NVIDIA H100 H200 B200 B300 GB300"));
+        let line = "However，輝達並沒有坐以待斃，最新的B300同樣配備288GB HBM3E。";
+        let mut w = Work::new(vec![Block::new(line, BlockKind::Line)]);
+        untranslated_openers(&mut w);
+        assert_eq!(
+            w.blocks[0].text,
+            "輝達並沒有坐以待斃，最新的B300同樣配備288GB HBM3E。"
+        );
+        let en = "However, the company said demand stayed strong.";
+        let mut w = Work::new(vec![Block::new(en, BlockKind::Line)]);
+        untranslated_openers(&mut w);
+        assert_eq!(w.blocks[0].text, en);
+    }
     use crate::doc::{Block, BlockKind};
 
     #[test]
