@@ -456,7 +456,7 @@ fn untranslated_openers(work: &mut Work<'_>) {
             after.len() < rest.len() || rest.starts_with(|c: char| crate::script::is_han(c));
         if joined && after.starts_with(|c: char| crate::script::is_han(c)) {
             let cut = text.len() - after.len();
-            work.remove_ranges(i, vec![0..cut], DropReason::Garbled);
+            work.remove_ranges(i, Vec::from([0..cut]), DropReason::Garbled);
         }
     }
 }
