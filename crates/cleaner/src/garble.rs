@@ -456,7 +456,8 @@ fn untranslated_openers(work: &mut Work<'_>) {
             after.len() < rest.len() || rest.starts_with(|c: char| crate::script::is_han(c));
         if joined && after.starts_with(|c: char| crate::script::is_han(c)) {
             let cut = text.len() - after.len();
-            work.remove_ranges(i, Vec::from([0..cut]), DropReason::Garbled);
+            let opener = std::ops::Range { start: 0, end: cut };
+            work.remove_ranges(i, std::iter::once(opener).collect(), DropReason::Garbled);
         }
     }
 }
