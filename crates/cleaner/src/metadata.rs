@@ -580,6 +580,7 @@ impl Detector for MetadataFilter {
             let text = work.blocks[i].text.clone();
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
+                || is_stamped_label(&text)
                 || is_contribution_credit(&text)
                 || is_original_label(&text)
                 || is_dated_row(&text)
@@ -682,6 +683,18 @@ fn is_contribution_credit(text: &str) -> bool {
         || t.contains("贡献")
         || t.contains("貢獻");
     t.len() <= 300 && worded && re.is_match(t)
+}
+
+/// A live feed's entry label: a clock time and who posted it, with no
+/// sentence (`11:30主持人 某某·某某`, `10:32 Editor`).
+fn is_stamped_label(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[^\s，。,.!?！？；;:：\d][^\s，。,.!?！？；;]{0,11}(?:\s+[^\s，。,.!?！？；;]{1,12})?$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 60 && t.starts_with(|c: char| c.is_ascii_digit()) && re.is_match(t)
 }
 
 /// A WeChat article's head row: the `原创` label and the account's name
@@ -1278,6 +1291,8 @@ mod tests {
             "Jane Roe covers China's technology sector from Beijing, with a focus on chips."
         ));
         assert!(is_original_label("原创 某某编辑部 某某观察"));
+        assert!(is_stamped_label("11:30主持人 某视界·某某") && is_stamped_label("10:32 Editor"));
+        assert!(!is_stamped_label("10:32 营收增长三成，超出预期"));
         let caption = "Visitors look at the chips displayed in Seoul on Oct. 22. (Yonhap)";
         assert_eq!(
             agency_credit_tail(caption).map(|r| &caption[r]),
