@@ -849,6 +849,7 @@ const CHROME_WORDS: &[&str] = &[
     "following",
     "posts",
     "字级",
+    "播报",
     "纠错",
     "听文章",
     "按赞",
@@ -1104,13 +1105,19 @@ fn table_of_contents(work: &mut Work) {
     let mut run = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let t = work.blocks[i].text.trim();
+        // An entry may carry its number or bullet (`1 研发历程`, `▪ 架构`)
+        // where the heading it copies has none.
+        let entry = t
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '▪' | '•' | '·'))
+            .trim_start();
         // The copy may already be gone (a box above it took it along).
         let printed_again = short(t)
+            && !entry.is_empty()
             && alive.get(k + 1).is_some_and(|&next| {
                 work.blocks[next..]
                     .iter()
                     .skip(1)
-                    .any(|b| b.text.trim() == t)
+                    .any(|b| b.text.trim() == t || b.text.trim() == entry)
             });
         // The first item again is the body's first subhead.
         let repeats_item = run.iter().any(|&r: &usize| work.blocks[r].text.trim() == t);
@@ -1124,6 +1131,45 @@ fn table_of_contents(work: &mut Work) {
             if !work.blocks[i].protected {
                 work.drop_block(i, DropReason::Chrome);
             }
+        }
+    }
+}
+
+/// A fact box's label: a few Han characters, maybe spaced (`中文名`,
+/// `架    构`), no figure, no punctuation.
+fn is_fact_label(text: &str) -> bool {
+    let t: String = text.split_whitespace().collect();
+    let n = t.chars().count();
+    (2..=6).contains(&n) && t.chars().all(crate::script::is_han)
+}
+
+/// An encyclopedia entry's fact box: four or more label/value pairs in a
+/// row (`中文名` / `思元590`, `研发公司` / `…`), each value short and no
+/// sentence.
+fn fact_boxes(work: &mut Work) {
+    let alive = work.alive();
+    let value = |work: &Work, i: usize| {
+        let t = work.blocks[i].text.trim();
+        char_len(t) <= 30 && !t.ends_with(is_sentence_end) && !has_inner_sentence_end(t)
+    };
+    let mut k = 0;
+    while k + 1 < alive.len() {
+        let mut end = k;
+        while end + 1 < alive.len()
+            && is_fact_label(&work.blocks[alive[end]].text)
+            && value(work, alive[end + 1])
+        {
+            end += 2;
+        }
+        if end - k >= 8 {
+            for &i in &alive[k..end] {
+                if !work.blocks[i].protected {
+                    work.drop_block(i, DropReason::Metadata);
+                }
+            }
+            k = end;
+        } else {
+            k += 1;
         }
     }
 }
@@ -1475,6 +1521,7 @@ impl Detector for ChromeFilter {
         split_teasers(work);
         donation_boxes(work);
         table_of_contents(work);
+        fact_boxes(work);
         machine_summaries(work);
         tag_runs(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`;
@@ -1825,6 +1872,33 @@ mod tests {
         )));
         assert!(is_issue_line("某周刊 第912期") && !is_issue_line("第3期工程明年投产"));
         assert!(is_link_call("查看更多评论>>") && !is_link_call("A > B"));
+    }
+
+    #[test]
+    fn a_fact_box_goes() {
+        let body = "某芯片是某公司研发的第五代云端训练芯片，采用7nm工艺，于2023年开始小批量供货。";
+        let lines = [
+            body,
+            "中文名",
+            "某芯片590",
+            "外文名",
+            "X590",
+            "研发公司",
+            "某某科技股份有限公司",
+            "架    构",
+            "Arch05",
+            "上市时间",
+            "2023年",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        fact_boxes(&mut w);
+        assert_eq!(w.alive(), vec![0, 11]);
+        // Two pairs are not a fact box.
+        let lines = [body, "中文名", "某芯片590", "外文名", "X590", body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        fact_boxes(&mut w);
+        assert_eq!(w.alive().len(), 6);
     }
 
     #[test]
