@@ -394,6 +394,22 @@ fn inflected_english(l: &str) -> bool {
             || (n >= 8 && l.ends_with("ed")))
 }
 
+/// Acronyms a broken token may have swallowed when the debris was glued
+/// to them (`grapHICS` + `AI` -> `grapHICSAI`).
+const GLUED_ACRONYMS: &[&str] = &["AI", "GPU", "CPU", "NPU", "TPU", "HBM", "ASIC"];
+
+/// The range of a broken token less an acronym glued to its end.
+fn without_acronym_tail(token: &str, range: Range<usize>) -> Range<usize> {
+    let lower = token.chars().any(|c| c.is_lowercase());
+    match GLUED_ACRONYMS
+        .iter()
+        .find(|a| token.len() > a.len() + 2 && token.ends_with(**a))
+    {
+        Some(a) if lower => range.start..range.end - a.len(),
+        _ => range,
+    }
+}
+
 /// A line of machine-translation debris: six or more space-separated
 /// tokens, at least two fifths of them Latin, every Chinese one a word of
 /// at most three characters (`的`, `在`, `這些`), and no punctuation
@@ -587,7 +603,7 @@ impl Detector for GarbleFilter {
                                 && f.chars().last() == lower.chars().last()
                         }));
                 if bad {
-                    ranges.push(t.range.clone());
+                    ranges.push(without_acronym_tail(&t.text, t.range.clone()));
                     broken.insert(lower);
                 }
             }
@@ -616,7 +632,7 @@ impl Detector for GarbleFilter {
                 }
                 let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
                 if !all_caps && freq.get(&t.text.to_lowercase()) == Some(&1) {
-                    ranges.push(t.range.clone());
+                    ranges.push(without_acronym_tail(&t.text, t.range.clone()));
                 }
             }
             if !ranges.is_empty() {
@@ -629,7 +645,9 @@ impl Detector for GarbleFilter {
                 for t in tokenize(&work.blocks[i].text) {
                     let all_caps = t.text.chars().all(|c| c.is_ascii_uppercase());
                     if t.alpha && !all_caps && broken.contains(&t.text.to_lowercase()) {
-                        plan.entry(i).or_default().push(t.range.clone());
+                        plan.entry(i)
+                            .or_default()
+                            .push(without_acronym_tail(&t.text, t.range.clone()));
                     }
                 }
             }
@@ -770,6 +788,13 @@ fn english_sentences(work: &mut Work<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_token_leaves_the_acronym_glued_to_it() {
+        assert_eq!(without_acronym_tail("grapHICSAI", 3..13), 3..11);
+        assert_eq!(without_acronym_tail("aof", 0..3), 0..3);
+        assert_eq!(without_acronym_tail("OPENAI", 0..6), 0..6);
+    }
 
     #[test]
     fn word_salad_and_untranslated_openers() {

@@ -236,6 +236,7 @@ const UNLIKELY: &[&str] = &[
     "regwall",
     "commerce",
     "affiliate",
+    "amzn",
     "byline",
     "author",
     "authors",

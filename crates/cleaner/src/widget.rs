@@ -70,6 +70,15 @@ pub fn is_quote_line(text: &str) -> bool {
     if re.is_match(t) {
         return true;
     }
+    // A strip item led by its code: `2382 某公司 +2.15%`.
+    static LED: OnceLock<Regex> = OnceLock::new();
+    let led = LED.get_or_init(|| {
+        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
+            .expect("static regex")
+    });
+    if led.is_match(t) {
+        return true;
+    }
     // A market ticker: a short name, then only numbers, at least one of
     // them signed (`某指数 25830.65 -99.62 -0.38%`, `DOW 47112.45 -0.25%`).
     if let Some((name, rest)) = t.split_once(' ') {
@@ -358,6 +367,7 @@ mod tests {
             "128.60+3.85+3.09%",
             "▲20.00 +1.81%",
             "某某指数 25830.65 -99.62 -0.38%",
+            "2382 某公司 +2.15%",
             "DOW 47112.45 -0.25%",
         ] {
             assert!(is_quote_line(t), "{t}");
