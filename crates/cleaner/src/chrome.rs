@@ -400,7 +400,7 @@ fn is_issue_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re =
         RE.get_or_init(|| Regex::new(r"^\S{0,16}\s*第\s*\d{1,5}\s*期$").expect("static regex"));
-    text.len() <= 60 && re.is_match(text.trim())
+    text.len() <= 60 && text.trim_end().ends_with('期') && re.is_match(text.trim())
 }
 
 /// Byte ranges of a photo's licensing link and gallery position in its
@@ -933,20 +933,20 @@ pub fn is_body_paragraph(text: &str) -> bool {
     let n = char_len(text);
     let cjk = han_count(text) * 2 > n;
     let long = if cjk { n >= 30 } else { n >= 80 };
-    // A decimal point or a thousands separator (`3.4 times`, `18,240`) is
-    // no punctuation.
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    let punctuated = std::iter::from_fn(|| {
-        let c = chars.next()?;
-        let decimal = matches!(c, '.' | ',')
-            && prev.is_ascii_digit()
-            && chars.peek().is_some_and(char::is_ascii_digit);
-        prev = c;
-        Some(!decimal && (is_sentence_end(c) || matches!(c, ',' | '，' | '、')))
+    long && is_punctuated(text)
+}
+
+/// Whether `text` holds sentence or clause punctuation; a decimal point or
+/// a thousands separator (`3.4 times`, `18,240`) is none.
+fn is_punctuated(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.char_indices().any(|(i, c)| {
+        let separator = matches!(c, '.' | ',')
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        !separator && (is_sentence_end(c) || matches!(c, ',' | '，' | '、'))
     })
-    .any(|p| p);
-    long && punctuated
 }
 
 /// Counters as sites print them: `1,204`, `1.3K`, `3.2万`, `2.1M`.
@@ -1138,9 +1138,15 @@ fn table_of_contents(work: &mut Work) {
 /// A fact box's label: a few Han characters, maybe spaced (`中文名`,
 /// `架    构`), no figure, no punctuation.
 fn is_fact_label(text: &str) -> bool {
-    let t: String = text.split_whitespace().collect();
-    let n = t.chars().count();
-    (2..=6).contains(&n) && t.chars().all(crate::script::is_han)
+    // Six Han characters and the spaces between them fit in 40 bytes.
+    if text.len() > 40 {
+        return false;
+    }
+    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=6).contains(&n)
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || crate::script::is_han(c))
 }
 
 /// An encyclopedia entry's fact box: four or more label/value pairs in a
