@@ -70,10 +70,11 @@ pub fn is_quote_line(text: &str) -> bool {
     if re.is_match(t) {
         return true;
     }
-    // A strip item led by its code: `2382 某公司 +2.15%`.
+    // A strip item led by its code (`2382 某公司 +2.15%`), with or without
+    // its price.
     static LED: OnceLock<Regex> = OnceLock::new();
     let led = LED.get_or_init(|| {
-        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
+        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+(?:\d[\d,]*(?:\.\d+)?\s+)?[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
             .expect("static regex")
     });
     if led.is_match(t) {
@@ -368,6 +369,7 @@ mod tests {
             "▲20.00 +1.81%",
             "某某指数 25830.65 -99.62 -0.38%",
             "2382 某公司 +2.15%",
+            "3231 某公司 134.0 +3.47%",
             "DOW 47112.45 -0.25%",
         ] {
             assert!(is_quote_line(t), "{t}");
