@@ -1421,6 +1421,7 @@ impl Detector for ChromeFilter {
 
     fn run(&self, work: &mut Work<'_>) {
         crate::widget::video_cards(work);
+        crate::widget::video_items(work);
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
         let alive = work.alive();

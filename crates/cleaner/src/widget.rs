@@ -227,6 +227,31 @@ pub fn video_cards(work: &mut Work) {
     }
 }
 
+/// A video list's item: a title, the clip's duration and its play count
+/// (`…一个视频讲明白`, `04:12`, `5.6万播放`).
+pub fn video_items(work: &mut Work) {
+    let alive = work.alive();
+    let mut items = Vec::new();
+    for k in 1..alive.len().saturating_sub(1) {
+        let (title, duration, count) = (alive[k - 1], alive[k], alive[k + 1]);
+        if is_duration(&work.blocks[duration].text)
+            && crate::stamp::is_count_line(&work.blocks[count].text)
+        {
+            // A clip's title may ask (`…谁更强？一个视频讲明白`).
+            let t = &work.blocks[title].text;
+            if char_len(t) <= 80 && !is_body_paragraph(t) && !t.trim_end().ends_with(['。', '.']) {
+                items.push(title);
+            }
+            items.extend([duration, count]);
+        }
+    }
+    for i in items {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A price alone (`1,418.00`).
 fn is_price(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -450,6 +475,20 @@ mod tests {
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         video_cards(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY, BODY]);
+    }
+
+    #[test]
+    fn a_video_list_item_goes_with_its_title() {
+        let lines = [
+            BODY,
+            "某芯片和某芯片谁更强？一个视频讲明白",
+            "04:12",
+            "5.6万播放",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        video_items(&mut w);
         assert_eq!(w.alive_texts(), vec![BODY, BODY]);
     }
 
