@@ -440,9 +440,9 @@ mod tests {
         blocks.push(Block::new("EXAMPLE MICRO INC.", BlockKind::Para));
         blocks.push(Block::new("(in thousands)", BlockKind::Para));
         for row in [
-            "Revenue 311,595 161,550",
-            "Cost of revenue 139,047 78,316",
-            "Gross profit 172,548 83,234",
+            "Revenue 204,118 150,062",
+            "Cost of revenue 97,540 71,203",
+            "Gross profit 106,578 78,859",
         ] {
             blocks.push(Block::new(row, BlockKind::Row));
         }

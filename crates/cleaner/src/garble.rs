@@ -395,7 +395,7 @@ fn inflected_english(l: &str) -> bool {
 }
 
 /// Acronyms a broken token may have swallowed when the debris was glued
-/// to them (`grapHICS` + `AI` -> `grapHICSAI`).
+/// to them (`nodeSPEED` + `AI` -> `nodeSPEEDAI`).
 const GLUED_ACRONYMS: &[&str] = &["AI", "GPU", "CPU", "NPU", "TPU", "HBM", "ASIC"];
 
 /// The range of a broken token less an acronym glued to its end.
@@ -413,7 +413,7 @@ fn without_acronym_tail(token: &str, range: Range<usize>) -> Range<usize> {
 /// A line of machine-translation debris: six or more space-separated
 /// tokens, at least two fifths of them Latin, every Chinese one a word of
 /// at most three characters (`的`, `在`, `這些`), and no punctuation
-/// (`the 的 Instinct 在 -SKYROCK market 這些 of 輝達`).
+/// (`of 的 Vendor 在 -ZOOMX chips 這些 the 晶片`).
 fn is_word_salad(text: &str) -> bool {
     let t = text.trim();
     if t.len() > 400 || t.contains(['，', '。', ',', '.', '、', '：', '！', '？']) {
@@ -441,7 +441,7 @@ fn word_salad(work: &mut Work<'_>) {
 }
 
 /// English connectives that machine translation leaves untranslated at
-/// the head of a Chinese sentence (`However，輝達並沒有…`).
+/// the head of a Chinese sentence (`However，某公司並未…`).
 const CONNECTIVES: &[&str] = &[
     "However",
     "Moreover",
@@ -582,7 +582,7 @@ impl Detector for GarbleFilter {
                         && (glued_right || after.is_none())
                         && freq.get(&lower) == Some(&1)
                         && inflected_english(&lower)
-                        // `MindSpeed`, `TensorRT`: a capital inside is a
+                        // `FlowKit`, `NodeServe`: a capital inside is a
                         // product's name, not an English word.
                         && !t.text.chars().skip(1).any(|c| c.is_ascii_uppercase()))
                     || odd_casing_re().is_match(&t.text)
@@ -791,7 +791,7 @@ mod tests {
 
     #[test]
     fn a_broken_token_leaves_the_acronym_glued_to_it() {
-        assert_eq!(without_acronym_tail("grapHICSAI", 3..13), 3..11);
+        assert_eq!(without_acronym_tail("nodeSPEEDAI", 3..14), 3..12);
         assert_eq!(without_acronym_tail("aof", 0..3), 0..3);
         assert_eq!(without_acronym_tail("OPENAI", 0..6), 0..6);
     }
@@ -799,16 +799,16 @@ mod tests {
     #[test]
     fn word_salad_and_untranslated_openers() {
         assert!(is_word_salad(
-            "the 的 Instinct 在 -SKYROCK market 這些 of 輝達 share 的 the"
+            "of 的 Vendor 在 -ZOOMX chips 這些 the 晶片 rate 的 an"
         ));
         assert!(!is_word_salad("AMD 與 輝達 在 AI 晶片 市場 競爭，各有勝負"));
         assert!(!is_word_salad("NVIDIA H100 H200 B200 B300 GB300"));
-        let line = "However，輝達並沒有坐以待斃，最新的B300同樣配備288GB HBM3E。";
+        let line = "However，某公司並未停下腳步，新一代產品同樣配備更大的記憶體。";
         let mut w = Work::new(vec![Block::new(line, BlockKind::Line)]);
         untranslated_openers(&mut w);
         assert_eq!(
             w.blocks[0].text,
-            "輝達並沒有坐以待斃，最新的B300同樣配備288GB HBM3E。"
+            "某公司並未停下腳步，新一代產品同樣配備更大的記憶體。"
         );
         let en = "However, the company said demand stayed strong.";
         let mut w = Work::new(vec![Block::new(en, BlockKind::Line)]);
@@ -847,7 +847,7 @@ mod tests {
     fn everyday_english_words_mixed_into_chinese_stay() {
         let t = "好多團隊啲code都係寫死喺CUDA度，要重新tune過，仲有小bug。";
         assert_eq!(clean_zh(t), t);
-        let t = "训练的话，MindSpeed这两年进步非常大。";
+        let t = "训练的话，FlowKit这两年进步非常大。";
         assert_eq!(clean_zh(t), t);
     }
 

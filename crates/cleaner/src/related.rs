@@ -92,7 +92,7 @@ pub fn is_timestamp_line(text: &str) -> bool {
     timestamp_re().is_match(text.trim())
 }
 
-/// A time stamp standing alone: a date, a clock time, `11/20 10:41`, a
+/// A time stamp standing alone: a date, a clock time, `03/02 09:17`, a
 /// relative time (`3 hours ago`), or a list item's meta row (`12评论 ·
 /// 3小时前`, `某用戶 · 15分鐘前 · 356`).
 fn is_stamp_line(text: &str) -> bool {
@@ -219,7 +219,7 @@ fn is_headline_like(text: &str) -> bool {
     size_ok && !ends_sentence
 }
 
-/// A section heading numbered with a Chinese ordinal (`四、台灣供應鏈的新機會`):
+/// A section heading numbered with a Chinese ordinal (`四、封測廠的新角色`):
 /// the article's own, not a teaser's headline.
 fn is_numbered_section(text: &str) -> bool {
     let t = text.trim();
@@ -617,7 +617,7 @@ mod tests {
 
     #[test]
     fn numbered_sections() {
-        assert!(is_numbered_section("四、台灣供應鏈的新機會"));
+        assert!(is_numbered_section("四、封測廠的新角色"));
         assert!(is_numbered_section("十二、结语"));
         assert!(!is_numbered_section("某公司再获大单"));
         assert!(!is_numbered_section("一线城市算力需求上升"));
@@ -640,7 +640,7 @@ mod tests {
         assert!(!is_timestamp_line("2025-12-29 的会议上"));
         for t in [
             "10:45",
-            "11/20 10:41",
+            "03/02 09:17",
             "12评论 · 3小时前",
             "3 hours ago",
             "2025-11-19",
@@ -726,9 +726,9 @@ mod tests {
         let body = "The chipmaker's shares fell 2.6% in early trading after a report that regulators had told buyers to favour local suppliers.";
         let mut blocks = vec![
             para("Latest News"),
-            para("Stock Market"),
-            para("Earnings"),
-            para("Trending Tickers"),
+            para("Market Data"),
+            para("Dividends"),
+            para("Top Movers"),
             para("The chief executive speaks at a trade show in May."),
         ];
         blocks.extend(std::iter::repeat_with(|| para(body)).take(6));

@@ -1,6 +1,6 @@
 //! Short lines that stamp a post or a list item rather than say anything:
 //! a relative time (`3小時前`, `5h`, `2 hours ago`), a date or clock time
-//! without a year (`11月27日 23:41`, `12:49 PM PT`), a meta row of a
+//! without a year (`2月14日 08:26`, `7:32 AM ET`), a meta row of a
 //! forum or feed list (`某用戶 · 15分鐘前 · 356`), and the floor label
 //! of a thread post (`#2 某用戶 3小時前`, `2樓`, `B3`).
 //! Owns the shapes only; the detectors decide what a stamp means where
@@ -92,7 +92,7 @@ pub fn is_count_line(text: &str) -> bool {
 }
 
 /// A date or clock time alone on its line, without a year
-/// (`11月27日 23:41`, `11/20 10:05`, `09:15`), or a relative time: a
+/// (`2月14日 08:26`, `02/14 08:26`, `09:15`), or a relative time: a
 /// post's or an item's stamp. A bare `3.5` is a number, not a date.
 pub fn is_time_stamp(text: &str) -> bool {
     let t = text.trim();
@@ -103,7 +103,7 @@ pub fn is_time_stamp(text: &str) -> bool {
             && (clock_or_date_re().is_match(t) || zoned_clock_re().is_match(t)))
 }
 
-/// A clock time with its half of the day and zone (`12:49 PM PT`,
+/// A clock time with its half of the day and zone (`7:32 AM ET`,
 /// `3:05 p.m. ET`, `09:15 GMT+8`): a live entry's or a video's stamp.
 fn zoned_clock_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -121,7 +121,7 @@ const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
 /// split by `·`/`|`/`•`, one of them a time or an engagement count
 /// (`某用戶 · 15分鐘前 · 356`, `u/someone · 5h`, `某版 · 1,284 回覆`).
 pub fn is_meta_row(text: &str) -> bool {
-    // A trailing separator (`3d • Edited •`) opens no part.
+    // A trailing separator (`5h • Edited •`) opens no part.
     let t = text
         .trim()
         .trim_end_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
@@ -196,7 +196,7 @@ fn floor_stamp_re() -> &'static Regex {
 }
 
 /// The stamp under a thread's post, its floor and time together
-/// (`来自Android客户端1楼2025-11-20 21:13`, `2樓 2025-11-20 21:20`): the
+/// (`来自iPhone客户端2楼2026-02-14 08:26`, `2樓 2025-11-20 21:20`): the
 /// post above it is over.
 pub fn is_floor_stamp(folded: &str) -> bool {
     let t = folded.trim();
@@ -228,11 +228,11 @@ mod tests {
     #[test]
     fn time_stamps() {
         for t in [
-            "11月27日 23:41",
-            "11/20 10:05",
+            "2月14日 08:26",
+            "02/14 08:26",
             "09:15",
             "3小時前",
-            "12:49 PM PT",
+            "7:32 AM ET",
             "3:05 p.m. ET",
         ] {
             assert!(is_time_stamp(t), "{t}");
@@ -250,13 +250,13 @@ mod tests {
             "某财经号 | 2025-11-20 10:12",
             "站務組 • 昨天 • 1,043",
             "某版 · 1,284 回覆 · 4.2萬 瀏覽",
-            "3d • Edited •",
+            "5h • Edited •",
         ] {
             assert!(is_meta_row(t), "{t}");
         }
         assert!(!is_meta_row("HBM • DRAM • NAND"));
         assert!(is_count_row("某专栏 · 2,103 赞同 · 186 评论"));
-        assert!(is_meta_row("12萬位追蹤者 · 286 追蹤中"));
+        assert!(is_meta_row("3.4萬位追蹤者 · 91 追蹤中"));
         assert!(is_relative_time("3 天 ·"));
         assert!(
             !is_relative_time("3 天"),
@@ -275,10 +275,10 @@ mod tests {
 
     #[test]
     fn floor_stamps() {
-        assert!(is_floor_stamp("来自android客户端1楼2025-11-20 21:13"));
+        assert!(is_floor_stamp("来自android客户端1楼2026-02-14 08:26"));
         assert!(is_floor_stamp("2樓 2025-11-20 21:20"));
         assert!(!is_floor_stamp("工厂的2楼在2025-11-20起停用。"));
-        assert!(!is_floor_stamp("2025-11-20 21:13"));
+        assert!(!is_floor_stamp("2026-02-14 08:26"));
     }
 
     #[test]

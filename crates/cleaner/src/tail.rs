@@ -287,7 +287,7 @@ mod tests {
     #[test]
     fn a_note_about_the_author_closing_the_article_goes_with_the_tail() {
         let bio = "Jane Roe is a senior reporter at Example Daily covering semiconductors.";
-        let mut w = dump(&[BODY, BODY, BODY, bio, "View comments", "Great piece."]);
+        let mut w = dump(&[BODY, BODY, BODY, bio, "View comments", "Nice write-up."]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive_texts(), vec![BODY; 3]);
     }
@@ -313,14 +313,14 @@ mod tests {
             "留言 (12)",
             "Comments",
             "14 comments",
-            "12 Comments on this Story",
+            "27 Comments on this Article",
             "请登录后发表评论 登录 | 注册",
             "B1",
             "1樓",
             "View comments (48)",
             "#2 某網友 5分鐘前",
             "2樓",
-            "来自Android客户端1楼2025-11-20 21:13",
+            "来自iPhone客户端2楼2026-02-14 08:26",
         ] {
             assert!(is_comment_header(&fold(t)), "{t}");
         }

@@ -20,7 +20,7 @@ use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A listing code in a quote row (`00981.HK`, `(688256.SH)`, `2330.TW`).
+/// A listing code in a quote row (`01234.HK`, `(600000.SH)`, `2330.TW`).
 fn listing_code_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -31,13 +31,13 @@ fn listing_code_re() -> &'static Regex {
 /// A quote row: a name, its listing code and a signed price change, with
 /// nothing that reads as a clause (`某公司 (00981.HK) 52.350 +2.650
 /// (+5.332%) 沽空 $9.82億; 比率 14.356% [即時報價]`). A sentence that
-/// quotes a price (`某公司(01385.HK)升4.1%，報34.2元`) has clause marks.
+/// quotes a price (`某公司(01234.HK)升2.6%，報18.4元`) has clause marks.
 fn is_code_row(t: &str) -> bool {
     static SIGNED: OnceLock<Regex> = OnceLock::new();
     let signed = SIGNED.get_or_init(|| {
         Regex::new(r"(?:^|[\s(（])[+\-−▲▼]\s?\d[\d,]*\.\d+%?").expect("static regex")
     });
-    // A code is digits, a dot and a capital (`00981.HK`): look for that
+    // A code is digits, a dot and a capital (`01234.HK`): look for that
     // before any regex.
     let b = t.as_bytes();
     let code_shaped = memchr::memchr_iter(b'.', b).any(|i| {
@@ -70,7 +70,7 @@ pub fn is_quote_line(text: &str) -> bool {
     if re.is_match(t) {
         return true;
     }
-    // A strip item led by its code (`2382 某公司 +2.15%`), with or without
+    // A strip item led by its code (`4123 某公司 +1.87%`), with or without
     // its price.
     static LED: OnceLock<Regex> = OnceLock::new();
     let led = LED.get_or_init(|| {
@@ -252,7 +252,7 @@ pub fn video_items(work: &mut Work) {
     }
 }
 
-/// A price alone (`1,418.00`).
+/// A price alone (`1,206.00`).
 fn is_price(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^\d{1,3}(?:,\d{3})*\.\d{1,4}$").expect("static regex"));
@@ -299,7 +299,7 @@ fn is_ticker_name(text: &str) -> bool {
 }
 
 /// A quote's source or time line (`NasdaqGS - Nasdaq Real Time Price •
-/// USD`, `As of 11:40:12 AM EST. Market Open.`, `Currency in USD`).
+/// USD`, `As of 2:05:44 PM EST. Market Open.`, `Currency in USD`).
 fn is_quote_note(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -393,8 +393,8 @@ mod tests {
             "128.60+3.85+3.09%",
             "▲20.00 +1.81%",
             "某某指数 25830.65 -99.62 -0.38%",
-            "2382 某公司 +2.15%",
-            "3231 某公司 134.0 +3.47%",
+            "4123 某公司 +1.87%",
+            "5678 某公司 88.5 +2.91%",
             "DOW 47112.45 -0.25%",
         ] {
             assert!(is_quote_line(t), "{t}");
@@ -424,14 +424,14 @@ mod tests {
     #[test]
     fn quote_rows_with_their_listing_code() {
         for t in [
-            "某半導體 (00999.HK)    52.350    +2.650 (+5.332%)    沽空 $9.82億; 比率 14.356%    [即時報價] [+自選股]",
+            "某半導體 (00999.HK)    41.180    +1.930 (+4.919%)    沽空 $3.15億; 比率 11.027%    [即時報價] [+自選股]",
             "Example Micro (4321.TW) 812.00 -6.00 (-0.73%)",
-            "某指數 26,158.42 +217.35 (+0.84%)",
+            "某指數 18,402.77 +96.12 (+0.53%)",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
         for t in [
-            "某公司(01385.HK)升4.1%，報34.2元",
+            "某公司(01234.HK)升2.6%，報18.4元",
             "Example Micro (4321.TW) rose 3.5% to a record. Others fell +0.5%",
         ] {
             assert!(!is_quote_line(t), "{t}");
@@ -465,12 +465,12 @@ mod tests {
         let lines = [
             BODY,
             "Now Playing",
-            "Example Micro CEO: custom chips 'in transition'",
-            "03:12",
+            "Example Micro CEO on a slow quarter",
+            "06:41",
             "Example Finance Video",
             "Up Next",
-            "Why chip stocks slid despite a record quarter",
-            "02:45",
+            "What a quiet quarter means for chip stocks",
+            "01:58",
             BODY,
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
@@ -497,14 +497,14 @@ mod tests {
         let lines = [
             BODY,
             "Example Micro Technology, Inc. (EXM)",
-            "NasdaqGS - Nasdaq Real Time Price • USD",
+            "NYSE - Delayed Quote • USD",
             "71.38",
-            "-11.83 (-14.21%)",
-            "As of 11:40:12 AM EST. Market Open.",
+            "-6.42 (-8.15%)",
+            "As of 2:05:44 PM EST. Market Open.",
             BODY,
             "Sample Foundry Ltd. (3661.TW)",
-            "3,945.00",
-            "+185.00 (+4.92%)",
+            "2,718.00",
+            "+96.00 (+3.66%)",
             BODY,
             "Prices (USD)",
             "71.38",
@@ -524,8 +524,8 @@ mod tests {
             BODY,
             "Example Micro Devices Ltd",
             "654321.SS",
-            "1,418.00",
-            "+90.30 (+6.80%)",
+            "1,206.00",
+            "+41.20 (+3.05%)",
             "Example Micro shares, 1-year",
             BODY,
         ];
@@ -533,7 +533,7 @@ mod tests {
         quote_widgets(&mut w);
         assert_eq!(w.alive_texts(), vec![BODY, BODY]);
         // A subhead above a paragraph that names a code stays.
-        let lines = ["Guidance raised", BODY];
+        let lines = ["Outlook lifted", BODY];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         quote_widgets(&mut w);
         assert_eq!(w.alive_texts().len(), 2);

@@ -342,12 +342,12 @@ fn compute_bytes_power_and_lengths() {
     assert_fig("equipped with 80GB HBM3", 80.0, "GB");
     assert_fig("bandwidth to 900GB/s", 900.0, "GB/s");
     assert_fig("达到1229TB/s", 1229.0, "TB/s");
-    assert_fig("bandwidth of 1,400 gigabytes per second", 1400.0, "GB/s");
-    let f = figures("Analysts put it between 1.5 TB/s and 2 TB/s per card.");
+    assert_fig("bandwidth of 1,250 gigabytes per second", 1250.0, "GB/s");
+    let f = figures("Analysts put it between 1.2 TB/s and 1.8 TB/s per card.");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(
         (f[0].value, f[0].max, f[0].unit.as_str()),
-        (1.5, Some(2.0), "TB/s")
+        (1.2, Some(1.8), "TB/s")
     );
     let f = figures("It sold 5 billion yuan of bonds and 7 billion yuan of shares.");
     assert_eq!(f.len(), 2, "{f:?}");
@@ -744,20 +744,20 @@ fn money_in_share_price_context_is_per_share() {
     // a Hong Kong page (five-digit codes, 港股) means the Hong Kong dollar,
     // a Taiwan one (four-digit codes, 奈米) the New Taiwan dollar
     assert_eq!(
-        unit_of("港股午後造好，中芯（00981）股價高見52.65元。"),
+        unit_of("港股午後造好，某公司（00999）股價高見41.30元。"),
         "HKD/share"
     );
     assert_eq!(
-        unit_of("緯穎（6669）在奈米製程帶動下，第三季營收達937億元。"),
+        unit_of("某公司（6789）在奈米製程帶動下，第三季營收達512億元。"),
         "TWD"
     );
     assert_eq!(
-        unit_of("A股方面，寒武紀半日報1,428元人民幣，港股恒指亦升。"),
+        unit_of("A股方面，某公司半日報1,166元人民幣，港股恒指亦升。"),
         "CNY/share"
     );
     // an analyst's target
     assert_eq!(
-        unit_of("Morgan Stanley cut its target to $84 on Friday."),
+        unit_of("Morgan Stanley cut its target to $73 on Friday."),
         "USD/share"
     );
     // not share prices: product prices, revenue, scaled amounts
