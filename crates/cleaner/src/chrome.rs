@@ -1465,11 +1465,11 @@ impl Detector for ChromeFilter {
             let text = &*b.text;
             let short = char_len(text) <= 40;
             let in_head = k < first_body;
-            let quote = is_quote_line(text);
+            // The quote shape is only asked for when it decides something.
             listed = if k > first_body && is_list_intro(text) {
                 true
             } else {
-                listed && quote
+                listed && is_quote_line(text)
             };
             let above_prose = k < first_prose;
             if above_prose && is_dateline(text) {
@@ -1497,7 +1497,7 @@ impl Detector for ChromeFilter {
             let drop = early
                 || chrome_words
                 || is_segment_row(text, above_prose)
-                || (quote && !listed)
+                || (!listed && is_quote_line(text))
                 || is_ui_label(&folded)
                 || is_link_call(text)
                 || is_push_comment(text)
