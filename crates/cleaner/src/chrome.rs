@@ -179,6 +179,10 @@ const PROMO: &[&str] = &[
     "comments",
     "print this",
     "email this",
+    "latest news",
+    "breaking news",
+    "news app",
+    "news alerts",
 ];
 
 /// The author's own call to follow or subscribe, closing a post (folded).
@@ -356,13 +360,17 @@ fn is_link_call(text: &str) -> bool {
 /// ad call (`扫码报名` and `名额有限`, `sign up` and `newsletter`), in a
 /// short paragraph (folded).
 fn is_promo_paragraph(folded: &str) -> bool {
-    if folded.len() > 600 || char_len(folded) > 200 {
+    // A site's call set in parentheses under the story may run longer.
+    let t = folded.trim();
+    let bracketed = t.starts_with('(') && t.ends_with(')');
+    let limit = if bracketed { 400 } else { 200 };
+    if folded.len() > 3 * limit || char_len(folded) > limit {
         return false;
     }
     // Most paragraphs hold no promo phrase: one pass settles them.
     match crate::script::count_distinct(folded, PROMO, 2) {
         0 => false,
-        1 => contains_any(folded, AD_CALLS),
+        1 => !bracketed && (contains_any(folded, AD_CALLS) || is_app_promo(folded)),
         _ => true,
     }
 }
@@ -450,6 +458,44 @@ fn split_teasers(work: &mut Work) {
     }
     for i in drop {
         if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// A premium teaser box: the paid product's name, one of its headlines,
+/// and the call to subscribe that names the product again (`Example Pro` /
+/// `Who is really buying the chips?` / `… Subscribe to Example Pro …`).
+/// The call is gone by now; the name and the headline go with it.
+fn premium_teasers(work: &mut Work) {
+    let mut drop = Vec::new();
+    for i in 2..work.blocks.len() {
+        let call = &work.blocks[i];
+        if call.alive || call.text.len() > 600 {
+            continue;
+        }
+        let call_folded = call.folded();
+        if !(call_folded.contains("subscribe") || call_folded.contains("订阅")) {
+            continue;
+        }
+        let (name, headline) = (&work.blocks[i - 2], &work.blocks[i - 1]);
+        if !(name.alive && headline.alive) || name.protected || headline.protected {
+            continue;
+        }
+        let name_text = name.text.trim();
+        let head_text = headline.text.trim_end();
+        let name_folded = name.folded();
+        let name_shaped = char_len(name_text) <= 24
+            && !name_text.ends_with(is_sentence_end)
+            && call_folded.contains(name_folded.trim());
+        let headline_shaped = char_len(head_text) <= 160
+            && (head_text.ends_with(['?', '？']) || !head_text.ends_with(is_sentence_end));
+        if name_shaped && headline_shaped && !name_folded.trim().is_empty() {
+            drop.extend([i - 2, i - 1]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive {
             work.drop_block(i, DropReason::Chrome);
         }
     }
@@ -590,6 +636,7 @@ fn is_app_call(folded: &str) -> bool {
 fn is_app_promo(folded: &str) -> bool {
     (folded.contains("下载") && (folded.contains("app") || folded.contains("客户端")))
         || folded.trim_end().ends_with("app")
+        || (folded.starts_with("download ") && folded.contains(" app"))
 }
 
 /// The header of an article's table of contents (`文章目录`, `Contents`),
@@ -813,6 +860,11 @@ const CHROME_WORDS: &[&str] = &[
     "middle",
     "medium",
     "large",
+    // Font-size samples and the expander's pair.
+    "abc",
+    "aa",
+    "more",
+    "less",
     "small",
     "space",
     "now",
@@ -1526,6 +1578,7 @@ impl Detector for ChromeFilter {
         }
         ad_blocks(work);
         split_teasers(work);
+        premium_teasers(work);
         donation_boxes(work);
         table_of_contents(work);
         fact_boxes(work);
@@ -1826,6 +1879,28 @@ mod tests {
     }
 
     #[test]
+    fn site_news_calls_font_samples_and_english_app_lines() {
+        assert!(is_promo_paragraph(&fold(
+            "(Get the latest news and breaking news on chips from the Example Daily.)"
+        )));
+        assert!(!is_promo_paragraph(&fold(
+            "The breaking news sent the shares down 4% in early trade."
+        )));
+        assert!(is_app_promo(&fold(
+            "Download the Example Post app for market updates."
+        )));
+        assert!(is_promo_paragraph(&fold(
+            "Download the Example Post News App to get daily updates and live market news."
+        )));
+        assert!(!is_app_promo(&fold(
+            "Users can download models into the app directly."
+        )));
+        assert!(only_chrome_words("Abc"));
+        assert!(only_chrome_words("less"));
+        assert!(!only_chrome_words("Less power"));
+    }
+
+    #[test]
     fn promos_teasers_donations_and_photo_links() {
         assert!(is_promo_paragraph(&fold(
             "【活动预告】某论坛将于9月12日举办，扫码报名享早鸟价，名额有限。"
@@ -1855,6 +1930,19 @@ mod tests {
         split_teasers(&mut w);
         donation_boxes(&mut w);
         assert_eq!(w.alive(), vec![2, 7]);
+        let body = "The company said demand for its accelerators stayed strong in the quarter.";
+        let lines = [
+            body,
+            "Example Pro",
+            "Who is really paying for the data-centre build-out?",
+            "Exclusive stories and analysis. Subscribe to Example Pro at $99/year.",
+            "Shift towards inference",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.drop_block(3, DropReason::Chrome);
+        premium_teasers(&mut w);
+        assert_eq!(w.alive(), vec![0, 4, 5]);
         let caption = "Item 1 of 2 FILE PHOTO: A chip on display at a trade fair, March 3, 2026. Purchase Licensing Rights, opens new tab";
         let mut cut = caption.to_string();
         for r in photo_link_ranges(caption).into_iter().rev() {
