@@ -169,6 +169,13 @@ fn is_release_heading(text: &str) -> bool {
         "investor relations contacts",
         "contact",
         "contacts",
+        "conference call",
+        "conference call information",
+        "conference call and webcast",
+        "conference call and webcast information",
+        "webcast information",
+        "use of non gaap financial measures",
+        "non gaap financial measures",
     ];
     if HEADINGS.contains(&lower.as_str())
         || (lower.starts_with("cautionary ") && lower.ends_with("forward looking statements"))
@@ -315,6 +322,16 @@ fn statement_tables(work: &Work<'_>, from: usize) -> Option<usize> {
     Some(start)
 }
 
+/// Drops a release's boilerplate, from its heading to its statement
+/// tables.
+fn drop_before_tables(work: &mut Work<'_>, heading: usize, tables: usize) {
+    for j in heading..tables {
+        if work.blocks[j].alive && !work.blocks[j].protected {
+            work.drop_block(j, DropReason::Disclaimer);
+        }
+    }
+}
+
 pub struct DisclaimerFilter;
 
 impl Detector for DisclaimerFilter {
@@ -329,8 +346,23 @@ impl Detector for DisclaimerFilter {
             let text = &work.blocks[i].text;
             let len = text.chars().count();
             // A marker counts only in the second half: blocks that end
-            // before it need no folding.
+            // before it need no folding. A release's boilerplate heading
+            // may stand in the first half when long statement tables
+            // follow it; its section goes if it is shorter than the text
+            // above it.
             if (seen + len) * 2 < total {
+                if text.len() <= 200 && is_release_heading(text) {
+                    if let Some(tables) = statement_tables(work, i) {
+                        let section: usize = (i..tables)
+                            .filter(|&j| work.blocks[j].alive)
+                            .map(|j| char_len(&work.blocks[j].text))
+                            .sum();
+                        if section < seen {
+                            drop_before_tables(work, i, tables);
+                            break;
+                        }
+                    }
+                }
                 seen += len;
                 continue;
             }
@@ -338,13 +370,7 @@ impl Detector for DisclaimerFilter {
                 match statement_tables(work, i) {
                     // The release's financial statements follow its
                     // boilerplate: the boilerplate goes, the tables stay.
-                    Some(tables) => {
-                        for j in i..tables {
-                            if work.blocks[j].alive && !work.blocks[j].protected {
-                                work.drop_block(j, DropReason::Disclaimer);
-                            }
-                        }
-                    }
+                    Some(tables) => drop_before_tables(work, i, tables),
                     None => work.cut_from(i, 0, DropReason::Disclaimer),
                 }
                 break;
@@ -449,6 +475,29 @@ mod tests {
         let mut w = Work::new(blocks);
         DisclaimerFilter.run(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2, 3, 6, 7, 8, 9, 10]);
+
+        // Long tables put the boilerplate in the page's first half.
+        let mut blocks: Vec<Block> = (0..2).map(|_| Block::new(body, BlockKind::Para)).collect();
+        blocks.push(Block::new(
+            "Conference Call Information",
+            BlockKind::Heading,
+        ));
+        blocks.push(Block::new(
+            "Example Micro will host a call for analysts today at 1:30 p.m. Pacific Time.",
+            BlockKind::Para,
+        ));
+        blocks.push(Block::new("EXAMPLE MICRO INC.", BlockKind::Para));
+        for _ in 0..12 {
+            blocks.push(Block::new(
+                "Research and development expenses 118,402 86,117 340,221 250,980",
+                BlockKind::Row,
+            ));
+        }
+        let mut w = Work::new(blocks);
+        DisclaimerFilter.run(&mut w);
+        let alive = w.alive();
+        assert_eq!(alive.len(), 2 + 1 + 12);
+        assert!(!alive.contains(&2) && !alive.contains(&3));
     }
 
     #[test]
@@ -571,6 +620,8 @@ mod tests {
             "SOURCE Example Silicon, Inc.",
             "关于某某科技",
             "媒体联系人",
+            "Conference Call Information",
+            "Use of Non-GAAP Financial Measures",
         ] {
             assert!(is_release_heading(t), "{t}");
         }

@@ -565,6 +565,53 @@ fn is_menu_item(text: &str) -> bool {
 /// (menu items aside).
 const HEAD_LINES: usize = 8;
 
+/// A navigation entry of a few words: short, with no punctuation at all
+/// (`產業升級創新平台輔導計畫`), or an all-Latin banner on a Chinese page.
+fn is_nav_entry(text: &str, page_chinese: bool) -> bool {
+    let t = text.trim();
+    let bare = !t
+        .chars()
+        .any(|c| is_sentence_end(c) || matches!(c, '，' | '、' | ',' | '：' | ':' | '；' | ';'));
+    (char_len(t) <= 12 && bare)
+        || (page_chinese && crate::script::han_count(t) == 0 && char_len(t) <= 80)
+}
+
+/// The head window ends at `window`; when the menu above the headline runs
+/// longer than the window, and everything between the window's end and
+/// the line standing over the first body paragraph (bylines and dates
+/// aside) is a navigation entry, the window reaches that line: it is the
+/// headline under a long menu.
+fn reach_headline_past_menu(
+    work: &Work,
+    alive: &[usize],
+    window: usize,
+    first_body: usize,
+) -> usize {
+    if window >= first_body {
+        return window;
+    }
+    let page_chinese = work.lang.is_chinese();
+    let Some(over_body) = (window..first_body).rev().find(|&k| {
+        let b = &work.blocks[alive[k]];
+        !is_meta_line_folded(&b.text, &b.folded())
+    }) else {
+        return window;
+    };
+    let headline = &work.blocks[alive[over_body]].text;
+    let long_enough = if is_chinese_text(headline) {
+        char_len(headline) >= 12
+    } else {
+        headline.split_whitespace().count() >= 5
+    };
+    let menu_between =
+        (window..over_body).all(|k| is_nav_entry(&work.blocks[alive[k]].text, page_chinese));
+    if is_title_like(headline) && long_enough && menu_between {
+        over_body + 1
+    } else {
+        window
+    }
+}
+
 pub struct MetadataFilter;
 
 impl Detector for MetadataFilter {
@@ -1001,6 +1048,7 @@ impl MetadataFilter {
             }
             window += 1;
         }
+        window = reach_headline_past_menu(work, &alive, window, first_body);
         let head: Vec<usize> = alive[..window]
             .iter()
             .copied()
@@ -1336,6 +1384,55 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         assert_eq!(w.alive(), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn headline_under_a_menu_longer_than_the_window() {
+        let body = "某部门今日公布第二批补助名单，共核定十五个项目，补助金额合计九亿元，预计带动投资逾三十亿元。";
+        let headline = "某部门公布芯片补助名单 十五个项目获补助九亿元";
+        let mut lines = vec!["Example Agency, Ministry of Examples"];
+        lines.extend([
+            "数字经济专区",
+            "中小企业服务专区",
+            "人工智能产业推动计划",
+            "产业升级平台辅导计划",
+            "绿色转型补助项目",
+            "统计资料与出版品",
+            "便民服务在线申办",
+            "政府信息公开专栏",
+            "新闻与公告栏目",
+        ]);
+        lines.extend([headline, "2025-12-03", body]);
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.lang = model::Lang::ZhHans;
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.title.as_deref(), Some(headline));
+        assert_eq!(w.alive_texts(), vec![headline, body]);
+    }
+
+    #[test]
+    fn a_post_of_short_lines_is_not_a_menu() {
+        let body = "某部门今日公布第二批补助名单，共核定十五个项目，补助金额合计九亿元，预计带动投资逾三十亿元。";
+        let last = "进去会不会学不到东西只是在爆肝 先谢谢各位";
+        let post = [
+            "小弟今年刚刚毕业",
+            "本科念的是电机系",
+            "研究所做的是验证",
+            "这两年一直在投履历",
+            "小弟今年刚毕业",
+            "手上有两个工作机会",
+            "一个是老牌设计大厂",
+            "一个是新创公司",
+            "想请问版上前辈 这波到底还能红多久",
+            last,
+            body,
+        ];
+        let mut w = Work::of_lines(&post, crate::doc::BlockKind::Line);
+        w.lang = model::Lang::ZhHans;
+        MetadataFilter.run(&mut w);
+        let alive = w.alive_texts();
+        assert!(alive.contains(&"想请问版上前辈 这波到底还能红多久".to_string()));
+        assert!(alive.contains(&last.to_string()));
     }
 
     #[test]
