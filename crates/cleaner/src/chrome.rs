@@ -179,6 +179,12 @@ const PROMO: &[&str] = &[
     "comments",
     "print this",
     "email this",
+    "在浏览器中",
+    "无法正常显示",
+    "view in browser",
+    "view this email",
+    "view it in your browser",
+    "trouble viewing",
     "latest news",
     "breaking news",
     "news app",
@@ -401,6 +407,17 @@ fn is_meter_notice(folded: &str) -> bool {
         && ((folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
             || folded.starts_with("已是会员")
             || (folded.contains("free article") && folded.contains("read")))
+}
+
+/// A mail header of a newsletter read in a mail client (folded):
+/// `主旨：…`, `寄件者：…`, `Subject: …`.
+fn is_mail_header(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:寄件者|寄件人|收件者|收件人|发件人|主旨|邮件主题|副本|from|to|subject|cc|reply-to)\s*[:：]\s*\S")
+            .expect("static regex")
+    });
+    folded.len() <= 400 && re.is_match(folded.trim_start())
 }
 
 /// An issue line (`某周刊 第305期`): the magazine's number, not text.
@@ -654,6 +671,13 @@ fn is_contents_header(folded: &str) -> bool {
             | "在这篇文章中"
             | "在这篇文章中:"
             | "in this article:"
+            | "本期目录"
+            | "本期内容"
+            | "本期导读"
+            | "in this issue"
+            | "in this issue:"
+            | "in today's issue"
+            | "inside this issue"
     )
 }
 
@@ -1156,9 +1180,17 @@ fn machine_summaries(work: &mut Work) {
 fn table_of_contents(work: &mut Work) {
     let Some(header) = work.blocks.iter().position(|b| {
         b.text.len() <= 40
-            && ["目录", "目錄", "ontents", "rticle", "文章中"]
-                .iter()
-                .any(|w| b.text.contains(w))
+            && [
+                "目录",
+                "目錄",
+                "ontents",
+                "rticle",
+                "文章中",
+                "本期",
+                "issue",
+            ]
+            .iter()
+            .any(|w| b.text.contains(w))
             && is_contents_header(&b.folded())
     }) else {
         return;
@@ -1173,6 +1205,12 @@ fn table_of_contents(work: &mut Work) {
         let entry = t
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '▪' | '•' | '·'))
             .trim_start();
+        // A numbered entry (`2. 快訊｜…`) is an entry even when its story
+        // is printed under another heading.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = short(t)
+            && (1..=2).contains(&digits)
+            && t[digits..].starts_with(['.', '、', ')', '）']);
         // The copy may already be gone (a box above it took it along).
         let printed_again = short(t)
             && !entry.is_empty()
@@ -1184,7 +1222,7 @@ fn table_of_contents(work: &mut Work) {
             });
         // The first item again is the body's first subhead.
         let repeats_item = run.iter().any(|&r: &usize| work.blocks[r].text.trim() == t);
-        if !printed_again || repeats_item {
+        if !(printed_again || numbered) || repeats_item {
             break;
         }
         run.push(i);
@@ -1404,7 +1442,14 @@ fn stamp_re() -> &'static Regex {
 /// A dateline at the top of a dump: a line that opens with a date or a
 /// time and holds only a few more words (reporter, place, counters).
 fn is_dateline(text: &str) -> bool {
-    let t = text.trim();
+    let mut t = text.trim();
+    // A badge of a few letters may lead the stamp (`加精2025年…`, `VIP 2025-…`).
+    if let Some(at) = t.find(|c: char| c.is_ascii_digit()) {
+        let badge = t[..at].trim_end();
+        if at > 0 && char_len(badge) <= 4 && badge.chars().all(char::is_alphabetic) {
+            t = &t[at..];
+        }
+    }
     if t.len() > 320 || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -1535,6 +1580,10 @@ impl Detector for ChromeFilter {
                 listed && is_quote_line(text)
             };
             let above_prose = k < first_prose;
+            if above_prose && is_mail_header(&b.folded()) {
+                work.drop_block(i, DropReason::Metadata);
+                continue;
+            }
             if above_prose && is_dateline(text) {
                 if work.published.is_none() {
                     work.published = crate::metadata::find_date(text);
@@ -1722,6 +1771,8 @@ mod tests {
         assert!(is_dateline("2024/03/02 09:15 記者 王小明／新竹報導"));
         assert!(is_dateline("2024-03-02 09:15 文／李四 收藏 12 轉寄"));
         assert!(is_dateline("2024年3月2日 08:00 本报讯"));
+        assert!(is_dateline("加精2024年3月2日 18:52:07 星期五阅 18.6W"));
+        assert!(!is_dateline("截至2024年3月2日，公司累计出货超过十万颗。"));
         assert!(!is_dateline("2024年3月2日，公司宣布扩产两成。"));
         assert!(!is_dateline("Nvidia shipped 3 million GPUs"));
     }
@@ -1768,6 +1819,34 @@ mod tests {
         )));
         assert!(is_contents_header(&fold("文章目錄")));
         assert!(!is_contents_header(&fold("目录里的三款芯片")));
+    }
+
+    #[test]
+    fn a_newsletters_mail_header_browser_link_and_issue_contents() {
+        assert!(is_mail_header(&fold(
+            "主旨：【某週報 第12期】某公司新品量產"
+        )));
+        assert!(is_mail_header(&fold("Subject: Chip Weekly #12")));
+        assert!(!is_mail_header(&fold("主旨是讲先进封装的产能。")));
+        assert!(is_promo_paragraph(&fold(
+            "如果無法正常顯示，請點此在瀏覽器中開啟"
+        )));
+        let body =
+            "某記憶體廠宣布新一代產品完成量產準備，並開始向主要客戶出貨，業界估計明年產能將倍增。";
+        let lines = [
+            "本期目錄",
+            "1. 頭條｜某記憶體廠新品量產",
+            "2. 快訊｜某公司出貨提速",
+            "3. 活動｜產業論壇登場",
+            "頭條",
+            "某記憶體廠新品搶先量產",
+            body,
+            "2025年產能展望",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.drop_block(0, DropReason::Chrome);
+        table_of_contents(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6, 7]);
     }
 
     #[test]

@@ -144,6 +144,16 @@ fn is_inline_link_folded(folded: &str) -> bool {
 }
 
 /// The header of a round-the-clock news feed (`7×24h 快讯`, `7x24`).
+/// A feed item's head: a clock time, maybe after a date, maybe a label of
+/// a few characters, then a bracketed headline (`10-24 17:30VIP【…】`).
+fn stamped_item_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*|\d{1,2}[-/]\d{1,2}\s+)?\d{1,2}:\d{2}\s*(?:[^\s【]{1,4}\s*)?【[^】]{4,80}】")
+            .expect("static regex")
+    })
+}
+
 fn is_feed_header(text: &str) -> bool {
     if text.len() > 64 || !text.contains("24") {
         return false;
@@ -271,6 +281,7 @@ impl Detector for RelatedFilter {
         self.bullet_runs(work);
         self.exclaiming_runs(work);
         self.feed_items(work);
+        self.stamped_items(work);
         self.ticker_runs(work);
         self.link_cards(work);
         self.prev_next_links(work);
@@ -476,6 +487,43 @@ impl RelatedFilter {
         }
     }
 
+    /// A wire's feed of stamped items, each in one block: a time (a date
+    /// may lead it), maybe a short label, and a bracketed headline with
+    /// its lead (`2025-10-24 14:52【某公司：…】公司称…`). Three in a row,
+    /// short of half the text, are the feed beside the article.
+    fn stamped_items(&self, work: &mut Work) {
+        let alive = work.alive();
+        let total = work.alive_chars();
+        let is_item: Vec<bool> = alive
+            .iter()
+            .map(|&i| {
+                let t = work.blocks[i].text.trim_start();
+                t.len() <= 900
+                    && t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    && stamped_item_re().is_match(t)
+            })
+            .collect();
+        let mut drop = Vec::new();
+        let mut k = 0;
+        while k < alive.len() {
+            let mut j = k;
+            while j < alive.len() && is_item[j] {
+                j += 1;
+            }
+            let run = &alive[k..j];
+            let chars: usize = run.iter().map(|&i| char_len(&work.blocks[i].text)).sum();
+            if run.len() >= 3 && chars * 2 < total {
+                drop.extend_from_slice(run);
+            }
+            k = j.max(k + 1);
+        }
+        for i in drop {
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::RelatedLinks);
+            }
+        }
+    }
+
     /// `延伸阅读：<headline>`, `Read more: <headline>`: a related link
     /// standing alone between paragraphs.
     fn inline_links(&self, work: &mut Work) {
@@ -614,6 +662,34 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feed_of_stamped_items_beside_the_article() {
+        let body = "某公司晚间披露三季报，前三季度实现营业收入四十亿元，同比大幅增长，净利润扭亏为盈，研发投入继续增加。";
+        let lines = [
+            body,
+            body,
+            body,
+            body,
+            "2025-10-24 14:52【某封测厂：先进封装平台实现稳定量产】公司相关收入占比提升。",
+            "10-24 13:37加精【某设备商：前三季度营收增长三成】订单饱满。",
+            "11:26【某云厂商新一代芯片大规模上线】",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Para);
+        RelatedFilter.stamped_items(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3, 7]);
+        // Two stamped paragraphs are not a feed.
+        let lines = [
+            body,
+            "09:30【开盘】指数高开。",
+            "10:00【盘中】板块走强。",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Para);
+        RelatedFilter.stamped_items(&mut w);
+        assert_eq!(w.alive().len(), 4);
+    }
 
     #[test]
     fn numbered_sections() {

@@ -3,7 +3,8 @@
 //! Owns, for text dumps only (line blocks: a dump has no markup to say
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
-//! comment section (`网友评论`, `留言 (12)`, `Post your comment`,
+//! comment section or a call to read the story on its site (a digest's
+//! excerpt: `在官網閱讀本文 →`) (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
 //! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
 //! it and three paragraphs, or a `--`
@@ -84,6 +85,35 @@ fn is_end_mark(folded: &str) -> bool {
     re.is_match(&folded.replace(' ', ""))
 }
 
+/// A line that sends the reader to the story on its own site, closing an
+/// excerpt in a digest or newsletter (`在官網閱讀本文 →`, `Read the full
+/// story on our website`, `Continue reading on Example Daily`), given
+/// folded. A bare `Continue reading` is a paywall's expander, not an end.
+fn is_story_end_call(folded: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "在官网阅读",
+        "至官网阅读",
+        "前往官网阅读",
+        "在网站阅读",
+        "在网页阅读",
+        "阅读完整报道",
+        "阅读完整文章",
+        "看完整报道",
+        "read the full story",
+        "read the full article",
+        "read full story",
+        "read full article",
+        "read the rest on",
+        "continue reading on",
+        "read more on our website",
+        "read it on our website",
+        "read on our website",
+        "read on the web",
+    ];
+    let t = folded.trim();
+    t.len() <= 120 && char_len(t) <= 48 && CALLS.iter().any(|c| t.contains(c))
+}
+
 /// A line that reads as a sentence: prose ends with sentence punctuation
 /// (a closing quote or bracket may follow it).
 fn is_sentence(text: &str) -> bool {
@@ -147,7 +177,9 @@ impl Detector for TailFilter {
             signed = (prose >= 3 || seen * 3 >= total) && b.text.trim() == "--";
             let ends = signed
                 || (seen * 2 >= total && is_end_mark(&b.folded()))
-                || (seen * 4 >= total && prose >= 3 && is_comment_header(&b.folded()));
+                || (seen * 4 >= total
+                    && prose >= 3
+                    && (is_comment_header(&b.folded()) || is_story_end_call(&b.folded())));
             if ends && !b.protected {
                 cut = Some(i);
                 break;
@@ -246,6 +278,28 @@ mod tests {
         let mut w = dump(&["留言 (3)", BODY, BODY, BODY]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 4);
+    }
+
+    #[test]
+    fn a_call_to_read_the_story_on_its_site_ends_an_excerpt() {
+        let brief = "Another company said its new accelerator will ship in the second quarter, ahead of plan.";
+        let mut w = dump(&[
+            BODY,
+            BODY,
+            BODY,
+            "Read the full story on our website →",
+            "Briefs",
+            brief,
+            "More →",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY; 3]);
+        // A paywall's expander is not the end of the story.
+        let mut w = dump(&[BODY, BODY, BODY, "Continue reading", BODY]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 5);
+        assert!(is_story_end_call(&fold("在官網閱讀本文 →")));
+        assert!(!is_story_end_call(&fold("繼續閱讀")));
     }
 
     #[test]

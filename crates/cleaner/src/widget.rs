@@ -51,6 +51,24 @@ fn is_code_row(t: &str) -> bool {
         && signed.is_match(t)
 }
 
+/// A row of quote chips whose parts the page printed without spaces: a
+/// name, its six-digit code, price and signed change
+/// (`某公司6880001386.00+4.28% 某科技688001236.52-1.12%`), or a sector and
+/// its change (`AI芯片 +2.13%国产芯片 +1.56%`). Nothing else on the line.
+fn is_chip_row(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,9}\s*(?:\d{6}\s*\d+(?:\.\d+)?\s*)?[+\-−]\d{1,3}(?:\.\d{1,2})?%)+\s*$")
+            .expect("static regex")
+    });
+    // Two signed percentages, or one after a six-digit code.
+    t.len() <= 600
+        && t.ends_with('%')
+        && !t.contains(['，', '。', '、'])
+        && (t.matches('%').count() >= 2 || t.bytes().filter(u8::is_ascii_digit).count() >= 10)
+        && re.is_match(t)
+}
+
 /// A stock quote widget line: a name with its listing code alone
 /// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
 /// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
@@ -61,7 +79,7 @@ pub fn is_quote_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    if is_code_row(t) {
+    if is_code_row(t) || is_chip_row(t) {
         return true;
     }
     if char_len(t) > 40 {
@@ -396,10 +414,20 @@ mod tests {
             "4123 某公司 +1.87%",
             "5678 某公司 88.5 +2.91%",
             "DOW 47112.45 -0.25%",
+            "某公司6880001386.00+4.28%",
+            "某公司6880001386.00+4.28% 某科技688001236.52-1.12%",
+            "AI芯片 +2.13%国产芯片 +1.56%算力租赁 +0.74%",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
-        for t in ["2025", "+5%", "营收增长18%", "3nm", "1,200 wafers +5%"] {
+        for t in [
+            "2025",
+            "+5%",
+            "营收增长18%",
+            "3nm",
+            "1,200 wafers +5%",
+            "毛利率提升+2.1%，净利率提升+1.5%",
+        ] {
             assert!(!is_quote_line(t), "{t}");
         }
     }
