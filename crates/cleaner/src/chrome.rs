@@ -245,6 +245,165 @@ fn is_page_position(folded: &str) -> bool {
     t.len() <= 40 && re.is_match(t)
 }
 
+/// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
+fn is_figure_caption(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:figure|fig\.|chart|exhibit|图表|圖表|图|圖)\s*\d{1,3}\s*[:：.]")
+            .expect("static regex")
+    });
+    text.len() <= 300 && re.is_match(text.trim_start())
+}
+
+/// A chart's or table's source line (`Source: Company data, Example
+/// estimates`, `资料来源：公司公告`).
+fn is_source_line(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    (lower.starts_with("source:")
+        || lower.starts_with("sources:")
+        || t.starts_with("资料来源")
+        || t.starts_with("資料來源"))
+        && char_len(t) <= 120
+        && !has_inner_sentence_end(t)
+}
+
+/// A chart dumped as text under its caption: axis and data labels one per
+/// line (`HBM3E 8-Hi`, `9.6`), at least four, half of them bare numbers.
+/// The caption stays; the labels go, and so does a source line within a
+/// dozen lines of the caption.
+fn chart_dumps(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        if !is_figure_caption(&work.blocks[i].text) {
+            continue;
+        }
+        let label = |j: usize| {
+            let t = work.blocks[j].text.trim();
+            char_len(t) <= 24 && t.split_whitespace().count() <= 4 && !t.ends_with(is_sentence_end)
+        };
+        let number = |j: usize| {
+            let t = work.blocks[j].text.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        };
+        let run: Vec<usize> = alive[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| label(j))
+            .collect();
+        if run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len() {
+            drop.extend_from_slice(&run);
+        }
+        if let Some(&source) = alive[k + 1..]
+            .iter()
+            .take(12)
+            .find(|&&j| is_source_line(&work.blocks[j].text))
+        {
+            drop.push(source);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// An event promotion set into the article: a label (`UPCOMING EVENT`,
+/// `Webinar`, `活动预告`), the event's lines, and its call (`Register
+/// now`, `立即报名`) at most six lines below the label.
+fn event_promos(work: &mut Work) {
+    const CALLS: &[&str] = &[
+        "register now",
+        "register today",
+        "register here",
+        "save your seat",
+        "reserve your spot",
+        "立即报名",
+        "马上报名",
+        "报名参加",
+        "立即预约",
+    ];
+    const LABELS: &[&str] = &[
+        "upcoming event",
+        "upcoming events",
+        "upcoming webinar",
+        "event",
+        "webinar",
+        "活动预告",
+        "近期活动",
+        "活动推荐",
+    ];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let folded = work.blocks[i].folded();
+        let call = folded.trim().trim_end_matches(['→', '>', '›', ' ']);
+        if char_len(call) > 24 || !CALLS.contains(&call) {
+            continue;
+        }
+        let from = k.saturating_sub(6);
+        if let Some(label) = (from..k).rev().find(|&j| {
+            let f = work.blocks[alive[j]].folded();
+            LABELS.contains(&f.trim().trim_end_matches([':', '：']))
+        }) {
+            drop.extend_from_slice(&alive[label..=k]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// A printed page's footer or header as a PDF's text carries it: segments
+/// between bars, one of them the page position (`Example Securities |
+/// See important disclosures | Page 2 of 3`), given folded.
+fn is_page_footer(folded: &str) -> bool {
+    folded.len() <= 400
+        && folded.contains(['|', '｜'])
+        && folded.split(['|', '｜']).any(is_page_position)
+}
+
+/// A printed page's running header: a line printed again on every page,
+/// right after a page footer (`Example Corp (000000 KS)`). Every copy goes.
+fn running_headers(work: &mut Work) {
+    let footers: Vec<usize> = (0..work.blocks.len())
+        .filter(|&i| {
+            let b = &work.blocks[i];
+            b.text.len() <= 400 && b.text.contains(['|', '｜', 'P', 'p', '页']) && {
+                let f = b.folded();
+                is_page_footer(&f) || is_page_position(&f)
+            }
+        })
+        .collect();
+    if footers.len() < 2 {
+        return;
+    }
+    let mut headers: Vec<String> = Vec::new();
+    for &f in &footers {
+        for b in work.blocks[f + 1..].iter().filter(|b| b.alive).take(3) {
+            let t = b.text.trim();
+            if t.len() <= 160 && !t.ends_with(is_sentence_end) {
+                let copies = work.blocks.iter().filter(|o| o.text.trim() == t).count();
+                if copies >= 2 && !headers.iter().any(|h| h == t) {
+                    headers.push(t.to_string());
+                }
+            }
+        }
+    }
+    for i in work.alive() {
+        let b = &work.blocks[i];
+        if !b.protected && headers.iter().any(|h| h == b.text.trim()) {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A teaser cut short with an expander (`…全年总... 展开全文`,
 /// `…the company said... See more`): the full text follows elsewhere.
 fn is_truncated_teaser(folded: &str) -> bool {
@@ -766,6 +925,9 @@ fn is_cookie_notice(folded: &str) -> bool {
                 "隐私",
                 "privacy",
                 "preferences",
+                "uses cookies",
+                "use cookies",
+                "使用cookie",
             ],
         )
 }
@@ -1621,6 +1783,7 @@ impl Detector for ChromeFilter {
                 || is_app_call(&folded)
                 || is_truncated_teaser(&folded)
                 || is_page_position(&folded)
+                || is_page_footer(&folded)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
                 || is_board_note(text)
@@ -1639,6 +1802,9 @@ impl Detector for ChromeFilter {
         ad_blocks(work);
         split_teasers(work);
         premium_teasers(work);
+        running_headers(work);
+        chart_dumps(work);
+        event_promos(work);
         donation_boxes(work);
         table_of_contents(work);
         fact_boxes(work);
@@ -1872,6 +2038,47 @@ mod tests {
         assert!(is_bare_url("https://example.org/story/123"));
         assert!(is_bare_url("example.com"));
         assert!(!is_bare_url("example.com said the chip ships in March"));
+        assert!(is_page_footer(&fold(
+            "Example Securities Ltd. | See important disclosures at the end | Page 2 of 3"
+        )));
+        assert!(!is_page_footer(&fold("Chips | Memory | Packaging")));
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            "Example Corp (000000 KS)",
+            body,
+            "Example Securities | Page 1 of 2",
+            "Example Corp (000000 KS)",
+            body,
+            "Example Securities | Page 2 of 2",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        running_headers(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 4, 5]);
+        let lines = [
+            body,
+            "Figure 1: Price per unit by generation (US$)",
+            "Gen 3",
+            "Gen 4",
+            "7.8",
+            "9.6",
+            "Source: Industry checks, Example estimates",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 7]);
+        let lines = [
+            body,
+            "UPCOMING EVENT",
+            "Join us at Example Analyst Day",
+            "December 9 | Santa Clara and online",
+            "Hear from our executive team on the roadmap.",
+            "Register now",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        event_promos(&mut w);
+        assert_eq!(w.alive(), vec![0, 6]);
         assert!(is_page_position("第 1 页"));
         assert!(is_page_position("page 2 of 5"));
         assert!(!is_page_position("第1页的数据显示营收增长"));

@@ -176,6 +176,16 @@ fn is_release_heading(text: &str) -> bool {
         "webcast information",
         "use of non gaap financial measures",
         "non gaap financial measures",
+        "important disclosures",
+        "important disclosure",
+        "analyst certification",
+        "analyst certifications",
+        "disclosure appendix",
+        "required disclosures",
+        "general disclaimer",
+        "legal disclaimer",
+        "disclaimer",
+        "disclaimers",
     ];
     if HEADINGS.contains(&lower.as_str())
         || (lower.starts_with("cautionary ") && lower.ends_with("forward looking statements"))
@@ -406,6 +416,11 @@ impl Detector for DisclaimerFilter {
             let text = &work.blocks[i].text;
             let n = char_len(text);
             if n > 200 {
+                // A research house's conflict notice, wherever a page
+                // break left it.
+                if n <= 600 && is_conflict_notice(&work.blocks[i].folded()) {
+                    work.drop_block(i, DropReason::Disclaimer);
+                }
                 continue;
             }
             let folded = &*work.blocks[i].folded();
@@ -438,6 +453,15 @@ impl Detector for DisclaimerFilter {
             }
         }
     }
+}
+
+/// A research report's standard conflict-of-interest notice (folded):
+/// `… does and seeks to do business with companies covered in its research
+/// reports …`.
+fn is_conflict_notice(folded: &str) -> bool {
+    folded.contains("seeks to do business with compan")
+        || (folded.contains("conflict of interest")
+            && folded.contains("objectivity of this report"))
 }
 
 /// A short label in brackets and nothing else (`【投資小提醒】`).
@@ -498,6 +522,19 @@ mod tests {
         let alive = w.alive();
         assert_eq!(alive.len(), 2 + 1 + 12);
         assert!(!alive.contains(&2) && !alive.contains(&3));
+    }
+
+    #[test]
+    fn a_research_conflict_notice_goes_wherever_it_stands() {
+        let notice = "Example Securities does and seeks to do business with companies covered in its research reports. As a result, investors should be aware that the firm may have a conflict of interest that could affect the objectivity of this report. Investors should consider this report as only a single factor in making their investment decision.";
+        assert!(is_conflict_notice(&fold(notice)));
+        let body = "Contract prices for the new memory settled above our expectations, and we raise our estimates for next year.";
+        let mut w = Work::of_lines(
+            &[body, notice, body, body, body],
+            crate::doc::BlockKind::Line,
+        );
+        DisclaimerFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 2, 3, 4]);
     }
 
     #[test]
@@ -622,6 +659,8 @@ mod tests {
             "媒体联系人",
             "Conference Call Information",
             "Use of Non-GAAP Financial Measures",
+            "Important disclosures",
+            "Analyst certification",
         ] {
             assert!(is_release_heading(t), "{t}");
         }

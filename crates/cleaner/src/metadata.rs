@@ -579,8 +579,9 @@ fn is_nav_entry(text: &str, page_chinese: bool) -> bool {
 /// The head window ends at `window`; when the menu above the headline runs
 /// longer than the window, and everything between the window's end and
 /// the line standing over the first body paragraph (bylines and dates
-/// aside) is a navigation entry, the window reaches that line: it is the
-/// headline under a long menu.
+/// aside) is a navigation entry, or a byline or date stands under that
+/// line, the window reaches that line: it is the headline under a long
+/// menu.
 fn reach_headline_past_menu(
     work: &Work,
     alive: &[usize],
@@ -605,7 +606,9 @@ fn reach_headline_past_menu(
     };
     let menu_between =
         (window..over_body).all(|k| is_nav_entry(&work.blocks[alive[k]].text, page_chinese));
-    if is_title_like(headline) && long_enough && menu_between {
+    // A byline or date right under it marks a headline too.
+    let signed = over_body + 1 < first_body;
+    if is_title_like(headline) && long_enough && (menu_between || signed) {
         over_body + 1
     } else {
         window

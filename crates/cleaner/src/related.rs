@@ -56,6 +56,8 @@ const HEADERS: &[&str] = &[
     "往期推荐",
     "往期回顾",
     "往期精选",
+    "featured resources",
+    "related resources",
     "related video",
     "related videos",
     "related",

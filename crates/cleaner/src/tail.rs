@@ -114,6 +114,20 @@ fn is_story_end_call(folded: &str) -> bool {
     t.len() <= 120 && char_len(t) <= 48 && CALLS.iter().any(|c| t.contains(c))
 }
 
+/// The header of the author's box under a post (`About the author`,
+/// `关于作者`, `作者简介`), given folded.
+fn is_author_box_header(folded: &str) -> bool {
+    matches!(
+        folded.trim().trim_end_matches([':', '：']),
+        "about the author"
+            | "about the authors"
+            | "author bio"
+            | "关于作者"
+            | "作者简介"
+            | "作者介绍"
+    )
+}
+
 /// A line that reads as a sentence: prose ends with sentence punctuation
 /// (a closing quote or bracket may follow it).
 fn is_sentence(text: &str) -> bool {
@@ -179,7 +193,9 @@ impl Detector for TailFilter {
                 || (seen * 2 >= total && is_end_mark(&b.folded()))
                 || (seen * 4 >= total
                     && prose >= 3
-                    && (is_comment_header(&b.folded()) || is_story_end_call(&b.folded())));
+                    && (is_comment_header(&b.folded())
+                        || is_story_end_call(&b.folded())
+                        || (seen * 2 >= total && is_author_box_header(&b.folded()))));
             if ends && !b.protected {
                 cut = Some(i);
                 break;
@@ -299,6 +315,11 @@ mod tests {
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 5);
         assert!(is_story_end_call(&fold("在官網閱讀本文 →")));
+        let bio =
+            "Jane leads marketing for the custom silicon business and has 15 years of experience.";
+        let mut w = dump(&[BODY, BODY, BODY, "About the author", "Jane Roe", bio]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY; 3]);
         assert!(!is_story_end_call(&fold("繼續閱讀")));
     }
 
