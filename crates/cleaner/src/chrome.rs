@@ -245,6 +245,17 @@ fn is_page_position(folded: &str) -> bool {
     t.len() <= 40 && re.is_match(t)
 }
 
+/// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
+/// folded.
+fn is_edition_label(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:当前版[:：]\s*)?[a-z]?\d{1,3}\s*版(?:[:：]\s*\p{Han}{1,8})?$")
+            .expect("static regex")
+    });
+    folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
+}
+
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
 fn is_figure_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -964,6 +975,7 @@ const AD_CALLS: &[&str] = &[
     "手机开户",
     "免费开户",
     "在线开户",
+    "线上开户",
     "解锁全部",
     "早鸟票",
     "喜欢这篇文章",
@@ -1049,6 +1061,10 @@ const CHROME_WORDS: &[&str] = &[
     "medium",
     "large",
     "listen",
+    "了解更多",
+    "learn",
+    "打印本页",
+    "关闭窗口",
     // Font-size samples and the expander's pair.
     "abc",
     "aa",
@@ -1784,6 +1800,7 @@ impl Detector for ChromeFilter {
                 || is_truncated_teaser(&folded)
                 || is_page_position(&folded)
                 || is_page_footer(&folded)
+                || is_edition_label(&folded)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
                 || is_board_note(text)
@@ -2079,6 +2096,9 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         event_promos(&mut w);
         assert_eq!(w.alive(), vec![0, 6]);
+        assert!(is_edition_label(&fold("A05版：公司")));
+        assert!(is_edition_label(&fold("當前版：B02版：產業")));
+        assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
         assert!(is_page_position("第 1 页"));
         assert!(is_page_position("page 2 of 5"));
         assert!(!is_page_position("第1页的数据显示营收增长"));

@@ -92,7 +92,7 @@ pub fn is_quote_line(text: &str) -> bool {
     // its price.
     static LED: OnceLock<Regex> = OnceLock::new();
     let led = LED.get_or_init(|| {
-        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+(?:\d[\d,]*(?:\.\d+)?\s+)?[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
+        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+(?:\d[\d,]*(?:\.\d+)?\s+)?(?:[▲▼+\-−]\s?\d[\d,]*(?:\.\d+)?\s+)?[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
             .expect("static regex")
     });
     if led.is_match(t) {
@@ -105,7 +105,7 @@ pub fn is_quote_line(text: &str) -> bool {
         let number = |w: &&str| {
             w.trim_start_matches(['(', '（'])
                 .trim_end_matches([')', '）'])
-                .trim_start_matches(['+', '-', '−'])
+                .trim_start_matches(['+', '-', '−', '▲', '▼'])
                 .trim_end_matches('%')
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -116,7 +116,7 @@ pub fn is_quote_line(text: &str) -> bool {
             && numbers.iter().all(number)
             && numbers.iter().any(|w| {
                 w.trim_start_matches(['(', '（'])
-                    .starts_with(['+', '-', '−'])
+                    .starts_with(['+', '-', '−', '▲', '▼'])
             })
         {
             return true;
@@ -417,6 +417,8 @@ mod tests {
             "某公司6880001386.00+4.28%",
             "某公司6880001386.00+4.28% 某科技688001236.52-1.12%",
             "AI芯片 +2.13%国产芯片 +1.56%算力租赁 +0.74%",
+            "某指数 27,418.62 ▲312.05 (+1.15%)",
+            "2382 某公司 295.5 ▲8.5 +2.96%",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
