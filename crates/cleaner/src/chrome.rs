@@ -180,6 +180,8 @@ const PROMO: &[&str] = &[
     "print this",
     "email this",
     "在浏览器中",
+    "人正在看",
+    "条弹幕",
     "无法正常显示",
     "view in browser",
     "view this email",
@@ -1062,6 +1064,8 @@ const CHROME_WORDS: &[&str] = &[
     "large",
     "listen",
     "了解更多",
+    "稿件投诉",
+    "发送",
     "learn",
     "打印本页",
     "关闭窗口",
@@ -1758,6 +1762,11 @@ impl Detector for ChromeFilter {
                 listed && is_quote_line(text)
             };
             let above_prose = k < first_prose;
+            // Counters without their labels above the text (a player's).
+            if above_prose && is_bare_count(text) {
+                work.drop_block(i, DropReason::Chrome);
+                continue;
+            }
             if above_prose && is_mail_header(&b.folded()) {
                 work.drop_block(i, DropReason::Metadata);
                 continue;
@@ -2096,6 +2105,7 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         event_promos(&mut w);
         assert_eq!(w.alive(), vec![0, 6]);
+        assert!(is_bare_count("32.6万") && is_bare_count("1862"));
         assert!(is_edition_label(&fold("A05版：公司")));
         assert!(is_edition_label(&fold("當前版：B02版：產業")));
         assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
