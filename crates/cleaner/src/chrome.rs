@@ -24,7 +24,12 @@
 //! truncated teaser with its expander on the next line, short links ending
 //! in `>>`, player controls and icon alt text, a photo's licensing link
 //! and gallery position inside its caption; the video cards and quote
-//! widgets of [`crate::widget`] are dropped first.
+//! widgets of [`crate::widget`] are dropped first. Printed and mailed
+//! pages: a PDF's page footers and the running headers after them, chart
+//! labels dumped under a figure caption (and its source line), e-paper
+//! page labels, a newsletter's mail headers and view-in-browser link, a
+//! numbered issue contents; a premium teaser box (product name, headline,
+//! subscribe call) and an event promotion set into the text.
 //! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).

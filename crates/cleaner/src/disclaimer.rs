@@ -14,7 +14,13 @@
 //! rights notices in the last 40% of the page (`本文由…原创`, `未经授权，
 //! 禁止转载`, `非經授權，不得轉載`, `上文节录自…`, `原文题为…`,
 //! `This article was originally published …`): the sentence holding one is
-//! dropped to the end of its block when that tail is short.
+//! dropped to the end of its block when that tail is short. A press
+//! release's or research note's boilerplate heading (`About <Company>`,
+//! `Forward-Looking Statements`, `Conference Call Information`, `Important
+//! disclosures`) cuts the same way; when statement tables follow, only the
+//! section up to them goes, even from the first half when it is shorter
+//! than the text above it. A research house's conflict notice goes
+//! wherever a page break left it.
 //! Must not know: site names; related lists or spam (those have their own
 //! detectors and usually sit in the tail that is cut anyway).
 

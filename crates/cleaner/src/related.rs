@@ -6,7 +6,8 @@
 //! items in the second half of the page that read as headlines (no final
 //! period, clickbait `!`, trailing year), (3) news-feed items: a headline
 //! printed twice, an author line and a timestamp, (4) channel blocks: a
-//! short `…要闻`/`…News` header followed by one headline.
+//! short `…要闻`/`…News` header followed by one headline, (5) a wire's
+//! feed of stamped items (`10-24 17:30【headline】lead`), three in a row.
 //! Must not know: site names; disclaimers (cut earlier); duplicates inside
 //! the body (the duplicate detector).
 

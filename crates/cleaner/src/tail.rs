@@ -4,7 +4,8 @@
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section or a call to read the story on its site (a digest's
-//! excerpt: `在官網閱讀本文 →`) (`网友评论`, `留言 (12)`, `Post your comment`,
+//! excerpt: `在官網閱讀本文 →`), or in the second half an author box's
+//! header (`About the author`, `作者简介`) (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
 //! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
 //! it and three paragraphs, or a `--`
