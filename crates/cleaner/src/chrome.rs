@@ -219,6 +219,7 @@ const CLOSING_CALLS: &[&str] = &[
     "评论区讨论",
     "在评论区留言",
     "评论区聊聊",
+    "一键三连",
     "let us know in the comments",
     "tell us in the comments",
 ];
@@ -1070,6 +1071,8 @@ const CHROME_WORDS: &[&str] = &[
     "listen",
     "了解更多",
     "稿件投诉",
+    "相关股票",
+    "相关个股",
     "发送",
     "learn",
     "打印本页",

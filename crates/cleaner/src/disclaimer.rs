@@ -25,7 +25,7 @@
 //! detectors and usually sit in the tail that is cut anyway).
 
 use crate::doc::{Detector, Work};
-use crate::script::{char_len, contains_any, fold, is_clause_sep, is_han};
+use crate::script::{char_len, contains_any, fold, is_clause_sep, is_han, is_sentence_end};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -441,7 +441,10 @@ impl Detector for DisclaimerFilter {
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
             let labelled = marker_in(text, folded, MARKERS) == Some(0);
-            let copyright = weak || labelled || contains_any(folded, NOTICE_PHRASES);
+            let copyright = weak
+                || labelled
+                || contains_any(folded, NOTICE_PHRASES)
+                || is_own_advice_notice(folded);
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
                 noticed.push(i);
@@ -459,6 +462,21 @@ impl Detector for DisclaimerFilter {
             }
         }
     }
+}
+
+/// A sentence of its own saying the text is not advice, after a subject
+/// of a few characters (`本视频不构成任何投资建议。`), given folded. After a
+/// comma the notice closes the author's own sentence, which stays.
+fn is_own_advice_notice(folded: &str) -> bool {
+    ["不构成任何投资建议", "不构成投资建议"].iter().any(|m| {
+        folded.find(m).is_some_and(|at| {
+            let before = &folded[..at];
+            let sentence = before
+                .rfind(|c: char| is_sentence_end(c))
+                .map_or(before, |p| &before[p..]);
+            char_len(sentence) <= 6 && !sentence.contains([',', '，', '、'])
+        })
+    })
 }
 
 /// A research report's standard conflict-of-interest notice (folded):
@@ -637,6 +655,7 @@ mod tests {
             1
         );
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
+        assert_eq!(run(&["本视频不构成任何投资建议。"]), 0);
     }
 
     #[test]

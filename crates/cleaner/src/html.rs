@@ -616,15 +616,16 @@ fn head_segment(token: &str) -> &str {
 fn class_tokens(el: &scraper::node::Element) -> Vec<&str> {
     // One pass over the attributes: `Element::attr` interns its argument
     // on every call, which showed up as a tenth of the cleaner's time.
-    const NAMED: [&str; 5] = [
+    const NAMED: [&str; 6] = [
         "id",
         "data-testid",
+        "data-test-id",
         "data-test",
         "data-module",
         "data-component",
     ];
     let mut out: Vec<&str> = Vec::new();
-    let mut named: [Option<&str>; 5] = [None; 5];
+    let mut named: [Option<&str>; 6] = [None; 6];
     for (name, value) in el.attrs() {
         if name == "class" {
             // Atomic CSS (`ov ow qr bp qt`) names nothing: its two- and

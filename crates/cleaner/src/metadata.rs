@@ -624,11 +624,23 @@ impl Detector for MetadataFilter {
 
     fn run(&self, work: &mut Work<'_>) {
         // Metadata lines, credits, inline credit blocks.
+        // Stamped lines under an intro with a colon (`视频章节：`,
+        // `Chapters:`) are the article's list of chapters, not labels:
+        // no later pass takes them.
+        let mut in_listed_run = false;
         for i in work.alive() {
             if work.blocks[i].protected {
                 continue;
             }
             let text = work.blocks[i].text.clone();
+            let listed = in_listed_run && is_clock_led(&text);
+            let intro =
+                text.trim_end().ends_with([':', '：']) && (3..=40).contains(&char_len(&text));
+            in_listed_run = listed || intro;
+            if listed {
+                work.blocks[i].protected = true;
+                continue;
+            }
             let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
             if is_meta_line_folded(&text, &work.blocks[i].folded())
                 || is_stamped_label(&text)
@@ -734,6 +746,14 @@ fn is_contribution_credit(text: &str) -> bool {
         || t.contains("贡献")
         || t.contains("貢獻");
     t.len() <= 300 && worded && re.is_match(t)
+}
+
+/// A short line led by a clock time or a video position (`03:15 …`).
+fn is_clock_led(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?\s").expect("static regex"));
+    let t = text.trim();
+    t.len() <= 120 && re.is_match(t)
 }
 
 /// A live feed's entry label: a clock time and who posted it, with no
@@ -1345,6 +1365,19 @@ mod tests {
         assert!(is_original_label("原创 某某编辑部 某某观察"));
         assert!(is_stamped_label("09:05主持人 某台·某某") && is_stamped_label("10:32 Editor"));
         assert!(!is_stamped_label("10:32 营收增长三成，超出预期"));
+        let body = "这期视频讲国产算力芯片的现状，数据来自公司公告与研究机构，欢迎大家讨论。";
+        let lines = [
+            body,
+            "视频章节：",
+            "00:00 开场",
+            "03:15 芯片性能",
+            "07:38 工艺与良率",
+            body,
+            "09:05主持人 某台",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3, 4, 5]);
         let caption = "A worker checks wafers at a plant near Daejeon on May 9. (Yonhap)";
         assert_eq!(
             agency_credit_tail(caption).map(|r| &caption[r]),

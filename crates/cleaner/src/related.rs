@@ -58,6 +58,7 @@ const HEADERS: &[&str] = &[
     "往期回顾",
     "往期精选",
     "标题导航",
+    "小时电报",
     "本版导读",
     "本版其他文章",
     "featured resources",
