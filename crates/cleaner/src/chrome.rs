@@ -264,6 +264,47 @@ fn is_edition_label(folded: &str) -> bool {
     folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
 }
 
+/// A stock data panel above the first paragraph: four or more short lines
+/// in a row, each a label ending in a figure (`Market cap (US$bn) 159.2`,
+/// `Free float (%) 79.6`, `Absolute 8.4 41.2 92.7`).
+fn data_panels(work: &mut Work) {
+    let alive = work.alive();
+    let first_prose = alive
+        .iter()
+        .position(|&i| {
+            let t = &work.blocks[i].text;
+            is_body_paragraph(t) && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+        })
+        .unwrap_or(alive.len());
+    let entry = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        char_len(t) <= 60
+            && !t.ends_with(is_sentence_end)
+            && !t.contains(['，', '。'])
+            && t.split_whitespace().count() >= 2
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut drop = Vec::new();
+    let mut k = 0;
+    while k < first_prose {
+        let mut j = k;
+        while j < first_prose && entry(alive[j]) {
+            j += 1;
+        }
+        if j - k >= 4 {
+            drop.extend_from_slice(&alive[k..j]);
+        }
+        k = j + 1;
+    }
+    for i in drop {
+        if !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
 fn is_figure_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -1746,6 +1787,7 @@ impl Detector for ChromeFilter {
             .unwrap_or(alive.len());
         // A count under a chrome label (`关注者` then `2,316`) goes with it.
         let mut after_label = false;
+        let mut subjects: Vec<String> = Vec::new();
         // Quote lines under a line of the body that ends with a colon
         // (`今日涨幅居前个股：`) are the article's own list.
         let mut listed = false;
@@ -1776,6 +1818,10 @@ impl Detector for ChromeFilter {
                 continue;
             }
             if above_prose && is_mail_header(&b.folded()) {
+                // The mail client prints the subject once more on its own.
+                if let Some((_, subject)) = text.split_once([':', '：']) {
+                    subjects.push(subject.trim().to_string());
+                }
                 work.drop_block(i, DropReason::Metadata);
                 continue;
             }
@@ -1833,12 +1879,21 @@ impl Detector for ChromeFilter {
                 work.drop_block(i, DropReason::Chrome);
             }
         }
+        if !subjects.is_empty() {
+            for i in work.alive() {
+                let b = &work.blocks[i];
+                if !b.protected && subjects.iter().any(|s| s == b.text.trim()) {
+                    work.drop_block(i, DropReason::Metadata);
+                }
+            }
+        }
         ad_blocks(work);
         split_teasers(work);
         premium_teasers(work);
         running_headers(work);
         chart_dumps(work);
         event_promos(work);
+        data_panels(work);
         donation_boxes(work);
         table_of_contents(work);
         fact_boxes(work);
@@ -2101,6 +2156,18 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         chart_dumps(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 7]);
+        let lines = [
+            "Price target US$42 (prev. US$35)",
+            "Market cap (US$bn) 159.2",
+            "Free float (%) 79.6",
+            "52-week range (US$) 16.2 - 34.5",
+            "Example Corp raises its forecast",
+            body,
+            "Revenue rose to US$3.2 billion in 2025",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        data_panels(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6]);
         let lines = [
             body,
             "UPCOMING EVENT",
