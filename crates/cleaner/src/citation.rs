@@ -2,12 +2,14 @@
 //! `[citation needed]`, `[edit]`.
 //!
 //! Owns: removing the markers from running text, with the space before
-//! them, and a references section in the last 40% of the page: a header
+//! them, and references sections in the last 40% of the page (or a long
+//! one past the first third, when it outweighs what follows it): a header
 //! that is only `参考`/`参考资料`/`References`/`Sources`/`Notes`… and the
 //! reference lines after it (a link, or opening with `^`, `[3]`, `3.`).
 //! Must not know: any other structure of the page.
 
 use crate::doc::{Detector, Work};
+use crate::script::char_len;
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -56,7 +58,13 @@ const REFERENCE_HEADERS: &[&str] = &[
 ];
 
 fn is_reference_header(text: &str) -> bool {
-    let f = crate::script::fold(text);
+    if text.len() > 80 {
+        return false;
+    }
+    // The heading may still carry its `[edit]` link.
+    let f = marker_re()
+        .replace_all(&crate::script::fold(text), "")
+        .into_owned();
     let bare = f.trim().trim_end_matches([':', '：']).trim();
     REFERENCE_HEADERS.contains(&bare)
 }
@@ -70,29 +78,38 @@ fn is_reference_line(text: &str) -> bool {
     re.is_match(text.trim())
 }
 
-/// Drops a references header in the last 40% of the page and the
-/// reference lines after it (at least one).
+/// Drops a references header and the reference lines after it (at least
+/// one) in the last 40% of the page, or, for a long list (three or more)
+/// that outweighs all the text after it, past the first third: a long
+/// list of references pulls its own header towards the middle.
 fn references_section(work: &mut Work<'_>) {
     let alive = work.alive();
     let total = work.alive_chars();
     let mut seen = 0usize;
+    let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let text = &work.blocks[i].text;
-        if seen * 5 >= total * 3 && is_reference_header(text) {
+        let len = text.chars().count();
+        if seen * 3 >= total && is_reference_header(text) {
             let refs: Vec<usize> = alive[k + 1..]
                 .iter()
                 .copied()
                 .take_while(|&j| is_reference_line(&work.blocks[j].text))
                 .collect();
-            if !refs.is_empty() {
-                work.drop_block(i, DropReason::Citation);
-                for j in refs {
-                    work.drop_block(j, DropReason::Citation);
-                }
-                return;
+            let refs_chars: usize = refs.iter().map(|&j| char_len(&work.blocks[j].text)).sum();
+            let after = total.saturating_sub(seen + len + refs_chars);
+            let late = seen * 5 >= total * 3;
+            if !refs.is_empty() && (late || (refs.len() >= 3 && refs_chars > after)) {
+                drop.push(i);
+                drop.extend_from_slice(&refs);
             }
         }
-        seen += text.chars().count();
+        seen += len;
+    }
+    for i in drop {
+        if work.blocks[i].alive {
+            work.drop_block(i, DropReason::Citation);
+        }
     }
 }
 
@@ -136,5 +153,19 @@ mod tests {
         ]);
         CitationFilter.run(&mut w);
         assert_eq!(w.alive().len(), 4);
+        // A long list outweighing what follows it starts before the last
+        // 40% of the page.
+        let mut blocks: Vec<Block> = (0..3).map(|_| Block::new(body, BlockKind::Para)).collect();
+        blocks.push(Block::new("References[edit]", BlockKind::Heading));
+        for _ in 0..4 {
+            blocks.push(Block::new(
+                "^ Roe, Jane (9 April 2025). \"A new accelerator for inference\". Example Blog. Retrieved 10 April 2025.",
+                BlockKind::ListItem,
+            ));
+        }
+        blocks.push(Block::new("External links", BlockKind::Heading));
+        let mut w = Work::new(blocks);
+        CitationFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 8]);
     }
 }

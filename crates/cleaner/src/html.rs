@@ -248,6 +248,9 @@ const UNLIKELY: &[&str] = &[
     // leaned to keep a quoted executive's post).
     "tweet",
     "bluesky",
+    // An encyclopedia's fact table and navigation boxes.
+    "infobox",
+    "navbox",
     "instagram",
     "tiktok",
     // Video players and their titles, durations and transcript teasers:
