@@ -305,6 +305,65 @@ fn data_panels(work: &mut Work) {
     }
 }
 
+/// An image's alt text printed as a line of its own (`Alt: Bar chart of
+/// …`, `Image description: …`).
+fn is_alt_text_line(text: &str) -> bool {
+    let t = text.trim_start();
+    t.len() <= 1200
+        && (t.starts_with("Alt:")
+            || t.starts_with("ALT:")
+            || t.starts_with("Alt text:")
+            || t.starts_with("Image description:"))
+}
+
+/// A quoted post inside a thread: a `Quote` label, the quoted account's
+/// name, handle and date, and the one line of its text after them. The
+/// label and handle may already be gone as chrome: they are looked up
+/// among all blocks.
+fn quoted_posts(work: &mut Work) {
+    let n = work.blocks.len();
+    let mut drop = Vec::new();
+    for i in 0..n {
+        if work.blocks[i].text.trim() != "Quote" {
+            continue;
+        }
+        // The handle within three lines of the label.
+        let Some(h) = (i + 1..n.min(i + 4)).find(|&j| {
+            let t = work.blocks[j].text.trim();
+            t.starts_with('@') && !t.contains(' ') && t.len() <= 40
+        }) else {
+            continue;
+        };
+        drop.extend(i..=h);
+        // A short date may follow the handle; the quoted text comes next.
+        let mut next = work.blocks[h + 1..]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.alive && b.text.chars().any(char::is_alphanumeric))
+            .map(|(d, _)| h + 1 + d);
+        let Some(mut j) = next.next() else {
+            continue;
+        };
+        let t = work.blocks[j].text.trim();
+        if char_len(t) <= 16
+            && t.chars().any(|c| c.is_ascii_digit())
+            && !t.ends_with(is_sentence_end)
+        {
+            drop.push(j);
+            let Some(after) = next.next() else {
+                continue;
+            };
+            j = after;
+        }
+        drop.push(j);
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
 fn is_figure_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -1110,6 +1169,7 @@ const CHROME_WORDS: &[&str] = &[
     "medium",
     "large",
     "listen",
+    "image",
     "了解更多",
     "稿件投诉",
     "相关股票",
@@ -1864,6 +1924,7 @@ impl Detector for ChromeFilter {
                 || is_page_position(&folded)
                 || is_page_footer(&folded)
                 || is_edition_label(&folded)
+                || is_alt_text_line(text)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
                 || is_board_note(text)
@@ -1892,6 +1953,7 @@ impl Detector for ChromeFilter {
         premium_teasers(work);
         running_headers(work);
         chart_dumps(work);
+        quoted_posts(work);
         event_promos(work);
         data_panels(work);
         donation_boxes(work);
@@ -2168,6 +2230,22 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         data_panels(&mut w);
         assert_eq!(w.alive(), vec![4, 5, 6]);
+        let lines = [
+            body,
+            "Quote",
+            "Jane Roe",
+            "@janeroe",
+            "·",
+            "Sep 12",
+            "Another vendor is quietly the cheapest fast option at $5 per million tokens.",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        quoted_posts(&mut w);
+        assert_eq!(w.alive(), vec![0, 4, 7]);
+        assert!(is_alt_text_line(
+            "Alt: Bar chart of output per dollar by vendor"
+        ));
         let lines = [
             body,
             "UPCOMING EVENT",

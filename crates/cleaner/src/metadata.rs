@@ -344,7 +344,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[·|,-]?\s*{date}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -679,6 +679,7 @@ impl Detector for MetadataFilter {
         }
         self.author_bio(work);
         self.name_over_role(work);
+        self.name_over_handle(work);
         self.tag_lists(work);
         self.board_header(work);
         self.account_lines(work);
@@ -800,6 +801,17 @@ fn is_role_line(folded: &str) -> bool {
 }
 
 /// A person's name alone on a line: two or three capitalised words.
+/// A social handle alone on its line (`@janeroe`, `@jane_roe_42`).
+fn is_handle_line(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 40
+        && t.starts_with('@')
+        && t.len() > 2
+        && t[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+}
+
 fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=3).contains(&words.len())
@@ -987,6 +999,24 @@ impl MetadataFilter {
         }
     }
 
+    /// A post's author printed as a name over a handle (`Jane Roe`, then
+    /// `@janeroe`): both lines are who posted, not what.
+    fn name_over_handle(&self, work: &mut Work) {
+        for i in work.alive() {
+            let b = &work.blocks[i];
+            if b.protected || !is_handle_line(&b.text) {
+                continue;
+            }
+            work.drop_block(i, DropReason::Metadata);
+            if let Some(above) = i.checked_sub(1) {
+                let name = &work.blocks[above];
+                if name.alive && !name.protected && is_person_name(&name.text) {
+                    work.drop_block(above, DropReason::Metadata);
+                }
+            }
+        }
+    }
+
     /// A byline printed as the reporter's name over their role (`Jane Roe`,
     /// then `Reporter`).
     fn name_over_role(&self, work: &mut Work) {
@@ -1133,6 +1163,7 @@ mod tests {
             "Updated Nov. 3, 2025 at 5:10 p.m. ET",
             "— Dana Whit (@dwhit_chips) May 2, 2025",
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
+            "9:04 AM · Sep 16, 2025",
         ] {
             assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }
@@ -1416,6 +1447,17 @@ mod tests {
         assert_eq!(w.alive(), vec![0, 5], "a tags label and its tags");
 
         let en = "The company said revenue rose sharply in the quarter, and its shares gained in early trade on Friday.";
+        let lines = [
+            en,
+            "Jane Roe",
+            "@janeroe_chips",
+            "9:04 AM · Sep 16, 2025",
+            en,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 4]);
+        assert!(is_handle_line("@jane_roe.42") && !is_handle_line("@ the fab"));
         let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);

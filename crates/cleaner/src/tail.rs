@@ -55,7 +55,7 @@ fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|精彩评论|精选评论|精选留言|评论区|评论|留言|全部讨论|讨论|comments?|responses?|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?(?:\s+on\s+this\s+(?:story|article|post))?$",
+            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|精彩评论|精选评论|精选留言|评论区|评论|留言|全部讨论|讨论|comments?|responses?|replies|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?(?:\s+on\s+this\s+(?:story|article|post))?$",
         )
         .expect("static regex")
     })
