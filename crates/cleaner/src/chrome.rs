@@ -189,6 +189,7 @@ const PROMO: &[&str] = &[
     "条弹幕",
     "无法正常显示",
     "view in browser",
+    "no spam",
     "view this email",
     "view it in your browser",
     "trouble viewing",
@@ -1823,6 +1824,7 @@ impl Detector for ChromeFilter {
         crate::widget::video_items(work);
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
+        crate::transcript::transcripts(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).

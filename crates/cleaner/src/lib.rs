@@ -37,6 +37,8 @@
 //! - [`lang`]: English / Simplified / Traditional Chinese.
 //! - [`widget`]: stock-quote widgets and video cards inside the article
 //!   region, for [`chrome`].
+//! - [`transcript`]: a podcast's or video's transcript under its show
+//!   notes (the notes and sponsor reads go), for [`chrome`].
 //! - [`stamp`]: the shapes of time stamps, meta rows and a thread's floor
 //!   labels, shared by [`related`] and [`tail`].
 //!
@@ -66,6 +68,7 @@ pub mod spam;
 pub mod stamp;
 pub mod tail;
 pub mod text_dump;
+pub mod transcript;
 pub mod widget;
 
 use doc::{Detector, Work};
