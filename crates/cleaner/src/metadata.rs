@@ -325,11 +325,19 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
                 .iter()
                 .filter(|k| k.chars().count() >= 2)
                 .any(|k| f.contains(k));
-        if keyed || short_keyed || rest <= 4 {
+        // `2025-11-22 某日报 A3版 要闻`: a date with its paper and page.
+        let paged = rest <= 16 && f.contains('版') && edition_re().is_match(f);
+        if keyed || short_keyed || paged || rest <= 4 {
             return true;
         }
     }
     english_meta_re().is_match(f.trim())
+}
+
+/// A newspaper page number (`A3版`, `b12版`), folded.
+fn edition_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:^|\s)[a-z]?\d{1,2}\s?版").expect("static regex"))
 }
 
 /// English date and attribution lines (folded): `4 March 2025`,
@@ -1164,6 +1172,7 @@ mod tests {
             "— Dana Whit (@dwhit_chips) May 2, 2025",
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
             "9:04 AM · Sep 16, 2025",
+            "2025-11-22 某某日報 A3版 要聞",
         ] {
             assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }

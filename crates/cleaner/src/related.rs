@@ -60,6 +60,7 @@ const HEADERS: &[&str] = &[
     "标题导航",
     "小时电报",
     "本版导读",
+    "本版新闻",
     "本版其他文章",
     "featured resources",
     "related resources",
