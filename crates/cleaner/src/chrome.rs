@@ -254,6 +254,26 @@ fn is_page_position(folded: &str) -> bool {
     t.len() <= 40 && re.is_match(t)
 }
 
+/// A line led by a bracketed ad label (folded): `[广告] …`, `【广告】…`,
+/// `[AD] …`.
+fn is_ad_label_led(folded: &str) -> bool {
+    [
+        "[广告]",
+        "【广告】",
+        "［广告］",
+        "[ad]",
+        "(ad)",
+        "[sponsored]",
+    ]
+    .iter()
+    .any(|l| folded.trim_start().starts_with(l))
+}
+
+/// A site's own notice to its users (folded): `论坛公告：…`, `网站公告`.
+fn is_site_notice(folded: &str) -> bool {
+    folded.len() <= 400 && contains_any(folded, &["论坛公告", "网站公告", "本站公告", "系统公告"])
+}
+
 /// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
 /// folded.
 fn is_edition_label(folded: &str) -> bool {
@@ -1173,6 +1193,11 @@ const CHROME_WORDS: &[&str] = &[
     "image",
     "了解更多",
     "稿件投诉",
+    "发帖数",
+    "积分",
+    "资深会员",
+    "高级会员",
+    "注册会员",
     "相关股票",
     "相关个股",
     "发送",
@@ -1828,11 +1853,19 @@ impl Detector for ChromeFilter {
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).
+        // A site's notice (`论坛公告：…`) or an ad (`[廣告] … 立即開戶>>`)
+        // may read as prose but is not the article's first paragraph.
+        let notice = |t: &str| {
+            let f = fold(t);
+            is_site_notice(&f) || contains_any(&f, AD_CALLS) || is_ad_label_led(&f)
+        };
         let first_prose = alive
             .iter()
             .position(|&i| {
                 let t = &work.blocks[i].text;
-                is_body_paragraph(t) && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                is_body_paragraph(t)
+                    && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                    && !notice(t)
             })
             .unwrap_or(alive.len());
         // The page's head ends at the first paragraph; a page-title line
@@ -1845,6 +1878,7 @@ impl Detector for ChromeFilter {
                 let t = &work.blocks[i].text;
                 is_body_paragraph(t)
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                    && !notice(t)
             })
             .unwrap_or(alive.len());
         // A count under a chrome label (`关注者` then `2,316`) goes with it.
@@ -1926,6 +1960,8 @@ impl Detector for ChromeFilter {
                 || is_page_position(&folded)
                 || is_page_footer(&folded)
                 || is_edition_label(&folded)
+                || is_site_notice(&folded)
+                || (is_ad_label_led(&folded) && char_len(text) <= 120)
                 || is_alt_text_line(text)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
@@ -2261,6 +2297,15 @@ mod tests {
         event_promos(&mut w);
         assert_eq!(w.alive(), vec![0, 6]);
         assert!(is_bare_count("32.6万") && is_bare_count("1862"));
+        assert!(is_site_notice(&fold(
+            "論壇公告：本站將於週日凌晨進行系統維護，期間暫停服務。"
+        )));
+        assert!(!is_site_notice(&fold(
+            "公司公告显示，前三季度营收增长三成。"
+        )));
+        assert!(is_ad_label_led(&fold(
+            "[廣告] 交易0佣金 新客戶開戶即送禮券"
+        )));
         assert!(is_edition_label(&fold("A05版：公司")));
         assert!(is_edition_label(&fold("當前版：B02版：產業")));
         assert!(!is_edition_label(&fold("A05版显示公司营收增长")));

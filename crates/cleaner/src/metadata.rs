@@ -37,6 +37,7 @@ use std::sync::OnceLock;
 
 /// Keys that open a metadata line when followed by a colon or `|` (folded).
 const KEYS: &[&str] = &[
+    "签名",
     "来源",
     "作者",
     "责任编辑",
