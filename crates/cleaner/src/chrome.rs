@@ -879,7 +879,7 @@ fn donation_boxes(work: &mut Work) {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:本文共|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
+        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
             .expect("static regex")
     });
     // A separator may lead it (`· 4 min read` after a byline's time).
@@ -1193,6 +1193,8 @@ const CHROME_WORDS: &[&str] = &[
     "image",
     "了解更多",
     "稿件投诉",
+    "预览时标签不可点",
+    "收录于合集",
     "发帖数",
     "积分",
     "资深会员",
@@ -2139,6 +2141,7 @@ mod tests {
             "阅读时长：5分钟",
             "閱讀時間約 6 分鐘",
             "本文共 2,480 字，閱讀時間約 5 分鐘",
+            "本文约3500字，阅读需要9分钟",
             "6 min read",
             "· 4 min read",
         ] {

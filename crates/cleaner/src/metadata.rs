@@ -38,6 +38,7 @@ use std::sync::OnceLock;
 /// Keys that open a metadata line when followed by a colon or `|` (folded).
 const KEYS: &[&str] = &[
     "签名",
+    "发表于",
     "来源",
     "作者",
     "责任编辑",
@@ -1174,6 +1175,7 @@ mod tests {
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
             "9:04 AM · Sep 16, 2025",
             "2025-11-22 某某日報 A3版 要聞",
+            "2025年11月21日 08:12 发表于上海",
         ] {
             assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }

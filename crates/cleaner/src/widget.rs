@@ -111,8 +111,13 @@ pub fn is_quote_line(text: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
                 && w.chars().any(|c| c.is_ascii_digit())
         };
+        // A table row may carry a loss (`净利润 -452 2,060`); a ticker
+        // carries a percentage or an arrow.
         if char_len(name) <= 12
             && !numbers.is_empty()
+            && numbers
+                .iter()
+                .any(|w| w.contains('%') || w.starts_with(['▲', '▼']))
             && numbers.iter().all(number)
             && numbers.iter().any(|w| {
                 w.trim_start_matches(['(', '（'])
@@ -429,6 +434,7 @@ mod tests {
             "3nm",
             "1,200 wafers +5%",
             "毛利率提升+2.1%，净利率提升+1.5%",
+            "净利润 -452 2,060 3,940",
         ] {
             assert!(!is_quote_line(t), "{t}");
         }
