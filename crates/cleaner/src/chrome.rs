@@ -1663,12 +1663,37 @@ fn is_bare_count(text: &str) -> bool {
 
 fn only_chrome_words(text: &str) -> bool {
     let counted = counter_re().replace_all(&fold(text), " ").into_owned();
-    // Chinese chrome words are cut out wherever they stand; Latin ones
-    // must be whole words (`x` is the network, not a letter of `Xbox`).
-    let mut f = counted.clone();
-    for w in CHROME_WORDS.iter().filter(|w| !w.is_ascii()) {
-        f = f.replace(w, " ");
-    }
+    // Chinese chrome words are cut out wherever they stand (the longest
+    // first, in one pass); Latin ones must be whole words (`x` is the
+    // network, not a letter of `Xbox`).
+    let f = if counted.is_ascii() {
+        counted.clone()
+    } else {
+        static CJK: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        let ac = CJK.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(CHROME_WORDS.iter().filter(|w| !w.is_ascii()))
+                .ok()
+        });
+        match ac {
+            Some(ac) => {
+                let mut out = String::with_capacity(counted.len());
+                ac.replace_all_with(&counted, &mut out, |_, _, dst| {
+                    dst.push(' ');
+                    true
+                });
+                out
+            }
+            None => {
+                let mut f = counted.clone();
+                for w in CHROME_WORDS.iter().filter(|w| !w.is_ascii()) {
+                    f = f.replace(w, " ");
+                }
+                f
+            }
+        }
+    };
     let mut had_word = f != counted;
     for token in f
         .split(|c: char| !c.is_alphanumeric())
