@@ -391,7 +391,10 @@ impl Detector for DisclaimerFilter {
                 }
                 break;
             }
-            if let Some(pos) = marker_in(text, &work.blocks[i].folded(), MARKERS) {
+            let folded = work.blocks[i].folded();
+            if let Some(pos) =
+                marker_in(text, &folded, MARKERS).filter(|_| !is_own_risk_list(&folded))
+            {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
                 // keeps its article.
@@ -441,6 +444,9 @@ impl Detector for DisclaimerFilter {
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
             let labelled = marker_in(text, folded, MARKERS) == Some(0);
+            if is_own_risk_list(folded) {
+                continue;
+            }
             let copyright = weak
                 || labelled
                 || contains_any(folded, NOTICE_PHRASES)
@@ -462,6 +468,27 @@ impl Detector for DisclaimerFilter {
             }
         }
     }
+}
+
+/// A research report's own list of risks under a `风险提示：` label
+/// (`风险提示：下游需求不及预期；产能供给受限；…`), given folded: the
+/// report's text, not the site's notice (which says `仅供参考`, `不构成投资
+/// 建议`, `投资需谨慎`).
+fn is_own_risk_list(folded: &str) -> bool {
+    let t = folded.trim_start().trim_start_matches(['【', '[']);
+    t.starts_with("风险提示")
+        && (t.contains("不及预期") || t.matches('；').count() >= 2)
+        && !contains_any(
+            t,
+            &[
+                "仅供参考",
+                "投资建议",
+                "谨慎",
+                "风险自担",
+                "市场有风险",
+                "不构成",
+            ],
+        )
 }
 
 /// A sentence of its own saying the text is not advice, after a subject
@@ -656,6 +683,11 @@ mod tests {
         );
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
         assert_eq!(run(&["本视频不构成任何投资建议。"]), 0);
+        assert_eq!(
+            run(&["风险提示：下游需求不及预期；产能供给受限；出口管制收紧。"]),
+            1
+        );
+        assert_eq!(run(&["风险提示：以上内容仅供参考，不构成投资建议。"]), 0);
     }
 
     #[test]

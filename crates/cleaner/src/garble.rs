@@ -559,6 +559,9 @@ impl Detector for GarbleFilter {
                 let before = text[..t.range.start].chars().next_back();
                 let after = text[t.range.end..].chars().next();
                 let cjk = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_cjk_punct(c));
+                // A gloss in brackets of its own (`晶粒（die）`).
+                let bracketed =
+                    matches!(before, Some('（' | '(')) && matches!(after, Some('）' | ')'));
                 let glued_left = cjk(before);
                 let glued_right = cjk(after);
                 // After the last sentence end of the line, nothing else
@@ -588,6 +591,7 @@ impl Detector for GarbleFilter {
                     || odd_casing_re().is_match(&t.text)
                     || (alone
                         && !after_digit
+                        && !bracketed
                         && t.text.len() <= 4
                         && t.text.chars().all(|c| c.is_ascii_lowercase())
                         && !SHORT_OK.contains(&lower.as_str())
@@ -820,6 +824,8 @@ mod tests {
     #[test]
     fn english_gloss_in_brackets_is_kept() {
         let s = "記憶體底層的基底晶片（logic base die）改由代工廠生產。";
+        assert_eq!(clean_zh(s), s);
+        let s = "明年總產量上看一百萬顆晶粒（die）。";
         assert_eq!(clean_zh(s), s);
         // A homograph still counts beside a real foreign function word.
         assert!(!clean_zh("产能紧张，die Nachfrage ist hoch。").contains("Nachfrage"));
