@@ -189,6 +189,7 @@ const PROMO: &[&str] = &[
     "条弹幕",
     "无法正常显示",
     "view in browser",
+    "报价延迟",
     "no spam",
     "view this email",
     "view it in your browser",
@@ -272,6 +273,48 @@ fn is_ad_label_led(folded: &str) -> bool {
 /// A site's own notice to its users (folded): `论坛公告：…`, `网站公告`.
 fn is_site_notice(folded: &str) -> bool {
     folded.len() <= 400 && contains_any(folded, &["论坛公告", "网站公告", "本站公告", "系统公告"])
+}
+
+/// A row left of a byline or pager once its name is gone: dates, reading
+/// time, a page position, post counts and separators, nothing else
+/// (`| March 11, 2025 | 6 min read Page 1 of 3`, `14 posts · 6 min read`).
+fn is_meta_residue(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d+ min(?:ute)?s? read|page \d+ of \d+|\d+ posts?\b|\d{4}年\d{1,2}月\d{1,2}日|\d+\s*分[钟鐘]阅读")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    if t.len() > 160 || t.ends_with(is_sentence_end) || !re.is_match(t) {
+        return false;
+    }
+    re.replace_all(t, "")
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '-' | ',' | '・'))
+}
+
+/// A row of bracketed labels only (`【纠错】 【责任编辑:某某】`).
+fn is_bracket_label_row(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 120 || !t.starts_with('【') || !t.ends_with('】') {
+        return false;
+    }
+    let groups: Vec<&str> = t
+        .split('】')
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .collect();
+    groups.len() >= 2
+        && groups.iter().all(|g| {
+            g.starts_with('【') && char_len(g) <= 17 && !g['【'.len_utf8()..].contains('【')
+        })
+}
+
+/// A follow button naming a handle (`Follow @someone`), given folded.
+fn is_follow_handle(folded: &str) -> bool {
+    folded.trim().strip_prefix("follow @").is_some_and(|h| {
+        !h.is_empty() && h.len() <= 40 && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
 }
 
 /// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
@@ -664,7 +707,23 @@ fn is_link_call(text: &str) -> bool {
 /// A paragraph that promotes: two or more promo phrases, or one and an
 /// ad call (`扫码报名` and `名额有限`, `sign up` and `newsletter`), in a
 /// short paragraph (folded).
+/// A newsletter's pitch by its audience (folded): `Join 31,000 engineers
+/// and investors`, `加入10万+读者`.
+fn is_audience_pitch(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\bjoin (?:more than |over )?[\d,.]+k?\+? (?:[a-z-]+,? ){0,4}(?:readers|subscribers|engineers|investors|professionals|people|members)\b|加入[\d,.]+万?\+?(?:名|位)?(?:读者|订阅者|会员)")
+            .expect("static regex")
+    });
+    folded.len() <= 600
+        && (folded.contains("join") || folded.contains("加入"))
+        && re.is_match(folded)
+}
+
 fn is_promo_paragraph(folded: &str) -> bool {
+    if is_audience_pitch(folded) {
+        return char_len(folded) <= 300;
+    }
     // A site's call set in parentheses under the story may run longer.
     let t = folded.trim();
     let bracketed = t.starts_with('(') && t.ends_with(')');
@@ -1115,6 +1174,7 @@ const AD_CALLS: &[&str] = &[
 const CHROME_WORDS: &[&str] = &[
     // Longer words first: they are cut out in this order.
     "赞同了该回答",
+    "赞同了该文章",
     "qq空间",
     "只看楼主",
     "只看作者",
@@ -1193,6 +1253,9 @@ const CHROME_WORDS: &[&str] = &[
     "image",
     "了解更多",
     "稿件投诉",
+    "纠错",
+    "关注他",
+    "关注她",
     "预览时标签不可点",
     "收录于合集",
     "发帖数",
@@ -1988,6 +2051,9 @@ impl Detector for ChromeFilter {
                 || is_page_footer(&folded)
                 || is_edition_label(&folded)
                 || is_site_notice(&folded)
+                || is_meta_residue(text)
+                || is_bracket_label_row(text)
+                || is_follow_handle(&folded)
                 || (is_ad_label_led(&folded) && char_len(text) <= 120)
                 || is_alt_text_line(text)
                 || is_weather_line(&folded)
@@ -2334,6 +2400,12 @@ mod tests {
         assert!(is_ad_label_led(&fold(
             "[廣告] 交易0佣金 新客戶開戶即送禮券"
         )));
+        assert!(is_meta_residue("| March 11, 2025 | 6 min read Page 1 of 3"));
+        assert!(is_meta_residue("14 posts · 6 min read · Sep 16, 2025"));
+        assert!(!is_meta_residue("Shipments rose 14% on March 11, 2025."));
+        assert!(is_bracket_label_row("【纠错】 【责任编辑:某某】"));
+        assert!(!is_bracket_label_row("【某公司】前三季度营收增长三成"));
+        assert!(is_follow_handle("follow @some_one"));
         assert!(is_edition_label(&fold("A05版：公司")));
         assert!(is_edition_label(&fold("當前版：B02版：產業")));
         assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
@@ -2456,6 +2528,12 @@ mod tests {
         )));
         assert!(!is_promo_paragraph(&fold(
             "The breaking news sent the shares down 4% in early trade."
+        )));
+        assert!(is_promo_paragraph(&fold(
+            "Five stories that matter, every Friday. Join 31,000 engineers, investors and policy people."
+        )));
+        assert!(!is_promo_paragraph(&fold(
+            "About 31,000 engineers now work at the company's fabs."
         )));
         assert!(is_app_promo(&fold(
             "Download the Example Post app for market updates."

@@ -87,6 +87,9 @@ fn references_section(work: &mut Work<'_>) {
     let total = work.alive_chars();
     let mut seen = 0usize;
     let mut drop = Vec::new();
+    // The section just before (a `Notes` list over `References`), which
+    // goes with the one after it.
+    let mut previous: Option<(usize, Vec<usize>)> = None;
     for (k, &i) in alive.iter().enumerate() {
         let text = &work.blocks[i].text;
         let len = text.chars().count();
@@ -100,8 +103,25 @@ fn references_section(work: &mut Work<'_>) {
             let after = total.saturating_sub(seen + len + refs_chars);
             let late = seen * 5 >= total * 3;
             if !refs.is_empty() && (late || (refs.len() >= 3 && refs_chars > after)) {
+                if let Some((end, earlier)) = previous.take() {
+                    if end == k {
+                        drop.extend(earlier);
+                    }
+                }
+                // Wiki notes (`^ …`) right above it, their header gone.
+                for &j in alive[..k].iter().rev() {
+                    let t = work.blocks[j].text.trim_start();
+                    if !(t.starts_with('^') || t.starts_with('↑')) {
+                        break;
+                    }
+                    drop.push(j);
+                }
                 drop.push(i);
                 drop.extend_from_slice(&refs);
+            } else if !refs.is_empty() {
+                let mut section = vec![i];
+                section.extend_from_slice(&refs);
+                previous = Some((k + 1 + refs.len(), section));
             }
         }
         seen += len;
@@ -156,6 +176,11 @@ mod tests {
         // A long list outweighing what follows it starts before the last
         // 40% of the page.
         let mut blocks: Vec<Block> = (0..3).map(|_| Block::new(body, BlockKind::Para)).collect();
+        blocks.push(Block::new("Notes", BlockKind::Heading));
+        blocks.push(Block::new(
+            "^ Earlier parts ran the format at half the rate.",
+            BlockKind::ListItem,
+        ));
         blocks.push(Block::new("References[edit]", BlockKind::Heading));
         for _ in 0..4 {
             blocks.push(Block::new(
@@ -166,6 +191,6 @@ mod tests {
         blocks.push(Block::new("External links", BlockKind::Heading));
         let mut w = Work::new(blocks);
         CitationFilter.run(&mut w);
-        assert_eq!(w.alive(), vec![0, 1, 2, 8]);
+        assert_eq!(w.alive(), vec![0, 1, 2, 10]);
     }
 }

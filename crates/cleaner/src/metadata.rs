@@ -38,6 +38,8 @@ use std::sync::OnceLock;
 /// Keys that open a metadata line when followed by a colon or `|` (folded).
 const KEYS: &[&str] = &[
     "签名",
+    "已认证",
+    "观看次数",
     "发表于",
     "来源",
     "作者",

@@ -330,18 +330,27 @@ impl RelatedFilter {
                 k += 1;
                 continue;
             }
+            let bare = is_bare_header(text);
             work.drop_block(i, DropReason::RelatedLinks);
             k += 1;
             // A list in the page's head (a menu under `Latest News`) ends
             // at the first sentence: the lead photo's caption, a standfirst.
+            // Under a bare header, a short summary between two headlines
+            // (an e-paper's `本版新闻` teasers) does not end it.
             let early = seen * 4 < total;
             let mut after_headline = false;
             // In a feed, a time stamp heads each item: the line after it
             // is the item's headline, however long.
             let mut after_stamp = false;
+            // The list's first item printed again under it is the article's
+            // own headline (the list names the page's current story).
+            let mut items: Vec<usize> = Vec::new();
             while k < n {
                 let j = alive[k];
                 let t = &work.blocks[j].text;
+                if early && items.first().is_some_and(|&x| work.blocks[x].text == *t) {
+                    break;
+                }
                 if !early && is_stamp_line(t) {
                     work.drop_block(j, DropReason::RelatedLinks);
                     after_stamp = true;
@@ -372,7 +381,17 @@ impl RelatedFilter {
                 if prose && !teaser {
                     break;
                 }
-                if early && char_len(t) >= 15 && t.trim_end().ends_with(['.', '。']) {
+                let short_teaser = bare
+                    && after_headline
+                    && char_len(t) <= 60
+                    && alive
+                        .get(k + 1)
+                        .is_some_and(|&x| is_headline_like(&work.blocks[x].text));
+                if early
+                    && !short_teaser
+                    && char_len(t) >= 15
+                    && t.trim_end().ends_with(['.', '。'])
+                {
                     break;
                 }
                 // The article's next numbered section (`四、…`) follows the box.
@@ -380,6 +399,7 @@ impl RelatedFilter {
                     break;
                 }
                 after_headline = !prose && is_headline_like(t);
+                items.push(j);
                 work.drop_block(j, DropReason::RelatedLinks);
                 k += 1;
             }
@@ -670,6 +690,26 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_epapers_page_news_teasers_in_the_head() {
+        let body = "某伺服器代工廠第四季出貨進入高峰，供應鏈指出，每櫃搭載的加速器數量增加，帶動營收與毛利同步走高，法人看好明年營運再創新高。";
+        let lines = [
+            "本版新聞",
+            "某代工廠搶AI機櫃大單 明年營收拚新高",
+            "代工雙雄明年營運再攀高峰，營收上看一兆元。",
+            "某晶片出貨 第四季季增三成",
+            "機櫃第四季出貨量預估季增三成。",
+            "某代工廠搶AI機櫃大單 明年營收拚新高",
+            body,
+            body,
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.header_sections(&mut w);
+        assert_eq!(w.alive(), vec![5, 6, 7, 8, 9]);
+    }
 
     #[test]
     fn a_feed_of_stamped_items_beside_the_article() {
