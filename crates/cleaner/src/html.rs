@@ -912,7 +912,11 @@ fn chrome_subtree(
             return Some((DropReason::Chrome, false));
         }
     }
-    unlikely_word(el).map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
+    // A paragraph marked as lying behind the wall (`<p class="paywall">`)
+    // is the article's text, not the wall.
+    unlikely_word(el)
+        .filter(|&w| !(name == "p" && matches!(w, "paywall" | "regwall" | "barrier")))
+        .map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
 }
 
 /// Which subtrees the flattener leaves out, decided before it runs.
@@ -1841,6 +1845,20 @@ mod tests {
         assert!(!token_words("photo").contains(&"hot"));
         assert_eq!(head_segment("story-body__notice__9xQ2"), "notice");
         assert_eq!(head_segment("StoryBody-photoCredit"), "photoCredit");
+    }
+
+    #[test]
+    fn paragraphs_marked_as_behind_the_wall_are_the_article() {
+        let para = "The memory maker passed the qualification for its newest stacks, opening the door to supply from early next year, people familiar with the matter said.";
+        let page = format!(
+            "<html><body><article><div class=\"body-content\"><p class=\"Paragraph_text-9x paywall\">{para}</p><p class=\"Paragraph_text-9x paywall\">{para}</p></div><div class=\"Paywall_overlay\"><p>Subscribe to keep reading</p></div></article></body></html>"
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| &*b.text).collect();
+        assert_eq!(texts.iter().filter(|t| **t == para).count(), 2);
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("Subscribe to keep reading")));
     }
 
     #[test]
