@@ -583,7 +583,7 @@ fn is_nav_entry(text: &str, page_chinese: bool) -> bool {
     let t = text.trim();
     let bare = !t
         .chars()
-        .any(|c| is_sentence_end(c) || matches!(c, '，' | '、' | ',' | '：' | ':' | '；' | ';'));
+        .any(|c| is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '；' | ';'));
     (char_len(t) <= 12 && bare)
         || (page_chinese && crate::script::han_count(t) == 0 && char_len(t) <= 80)
 }

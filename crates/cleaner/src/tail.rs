@@ -55,7 +55,7 @@ fn comment_header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:view|show|see|read|load|查看|展开)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|精彩评论|精选评论|精选留言|评论区|评论|留言|全部讨论|讨论|comments?|responses?|replies|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?(?:\s+on\s+this\s+(?:story|article|post))?$",
+            r"^(?:view|show|see|read|load|查看|展开|共)?\s*(?:all\s*)?(?:\d[\d,.]*k?\s*[条个則则]?\s*)?(?:网友评论|网友留言|读者评论|读者留言|全部评论|最新评论|热门评论|精彩评论|精选评论|精选留言|评论区|评论|留言|全部讨论|讨论|comments?|responses?|replies|reader comments|discussion)\s*[(\[（]?\s*\d*\s*[)\]）]?(?:\s+on\s+this\s+(?:story|article|post))?$",
         )
         .expect("static regex")
     })
@@ -132,10 +132,23 @@ fn is_author_box_header(folded: &str) -> bool {
 /// A line that reads as a sentence: prose ends with sentence punctuation
 /// (a closing quote or bracket may follow it).
 fn is_sentence(text: &str) -> bool {
+    // Closing quotes and brackets, and the emoji a post ends its lines
+    // with (`…的那一个。💰`), stand after the sentence's end.
     let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '」' | '』' | ')' | '）' | '®')
+        c.is_whitespace()
+            || matches!(c, '"' | '\'' | '”' | '’' | '」' | '』' | ')' | '）' | '®')
+            || is_emoji(c)
     });
-    t.ends_with(is_sentence_end) || has_inner_sentence_end(t)
+    if t.ends_with(is_sentence_end) || has_inner_sentence_end(t) {
+        return true;
+    }
+    // In a post that ends its lines with emoji, the emoji is the full stop.
+    text.trim_end().ends_with(is_emoji) && crate::script::han_count(t) >= 6
+}
+
+/// A pictograph or its modifiers (`💰`, `🚀`, `1️⃣`'s selector).
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x20E3)
 }
 
 pub struct TailFilter;
@@ -325,6 +338,14 @@ mod tests {
     }
 
     #[test]
+    fn a_line_ended_by_an_emoji_is_a_sentence() {
+        assert!(is_sentence("前三季度营收约九十五亿元，是最赚钱的那一个💰"));
+        assert!(is_sentence("训练看昇腾，推理百花齐放。🔥"));
+        assert!(!is_sentence("相关推荐"));
+        assert!(!is_sentence("🔥🔥"));
+    }
+
+    #[test]
     fn lines_after_the_last_paragraph_that_are_not_sentences_go() {
         let mut w = dump(&[
             BODY,
@@ -397,6 +418,7 @@ mod tests {
             "#2 某網友 5分鐘前",
             "2樓",
             "来自iPhone客户端2楼2026-02-14 08:26",
+            "共 356 条评论",
         ] {
             assert!(is_comment_header(&fold(t)), "{t}");
         }
