@@ -270,9 +270,24 @@ fn is_ad_label_led(folded: &str) -> bool {
     .any(|l| folded.trim_start().starts_with(l))
 }
 
-/// A site's own notice to its users (folded): `论坛公告：…`, `网站公告`.
+/// A site's own notice to its users (folded): `论坛公告：…`, `网站公告`,
+/// a government site's `.gov` banner.
 fn is_site_notice(folded: &str) -> bool {
-    folded.len() <= 400 && contains_any(folded, &["论坛公告", "网站公告", "本站公告", "系统公告"])
+    folded.len() <= 400
+        && contains_any(
+            folded,
+            &[
+                "论坛公告",
+                "网站公告",
+                "本站公告",
+                "系统公告",
+                // A government site's banner.
+                "an official website of the united states government",
+                ".gov website belongs to an official government organization",
+                "secure .gov websites use https",
+                "safely connected to the .gov website",
+            ],
+        )
 }
 
 /// A row left of a byline or pager once its name is gone: dates, reading
@@ -375,6 +390,7 @@ fn is_alt_text_line(text: &str) -> bool {
     let t = text.trim_start();
     t.len() <= 1200
         && (t.starts_with("Alt:")
+            || (t.starts_with("Logo of ") && char_len(t) <= 80)
             || t.starts_with("ALT:")
             || t.starts_with("Alt text:")
             || t.starts_with("Image description:"))
@@ -1024,6 +1040,7 @@ fn is_contents_header(folded: &str) -> bool {
         "文章目录"
             | "目录"
             | "contents"
+            | "contents:"
             | "table of contents"
             | "in this article"
             | "在这篇文章中"
@@ -1597,10 +1614,16 @@ fn table_of_contents(work: &mut Work) {
         let printed_again = short(t)
             && !entry.is_empty()
             && alive.get(k + 1).is_some_and(|&next| {
+                // The heading may carry a colon or other capitals
+                // (`Call participants:` for `Call Participants`).
+                let same = |a: &str, b: &str| {
+                    a.trim_end_matches([':', '：'])
+                        .eq_ignore_ascii_case(b.trim_end_matches([':', '：']))
+                };
                 work.blocks[next..]
                     .iter()
                     .skip(1)
-                    .any(|b| b.text.trim() == t || b.text.trim() == entry)
+                    .any(|b| same(b.text.trim(), t) || same(b.text.trim(), entry))
             });
         // The first item again is the body's first subhead.
         let repeats_item = run.iter().any(|&r: &usize| work.blocks[r].text.trim() == t);

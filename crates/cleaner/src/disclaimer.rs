@@ -33,6 +33,8 @@ use std::sync::OnceLock;
 /// Markers (folded: Simplified, lower case) that start a disclaimer; from
 /// one of these to the end of the page is footer.
 const MARKERS: &[&str] = &[
+    "this article is a transcript",
+    "while we strive for accuracy",
     "免责声明",
     "特别声明",
     "郑重声明",
