@@ -1962,6 +1962,7 @@ impl Detector for ChromeFilter {
         crate::widget::video_items(work);
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
+        crate::widget::quote_tables(work);
         crate::transcript::transcripts(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that

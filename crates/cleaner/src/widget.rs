@@ -7,7 +7,8 @@
 //! above it; its price, change and chart caption below it), the lines
 //! around a price alone (the name with its ticker and the quote's source
 //! above, the change and the quote's time below), a live quote
-//! chip's price change inside a sentence, and a video card (a `Video`
+//! chip's price change inside a sentence, a quote table (a header of
+//! quote columns and the coded rows under it), and a video card (a `Video`
 //! label, the clip's duration, its title and show, and a player's `Now
 //! Playing`/`Up Next` queue). The chrome detector
 //! calls these.
@@ -49,6 +50,64 @@ fn is_code_row(t: &str) -> bool {
         && !t.contains(". ")
         && listing_code_re().is_match(t)
         && signed.is_match(t)
+}
+
+/// A quote table: a header row naming three or more quote columns
+/// (`股票编号 名称 现价 升跌 成交额`, `名称 代码 最新价 涨跌幅`), and the rows
+/// under it that open with a listing code or carry a signed change, none
+/// of them a sentence. The header and its rows go.
+pub fn quote_tables(work: &mut crate::doc::Work) {
+    const COLUMNS: &[&str] = &[
+        "代码",
+        "编号",
+        "名称",
+        "现价",
+        "最新价",
+        "升跌",
+        "涨跌",
+        "成交额",
+        "成交量",
+        "市值",
+    ];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let b = &work.blocks[i];
+        if b.text.len() > 160 || !b.text.contains(['价', '價']) {
+            continue;
+        }
+        let folded = b.folded();
+        if COLUMNS.iter().filter(|c| folded.contains(*c)).count() < 3
+            || has_inner_sentence_end(&b.text)
+            || b.text.trim_end().ends_with(is_sentence_end)
+        {
+            continue;
+        }
+        let rows: Vec<usize> = alive[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| {
+                let t = work.blocks[j].text.trim();
+                let coded = t.split_whitespace().next().is_some_and(|w| {
+                    (4..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+                });
+                let signed = t.contains(['%', '▲', '▼']);
+                t.len() <= 200
+                    && (coded || signed)
+                    && !t.contains(['，', '。'])
+                    && !t.ends_with(is_sentence_end)
+            })
+            .collect();
+        if !rows.is_empty() {
+            drop.push(i);
+            drop.extend(rows);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
 }
 
 /// A row of quote chips whose parts the page printed without spaces: a
@@ -407,6 +466,26 @@ mod tests {
     use crate::doc::BlockKind;
 
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn a_quote_table_and_its_rows() {
+        let body = "某晶圆厂明年七纳米产能将倍增，消息刺激股价今早造好，分析师认为订单能见度延续至明年底。";
+        let lines = [
+            body,
+            "股票編號 名稱 現價 升跌 升跌(%) 成交額",
+            "00981 某公司 72.350 +3.400 +4.931% 58.60億",
+            "01347 某半導體 58.900 +2.050 +3.606% 21.35億",
+            body,
+        ];
+        let mut w = crate::doc::Work::of_lines(&lines, crate::doc::BlockKind::Row);
+        quote_tables(&mut w);
+        assert_eq!(w.alive(), vec![0, 4]);
+        // A results table is not a quote table.
+        let lines = ["項目 本季 上季 變動", "營收 24.9 23.1 +7.8%", body];
+        let mut w = crate::doc::Work::of_lines(&lines, crate::doc::BlockKind::Row);
+        quote_tables(&mut w);
+        assert_eq!(w.alive().len(), 3);
+    }
 
     #[test]
     fn quote_lines() {
