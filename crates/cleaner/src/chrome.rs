@@ -444,6 +444,36 @@ fn quoted_posts(work: &mut Work) {
     }
 }
 
+/// A stock-picking service's promo set into an article: the question
+/// (`Should you invest $1,000 in Example Corp right now?`) down to its
+/// returns footnote (`*… returns as of <date>`), at most eight lines.
+fn stock_pick_promos(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^Should you (?:invest|buy|put) .{1,80} (?:right )?now\?$")
+            .expect("static regex")
+    });
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim();
+        if t.len() > 160 || !t.starts_with("Should you ") || !re.is_match(t) {
+            continue;
+        }
+        if let Some(end) = alive[k + 1..].iter().take(8).position(|&j| {
+            let t = work.blocks[j].text.trim();
+            t.starts_with('*') && t.contains("returns as of")
+        }) {
+            drop.extend_from_slice(&alive[k..=k + 1 + end]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
 fn is_figure_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -1963,6 +1993,7 @@ impl Detector for ChromeFilter {
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
         crate::widget::quote_tables(work);
+        crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
@@ -2108,6 +2139,7 @@ impl Detector for ChromeFilter {
         premium_teasers(work);
         running_headers(work);
         chart_dumps(work);
+        stock_pick_promos(work);
         quoted_posts(work);
         event_promos(work);
         data_panels(work);
@@ -2386,6 +2418,18 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         data_panels(&mut w);
         assert_eq!(w.alive(), vec![4, 5, 6]);
+        let lines = [
+            body,
+            "Should you invest $1,000 in Example Corp right now?",
+            "Before you buy stock in Example Corp, consider this:",
+            "Our analyst team just identified what they believe are the 10 best stocks to buy now.",
+            "*Returns as of December 1",
+            "*Picks returns as of December 1, 2026",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        stock_pick_promos(&mut w);
+        assert_eq!(w.alive(), vec![0, 6]);
         let lines = [
             body,
             "Quote",

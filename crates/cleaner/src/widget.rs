@@ -110,6 +110,52 @@ pub fn quote_tables(work: &mut crate::doc::Work) {
     }
 }
 
+/// A shop's price widget set into a review: a header (`Today's best <product>
+/// deals`, `Best prices today`) and the rows under it that end in a price
+/// (`Amazon Example Box 1TB $3,099.99 $2,999.99`), with its `Show more
+/// deals` link. They go.
+pub fn deal_widgets(work: &mut crate::doc::Work) {
+    static PRICE_END: OnceLock<Regex> = OnceLock::new();
+    let price_end = PRICE_END.get_or_init(|| {
+        Regex::new(r"(?:[$€£¥]|US\$|HK\$|NT\$)\s?\d[\d,]*(?:\.\d{2})?\s*$").expect("static regex")
+    });
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let b = &work.blocks[i];
+        if b.text.len() > 120 || !(b.text.contains("deals") || b.text.contains("prices")) {
+            continue;
+        }
+        let f = b.folded();
+        let t = f.trim();
+        let header = (t.contains("best") && (t.ends_with(" deals") || t.contains("deals today")))
+            || t == "best prices today"
+            || t.starts_with("best prices for");
+        if !header {
+            continue;
+        }
+        let rows: Vec<usize> = alive[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| {
+                let t = work.blocks[j].text.trim();
+                let more = t.eq_ignore_ascii_case("show more deals")
+                    || t.eq_ignore_ascii_case("view all deals");
+                more || (t.len() <= 160 && price_end.is_match(t) && !t.contains(". "))
+            })
+            .collect();
+        if !rows.is_empty() {
+            drop.push(i);
+            drop.extend(rows);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A row of quote chips whose parts the page printed without spaces: a
 /// name, its six-digit code, price and signed change
 /// (`某公司6880001386.00+4.28% 某科技688001236.52-1.12%`), or a sector and
@@ -466,6 +512,22 @@ mod tests {
     use crate::doc::BlockKind;
 
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn a_deals_widget_in_a_review() {
+        let body = "The box sells for $3,999 with a 4TB drive, while partners offer the same chip in their own chassis.";
+        let lines = [
+            body,
+            "Today’s best Example Box deals",
+            "Shop One Example Box 4TB $3,999",
+            "Shop Two Partner Box 1TB $3,099.99 $2,999.99",
+            "Show more deals",
+            body,
+        ];
+        let mut w = crate::doc::Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        deal_widgets(&mut w);
+        assert_eq!(w.alive(), vec![0, 5]);
+    }
 
     #[test]
     fn a_quote_table_and_its_rows() {
