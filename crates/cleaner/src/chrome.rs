@@ -300,7 +300,14 @@ fn is_meta_residue(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    if t.len() > 160 || t.ends_with(is_sentence_end) || !re.is_match(t) {
+    // Every shape holds a digit and one of these words: look before the
+    // regex runs (most lines have neither).
+    let maybe = t.len() <= 160
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && ["read", "Read", "age ", "post", "年", "分"]
+            .iter()
+            .any(|w| t.contains(w));
+    if !maybe || t.ends_with(is_sentence_end) || !re.is_match(t) {
         return false;
     }
     re.replace_all(t, "")
