@@ -189,6 +189,13 @@ const PROMO: &[&str] = &[
     "条弹幕",
     "无法正常显示",
     "view in browser",
+    "体验更佳",
+    "你的感受是",
+    "confidential tip",
+    "to contact the reporter",
+    "to contact the editor",
+    "formerly twitter",
+    "for immediate release",
     "报价延迟",
     "no spam",
     "view this email",
@@ -472,6 +479,33 @@ fn stock_pick_promos(work: &mut Work) {
             t.starts_with('*') && t.contains("returns as of")
         }) {
             drop.extend_from_slice(&alive[k..=k + 1 + end]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// A service card set into an article: a `brand | offer` line, one line
+/// of pitch and a call (`立即咨询`, `了解详情`, `Learn more`). All three go.
+fn service_cards(work: &mut Work) {
+    const CALLS: &[&str] = &["立即咨询", "免费咨询", "了解详情", "了解更多", "learn more"];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for k in 2..alive.len() {
+        let call = &work.blocks[alive[k]];
+        if call.text.len() > 40 || !CALLS.contains(&call.folded().trim()) {
+            continue;
+        }
+        let (brand, pitch) = (&work.blocks[alive[k - 2]], &work.blocks[alive[k - 1]]);
+        let b = brand.text.trim();
+        let brand_line = char_len(b) <= 60
+            && (b.contains(" | ") || b.contains('｜'))
+            && !b.ends_with(is_sentence_end);
+        if brand_line && char_len(&pitch.text) <= 120 {
+            drop.extend_from_slice(&alive[k - 2..=k]);
         }
     }
     for i in drop {
@@ -2147,6 +2181,7 @@ impl Detector for ChromeFilter {
         running_headers(work);
         chart_dumps(work);
         stock_pick_promos(work);
+        service_cards(work);
         quoted_posts(work);
         event_promos(work);
         data_panels(work);
@@ -2425,6 +2460,16 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         data_panels(&mut w);
         assert_eq!(w.alive(), vec![4, 5, 6]);
+        let lines = [
+            body,
+            "某咨询 | 《全球存储产业链研究报告》正式发布",
+            "覆盖设计、设备及材料等环节超过百家企业，附供需预测模型。",
+            "立即咨询",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        service_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 4]);
         let lines = [
             body,
             "Should you invest $1,000 in Example Corp right now?",

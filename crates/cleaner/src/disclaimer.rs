@@ -87,6 +87,8 @@ const WEAK_MARKERS: &[&str] = &[
 /// Investment-notice phrases that sit inside their sentence rather than
 /// opening it; like [`WEAK_MARKERS`] they drop their own short line.
 const NOTICE_PHRASES: &[&str] = &[
+    "侵权必究",
+    "不得转载",
     "not constitute investment advice",
     "not constitute financial advice",
     "not constitute an offer",

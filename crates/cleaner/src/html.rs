@@ -619,16 +619,17 @@ fn head_segment(token: &str) -> &str {
 fn class_tokens(el: &scraper::node::Element) -> Vec<&str> {
     // One pass over the attributes: `Element::attr` interns its argument
     // on every call, which showed up as a tenth of the cleaner's time.
-    const NAMED: [&str; 6] = [
+    const NAMED: [&str; 7] = [
         "id",
         "data-testid",
         "data-test-id",
         "data-test",
         "data-module",
         "data-component",
+        "data-track",
     ];
     let mut out: Vec<&str> = Vec::new();
-    let mut named: [Option<&str>; 6] = [None; 6];
+    let mut named: [Option<&str>; 7] = [None; 7];
     for (name, value) in el.attrs() {
         if name == "class" {
             // Atomic CSS (`ov ow qr bp qt`) names nothing: its two- and

@@ -356,7 +356,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[·|,-]?\s*{date}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[·|,-]?\s*{date}$|^(?:price|prices|quote|quotes) as of\s+{date}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -1176,6 +1176,7 @@ mod tests {
             "— Dana Whit (@dwhit_chips) May 2, 2025",
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
             "9:04 AM · Sep 16, 2025",
+            "Price as of December 3, 2026, 8:00 p.m. ET",
             "2025-11-22 某某日報 A3版 要聞",
             "2025年11月21日 08:12 发表于上海",
         ] {

@@ -146,7 +146,12 @@ fn is_inline_link_folded(folded: &str) -> bool {
                 return false;
             };
             let rest = rest.trim();
-            !rest.is_empty() && is_headline_like(rest)
+            // A Chinese headline heavy with figures (`某公司10月營收3,674億元
+            // 年增16.9%`) is one too.
+            let figured_han = han_count(rest) >= 4
+                && (6..=60).contains(&char_len(rest))
+                && !rest.ends_with(['。', '；']);
+            !rest.is_empty() && (is_headline_like(rest) || figured_han)
         })
     })
 }
@@ -777,6 +782,9 @@ mod tests {
             "延伸閱讀：某某晶片明年量產，封測廠訂單滿到年底"
         ));
         assert!(is_inline_link("【相关阅读】某某芯片明年量产 封测订单排满"));
+        assert!(is_inline_link(
+            "延伸閱讀：某公司10月營收3,674億元　年增16.9%"
+        ));
         assert!(is_inline_link(
             "Read more: Chipmaker doubles packaging output in a year"
         ));
