@@ -197,7 +197,7 @@ pub fn is_quote_line(text: &str) -> bool {
     // its price.
     static LED: OnceLock<Regex> = OnceLock::new();
     let led = LED.get_or_init(|| {
-        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+(?:\d[\d,]*(?:\.\d+)?\s+)?(?:[▲▼+\-−]\s?\d[\d,]*(?:\.\d+)?\s+)?[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
+        Regex::new(r"^\d{4,6}\s+[\p{Han}A-Za-z-]{2,10}\s+(?:\d[\d,]*(?:\.\d+)?\s+)?(?:[▲▼]\s*)?(?:[+\-−]?\d[\d,]*(?:\.\d+)?\s+)?[+\-−]\d{1,3}(?:\.\d{1,2})?%$")
             .expect("static regex")
     });
     if led.is_match(t) {
@@ -237,7 +237,7 @@ pub fn is_quote_line(text: &str) -> bool {
     // a round `+5%` may be a table cell).
     static PART: OnceLock<Regex> = OnceLock::new();
     let part = PART.get_or_init(|| {
-        Regex::new(r"^(?:\d{4,6}\.(?:TW|TWO|HK|SH|SZ|SS|BJ|T|KS)|[+\-−▲▼]\s?\d{1,4}\.\d{1,3}%)$")
+        Regex::new(r"^(?:\d{4,6}\.(?:TW|TWO|HK|SH|SZ|SS|BJ|T|KS)|\(?[+\-−▲▼]\s?\d{1,4}\.\d{1,3}%\)?|[+\-−]\d[\d,]*\.\d{2})$")
             .expect("static regex")
     });
     if t.len() <= 16 && part.is_match(t) {
@@ -566,6 +566,9 @@ mod tests {
             "某指数 27,418.62 ▲312.05 (+1.15%)",
             "2382 某公司 295.5 ▲8.5 +2.96%",
             "(-6.41%) -$9.23",
+            "3661 某公司-KY 4,120 ▲ +370 +9.87%",
+            "(+4.08%)",
+            "+24,000.00",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
