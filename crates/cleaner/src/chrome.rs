@@ -453,11 +453,7 @@ fn quoted_posts(work: &mut Work) {
         }
         drop.push(j);
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A stock-picking service's promo set into an article: the question
@@ -483,11 +479,7 @@ fn stock_pick_promos(work: &mut Work) {
             drop.extend_from_slice(&alive[k..=k + 1 + end]);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A service card set into an article: a `brand | offer` line, one line
@@ -510,11 +502,7 @@ fn service_cards(work: &mut Work) {
             drop.extend_from_slice(&alive[k - 2..=k]);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
@@ -577,11 +565,7 @@ fn chart_dumps(work: &mut Work) {
             drop.push(source);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// An event promotion set into the article: a label (`UPCOMING EVENT`,
@@ -625,11 +609,7 @@ fn event_promos(work: &mut Work) {
             drop.extend_from_slice(&alive[label..=k]);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A printed page's footer or header as a PDF's text carries it: segments
@@ -920,11 +900,7 @@ fn split_teasers(work: &mut Work) {
             drop.extend([i - 1, i]);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A premium teaser box: the paid product's name, one of its headlines,

@@ -195,6 +195,20 @@ impl<'a> Work<'a> {
         }
     }
 
+    /// Drops each of `blocks` that is still alive and not protected (a
+    /// detector's collected finds, which may overlap or hold the title).
+    pub fn drop_unprotected(
+        &mut self,
+        blocks: impl IntoIterator<Item = usize>,
+        reason: DropReason,
+    ) {
+        for i in blocks {
+            if self.blocks.get(i).is_some_and(|b| b.alive && !b.protected) {
+                self.drop_block(i, reason);
+            }
+        }
+    }
+
     /// Drops everything from byte `pos` of block `i` to the end of the page.
     pub fn cut_from(&mut self, i: usize, pos: usize, reason: DropReason) {
         if i >= self.blocks.len() {

@@ -117,11 +117,7 @@ pub fn transcripts(work: &mut Work) {
             drop.push(i);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 #[cfg(test)]

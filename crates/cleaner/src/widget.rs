@@ -103,11 +103,7 @@ pub fn quote_tables(work: &mut crate::doc::Work) {
             drop.extend(rows);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A shop's price widget set into a review: a header (`Today's best <product>
@@ -149,11 +145,7 @@ pub fn deal_widgets(work: &mut crate::doc::Work) {
             drop.extend(rows);
         }
     }
-    for i in drop {
-        if work.blocks[i].alive && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A row of quote chips whose parts the page printed without spaces: a
