@@ -305,7 +305,7 @@ fn is_site_notice(folded: &str) -> bool {
 fn is_meta_residue(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d+ min(?:ute)?s? read|page \d+ of \d+|\d+ posts?\b|\d{4}年\d{1,2}月\d{1,2}日|\d+\s*分[钟鐘]阅读")
+        Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d+ min(?:ute)?s? read|page \d+ of \d+|\d+ posts?\b|\d{4}年\d{1,2}月\d{1,2}日|\d+\s*分[钟鐘]阅读|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?|\bat\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m\b)?|\b(?:[a-z]{1,3}t|gmt|utc)\b")
             .expect("static regex")
     });
     let t = text.trim();
@@ -322,6 +322,23 @@ fn is_meta_residue(text: &str) -> bool {
     re.replace_all(t, "")
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '-' | ',' | '・'))
+}
+
+/// A quote card's time line (`As of 10:41:07 AM EST. Market Open.`, `At
+/// close: November 19 at 3:30:00 PM GMT+9`).
+fn is_quote_time(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:as of|at close:?|after hours:?|pre-market:?)\s+[\w :,+.-]{0,40}\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?\.?(?:\s*market (?:open|closed)\.?)?$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 80
+        && (t.starts_with("As ")
+            || t.starts_with("At ")
+            || t.starts_with("After")
+            || t.starts_with("Pre"))
+        && re.is_match(t)
 }
 
 /// A row of bracketed labels only (`【纠错】 【责任编辑:某某】`).
@@ -1320,6 +1337,8 @@ const CHROME_WORDS: &[&str] = &[
     "image",
     "了解更多",
     "稿件投诉",
+    "搜寻此网志",
+    "搜索此网志",
     "纠错",
     "关注他",
     "关注她",
@@ -2127,6 +2146,7 @@ impl Detector for ChromeFilter {
                 || is_edition_label(&folded)
                 || is_site_notice(&folded)
                 || is_meta_residue(text)
+                || is_quote_time(text)
                 || is_bracket_label_row(text)
                 || is_follow_handle(&folded)
                 || (is_ad_label_led(&folded) && char_len(text) <= 120)
@@ -2501,6 +2521,14 @@ mod tests {
         )));
         assert!(is_meta_residue("| March 11, 2025 | 6 min read Page 1 of 3"));
         assert!(is_meta_residue("14 posts · 6 min read · Sep 16, 2025"));
+        assert!(is_meta_residue(
+            "Wed, November 19, 2025 at 3:12 AM EST 4 min read"
+        ));
+        assert!(is_quote_time("As of 10:41:07 AM EST. Market Open."));
+        assert!(is_quote_time("At close: November 19 at 3:30:00 PM GMT+9"));
+        assert!(!is_quote_time(
+            "As of 10:41 the shares had fallen 4% on the news."
+        ));
         assert!(!is_meta_residue("Shipments rose 14% on March 11, 2025."));
         assert!(is_bracket_label_row("【纠错】 【责任编辑:某某】"));
         assert!(!is_bracket_label_row("【某公司】前三季度营收增长三成"));

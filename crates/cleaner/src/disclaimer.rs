@@ -87,6 +87,7 @@ const WEAK_MARKERS: &[&str] = &[
 /// Investment-notice phrases that sit inside their sentence rather than
 /// opening it; like [`WEAK_MARKERS`] they drop their own short line.
 const NOTICE_PHRASES: &[&str] = &[
+    "views are my own",
     "侵权必究",
     "不得转载",
     "not constitute investment advice",
