@@ -497,7 +497,7 @@ fn is_own_risk_list(folded: &str) -> bool {
 }
 
 /// A sentence of its own saying the text is not advice, after a subject
-/// of a few characters (`本视频不构成任何投资建议。`), given folded. After a
+/// of a few characters (`本节目不构成任何投资建议。`), given folded. After a
 /// comma the notice closes the author's own sentence, which stays.
 fn is_own_advice_notice(folded: &str) -> bool {
     ["不构成任何投资建议", "不构成投资建议"].iter().any(|m| {
@@ -687,7 +687,7 @@ mod tests {
             1
         );
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
-        assert_eq!(run(&["本视频不构成任何投资建议。"]), 0);
+        assert_eq!(run(&["本节目不构成任何投资建议。"]), 0);
         assert_eq!(
             run(&["风险提示：下游需求不及预期；产能供给受限；出口管制收紧。"]),
             1

@@ -579,7 +579,7 @@ fn is_menu_item(text: &str) -> bool {
 const HEAD_LINES: usize = 8;
 
 /// A navigation entry of a few words: short, with no punctuation at all
-/// (`產業升級創新平台輔導計畫`), or an all-Latin banner on a Chinese page.
+/// (`產業創新補助專區`), or an all-Latin banner on a Chinese page.
 fn is_nav_entry(text: &str, page_chinese: bool) -> bool {
     let t = text.trim();
     let bare = !t
@@ -1176,10 +1176,10 @@ mod tests {
             "Updated Nov. 3, 2025 at 5:10 p.m. ET",
             "— Dana Whit (@dwhit_chips) May 2, 2025",
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
-            "9:04 AM · Sep 16, 2025",
-            "Price as of December 3, 2026, 8:00 p.m. ET",
-            "2025-11-22 某某日報 A3版 要聞",
-            "2025年11月21日 08:12 发表于上海",
+            "7:15 AM · Oct 2, 2025",
+            "Price as of October 7, 2026, 4:00 p.m. ET",
+            "2025-10-08 某某日報 B2版 產業",
+            "2025年10月8日 21:30 发表于北京",
         ] {
             assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }
@@ -1467,7 +1467,7 @@ mod tests {
             en,
             "Jane Roe",
             "@janeroe_chips",
-            "9:04 AM · Sep 16, 2025",
+            "7:15 AM · Oct 2, 2025",
             en,
         ];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);

@@ -4,7 +4,7 @@
 //! where the article ends): (1) an end mark (`（完）`, `（本文完）`,
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section or a call to read the story on its site (a digest's
-//! excerpt: `在官網閱讀本文 →`), or in the second half an author box's
+//! excerpt: `前往官网阅读全文 →`), or in the second half an author box's
 //! header (`About the author`, `作者简介`) (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
 //! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
@@ -87,7 +87,7 @@ fn is_end_mark(folded: &str) -> bool {
 }
 
 /// A line that sends the reader to the story on its own site, closing an
-/// excerpt in a digest or newsletter (`在官網閱讀本文 →`, `Read the full
+/// excerpt in a digest or newsletter (`前往官网阅读全文 →`, `Read the full
 /// story on our website`, `Continue reading on Example Daily`), given
 /// folded. A bare `Continue reading` is a paywall's expander, not an end.
 fn is_story_end_call(folded: &str) -> bool {
@@ -328,7 +328,7 @@ mod tests {
         let mut w = dump(&[BODY, BODY, BODY, "Continue reading", BODY]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 5);
-        assert!(is_story_end_call(&fold("在官網閱讀本文 →")));
+        assert!(is_story_end_call(&fold("前往官网阅读全文 →")));
         let bio =
             "Jane leads marketing for the custom silicon business and has 15 years of experience.";
         let mut w = dump(&[BODY, BODY, BODY, "About the author", "Jane Roe", bio]);
@@ -418,7 +418,7 @@ mod tests {
             "#2 某網友 5分鐘前",
             "2樓",
             "来自iPhone客户端2楼2026-02-14 08:26",
-            "共 356 条评论",
+            "共 128 条评论",
         ] {
             assert!(is_comment_header(&fold(t)), "{t}");
         }
