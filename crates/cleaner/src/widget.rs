@@ -52,6 +52,25 @@ fn is_code_row(t: &str) -> bool {
         && signed.is_match(t)
 }
 
+/// The header at `alive[k]` and the rows under it that `row` accepts
+/// (given trimmed text), or nothing when no row follows.
+fn header_and_rows(
+    work: &crate::doc::Work,
+    alive: &[usize],
+    k: usize,
+    row: impl Fn(&str) -> bool,
+) -> Vec<usize> {
+    let rows: Vec<usize> = alive[k + 1..]
+        .iter()
+        .copied()
+        .take_while(|&j| row(work.blocks[j].text.trim()))
+        .collect();
+    if rows.is_empty() {
+        return rows;
+    }
+    std::iter::once(alive[k]).chain(rows).collect()
+}
+
 /// A quote table: a header row naming three or more quote columns
 /// (`股票编号 名称 现价 升跌 成交额`, `名称 代码 最新价 涨跌幅`), and the rows
 /// under it that open with a listing code or carry a signed change, none
@@ -83,25 +102,16 @@ pub fn quote_tables(work: &mut crate::doc::Work) {
         {
             continue;
         }
-        let rows: Vec<usize> = alive[k + 1..]
-            .iter()
-            .copied()
-            .take_while(|&j| {
-                let t = work.blocks[j].text.trim();
-                let coded = t.split_whitespace().next().is_some_and(|w| {
-                    (4..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
-                });
-                let signed = t.contains(['%', '▲', '▼']);
-                t.len() <= 200
-                    && (coded || signed)
-                    && !t.contains(['，', '。'])
-                    && !t.ends_with(is_sentence_end)
-            })
-            .collect();
-        if !rows.is_empty() {
-            drop.push(i);
-            drop.extend(rows);
-        }
+        drop.extend(header_and_rows(work, &alive, k, |t| {
+            let coded = t.split_whitespace().next().is_some_and(|w| {
+                (4..=6).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_digit())
+            });
+            let signed = t.contains(['%', '▲', '▼']);
+            t.len() <= 200
+                && (coded || signed)
+                && !t.contains(['，', '。'])
+                && !t.ends_with(is_sentence_end)
+        }));
     }
     work.drop_unprotected(drop, DropReason::Chrome);
 }
@@ -130,20 +140,11 @@ pub fn deal_widgets(work: &mut crate::doc::Work) {
         if !header {
             continue;
         }
-        let rows: Vec<usize> = alive[k + 1..]
-            .iter()
-            .copied()
-            .take_while(|&j| {
-                let t = work.blocks[j].text.trim();
-                let more = t.eq_ignore_ascii_case("show more deals")
-                    || t.eq_ignore_ascii_case("view all deals");
-                more || (t.len() <= 160 && price_end.is_match(t) && !t.contains(". "))
-            })
-            .collect();
-        if !rows.is_empty() {
-            drop.push(i);
-            drop.extend(rows);
-        }
+        drop.extend(header_and_rows(work, &alive, k, |t| {
+            let more = t.eq_ignore_ascii_case("show more deals")
+                || t.eq_ignore_ascii_case("view all deals");
+            more || (t.len() <= 160 && price_end.is_match(t) && !t.contains(". "))
+        }));
     }
     work.drop_unprotected(drop, DropReason::Chrome);
 }
