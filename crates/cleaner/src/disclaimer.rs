@@ -438,8 +438,9 @@ impl Detector for DisclaimerFilter {
                 continue;
             }
             let folded = &*work.blocks[i].folded();
-            let contact =
-                n <= 40 && (contains_any(folded, CONTACT) || phone_re().is_match(text.trim()));
+            let contact = n <= 40
+                && (contains_any(folded, CONTACT)
+                    || may_be_contact(text) && phone_re().is_match(text.trim()));
             // A notice that closes the author's own sentence after a comma
             // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
             let weak = marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
@@ -509,6 +510,13 @@ fn is_own_advice_notice(folded: &str) -> bool {
             char_len(sentence) <= 6 && !sentence.contains([',', '，', '、'])
         })
     })
+}
+
+/// Whether `text` could be a phone number or an e-mail address at all: an
+/// `@`, or five digits (most lines have neither; the contact pattern is
+/// costly to run on every short line).
+fn may_be_contact(text: &str) -> bool {
+    text.contains('@') || text.bytes().filter(u8::is_ascii_digit).count() >= 5
 }
 
 /// A research report's standard conflict-of-interest notice (folded):
@@ -708,6 +716,8 @@ mod tests {
     #[test]
     fn contact_lines() {
         assert!(phone_re().is_match("400-820-7788"));
+        assert!(may_be_contact("400-820-7788") && may_be_contact("jdoe@example.com"));
+        assert!(!may_be_contact("2025"));
         assert!(phone_re().is_match("010-12345678"));
         assert!(!phone_re().is_match("2025"));
         assert!(phone_re().is_match("jdoe@example-daily.co.kr"));
