@@ -360,9 +360,10 @@ fn is_bracket_label_row(text: &str) -> bool {
 
 /// A follow button naming a handle (`Follow @someone`), given folded.
 fn is_follow_handle(folded: &str) -> bool {
-    folded.trim().strip_prefix("follow @").is_some_and(|h| {
-        !h.is_empty() && h.len() <= 40 && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-    })
+    folded
+        .trim()
+        .strip_prefix("follow ")
+        .is_some_and(crate::metadata::is_handle_line)
 }
 
 /// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
@@ -376,18 +377,26 @@ fn is_edition_label(folded: &str) -> bool {
     folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
 }
 
+/// Position in `alive` of the first paragraph that reads as prose (a body
+/// paragraph with a sentence end), passing over those `skip` names.
+fn first_prose(work: &Work, alive: &[usize], skip: impl Fn(&str) -> bool) -> usize {
+    alive
+        .iter()
+        .position(|&i| {
+            let t = &work.blocks[i].text;
+            is_body_paragraph(t)
+                && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                && !skip(t)
+        })
+        .unwrap_or(alive.len())
+}
+
 /// A stock data panel above the first paragraph: four or more short lines
 /// in a row, each a label ending in a figure (`Market cap (US$bn) 159.2`,
 /// `Free float (%) 61.2`, `Absolute 3.1 12.5 40.2`).
 fn data_panels(work: &mut Work) {
     let alive = work.alive();
-    let first_prose = alive
-        .iter()
-        .position(|&i| {
-            let t = &work.blocks[i].text;
-            is_body_paragraph(t) && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
-        })
-        .unwrap_or(alive.len());
+    let first_prose = first_prose(work, &alive, |_| false);
     let entry = |i: usize| {
         let t = work.blocks[i].text.trim();
         char_len(t) <= 60
@@ -443,7 +452,7 @@ fn quoted_posts(work: &mut Work) {
         // The handle within three lines of the label.
         let Some(h) = (i + 1..n.min(i + 4)).find(|&j| {
             let t = work.blocks[j].text.trim();
-            t.starts_with('@') && !t.contains(' ') && t.len() <= 40
+            crate::metadata::is_handle_line(t)
         }) else {
             continue;
         };
@@ -613,6 +622,9 @@ fn event_promos(work: &mut Work) {
     let alive = work.alive();
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
+        if work.blocks[i].text.len() > 60 {
+            continue;
+        }
         let folded = work.blocks[i].folded();
         let call = folded.trim().trim_end_matches(['→', '>', '›', ' ']);
         if char_len(call) > 24 || !CALLS.contains(&call) {
@@ -644,7 +656,8 @@ fn running_headers(work: &mut Work) {
     let footers: Vec<usize> = (0..work.blocks.len())
         .filter(|&i| {
             let b = &work.blocks[i];
-            b.text.len() <= 400 && b.text.contains(['|', '｜', 'P', 'p', '页']) && {
+            let t = &b.text;
+            t.len() <= 400 && (t.contains("age") || t.contains("AGE") || t.contains('页')) && {
                 let f = b.folded();
                 is_page_footer(&f) || is_page_position(&f)
             }
@@ -2043,15 +2056,7 @@ impl Detector for ChromeFilter {
             let f = fold(t);
             is_site_notice(&f) || contains_any(&f, AD_CALLS) || is_ad_label_led(&f)
         };
-        let first_prose = alive
-            .iter()
-            .position(|&i| {
-                let t = &work.blocks[i].text;
-                is_body_paragraph(t)
-                    && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
-                    && !notice(t)
-            })
-            .unwrap_or(alive.len());
+        let first_prose = first_prose(work, &alive, notice);
         // The page's head ends at the first paragraph; a page-title line
         // with commas but no sentence end (`… net profit turns positive_
         // Site Name`) at the very top does not end it.

@@ -346,11 +346,7 @@ fn statement_tables(work: &Work<'_>, from: usize) -> Option<usize> {
 /// Drops a release's boilerplate, from its heading to its statement
 /// tables.
 fn drop_before_tables(work: &mut Work<'_>, heading: usize, tables: usize) {
-    for j in heading..tables {
-        if work.blocks[j].alive && !work.blocks[j].protected {
-            work.drop_block(j, DropReason::Disclaimer);
-        }
-    }
+    work.drop_unprotected(heading..tables, DropReason::Disclaimer);
 }
 
 pub struct DisclaimerFilter;

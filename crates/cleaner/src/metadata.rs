@@ -815,7 +815,7 @@ fn is_role_line(folded: &str) -> bool {
 
 /// A person's name alone on a line: two or three capitalised words.
 /// A social handle alone on its line (`@janeroe`, `@jane_roe_42`).
-fn is_handle_line(text: &str) -> bool {
+pub(crate) fn is_handle_line(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 40
         && t.starts_with('@')

@@ -550,11 +550,7 @@ impl RelatedFilter {
             }
             k = j.max(k + 1);
         }
-        for i in drop {
-            if !work.blocks[i].protected {
-                work.drop_block(i, DropReason::RelatedLinks);
-            }
-        }
+        work.drop_unprotected(drop, DropReason::RelatedLinks);
     }
 
     /// `延伸阅读：<headline>`, `Read more: <headline>`: a related link
