@@ -20,21 +20,26 @@
 //! sponsor labels), a table of contents under a contents header (the
 //! subheads it copies stay), and runs of one-tag lines (or one tag with
 //! its count). Also: paragraphs holding two or more promo phrases, a
-//! donation box (two asks for money and the short lines around them), a
 //! truncated teaser with its expander on the next line, short links ending
 //! in `>>`, player controls and icon alt text, a photo's licensing link
-//! and gallery position inside its caption; the video cards and quote
-//! widgets of [`crate::widget`] are dropped first. Printed and mailed
-//! pages: a PDF's page footers and the running headers after them, chart
-//! labels dumped under a figure caption (and its source line), e-paper
-//! page labels, a newsletter's mail headers and view-in-browser link, a
-//! numbered issue contents; a premium teaser box (product name, headline,
-//! subscribe call) and an event promotion set into the text.
+//! and gallery position inside its caption, a newsletter's
+//! view-in-browser link and numbered issue contents. It calls, in order,
+//! the video cards and quote widgets of [`crate::widget`] and the
+//! transcript notes of [`crate::transcript`] first, the line tests of
+//! printed and mailed pages from [`crate::printed`] in its line loop, and
+//! the multi-line boxes of [`crate::promo`] and [`crate::printed`] after it.
 //! [`Leftovers`] drops blocks left without letters or digits.
 //! Must not know: site names or any string of a particular page; disclaimers,
 //! spam and related lists (their own detectors).
 
 use crate::doc::{has_substance, BlockKind, Detector, Work};
+use crate::printed::{
+    chart_dumps, data_panels, is_edition_label, is_issue_line, is_mail_header, is_page_footer,
+    running_headers,
+};
+use crate::promo::{
+    donation_boxes, event_promos, premium_teasers, service_cards, stock_pick_promos,
+};
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
 };
@@ -254,7 +259,7 @@ fn is_weather_line(folded: &str) -> bool {
 
 /// A pager's position alone on its line (`第 1 頁`, `第2页/共5页`,
 /// `Page 2 of 5`).
-fn is_page_position(folded: &str) -> bool {
+pub(crate) fn is_page_position(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$")
@@ -366,20 +371,9 @@ fn is_follow_handle(folded: &str) -> bool {
         .is_some_and(crate::metadata::is_handle_line)
 }
 
-/// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
-/// folded.
-fn is_edition_label(folded: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:当前版[:：]\s*)?[a-z]?\d{1,3}\s*版(?:[:：]\s*\p{Han}{1,8})?$")
-            .expect("static regex")
-    });
-    folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
-}
-
 /// Position in `alive` of the first paragraph that reads as prose (a body
 /// paragraph with a sentence end), passing over those `skip` names.
-fn first_prose(work: &Work, alive: &[usize], skip: impl Fn(&str) -> bool) -> usize {
+pub(crate) fn first_prose(work: &Work, alive: &[usize], skip: impl Fn(&str) -> bool) -> usize {
     alive
         .iter()
         .position(|&i| {
@@ -389,41 +383,6 @@ fn first_prose(work: &Work, alive: &[usize], skip: impl Fn(&str) -> bool) -> usi
                 && !skip(t)
         })
         .unwrap_or(alive.len())
-}
-
-/// A stock data panel above the first paragraph: four or more short lines
-/// in a row, each a label ending in a figure (`Market cap (US$bn) 159.2`,
-/// `Free float (%) 61.2`, `Absolute 3.1 12.5 40.2`).
-fn data_panels(work: &mut Work) {
-    let alive = work.alive();
-    let first_prose = first_prose(work, &alive, |_| false);
-    let entry = |i: usize| {
-        let t = work.blocks[i].text.trim();
-        char_len(t) <= 60
-            && !t.ends_with(is_sentence_end)
-            && !t.contains(['，', '。'])
-            && t.split_whitespace().count() >= 2
-            && t.split_whitespace()
-                .last()
-                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
-    };
-    let mut drop = Vec::new();
-    let mut k = 0;
-    while k < first_prose {
-        let mut j = k;
-        while j < first_prose && entry(alive[j]) {
-            j += 1;
-        }
-        if j - k >= 4 {
-            drop.extend_from_slice(&alive[k..j]);
-        }
-        k = j + 1;
-    }
-    for i in drop {
-        if !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
 }
 
 /// An image's alt text printed as a line of its own (`Alt: Bar chart of
@@ -480,210 +439,6 @@ fn quoted_posts(work: &mut Work) {
         drop.push(j);
     }
     work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// A stock-picking service's promo set into an article: the question
-/// (`Should you invest $1,000 in Example Corp right now?`) down to its
-/// returns footnote (`*… returns as of <date>`), at most eight lines.
-fn stock_pick_promos(work: &mut Work) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^Should you (?:invest|buy|put) .{1,80} (?:right )?now\?$")
-            .expect("static regex")
-    });
-    let alive = work.alive();
-    let mut drop = Vec::new();
-    for (k, &i) in alive.iter().enumerate() {
-        let t = work.blocks[i].text.trim();
-        if t.len() > 160 || !t.starts_with("Should you ") || !re.is_match(t) {
-            continue;
-        }
-        if let Some(end) = alive[k + 1..].iter().take(8).position(|&j| {
-            let t = work.blocks[j].text.trim();
-            t.starts_with('*') && t.contains("returns as of")
-        }) {
-            drop.extend_from_slice(&alive[k..=k + 1 + end]);
-        }
-    }
-    work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// A service card set into an article: a `brand | offer` line, one line
-/// of pitch and a call (`立即咨询`, `了解详情`, `Learn more`). All three go.
-fn service_cards(work: &mut Work) {
-    const CALLS: &[&str] = &["立即咨询", "免费咨询", "了解详情", "了解更多", "learn more"];
-    let alive = work.alive();
-    let mut drop = Vec::new();
-    for k in 2..alive.len() {
-        let call = &work.blocks[alive[k]];
-        if call.text.len() > 40 || !CALLS.contains(&call.folded().trim()) {
-            continue;
-        }
-        let (brand, pitch) = (&work.blocks[alive[k - 2]], &work.blocks[alive[k - 1]]);
-        let b = brand.text.trim();
-        let brand_line = char_len(b) <= 60
-            && (b.contains(" | ") || b.contains('｜'))
-            && !b.ends_with(is_sentence_end);
-        if brand_line && char_len(&pitch.text) <= 120 {
-            drop.extend_from_slice(&alive[k - 2..=k]);
-        }
-    }
-    work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
-fn is_figure_caption(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(?i:figure|fig\.|chart|exhibit|图表|圖表|图|圖)\s*\d{1,3}\s*[:：.]")
-            .expect("static regex")
-    });
-    text.len() <= 300 && re.is_match(text.trim_start())
-}
-
-/// A chart's or table's source line (`Source: Company data, Example
-/// estimates`, `资料来源：公司公告`).
-fn is_source_line(text: &str) -> bool {
-    let t = text.trim();
-    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
-    (lower.starts_with("source:")
-        || lower.starts_with("sources:")
-        || t.starts_with("资料来源")
-        || t.starts_with("資料來源"))
-        && char_len(t) <= 120
-        && !has_inner_sentence_end(t)
-}
-
-/// A chart dumped as text under its caption: axis and data labels one per
-/// line (`Gen 3 8-high`, `9.6`), at least four, half of them bare numbers.
-/// The caption stays; the labels go, and so does a source line within a
-/// dozen lines of the caption.
-fn chart_dumps(work: &mut Work) {
-    let alive = work.alive();
-    let mut drop = Vec::new();
-    for (k, &i) in alive.iter().enumerate() {
-        if !is_figure_caption(&work.blocks[i].text) {
-            continue;
-        }
-        let label = |j: usize| {
-            let t = work.blocks[j].text.trim();
-            char_len(t) <= 24 && t.split_whitespace().count() <= 4 && !t.ends_with(is_sentence_end)
-        };
-        let number = |j: usize| {
-            let t = work.blocks[j].text.trim();
-            !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
-        };
-        let run: Vec<usize> = alive[k + 1..]
-            .iter()
-            .copied()
-            .take_while(|&j| label(j))
-            .collect();
-        if run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len() {
-            drop.extend_from_slice(&run);
-        }
-        if let Some(&source) = alive[k + 1..]
-            .iter()
-            .take(12)
-            .find(|&&j| is_source_line(&work.blocks[j].text))
-        {
-            drop.push(source);
-        }
-    }
-    work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// An event promotion set into the article: a label (`UPCOMING EVENT`,
-/// `Webinar`, `活动预告`), the event's lines, and its call (`Register
-/// now`, `立即报名`) at most six lines below the label.
-fn event_promos(work: &mut Work) {
-    const CALLS: &[&str] = &[
-        "register now",
-        "register today",
-        "register here",
-        "save your seat",
-        "reserve your spot",
-        "立即报名",
-        "马上报名",
-        "报名参加",
-        "立即预约",
-    ];
-    const LABELS: &[&str] = &[
-        "upcoming event",
-        "upcoming events",
-        "upcoming webinar",
-        "event",
-        "webinar",
-        "活动预告",
-        "近期活动",
-        "活动推荐",
-    ];
-    let alive = work.alive();
-    let mut drop = Vec::new();
-    for (k, &i) in alive.iter().enumerate() {
-        if work.blocks[i].text.len() > 60 {
-            continue;
-        }
-        let folded = work.blocks[i].folded();
-        let call = folded.trim().trim_end_matches(['→', '>', '›', ' ']);
-        if char_len(call) > 24 || !CALLS.contains(&call) {
-            continue;
-        }
-        let from = k.saturating_sub(6);
-        if let Some(label) = (from..k).rev().find(|&j| {
-            let f = work.blocks[alive[j]].folded();
-            LABELS.contains(&f.trim().trim_end_matches([':', '：']))
-        }) {
-            drop.extend_from_slice(&alive[label..=k]);
-        }
-    }
-    work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// A printed page's footer or header as a PDF's text carries it: segments
-/// between bars, one of them the page position (`Example Securities |
-/// See important disclosures | Page 2 of 3`), given folded.
-fn is_page_footer(folded: &str) -> bool {
-    folded.len() <= 400
-        && folded.contains(['|', '｜'])
-        && folded.split(['|', '｜']).any(is_page_position)
-}
-
-/// A printed page's running header: a line printed again on every page,
-/// right after a page footer (`Example Corp (000000 KS)`). Every copy goes.
-fn running_headers(work: &mut Work) {
-    let footers: Vec<usize> = (0..work.blocks.len())
-        .filter(|&i| {
-            let b = &work.blocks[i];
-            let t = &b.text;
-            t.len() <= 400 && (t.contains("age") || t.contains("AGE") || t.contains('页')) && {
-                let f = b.folded();
-                is_page_footer(&f) || is_page_position(&f)
-            }
-        })
-        .collect();
-    if footers.len() < 2 {
-        return;
-    }
-    let mut headers: Vec<String> = Vec::new();
-    for &f in &footers {
-        for b in work.blocks[f + 1..].iter().filter(|b| b.alive).take(3) {
-            let t = b.text.trim();
-            if t.len() <= 160 && !t.ends_with(is_sentence_end) {
-                let copies = work.blocks.iter().filter(|o| o.text.trim() == t).count();
-                if copies >= 2 && !headers.iter().any(|h| h == t) {
-                    headers.push(t.to_string());
-                }
-            }
-        }
-    }
-    for i in work.alive() {
-        let b = &work.blocks[i];
-        if !b.protected && headers.iter().any(|h| h == b.text.trim()) {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
 }
 
 /// A teaser cut short with an expander (`…全年总... 展开全文`,
@@ -866,25 +621,6 @@ fn is_meter_notice(folded: &str) -> bool {
             || (folded.contains("free article") && folded.contains("read")))
 }
 
-/// A mail header of a newsletter read in a mail client (folded):
-/// `主旨：…`, `寄件者：…`, `Subject: …`.
-fn is_mail_header(folded: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:寄件者|寄件人|收件者|收件人|发件人|主旨|邮件主题|副本|from|to|subject|cc|reply-to)\s*[:：]\s*\S")
-            .expect("static regex")
-    });
-    folded.len() <= 400 && re.is_match(folded.trim_start())
-}
-
-/// An issue line (`某周刊 第305期`): the magazine's number, not text.
-fn is_issue_line(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re =
-        RE.get_or_init(|| Regex::new(r"^\S{0,16}\s*第\s*\d{1,5}\s*期$").expect("static regex"));
-    text.len() <= 60 && text.trim_end().ends_with('期') && re.is_match(text.trim())
-}
-
 /// Byte ranges of a photo's licensing link and gallery position in its
 /// caption (`Item 1 of 2 …`, `[1/2]…`, `… Purchase Licensing Rights, opens
 /// new tab`).
@@ -931,102 +667,6 @@ fn split_teasers(work: &mut Work) {
         }
     }
     work.drop_unprotected(drop, DropReason::Chrome);
-}
-
-/// A premium teaser box: the paid product's name, one of its headlines,
-/// and the call to subscribe that names the product again (`Example Pro` /
-/// `Who is really buying the chips?` / `… Subscribe to Example Pro …`).
-/// The call is gone by now; the name and the headline go with it.
-fn premium_teasers(work: &mut Work) {
-    let mut drop = Vec::new();
-    for i in 2..work.blocks.len() {
-        let call = &work.blocks[i];
-        if call.alive || call.text.len() > 600 {
-            continue;
-        }
-        let call_folded = call.folded();
-        if !(call_folded.contains("subscribe") || call_folded.contains("订阅")) {
-            continue;
-        }
-        let (name, headline) = (&work.blocks[i - 2], &work.blocks[i - 1]);
-        if !(name.alive && headline.alive) || name.protected || headline.protected {
-            continue;
-        }
-        let name_text = name.text.trim();
-        let head_text = headline.text.trim_end();
-        let name_folded = name.folded();
-        let name_shaped = char_len(name_text) <= 24
-            && !name_text.ends_with(is_sentence_end)
-            && call_folded.contains(name_folded.trim());
-        let headline_shaped = char_len(head_text) <= 160
-            && (head_text.ends_with(['?', '？']) || !head_text.ends_with(is_sentence_end));
-        if name_shaped && headline_shaped && !name_folded.trim().is_empty() {
-            drop.extend([i - 2, i - 1]);
-        }
-    }
-    for i in drop {
-        if work.blocks[i].alive {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
-}
-
-/// Phrases of a box asking readers for money (folded).
-const DONATION: &[&str] = &[
-    "请我们喝",
-    "咖啡赞助",
-    "赞助我们",
-    "小额赞助",
-    "buy me a coffee",
-    "buy us a coffee",
-    "support our journalism",
-    "make a donation",
-    "donate now",
-];
-
-/// A donation box: two or more lines asking for money, and the short
-/// lines around them (the amount per cup, the total).
-fn donation_boxes(work: &mut Work) {
-    let alive = work.alive();
-    let short = |i: usize| {
-        let t = &work.blocks[i].text;
-        char_len(t) <= 40 && !work.blocks[i].protected
-    };
-    let asks: Vec<usize> = (0..alive.len())
-        .filter(|&k| short(alive[k]) && contains_any(&work.blocks[alive[k]].folded(), DONATION))
-        .collect();
-    if asks.len() < 2 {
-        return;
-    }
-    let mut drop = Vec::new();
-    for pair in asks.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        if b - a > 3 {
-            continue;
-        }
-        let mut start = a;
-        while start > 0
-            && a - start < 3
-            && short(alive[start - 1])
-            && alive[start - 1] + 1 == alive[start]
-        {
-            start -= 1;
-        }
-        let mut end = b + 1;
-        while end < alive.len()
-            && end - b <= 3
-            && short(alive[end])
-            && alive[end] == alive[end - 1] + 1
-        {
-            end += 1;
-        }
-        drop.extend_from_slice(&alive[start..end]);
-    }
-    for i in drop {
-        if work.blocks[i].alive {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
 }
 
 /// A reading-time note (`3 分鐘閱讀時間`, `阅读时长 5 分钟`, `6 min read`).
@@ -2374,11 +2014,6 @@ mod tests {
 
     #[test]
     fn a_newsletters_mail_header_browser_link_and_issue_contents() {
-        assert!(is_mail_header(&fold(
-            "主旨：【某週報 第12期】某公司新品量產"
-        )));
-        assert!(is_mail_header(&fold("Subject: Chip Weekly #12")));
-        assert!(!is_mail_header(&fold("主旨是讲先进封装的产能。")));
         assert!(is_promo_paragraph(&fold(
             "如果無法正常顯示，請點此在瀏覽器中開啟"
         )));
@@ -2423,69 +2058,7 @@ mod tests {
         assert!(is_bare_url("https://example.org/story/123"));
         assert!(is_bare_url("example.com"));
         assert!(!is_bare_url("example.com said the chip ships in March"));
-        assert!(is_page_footer(&fold(
-            "Example Securities Ltd. | See important disclosures at the end | Page 2 of 3"
-        )));
-        assert!(!is_page_footer(&fold("Chips | Memory | Packaging")));
         let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
-        let lines = [
-            "Example Corp (000000 KS)",
-            body,
-            "Example Securities | Page 1 of 2",
-            "Example Corp (000000 KS)",
-            body,
-            "Example Securities | Page 2 of 2",
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        running_headers(&mut w);
-        assert_eq!(w.alive(), vec![1, 2, 4, 5]);
-        let lines = [
-            body,
-            "Figure 1: Price per unit by generation (US$)",
-            "Gen 3",
-            "Gen 4",
-            "7.8",
-            "9.6",
-            "Source: Industry checks, Example estimates",
-            body,
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        chart_dumps(&mut w);
-        assert_eq!(w.alive(), vec![0, 1, 7]);
-        let lines = [
-            "Price target US$42 (prev. US$35)",
-            "Market cap (US$bn) 159.2",
-            "Free float (%) 61.2",
-            "52-week range (US$) 16.2 - 34.5",
-            "Example Corp raises its forecast",
-            body,
-            "Revenue rose to US$3.2 billion in 2025",
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        data_panels(&mut w);
-        assert_eq!(w.alive(), vec![4, 5, 6]);
-        let lines = [
-            body,
-            "某咨询 | 《全球存储产业链研究报告》正式发布",
-            "覆盖设计、设备及材料等环节超过百家企业，附供需预测模型。",
-            "立即咨询",
-            body,
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        service_cards(&mut w);
-        assert_eq!(w.alive(), vec![0, 4]);
-        let lines = [
-            body,
-            "Should you invest $1,000 in Example Corp right now?",
-            "Before you buy stock in Example Corp, consider this:",
-            "Our analyst team just identified what they believe are the 10 best stocks to buy now.",
-            "*Returns as of December 1",
-            "*Picks returns as of December 1, 2026",
-            body,
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        stock_pick_promos(&mut w);
-        assert_eq!(w.alive(), vec![0, 6]);
         let lines = [
             body,
             "Quote",
@@ -2502,18 +2075,6 @@ mod tests {
         assert!(is_alt_text_line(
             "Alt: Bar chart of output per dollar by vendor"
         ));
-        let lines = [
-            body,
-            "UPCOMING EVENT",
-            "Join us at Example Analyst Day",
-            "December 9 | Santa Clara and online",
-            "Hear from our executive team on the roadmap.",
-            "Register now",
-            body,
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        event_promos(&mut w);
-        assert_eq!(w.alive(), vec![0, 6]);
         assert!(is_bare_count("32.6万") && is_bare_count("1862"));
         assert!(is_site_notice(&fold(
             "論壇公告：本站將於週日凌晨進行系統維護，期間暫停服務。"
@@ -2538,9 +2099,6 @@ mod tests {
         assert!(is_bracket_label_row("【纠错】 【责任编辑:某某】"));
         assert!(!is_bracket_label_row("【某公司】前三季度营收增长三成"));
         assert!(is_follow_handle("follow @some_one"));
-        assert!(is_edition_label(&fold("A05版：公司")));
-        assert!(is_edition_label(&fold("當前版：B02版：產業")));
-        assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
         assert!(is_page_position("第 1 页"));
         assert!(is_page_position("page 2 of 5"));
         assert!(!is_page_position("第1页的数据显示营收增长"));
@@ -2711,19 +2269,6 @@ mod tests {
         split_teasers(&mut w);
         donation_boxes(&mut w);
         assert_eq!(w.alive(), vec![2, 7]);
-        let body = "The company said demand for its accelerators stayed strong in the quarter.";
-        let lines = [
-            body,
-            "Example Pro",
-            "Who is really paying for the data-centre build-out?",
-            "Exclusive stories and analysis. Subscribe to Example Pro at $99/year.",
-            "Shift towards inference",
-            body,
-        ];
-        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
-        w.drop_block(3, DropReason::Chrome);
-        premium_teasers(&mut w);
-        assert_eq!(w.alive(), vec![0, 4, 5]);
         let caption = "Item 1 of 2 FILE PHOTO: A chip on display at a trade fair, March 3, 2026. Purchase Licensing Rights, opens new tab";
         let mut cut = caption.to_string();
         for r in photo_link_ranges(caption).into_iter().rev() {
@@ -2746,7 +2291,6 @@ mod tests {
         assert!(is_meter_notice(&fold(
             "您本月已閱讀 3 篇免費文章，還可閱讀 1 篇"
         )));
-        assert!(is_issue_line("某周刊 第305期") && !is_issue_line("第3期工程明年投产"));
         assert!(is_link_call("查看全部回复>>") && !is_link_call("A > B"));
     }
 

@@ -62,6 +62,8 @@ pub mod lang;
 pub mod ld_json;
 pub mod linear;
 pub mod metadata;
+pub mod printed;
+pub mod promo;
 pub mod related;
 pub mod script;
 pub mod spam;

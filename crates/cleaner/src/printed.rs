@@ -1,0 +1,255 @@
+//! Printed and mailed pages: what a PDF's text, an e-paper or a mail
+//! client adds around an article.
+//!
+//! Owns: a PDF's page footers (`Example Securities | Page 2 of 3`) and the
+//! running headers printed again after each of them; chart labels dumped
+//! one per line under a figure caption, and the chart's source line; a
+//! stock data panel above a research note's first paragraph; e-paper page
+//! labels (`A05版：公司`); a newsletter's mail headers (`Subject: …`) and
+//! its issue line (`某周刊 第305期`).
+//! Must not know: site names or any string of a particular page; the
+//! chrome pass that calls these tests line by line ([`crate::chrome`]).
+
+use crate::chrome::{first_prose, is_page_position};
+use crate::doc::Work;
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
+/// folded.
+pub(crate) fn is_edition_label(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:当前版[:：]\s*)?[a-z]?\d{1,3}\s*版(?:[:：]\s*\p{Han}{1,8})?$")
+            .expect("static regex")
+    });
+    folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
+}
+
+/// A stock data panel above the first paragraph: four or more short lines
+/// in a row, each a label ending in a figure (`Market cap (US$bn) 159.2`,
+/// `Free float (%) 61.2`, `Absolute 3.1 12.5 40.2`).
+pub(crate) fn data_panels(work: &mut Work) {
+    let alive = work.alive();
+    let first_prose = first_prose(work, &alive, |_| false);
+    let entry = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        char_len(t) <= 60
+            && !t.ends_with(is_sentence_end)
+            && !t.contains(['，', '。'])
+            && t.split_whitespace().count() >= 2
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut drop = Vec::new();
+    let mut k = 0;
+    while k < first_prose {
+        let mut j = k;
+        while j < first_prose && entry(alive[j]) {
+            j += 1;
+        }
+        if j - k >= 4 {
+            drop.extend_from_slice(&alive[k..j]);
+        }
+        k = j + 1;
+    }
+    for i in drop {
+        if !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
+fn is_figure_caption(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:figure|fig\.|chart|exhibit|图表|圖表|图|圖)\s*\d{1,3}\s*[:：.]")
+            .expect("static regex")
+    });
+    text.len() <= 300 && re.is_match(text.trim_start())
+}
+
+/// A chart's or table's source line (`Source: Company data, Example
+/// estimates`, `资料来源：公司公告`).
+fn is_source_line(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    (lower.starts_with("source:")
+        || lower.starts_with("sources:")
+        || t.starts_with("资料来源")
+        || t.starts_with("資料來源"))
+        && char_len(t) <= 120
+        && !has_inner_sentence_end(t)
+}
+
+/// A chart dumped as text under its caption: axis and data labels one per
+/// line (`Gen 3 8-high`, `9.6`), at least four, half of them bare numbers.
+/// The caption stays; the labels go, and so does a source line within a
+/// dozen lines of the caption.
+pub(crate) fn chart_dumps(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        if !is_figure_caption(&work.blocks[i].text) {
+            continue;
+        }
+        let label = |j: usize| {
+            let t = work.blocks[j].text.trim();
+            char_len(t) <= 24 && t.split_whitespace().count() <= 4 && !t.ends_with(is_sentence_end)
+        };
+        let number = |j: usize| {
+            let t = work.blocks[j].text.trim();
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        };
+        let run: Vec<usize> = alive[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| label(j))
+            .collect();
+        if run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len() {
+            drop.extend_from_slice(&run);
+        }
+        if let Some(&source) = alive[k + 1..]
+            .iter()
+            .take(12)
+            .find(|&&j| is_source_line(&work.blocks[j].text))
+        {
+            drop.push(source);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// A printed page's footer or header as a PDF's text carries it: segments
+/// between bars, one of them the page position (`Example Securities |
+/// See important disclosures | Page 2 of 3`), given folded.
+pub(crate) fn is_page_footer(folded: &str) -> bool {
+    folded.len() <= 400
+        && folded.contains(['|', '｜'])
+        && folded.split(['|', '｜']).any(is_page_position)
+}
+
+/// A printed page's running header: a line printed again on every page,
+/// right after a page footer (`Example Corp (000000 KS)`). Every copy goes.
+pub(crate) fn running_headers(work: &mut Work) {
+    let footers: Vec<usize> = (0..work.blocks.len())
+        .filter(|&i| {
+            let b = &work.blocks[i];
+            let t = &b.text;
+            t.len() <= 400 && (t.contains("age") || t.contains("AGE") || t.contains('页')) && {
+                let f = b.folded();
+                is_page_footer(&f) || is_page_position(&f)
+            }
+        })
+        .collect();
+    if footers.len() < 2 {
+        return;
+    }
+    let mut headers: Vec<String> = Vec::new();
+    for &f in &footers {
+        for b in work.blocks[f + 1..].iter().filter(|b| b.alive).take(3) {
+            let t = b.text.trim();
+            if t.len() <= 160 && !t.ends_with(is_sentence_end) {
+                let copies = work.blocks.iter().filter(|o| o.text.trim() == t).count();
+                if copies >= 2 && !headers.iter().any(|h| h == t) {
+                    headers.push(t.to_string());
+                }
+            }
+        }
+    }
+    for i in work.alive() {
+        let b = &work.blocks[i];
+        if !b.protected && headers.iter().any(|h| h == b.text.trim()) {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// A mail header of a newsletter read in a mail client (folded):
+/// `主旨：…`, `寄件者：…`, `Subject: …`.
+pub(crate) fn is_mail_header(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:寄件者|寄件人|收件者|收件人|发件人|主旨|邮件主题|副本|from|to|subject|cc|reply-to)\s*[:：]\s*\S")
+            .expect("static regex")
+    });
+    folded.len() <= 400 && re.is_match(folded.trim_start())
+}
+
+/// An issue line (`某周刊 第305期`): the magazine's number, not text.
+pub(crate) fn is_issue_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re =
+        RE.get_or_init(|| Regex::new(r"^\S{0,16}\s*第\s*\d{1,5}\s*期$").expect("static regex"));
+    text.len() <= 60 && text.trim_end().ends_with('期') && re.is_match(text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::fold;
+
+    #[test]
+    fn page_footers_running_headers_chart_labels_and_data_panels() {
+        assert!(is_page_footer(&fold(
+            "Example Securities Ltd. | See important disclosures at the end | Page 2 of 3"
+        )));
+        assert!(!is_page_footer(&fold("Chips | Memory | Packaging")));
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            "Example Corp (000000 KS)",
+            body,
+            "Example Securities | Page 1 of 2",
+            "Example Corp (000000 KS)",
+            body,
+            "Example Securities | Page 2 of 2",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        running_headers(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 4, 5]);
+        let lines = [
+            body,
+            "Figure 1: Price per unit by generation (US$)",
+            "Gen 3",
+            "Gen 4",
+            "7.8",
+            "9.6",
+            "Source: Industry checks, Example estimates",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 7]);
+        let lines = [
+            "Price target US$42 (prev. US$35)",
+            "Market cap (US$bn) 159.2",
+            "Free float (%) 61.2",
+            "52-week range (US$) 16.2 - 34.5",
+            "Example Corp raises its forecast",
+            body,
+            "Revenue rose to US$3.2 billion in 2025",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        data_panels(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn edition_labels_mail_headers_and_issue_lines() {
+        assert!(is_edition_label(&fold("A05版：公司")));
+        assert!(is_edition_label(&fold("當前版：B02版：產業")));
+        assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
+        assert!(is_mail_header(&fold(
+            "主旨：【某週報 第12期】某公司新品量產"
+        )));
+        assert!(is_mail_header(&fold("Subject: Chip Weekly #12")));
+        assert!(!is_mail_header(&fold("主旨是讲先进封装的产能。")));
+        assert!(is_issue_line("某周刊 第305期") && !is_issue_line("第3期工程明年投产"));
+    }
+}

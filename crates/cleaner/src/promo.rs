@@ -1,0 +1,274 @@
+//! Promotions set into an article: boxes of several lines that sell
+//! something other than the story.
+//!
+//! Owns: a stock-picking service's promo (its question down to its
+//! returns footnote), a service card (`brand | offer`, a pitch, a call),
+//! an event promotion (label, event lines, `Register now`), a premium
+//! teaser box (product name, headline, subscribe call) and a donation box
+//! (two asks for money and the short lines around them).
+//! Must not know: site names or any string of a particular page; one-line
+//! promo and app calls, which [`crate::chrome`] drops line by line.
+
+use crate::doc::Work;
+use crate::script::{char_len, contains_any, is_sentence_end};
+use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A stock-picking service's promo set into an article: the question
+/// (`Should you invest $1,000 in Example Corp right now?`) down to its
+/// returns footnote (`*… returns as of <date>`), at most eight lines.
+pub(crate) fn stock_pick_promos(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^Should you (?:invest|buy|put) .{1,80} (?:right )?now\?$")
+            .expect("static regex")
+    });
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim();
+        if t.len() > 160 || !t.starts_with("Should you ") || !re.is_match(t) {
+            continue;
+        }
+        if let Some(end) = alive[k + 1..].iter().take(8).position(|&j| {
+            let t = work.blocks[j].text.trim();
+            t.starts_with('*') && t.contains("returns as of")
+        }) {
+            drop.extend_from_slice(&alive[k..=k + 1 + end]);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// A service card set into an article: a `brand | offer` line, one line
+/// of pitch and a call (`立即咨询`, `了解详情`, `Learn more`). All three go.
+pub(crate) fn service_cards(work: &mut Work) {
+    const CALLS: &[&str] = &["立即咨询", "免费咨询", "了解详情", "了解更多", "learn more"];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for k in 2..alive.len() {
+        let call = &work.blocks[alive[k]];
+        if call.text.len() > 40 || !CALLS.contains(&call.folded().trim()) {
+            continue;
+        }
+        let (brand, pitch) = (&work.blocks[alive[k - 2]], &work.blocks[alive[k - 1]]);
+        let b = brand.text.trim();
+        let brand_line = char_len(b) <= 60
+            && (b.contains(" | ") || b.contains('｜'))
+            && !b.ends_with(is_sentence_end);
+        if brand_line && char_len(&pitch.text) <= 120 {
+            drop.extend_from_slice(&alive[k - 2..=k]);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// An event promotion set into the article: a label (`UPCOMING EVENT`,
+/// `Webinar`, `活动预告`), the event's lines, and its call (`Register
+/// now`, `立即报名`) at most six lines below the label.
+pub(crate) fn event_promos(work: &mut Work) {
+    const CALLS: &[&str] = &[
+        "register now",
+        "register today",
+        "register here",
+        "save your seat",
+        "reserve your spot",
+        "立即报名",
+        "马上报名",
+        "报名参加",
+        "立即预约",
+    ];
+    const LABELS: &[&str] = &[
+        "upcoming event",
+        "upcoming events",
+        "upcoming webinar",
+        "event",
+        "webinar",
+        "活动预告",
+        "近期活动",
+        "活动推荐",
+    ];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        if work.blocks[i].text.len() > 60 {
+            continue;
+        }
+        let folded = work.blocks[i].folded();
+        let call = folded.trim().trim_end_matches(['→', '>', '›', ' ']);
+        if char_len(call) > 24 || !CALLS.contains(&call) {
+            continue;
+        }
+        let from = k.saturating_sub(6);
+        if let Some(label) = (from..k).rev().find(|&j| {
+            let f = work.blocks[alive[j]].folded();
+            LABELS.contains(&f.trim().trim_end_matches([':', '：']))
+        }) {
+            drop.extend_from_slice(&alive[label..=k]);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// A premium teaser box: the paid product's name, one of its headlines,
+/// and the call to subscribe that names the product again (`Example Pro` /
+/// `Who is really buying the chips?` / `… Subscribe to Example Pro …`).
+/// The call is gone by now; the name and the headline go with it.
+pub(crate) fn premium_teasers(work: &mut Work) {
+    let mut drop = Vec::new();
+    for i in 2..work.blocks.len() {
+        let call = &work.blocks[i];
+        if call.alive || call.text.len() > 600 {
+            continue;
+        }
+        let call_folded = call.folded();
+        if !(call_folded.contains("subscribe") || call_folded.contains("订阅")) {
+            continue;
+        }
+        let (name, headline) = (&work.blocks[i - 2], &work.blocks[i - 1]);
+        if !(name.alive && headline.alive) || name.protected || headline.protected {
+            continue;
+        }
+        let name_text = name.text.trim();
+        let head_text = headline.text.trim_end();
+        let name_folded = name.folded();
+        let name_shaped = char_len(name_text) <= 24
+            && !name_text.ends_with(is_sentence_end)
+            && call_folded.contains(name_folded.trim());
+        let headline_shaped = char_len(head_text) <= 160
+            && (head_text.ends_with(['?', '？']) || !head_text.ends_with(is_sentence_end));
+        if name_shaped && headline_shaped && !name_folded.trim().is_empty() {
+            drop.extend([i - 2, i - 1]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// Phrases of a box asking readers for money (folded).
+const DONATION: &[&str] = &[
+    "请我们喝",
+    "咖啡赞助",
+    "赞助我们",
+    "小额赞助",
+    "buy me a coffee",
+    "buy us a coffee",
+    "support our journalism",
+    "make a donation",
+    "donate now",
+];
+
+/// A donation box: two or more lines asking for money, and the short
+/// lines around them (the amount per cup, the total).
+pub(crate) fn donation_boxes(work: &mut Work) {
+    let alive = work.alive();
+    let short = |i: usize| {
+        let t = &work.blocks[i].text;
+        char_len(t) <= 40 && !work.blocks[i].protected
+    };
+    let asks: Vec<usize> = (0..alive.len())
+        .filter(|&k| short(alive[k]) && contains_any(&work.blocks[alive[k]].folded(), DONATION))
+        .collect();
+    if asks.len() < 2 {
+        return;
+    }
+    let mut drop = Vec::new();
+    for pair in asks.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a > 3 {
+            continue;
+        }
+        let mut start = a;
+        while start > 0
+            && a - start < 3
+            && short(alive[start - 1])
+            && alive[start - 1] + 1 == alive[start]
+        {
+            start -= 1;
+        }
+        let mut end = b + 1;
+        while end < alive.len()
+            && end - b <= 3
+            && short(alive[end])
+            && alive[end] == alive[end - 1] + 1
+        {
+            end += 1;
+        }
+        drop.extend_from_slice(&alive[start..end]);
+    }
+    for i in drop {
+        if work.blocks[i].alive {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_cards_and_stock_pick_promos() {
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            body,
+            "某咨询 | 《全球存储产业链研究报告》正式发布",
+            "覆盖设计、设备及材料等环节超过百家企业，附供需预测模型。",
+            "立即咨询",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        service_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 4]);
+        let lines = [
+            body,
+            "Should you invest $1,000 in Example Corp right now?",
+            "Before you buy stock in Example Corp, consider this:",
+            "Our analyst team just identified what they believe are the 10 best stocks to buy now.",
+            "*Returns as of December 1",
+            "*Picks returns as of December 1, 2026",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        stock_pick_promos(&mut w);
+        assert_eq!(w.alive(), vec![0, 6]);
+    }
+
+    #[test]
+    fn event_promos_go_with_their_label_and_call() {
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            body,
+            "UPCOMING EVENT",
+            "Join us at Example Analyst Day",
+            "December 9 | Santa Clara and online",
+            "Hear from our executive team on the roadmap.",
+            "Register now",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        event_promos(&mut w);
+        assert_eq!(w.alive(), vec![0, 6]);
+    }
+
+    #[test]
+    fn a_premium_teaser_goes_with_its_call() {
+        let body = "The company said demand for its accelerators stayed strong in the quarter.";
+        let lines = [
+            body,
+            "Example Pro",
+            "Who is really paying for the data-centre build-out?",
+            "Exclusive stories and analysis. Subscribe to Example Pro at $99/year.",
+            "Shift towards inference",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.drop_block(3, DropReason::Chrome);
+        premium_teasers(&mut w);
+        assert_eq!(w.alive(), vec![0, 4, 5]);
+    }
+}
