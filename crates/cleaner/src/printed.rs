@@ -142,10 +142,12 @@ pub(crate) fn running_headers(work: &mut Work) {
         .filter(|&i| {
             let b = &work.blocks[i];
             let t = &b.text;
-            t.len() <= 400 && (t.contains("age") || t.contains("AGE") || t.contains('页')) && {
-                let f = b.folded();
-                is_page_footer(&f) || is_page_position(&f)
-            }
+            t.len() <= 400
+                && (t.contains("age") || t.contains("AGE") || t.contains(['页', '頁']))
+                && {
+                    let f = b.folded();
+                    is_page_footer(&f) || is_page_position(&f)
+                }
         })
         .collect();
     if footers.len() < 2 {
@@ -209,6 +211,20 @@ mod tests {
             "Example Corp (000000 KS)",
             body,
             "Example Securities | Page 2 of 2",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        running_headers(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 4, 5]);
+        // A Traditional footer (`第 1 頁`) is found as a Simplified one.
+        let hant_body =
+            "本公司上調明年獲利預估，新一代記憶體合約價高於先前預期，出貨量也將逐季成長。";
+        let lines = [
+            "某科技 (0000 TT)",
+            hant_body,
+            "某證券 | 第 1 頁",
+            "某科技 (0000 TT)",
+            hant_body,
+            "某證券 | 第 2 頁",
         ];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         running_headers(&mut w);
