@@ -517,11 +517,15 @@ fn is_ui_label(folded: &str) -> bool {
         return false;
     }
     let icon = t.ends_with(" icon") && t.split_whitespace().count() <= 4;
+    // A reader's button that summarises the page (`Summarize with AI`).
+    let summarize = (t.starts_with("summarize with ") || t.starts_with("summarise with "))
+        && t.split_whitespace().count() <= 4;
     let degree = matches!(
         t.trim_start_matches(['•', '·', ' ']),
         "1st" | "2nd" | "3rd" | "3rd+"
     );
     icon || degree
+        || summarize
         || matches!(
             t,
             "hide content"
@@ -548,6 +552,11 @@ fn is_ui_label(folded: &str) -> bool {
                 | "a"
                 | "显示全部"
                 | "展开阅读全文"
+                | "visit website"
+                | "read later"
+                | "save to board"
+                | "mark as read"
+                | "mark as unread"
         )
 }
 
@@ -603,13 +612,16 @@ fn is_profile_row(text: &str) -> bool {
 }
 
 /// A search box's placeholder (folded): `搜索行情/作者/话题`, `Search quotes,
-/// news & videos`.
+/// news & videos`, `输入股票名称/代码`, or its suggested query
+/// (`试试：某公司中签率是多少`).
 fn is_search_box(folded: &str) -> bool {
     let t = folded.trim();
-    (t.starts_with("搜索") || t.starts_with("search "))
-        && char_len(t) <= 40
-        && t.contains(['/', '、', ',', '&'])
-        && !t.ends_with(is_sentence_end)
+    let placeholder = ["搜索", "search ", "输入", "请输入"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && t.contains(['/', '、', ',', '&']);
+    let suggestion = t.starts_with("试试：") || t.starts_with("试试:");
+    (placeholder || suggestion) && char_len(t) <= 40 && !t.ends_with(is_sentence_end)
 }
 
 /// A metered paywall's notice (folded): `你已閱讀 1 篇免費文章`, `已是會員？
@@ -720,7 +732,19 @@ fn is_offer(folded: &str) -> bool {
                 ],
             ))
             || (folded.contains("newsletter")
-                && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"])))
+                && contains_any(folded, &["sign up", "subscribe", "straight to your inbox"]))
+            || is_trial_offer(folded))
+}
+
+/// A trial offer (folded): `Try Pro free for 14 days.`, `Start your free
+/// trial`.
+fn is_trial_offer(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\btry\b.{0,40}\bfree for \d{1,3}[ -]days?\b|\bstart (?:your|a) free trial\b")
+            .expect("static regex")
+    });
+    folded.contains("free") && re.is_match(folded)
 }
 
 /// An app promotion on a short line (folded): `下载…App`, `…尽在…APP`.
@@ -949,6 +973,8 @@ const CHROME_WORDS: &[&str] = &[
     "转发",
     "举报",
     "首页",
+    "发新帖",
+    "发帖",
     "返回",
     "关注",
     "推荐",
@@ -1095,7 +1121,14 @@ fn is_breadcrumb(text: &str) -> bool {
         .chars()
         .filter(|&c| matches!(c, '>' | '»' | '›' | '＞'))
         .count();
-    if seps == 0 || char_len(text) > line_max + 120 || has_inner_sentence_end(text) {
+    // A trail names pages; it does not end a sentence (`結論：A > B > C，
+    // C 我只會觀望。` ranks, and says so).
+    // The headline at its end may ask (`… › 国产HBM走到哪一步了？从…看起`).
+    if seps == 0
+        || char_len(text) > line_max + 120
+        || text.trim_end().ends_with('。')
+        || (has_inner_sentence_end(text) && has_inner_sentence_end(&text.replace('？', "，")))
+    {
         return false;
     }
     let parts: Vec<&str> = text.split(['>', '»', '›', '＞']).map(str::trim).collect();
@@ -1914,6 +1947,12 @@ mod tests {
         assert!(is_breadcrumb("Home > Tech > Chips"));
         assert!(is_breadcrumb("网易首页 > 网易号 > 正文 申请入驻"));
         assert!(!is_breadcrumb("营收增长 > 30%,超出预期。随后股价上涨。"));
+        assert!(!is_breadcrumb(
+            "排序：甲公司 > 乙公司 > 丙公司，丙公司我先觀望。"
+        ));
+        assert!(is_breadcrumb(
+            "某论坛 › 技术交流 › 存储 › 国产内存走到哪一步了？从量产看工艺"
+        ));
     }
 
     #[test]
@@ -2288,6 +2327,9 @@ mod tests {
             is_search_box("搜索行情/作者/话题") && is_search_box("search quotes, news & videos")
         );
         assert!(!is_search_box("搜索引擎的下一步"));
+        assert!(is_search_box(&fold("試試：某公司中籤率是多少")));
+        assert!(is_search_box(&fold("輸入股票名稱/代碼、問句")));
+        assert!(!is_search_box(&fold("试试：新平台的效果如何。")));
         assert!(is_meter_notice(&fold(
             "您本月已閱讀 3 篇免費文章，還可閱讀 1 篇"
         )));

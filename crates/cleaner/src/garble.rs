@@ -198,10 +198,12 @@ struct Token {
     run: usize,
 }
 
-/// A character of a Latin word: ASCII letters and digits, and Latin letters
-/// with diacritics (`reveló`, `não`), so a Spanish clause stays one run.
+/// A character of a Latin word: ASCII letters and digits, Latin letters
+/// with diacritics (`reveló`, `não`), so a Spanish clause stays one run,
+/// and the unit signs that stand inside a figure (`5µm`, `10kΩ`, `25°C`),
+/// so a unit's letters are not read as a stray token.
 fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_latin(c)
+    c.is_ascii_alphanumeric() || is_latin(c) || matches!(c, 'µ' | 'μ' | 'Ω' | '°')
 }
 
 /// Splits `s` into Latin/digit tokens grouped into runs (tokens separated
@@ -880,6 +882,10 @@ mod tests {
             assert!(!out.contains(bad), "{bad} left in {out}");
         }
         for good in ["950dt", "7 nm", "Scale out", "Ascend"] {
+            assert!(out.contains(good), "{good} lost in {out}");
+        }
+        let out = clean_zh("孔径约5µm，凸点间距约40μm，电阻10kΩ，结温不超过105°C。");
+        for good in ["5µm", "40μm", "10kΩ", "105°C"] {
             assert!(out.contains(good), "{good} lost in {out}");
         }
     }

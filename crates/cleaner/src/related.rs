@@ -491,12 +491,20 @@ impl RelatedFilter {
                 })
                 && !is_stamp_line(t)
         };
+        // A reader's stream prints the item's snippet, cut short, under
+        // its stamp (`The company said it would…`).
+        let snippet = |k: usize| {
+            let t = work.blocks[alive[k]].text.trim_end();
+            t.len() <= 1200 && (t.ends_with('…') || t.ends_with("..."))
+        };
         let mut drop = Vec::new();
         let mut k = 0;
         while k + 1 < n {
             let mut best = k;
+            let mut best_items = 0;
             for stamp_first in [true, false] {
                 let mut j = k;
+                let mut items = 0;
                 while j + 1 < n
                     && if stamp_first {
                         stamp(j) && headline(j + 1)
@@ -505,10 +513,16 @@ impl RelatedFilter {
                     }
                 {
                     j += 2;
+                    items += 1;
+                    if !stamp_first && j < n && snippet(j) {
+                        j += 1;
+                    }
                 }
-                best = best.max(j);
+                if j > best {
+                    (best, best_items) = (j, items);
+                }
             }
-            if best - k >= 6 {
+            if best_items >= 3 {
                 drop.extend_from_slice(&alive[k..best]);
                 k = best;
             } else {

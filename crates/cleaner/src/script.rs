@@ -218,10 +218,17 @@ mod tests {
             "英伟达 H100\u{3000}芯片",
             "\u{A0}x\u{2009}y\u{202F}z\u{205F}\u{1680}\u{85}",
             "€ 😀 é ñ 中",
+            "“引號”…——。、「」\u{3001}\u{3000}\u{2000}",
             spaces.as_str(),
         ] {
             let want = s.chars().filter(|c| !c.is_whitespace()).count();
             assert_eq!(super::char_len(s), want, "{s:?}");
+        }
+        // Every char between two letters, white space or not.
+        for c in (0..0x3_1000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let want = 2 + usize::from(!c.is_whitespace());
+            assert_eq!(super::char_len(&s), want, "{c:?}");
         }
     }
 

@@ -118,9 +118,14 @@ fn zoned_clock_re() -> &'static Regex {
 const META_SEPARATORS: [char; 6] = ['·', '•', '|', '｜', '丨', '∙'];
 
 /// A meta row under a list item or over a post: two to five short parts
-/// split by `·`/`|`/`•`, one of them a time or an engagement count
-/// (`某用戶 · 15分鐘前 · 356`, `u/someone · 5h`, `某版 · 1,284 回覆`).
+/// split by `·`/`|`/`•` or a spaced `/`, one of them a time or an
+/// engagement count (`某用戶 · 15分鐘前 · 356`, `u/someone · 5h`, `某版 ·
+/// 1,284 回覆`, `Example Daily / 3h`).
 pub fn is_meta_row(text: &str) -> bool {
+    // A spaced slash separates parts too (`Example Daily / by Jo Roe / 3h`).
+    if text.contains(" / ") {
+        return text.len() <= 192 && is_meta_row(&text.replace(" / ", " | "));
+    }
     // A trailing separator (`5h • Edited •`) opens no part.
     let t = text
         .trim()

@@ -167,6 +167,48 @@ fn is_chip_row(t: &str) -> bool {
         && re.is_match(t)
 }
 
+/// A quote panel's statistics row: two or more `label：value` pairs of
+/// market data and nothing else (`成交额：98.6亿 换手率：18.4% 总市值：2878亿`).
+fn is_quote_stats_row(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "成交额",
+        "成交額",
+        "成交量",
+        "换手率",
+        "換手率",
+        "总市值",
+        "總市值",
+        "流通市值",
+        "市盈率",
+        "本益比",
+        "市净率",
+        "市淨率",
+        "振幅",
+        "量比",
+        "今开",
+        "今開",
+        "昨收",
+        "最高",
+        "最低",
+        "均价",
+        "均價",
+        "内盘",
+        "內盤",
+        "外盘",
+        "外盤",
+    ];
+    if t.len() > 240 || !t.contains(['：', ':']) {
+        return false;
+    }
+    let pairs: Vec<&str> = t.split_whitespace().collect();
+    pairs.len() >= 2
+        && pairs.iter().all(|p| {
+            p.split_once(['：', ':']).is_some_and(|(label, value)| {
+                LABELS.contains(&label) && value.starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+}
+
 /// A stock quote widget line: a name with its listing code alone
 /// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
 /// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
@@ -177,7 +219,7 @@ pub fn is_quote_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    if is_code_row(t) || is_chip_row(t) {
+    if is_code_row(t) || is_chip_row(t) || is_quote_stats_row(t) {
         return true;
     }
     if char_len(t) > 40 {
@@ -562,6 +604,8 @@ mod tests {
             "3661 某公司-KY 4,120 ▲ +370 +9.87%",
             "(+1.72%)",
             "+13,500.00",
+            "成交额：12.5亿 换手率：3.2% 总市值：860亿",
+            "本益比：18.2 成交量：3,120",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
@@ -573,6 +617,8 @@ mod tests {
             "1,200 wafers +5%",
             "毛利率提升+2.1%，净利率提升+1.5%",
             "净利润 -452 2,060 3,940",
+            "营收：12亿元 净利：3亿元",
+            "成交额：全天超过12亿元，换手率走高",
         ] {
             assert!(!is_quote_line(t), "{t}");
         }
