@@ -560,6 +560,35 @@ fn is_ui_label(folded: &str) -> bool {
         )
 }
 
+/// An ad that ends with its call (folded): `Save up to 40% on laptops.
+/// Shop now`, `《某图谱》已更新：覆盖42家公司 立即开通 >`.
+fn ends_with_ad_call(folded: &str) -> bool {
+    let t = folded.trim_end_matches(['>', '›', '→', ' ', '»']);
+    t.len() <= 400 && AD_CALLS.iter().any(|c| t.ends_with(c) && t.len() > c.len())
+}
+
+/// A prompt asking how the reader found the article (folded): `How was
+/// your experience with this article?`, `你对这篇文章有什么感觉？`.
+fn is_feedback_prompt(folded: &str) -> bool {
+    let t = folded.trim();
+    t.len() <= 120
+        && t.ends_with(['?', '？'])
+        && contains_any(t, &["this article", "this story", "这篇文章", "本文"])
+        && contains_any(
+            t,
+            &[
+                "experience",
+                "feel",
+                "rate",
+                "helpful",
+                "感觉",
+                "觉得",
+                "满意",
+                "有帮助",
+            ],
+        )
+}
+
 /// A short link ending in a double arrow (`查看全部回复>>`, `点击领取体验>>`,
 /// `More stories »`): a call to click, not text.
 fn is_link_call(text: &str) -> bool {
@@ -909,6 +938,8 @@ const AD_CALLS: &[&str] = &[
     "立即购买",
     "限时抢购",
     "立即开户",
+    "立即开通",
+    "立即绑定",
     "立即下载",
     "立即报名",
     "赞助内容",
@@ -1029,6 +1060,7 @@ const CHROME_WORDS: &[&str] = &[
     "高级会员",
     "注册会员",
     "相关股票",
+    "相关股份",
     "相关个股",
     "发送",
     "learn",
@@ -1811,6 +1843,8 @@ impl Detector for ChromeFilter {
                 || (!listed && is_quote_line(text))
                 || is_ui_label(&folded)
                 || is_link_call(text)
+                || is_feedback_prompt(&folded)
+                || ends_with_ad_call(&folded)
                 || is_push_comment(text)
                 || is_reading_time(text)
                 || is_hashtag_line(text)
@@ -2334,6 +2368,22 @@ mod tests {
             "您本月已閱讀 3 篇免費文章，還可閱讀 1 篇"
         )));
         assert!(is_link_call("查看全部回复>>") && !is_link_call("A > B"));
+        assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
+        assert!(ends_with_ad_call(&fold(
+            "Save up to 30% on Example laptops for business. Shop now"
+        )));
+        assert!(ends_with_ad_call(&fold(
+            "某会员专享 《产业图谱》已更新：覆盖42家公司 立即开通 >"
+        )));
+        assert!(!ends_with_ad_call(&fold(
+            "The retailer told shoppers to buy now before prices rise."
+        )));
+        assert!(is_feedback_prompt(&fold(
+            "How was your experience with this article?"
+        )));
+        assert!(!is_feedback_prompt(&fold(
+            "Why does this article of faith still drive the rally?"
+        )));
     }
 
     #[test]

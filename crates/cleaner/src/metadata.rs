@@ -475,7 +475,8 @@ fn is_credit_line(text: &str) -> bool {
         || CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
-        || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 20)
+        // A credit names a source (`图:某某社`); a chart's caption runs longer.
+        || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 16)
         || t.starts_with("图/")
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
         || (!has_inner_sentence_end(text)
@@ -1237,6 +1238,8 @@ mod tests {
         assert!(!is_credit_line(
             "图：2024-2026年某类芯片季度出货量测算（单位：万张）"
         ));
+        assert!(!is_credit_line("图：某公司近八个季度营收及净利润变化"));
+        assert!(is_credit_line("图：某某社记者 张三 摄"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
             "This article was updated to correct the name of the fab’s operator."

@@ -58,6 +58,19 @@ fn bare_unit_re() -> &'static Regex {
 /// a date and a clock time.
 fn is_time_part(part: &str) -> bool {
     let t = part.trim();
+    // A labelled time (`更新於 11月11日15:12`, `Updated 5h`).
+    let t = [
+        "更新於",
+        "更新于",
+        "發布於",
+        "發佈於",
+        "发布于",
+        "Updated",
+        "Published",
+    ]
+    .iter()
+    .find_map(|l| t.strip_prefix(l))
+    .map_or(t, str::trim_start);
     // A post's compact age beside other meta parts (`3d`, `2h`, `1w`).
     let compact = (2..=3).contains(&t.len())
         && t.ends_with(['s', 'm', 'h', 'd', 'w'])
@@ -126,10 +139,11 @@ pub fn is_meta_row(text: &str) -> bool {
     if text.contains(" / ") {
         return text.len() <= 192 && is_meta_row(&text.replace(" / ", " | "));
     }
-    // A trailing separator (`5h • Edited •`) opens no part.
+    // A trailing separator (`5h • Edited •`) opens no part, nor does a
+    // leading one (`• 5h • 4 min read`, the source's name gone).
     let t = text
         .trim()
-        .trim_end_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
+        .trim_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
     // 48 chars are at most 192 bytes: longer lines are not counted.
     if t.len() > 192
         || !t.contains(META_SEPARATORS)
@@ -256,6 +270,9 @@ mod tests {
             "站務組 • 昨天 • 1,043",
             "某版 · 1,284 回覆 · 4.2萬 瀏覽",
             "5h • Edited •",
+            "• 5h • 4 min read",
+            "Example Daily / by Jo Roe / 3h",
+            "更新於 11月11日15:12 • 發布於 11月11日15:05",
         ] {
             assert!(is_meta_row(t), "{t}");
         }
@@ -272,6 +289,8 @@ mod tests {
             "某用戶 · 356",
             "The fab opened 3 years ago · it said",
             "营收增长 25% · 毛利率 60%",
+            "Chips / Memory / Packaging",
+            "Updated guidance · 25%",
             "一二三四五六七八九十一二三四五六七八九十一 · 3小時前",
         ] {
             assert!(!is_meta_row(t), "{t}");

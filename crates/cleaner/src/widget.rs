@@ -209,13 +209,14 @@ fn is_quote_stats_row(t: &str) -> bool {
         })
 }
 
-/// A stock quote widget line: a name with its listing code alone
-/// (`某某科技688000`, `某某(0981.HK)`), or nothing but prices, changes and
+/// A stock quote widget line: a name with its listing code, alone or with
+/// its price and change (`某某科技688000`, `某某(0981.HK)`,
+/// `某某0981.HK 58.35▲2.41+4.31%`), or nothing but prices, changes and
 /// percentages (`128.60+3.85+3.09%`, `▲20.00 +1.81%`).
 pub fn is_quote_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?$")
+        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?(?:\s*[▲▼+\-−]?\s*\d[\d,]*(?:\.\d+)?%?)*$")
             .expect("static regex")
     });
     let t = text.trim();
@@ -589,6 +590,8 @@ mod tests {
         for t in [
             "某某科技688000",
             "某某半导体(0981.HK)",
+            "某某半導體00981.HK 58.350▲2.410+4.31%",
+            "某某科技688000 128.60 +3.09%",
             "128.60+3.85+3.09%",
             "▲20.00 +1.81%",
             "某某指数 25830.65 -99.62 -0.38%",
