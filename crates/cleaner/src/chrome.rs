@@ -1752,6 +1752,7 @@ impl Detector for ChromeFilter {
         crate::widget::quote_tables(work);
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
+        crate::metadata::above_post_head(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).

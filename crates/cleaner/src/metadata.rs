@@ -629,6 +629,73 @@ fn reach_headline_past_menu(
     }
 }
 
+/// A post's own head in a text dump: a headline, at most one short
+/// label under it (the poster, a school), a time stamp, and a
+/// paragraph under that. The label goes as metadata. When nothing above
+/// the headline reads as
+/// prose (menus, board rules, a sidebar's teasers cut short with `…`),
+/// all of it is the page's chrome; the headline stays as the title.
+/// The chrome pass calls this first, while the stamp is still there.
+pub(crate) fn above_post_head(work: &mut Work) {
+    let alive = work.alive();
+    if alive.len() < 4
+        || alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
+    {
+        return;
+    }
+    let text = |k: usize| work.blocks[alive[k]].text.trim();
+    let prose = |t: &str| {
+        // A rule's number (`2. `) is not a sentence's end.
+        let t = t
+            .split_once(". ")
+            .filter(|(n, _)| n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(t, |(_, rest)| rest);
+        crate::chrome::is_body_paragraph(t)
+            && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+            && !t.ends_with('…')
+            && !t.ends_with("...")
+    };
+    let headline = |t: &str| {
+        is_title_like(t)
+            && if is_chinese_text(t) {
+                char_len(t) >= 12
+            } else {
+                t.split_whitespace().count() >= 5
+            }
+    };
+    let label = |t: &str| {
+        char_len(t) <= 12
+            && !t
+                .chars()
+                .any(|c| is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':'))
+    };
+    let opens_text = |t: &str| {
+        crate::chrome::is_body_paragraph(t) || (char_len(t) >= 16 && t.contains(['，', ',', '。']))
+    };
+    for k in 0..alive.len() * 2 / 3 {
+        let t = text(k);
+        if headline(t) {
+            let mut j = k + 1;
+            if !is_time_stamp(text(j)) && label(text(j)) {
+                j += 1;
+            }
+            if j + 1 < alive.len() && is_time_stamp(text(j)) && opens_text(text(j + 1)) {
+                work.drop_unprotected(alive[..k].to_vec(), DropReason::Chrome);
+                // The label between is the poster's name or school.
+                if j == k + 2 {
+                    work.drop_unprotected(vec![alive[k + 1]], DropReason::Metadata);
+                }
+                return;
+            }
+        }
+        if prose(t) {
+            return;
+        }
+    }
+}
+
 pub struct MetadataFilter;
 
 impl Detector for MetadataFilter {
@@ -1374,6 +1441,39 @@ mod tests {
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![lines[1], lines[4], body, body]);
         assert!(w.title.as_deref().is_some_and(|t| t.contains("逐隻拆解")));
+    }
+
+    #[test]
+    fn everything_above_a_posts_own_head_goes() {
+        let body = "這季營收年增三成，主要來自新一代伺服器機櫃，法人估明年出貨還會再成長兩成以上。";
+        let lines = [
+            "某論壇",
+            "[分享] 伺服器供應鏈懶人包（組裝、散熱、電源一次看）",
+            "整理了十多檔供應鏈個股的營收占比與客戶結構，從這一代到下一代的出貨節奏都有…",
+            "看板規則",
+            "1. 禁止報明牌、喊單或推銷投顧，違者永久禁言",
+            "發文",
+            "[分享] 概念股還能追嗎？整理四檔供應鏈個股最新數字",
+            "某某大學",
+            "3月18日 22:41",
+            "先說我不是分析師，只是自己整理的筆記，有錯歡迎指正",
+            body,
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        above_post_head(&mut w);
+        assert_eq!(w.alive(), vec![6, 8, 9, 10, 11, 12]);
+        // Prose above the headline: the article began there.
+        let lines = [
+            body,
+            "[分享] 概念股還能追嗎？整理四檔供應鏈個股最新數字",
+            "3月18日 22:41",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        above_post_head(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
     }
 
     #[test]
