@@ -38,7 +38,7 @@ use crate::printed::{
     running_headers,
 };
 use crate::promo::{
-    donation_boxes, event_promos, premium_teasers, service_cards, stock_pick_promos,
+    called_ads, donation_boxes, event_promos, premium_teasers, service_cards, stock_pick_promos,
 };
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
@@ -562,7 +562,7 @@ fn is_ui_label(folded: &str) -> bool {
 
 /// An ad that ends with its call (folded): `Save up to 40% on laptops.
 /// Shop now`, `《某图谱》已更新：覆盖42家公司 立即开通 >`.
-fn ends_with_ad_call(folded: &str) -> bool {
+pub(crate) fn ends_with_ad_call(folded: &str) -> bool {
     let t = folded.trim_end_matches(['>', '›', '→', ' ', '»']);
     t.len() <= 400 && AD_CALLS.iter().any(|c| t.ends_with(c) && t.len() > c.len())
 }
@@ -933,7 +933,7 @@ pub fn is_closing_call(text: &str, folded: &str) -> bool {
 
 /// Shopping calls of an advertisement line (folded): with them a short
 /// line is an ad even when it exclaims (`直降800元！立即抢购`).
-const AD_CALLS: &[&str] = &[
+pub(crate) const AD_CALLS: &[&str] = &[
     "立即抢购",
     "立即购买",
     "限时抢购",
@@ -1890,6 +1890,7 @@ impl Detector for ChromeFilter {
         ad_blocks(work);
         split_teasers(work);
         premium_teasers(work);
+        called_ads(work);
         running_headers(work);
         chart_dumps(work);
         stock_pick_promos(work);

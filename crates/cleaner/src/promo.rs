@@ -149,6 +149,44 @@ pub(crate) fn premium_teasers(work: &mut Work) {
     }
 }
 
+/// An ad around its call, which is gone by now: the short pitch over a
+/// call alone on its line (`【某支付】綁定信用卡 最高回饋5%` over `立即綁定`),
+/// and the advertiser's name under a line that ends with its call
+/// (`Example Store` under `Save up to 40% on laptops. Shop now`).
+/// Only the lines right next to the call go.
+pub(crate) fn called_ads(work: &mut Work) {
+    use crate::chrome::{ends_with_ad_call, AD_CALLS};
+    let n = work.blocks.len();
+    let mut drop = Vec::new();
+    for i in 0..n {
+        let b = &work.blocks[i];
+        if b.alive || b.text.len() > 400 {
+            continue;
+        }
+        let folded = b.folded();
+        let call = folded.trim().trim_end_matches(['>', '›', '→', '»', ' ']);
+        if AD_CALLS.contains(&call) {
+            if let Some(pitch) = i.checked_sub(1).map(|p| &work.blocks[p]) {
+                let t = pitch.text.trim();
+                if pitch.alive && char_len(t) <= 60 && !t.contains(is_sentence_end) {
+                    drop.push(i - 1);
+                }
+            }
+        } else if ends_with_ad_call(&folded) {
+            if let Some(name) = work.blocks.get(i + 1) {
+                let t = name.text.trim();
+                // A brand's name in Latin letters; a Chinese line there
+                // may be the article's next heading (`【写在最后】`).
+                let bare = t.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+                if name.alive && char_len(t) <= 24 && t.split_whitespace().count() <= 3 && bare {
+                    drop.push(i + 1);
+                }
+            }
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 /// Phrases of a box asking readers for money (folded).
 const DONATION: &[&str] = &[
     "请我们喝",
@@ -253,6 +291,29 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         event_promos(&mut w);
         assert_eq!(w.alive(), vec![0, 6]);
+    }
+
+    #[test]
+    fn an_ads_pitch_and_its_advertiser_go_with_its_call() {
+        let body = "The company said demand for its accelerators stayed strong in the quarter.";
+        let lines = [
+            body,
+            "【某支付】綁定信用卡 指定通路最高回饋5%",
+            "立即綁定",
+            body,
+            "Save up to 30% on Example laptops for business. Shop now",
+            "Example Store",
+            body,
+            "长按下方二维码立即报名",
+            "【写在最后】",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.drop_block(2, DropReason::Chrome);
+        w.drop_block(4, DropReason::Chrome);
+        w.drop_block(7, DropReason::Chrome);
+        called_ads(&mut w);
+        assert_eq!(w.alive(), vec![0, 3, 6, 8, 9]);
     }
 
     #[test]
