@@ -1218,6 +1218,13 @@ impl Pending {
 
 /// Flattens the DOM into text blocks at block-element boundaries; also
 /// returns the dropped chrome subtrees with their reasons.
+/// What [`flatten`] found about an element on entering it, for its exit.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    is_block: bool,
+    caption: bool,
+}
+
 fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
     let plan = plan(doc, mode);
     let mut dropped = Vec::new();
@@ -1225,11 +1232,13 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
     let mut cur = Pending::default();
     // Open elements whose class names an image caption.
     let mut caption_depth = 0usize;
-    // (node, entering, in_link)
-    let mut stack: Vec<(NodeRef<Node>, bool, bool)> = vec![(doc.tree.root(), true, false)];
+    // (node, entering, in_link, shape); the shape of an element (block,
+    // caption) is found on entering and carried to its exit.
+    let mut stack: Vec<(NodeRef<Node>, bool, bool, Shape)> =
+        vec![(doc.tree.root(), true, false, Shape::default())];
     // Stack of enclosing block containers.
     let mut containers: Vec<(NodeId, BlockKind)> = Vec::new();
-    while let Some((node, entering, in_link)) = stack.pop() {
+    while let Some((node, entering, in_link, shape)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
                 let s: &str = t;
@@ -1243,10 +1252,10 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
             }
             Node::Element(el) => {
                 let name = el.name();
-                let cell = matches!(name, "td" | "th") && is_inline_cell(node);
-                let is_block = BLOCK_TAGS.contains(&name) && !cell;
-                let caption = name == "figcaption" || is_caption_class(el);
                 if entering {
+                    let cell = matches!(name, "td" | "th") && is_inline_cell(node);
+                    let is_block = BLOCK_TAGS.contains(&name) && !cell;
+                    let caption = name == "figcaption" || is_caption_class(el);
                     if plan.silent.contains(&node.id()) {
                         continue;
                     }
@@ -1280,15 +1289,15 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         caption_depth += 1;
                     }
                     let link = in_link || name == "a";
-                    stack.push((node, false, in_link));
+                    stack.push((node, false, in_link, Shape { is_block, caption }));
                     for c in node.children().rev() {
-                        stack.push((c, true, link));
+                        stack.push((c, true, link, Shape::default()));
                     }
                 } else {
-                    if caption {
+                    if shape.caption {
                         caption_depth = caption_depth.saturating_sub(1);
                     }
-                    if is_block {
+                    if shape.is_block {
                         cur.flush(&mut out);
                         containers.pop();
                         let (c, k) = containers
@@ -1301,7 +1310,7 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
             }
             Node::Document | Node::Fragment if entering => {
                 for c in node.children().rev() {
-                    stack.push((c, true, false));
+                    stack.push((c, true, false, Shape::default()));
                 }
             }
             _ => {}
