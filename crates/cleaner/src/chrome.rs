@@ -552,6 +552,7 @@ fn is_ui_label(folded: &str) -> bool {
                 | "a"
                 | "显示全部"
                 | "展开阅读全文"
+                | "photo gallery"
                 | "visit website"
                 | "read later"
                 | "save to board"
@@ -675,6 +676,23 @@ fn photo_link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         return Vec::new();
     }
     re.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Byte ranges of a copy-link button printed into a line (`… 堆叠工艺
+/// [复制链接]`).
+fn copy_link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    const BUTTONS: [&str; 4] = ["[复制链接]", "[複製鏈接]", "[複製連結]", "[Copy link]"];
+    if !text.contains('[') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for b in BUTTONS {
+        if let Some(at) = text.find(b) {
+            let start = text[..at].trim_end().len();
+            out.push(start..at + b.len());
+        }
+    }
+    out
 }
 
 /// An expander on its own line (folded): `显示全部`, `Show more`.
@@ -1904,11 +1922,13 @@ impl Detector for ChromeFilter {
         machine_summaries(work);
         tag_runs(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`;
-        // a photo's licensing link and gallery position leave its caption.
+        // a photo's licensing link and gallery position leave its caption;
+        // a thread title loses its `[复制链接]` button.
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let mut ranges = crate::widget::quote_chip_ranges(text);
             ranges.extend(photo_link_ranges(text));
+            ranges.extend(copy_link_ranges(text));
             if !ranges.is_empty() {
                 work.remove_ranges(i, ranges, DropReason::Chrome);
             }
@@ -2354,6 +2374,13 @@ mod tests {
             "FILE PHOTO: A chip on display at a trade fair, March 3, 2026."
         );
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
+        assert!(is_ui_label("photo gallery"));
+        let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";
+        let mut cut = title.to_string();
+        for r in copy_link_ranges(title).into_iter().rev() {
+            cut.replace_range(r, "");
+        }
+        assert_eq!(cut, "[资料分享] 国产内存走到哪一步了");
         assert!(is_ui_label("· 3rd+") && is_ui_label("• 2nd"));
         assert!(is_profile_row(
             "Principal Analyst @ Example Insights | AI accelerators & HBM | Ex-Example"

@@ -152,16 +152,17 @@ pub fn deal_widgets(work: &mut crate::doc::Work) {
 /// A row of quote chips whose parts the page printed without spaces: a
 /// name, its six-digit code, price and signed change
 /// (`某公司6880001386.00+4.28% 某科技688001236.52-1.12%`), or a sector and
-/// its change (`AI芯片 +2.13%国产芯片 +1.56%`). Nothing else on the line.
+/// its change (`AI芯片 +2.13%国产芯片 +1.56%`); a new listing shows its
+/// status for a change (`某科技 688000 申购中`). Nothing else on the line.
 fn is_chip_row(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,9}\s*(?:\d{6}\s*\d+(?:\.\d+)?\s*)?[+\-−]\d{1,3}(?:\.\d{1,2})?%)+\s*$")
+        Regex::new(r"^(?:\s*[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,9}\s*(?:\d{6}\s*(?:\d+(?:\.\d+)?\s*)?)?(?:[+\-−]\d{1,3}(?:\.\d{1,2})?%|申购中|申購中|待上市|停牌))+\s*$")
             .expect("static regex")
     });
     // Two signed percentages, or one after a six-digit code.
     t.len() <= 600
-        && t.ends_with('%')
+        && (t.ends_with('%') || t.ends_with(['中', '市', '牌']))
         && !t.contains(['，', '。', '、'])
         && (t.matches('%').count() >= 2 || t.bytes().filter(u8::is_ascii_digit).count() >= 10)
         && re.is_match(t)
@@ -601,6 +602,7 @@ mod tests {
             "某公司6880001386.00+4.28%",
             "某公司6880001386.00+4.28% 某科技688001236.52-1.12%",
             "AI芯片 +2.13%国产芯片 +1.56%算力租赁 +0.74%",
+            "某某科技 688001 +3.65% 某某股份 688002 申购中",
             "某指数 27,418.62 ▲312.05 (+1.15%)",
             "2382 某公司 295.5 ▲8.5 +2.96%",
             "(-2.15%) -$4.10",
@@ -622,6 +624,7 @@ mod tests {
             "净利润 -452 2,060 3,940",
             "营收：12亿元 净利：3亿元",
             "成交额：全天超过12亿元，换手率走高",
+            "某某股份 688002 申购中",
         ] {
             assert!(!is_quote_line(t), "{t}");
         }
