@@ -516,6 +516,14 @@ fn is_ui_label(folded: &str) -> bool {
     if t.len() > 40 {
         return false;
     }
+    // A gallery's label may carry its position (`Photo gallery 1 / 3`).
+    let t = t
+        .rsplit_once(' ')
+        .filter(|(_, pos)| pos.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(head, _)| head.trim_end().strip_suffix('/'))
+        .and_then(|head| head.trim_end().rsplit_once(' '))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(t, |(label, _)| label.trim_end());
     let icon = t.ends_with(" icon") && t.split_whitespace().count() <= 4;
     // A reader's button that summarises the page (`Summarize with AI`).
     let summarize = (t.starts_with("summarize with ") || t.starts_with("summarise with "))
@@ -553,6 +561,12 @@ fn is_ui_label(folded: &str) -> bool {
                 | "显示全部"
                 | "展开阅读全文"
                 | "photo gallery"
+                | "gallery"
+                | "today's change"
+                | "read on x"
+                | "save as pdf"
+                | "相关影片"
+                | "相关视频"
                 | "visit website"
                 | "read later"
                 | "save to board"
@@ -2374,7 +2388,8 @@ mod tests {
             "FILE PHOTO: A chip on display at a trade fair, March 3, 2026."
         );
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
-        assert!(is_ui_label("photo gallery"));
+        assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
+        assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";
         let mut cut = title.to_string();
         for r in copy_link_ranges(title).into_iter().rev() {
