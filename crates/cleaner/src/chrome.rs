@@ -334,7 +334,7 @@ fn is_meta_residue(text: &str) -> bool {
 fn is_quote_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:as of|at close:?|after hours:?|pre-market:?)\s+[\w :,+.-]{0,40}\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?\.?(?:\s*market (?:open|closed)\.?)?$")
+        Regex::new(r"(?i)^(?:as of|at close:?|after hours:?|pre-market:?)\s+[a-z0-9_ :,+.-]{0,40}\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[a-z]{2,4}(?:[+-]\d{1,2})?)?\.?(?:\s*market (?:open|closed)\.?)?$")
             .expect("static regex")
     });
     let t = text.trim();

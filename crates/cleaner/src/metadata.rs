@@ -294,7 +294,7 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             }
         }
     }
-    if is_byline(text) {
+    if is_byline_folded(text, folded) {
         return true;
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
@@ -309,8 +309,10 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
         }
     }
     // A date with a key anywhere (`2025-09-06 23:01来源:…`), or a date with
-    // hardly anything else.
-    if let Some(m) = date_re().find(text) {
+    // hardly anything else. A date holds six digits at least: count them
+    // before the regex runs.
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    if let Some(m) = (digits >= 6).then(|| date_re().find(text)).flatten() {
         // A weekday and a clock time with 上午/下午 say no more than the
         // date (`2026年3月4日 週二 下午2:15`).
         let rest = weekday_time_re()
@@ -337,7 +339,9 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             return true;
         }
     }
-    english_meta_re().is_match(f.trim())
+    // Every English shape holds a digit, but an update note and a post's
+    // signature, which end with `)`.
+    (digits > 0 || f.trim_end().ends_with(')')) && english_meta_re().is_match(f.trim())
 }
 
 /// A newspaper page number (`A3版`, `b12版`), folded.
@@ -367,12 +371,17 @@ fn english_meta_re() -> &'static Regex {
 /// True for a reporter byline line (`<media>记者 <name>`,
 /// `記者<name>／<city>報導 2025-01-02 10:00`).
 pub fn is_byline(text: &str) -> bool {
+    is_byline_folded(text, &fold(text))
+}
+
+/// [`is_byline`] with the text already folded.
+fn is_byline_folded(text: &str, folded: &str) -> bool {
+    const ROLES: [&str; 7] = ["记者", "通讯员", "实习生", "编辑", "责编", "作者", "撰文"];
     let n = char_len(text);
-    if n > 60 || has_inner_sentence_end(text) {
+    if n > 60 || !ROLES.iter().any(|r| folded.contains(r)) || has_inner_sentence_end(text) {
         return false;
     }
-    let f = fold(text);
-    let f = date_re().replace_all(&f, " ");
+    let f = date_re().replace_all(folded, " ");
     let f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '【'));
     byline_re().is_match(f)
 }
@@ -925,7 +934,26 @@ pub fn is_author_bio(text: &str) -> bool {
         )
         .expect("static regex")
     });
-    text.split_whitespace().count() <= 60 && char_len(text) <= 400 && re.is_match(text.trim())
+    // Each shape needs one of these words: look before the regex runs.
+    const WORDS: [&str; 13] = [
+        " is ",
+        "covers",
+        "reports",
+        "writes",
+        "作者",
+        "记者",
+        "記者",
+        "编辑",
+        "編輯",
+        "撰稿人",
+        "研究员",
+        "研究員",
+        "负责",
+    ];
+    WORDS.iter().any(|w| text.contains(w))
+        && text.split_whitespace().count() <= 60
+        && char_len(text) <= 400
+        && re.is_match(text.trim())
 }
 
 /// One line of a bulletin board's post header (folded): a label, a

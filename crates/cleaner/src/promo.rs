@@ -119,7 +119,10 @@ pub(crate) fn premium_teasers(work: &mut Work) {
     let mut drop = Vec::new();
     for i in 2..work.blocks.len() {
         let call = &work.blocks[i];
-        if call.alive || call.text.len() > 600 {
+        // Most dropped lines are no call: look for the word before folding.
+        let t = &call.text;
+        let maybe = t.contains("ubscri") || t.contains("UBSCRI") || t.contains(['订', '訂']);
+        if call.alive || t.len() > 600 || !maybe {
             continue;
         }
         let call_folded = call.folded();
