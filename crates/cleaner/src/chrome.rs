@@ -582,6 +582,20 @@ pub(crate) fn ends_with_ad_call(folded: &str) -> bool {
     t.len() <= 400 && AD_CALLS.iter().any(|c| t.ends_with(c) && t.len() > c.len())
 }
 
+/// A menu of numbered functions on one line (`97) Actions 98) Translate
+/// 99) Feedback`, `1) Alert 2) Related News 3) Tags`): three or more
+/// `N)` items, each a word or two, and no sentence.
+fn is_numbered_menu_row(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"(?:^|\s)\d{1,2}\)\s+\S").expect("static regex"));
+    let t = text.trim();
+    if t.len() > 240 || !t.contains(") ") || t.ends_with(is_sentence_end) {
+        return false;
+    }
+    let items = re.find_iter(t).count();
+    items >= 3 && t.split_whitespace().count() <= items * 4
+}
+
 /// A prompt asking how the reader found the article (folded): `How was
 /// your experience with this article?`, `你对这篇文章有什么感觉？`.
 fn is_feedback_prompt(folded: &str) -> bool {
@@ -746,7 +760,7 @@ fn split_teasers(work: &mut Work) {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?)$")
+        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?|(?:words:\s*[\d,]+\s+)?(?:est\.?\s+)?reading time:?\s*\d+\s*min(?:ute)?s?)$")
             .expect("static regex")
     });
     // A separator may lead it (`· 7 min read` after a byline's time).
@@ -839,25 +853,39 @@ fn is_app_promo(folded: &str) -> bool {
 /// The header of an article's table of contents (`文章目录`, `Contents`),
 /// given folded.
 fn is_contents_header(folded: &str) -> bool {
-    matches!(
-        folded.trim(),
-        "文章目录"
-            | "目录"
-            | "contents"
-            | "contents:"
-            | "table of contents"
-            | "in this article"
-            | "在这篇文章中"
-            | "在这篇文章中:"
-            | "in this article:"
-            | "本期目录"
-            | "本期内容"
-            | "本期导读"
-            | "in this issue"
-            | "in this issue:"
-            | "in today's issue"
-            | "inside this issue"
-    )
+    // The issue's contents on the header's own line, items between dots or
+    // bars (`In this issue: A · B · C`).
+    let t = folded.trim();
+    let inline = [
+        "in this issue:",
+        "inside this issue:",
+        "本期内容:",
+        "本期目录:",
+    ]
+    .iter()
+    .any(|h| t.starts_with(h))
+        && t.len() <= 400
+        && t.matches(['·', '|', '•']).count() >= 2;
+    inline
+        || matches!(
+            folded.trim(),
+            "文章目录"
+                | "目录"
+                | "contents"
+                | "contents:"
+                | "table of contents"
+                | "in this article"
+                | "在这篇文章中"
+                | "在这篇文章中:"
+                | "in this article:"
+                | "本期目录"
+                | "本期内容"
+                | "本期导读"
+                | "in this issue"
+                | "in this issue:"
+                | "in today's issue"
+                | "inside this issue"
+        )
 }
 
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
@@ -1683,7 +1711,7 @@ fn is_segment_row(text: &str, in_head: bool) -> bool {
 fn stamp_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2})")
+        Regex::new(r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}|\d{1,2}:\d{2})")
             .expect("static regex")
     })
 }
@@ -1785,6 +1813,7 @@ impl Detector for ChromeFilter {
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
         crate::metadata::above_post_head(work);
+        crate::printed::forwarded_mail(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).
@@ -1877,6 +1906,7 @@ impl Detector for ChromeFilter {
                 || is_ui_label(&folded)
                 || is_link_call(text)
                 || is_feedback_prompt(&folded)
+                || is_numbered_menu_row(text)
                 || ends_with_ad_call(&folded)
                 || is_push_comment(text)
                 || is_reading_time(text)
@@ -2117,6 +2147,17 @@ mod tests {
         assert!(!is_offer(&fold(
             "Customers can sign up for the new instances from March."
         )));
+        assert!(is_numbered_menu_row(
+            "97) Actions 98) Translate 99) Feedback Page 1/3"
+        ));
+        assert!(is_numbered_menu_row(
+            "1) Alert 2) Related News 3) Tags 4) Story Stats 5) Save"
+        ));
+        assert!(!is_numbered_menu_row(
+            "The plan has three steps: 1) build the line 2) qualify it 3) ship to the first customer by March."
+        ));
+        assert!(is_reading_time("Words: 742 Est. reading time: 4 min"));
+        assert!(is_dateline("11/20/2025 06:14:31 [BN] Example News"));
         assert!(is_contents_header(&fold("文章目錄")));
         assert!(!is_contents_header(&fold("目录里的三款芯片")));
     }
@@ -2412,6 +2453,12 @@ mod tests {
             "您本月已閱讀 3 篇免費文章，還可閱讀 1 篇"
         )));
         assert!(is_link_call("查看全部回复>>") && !is_link_call("A > B"));
+        assert!(is_contents_header(&fold(
+            "In this issue: Memory prices · Portfolio update · Events"
+        )));
+        assert!(!is_contents_header(&fold(
+            "In this issue: we look at memory prices and what they mean."
+        )));
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
         assert!(ends_with_ad_call(&fold(
             "Save up to 30% on Example laptops for business. Shop now"

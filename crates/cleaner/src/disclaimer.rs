@@ -439,10 +439,14 @@ impl Detector for DisclaimerFilter {
                     || may_be_contact(text) && phone_re().is_match(text.trim()));
             // A notice that closes the author's own sentence after a comma
             // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
-            let weak = marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
-                let before = text[..p].trim_end();
-                char_len(before) <= 10 || !before.ends_with([',', '，', '、'])
-            });
+            // A line that introduces the author's own list with a colon
+            // (`说几点个人判断，不构成投资建议：`) is the author's too.
+            let intro = text.trim_end().ends_with([':', '：']);
+            let weak = !intro
+                && marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
+                    let before = text[..p].trim_end();
+                    char_len(before) <= 10 || !before.ends_with([',', '，', '、'])
+                });
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
             let labelled = marker_in(text, folded, MARKERS) == Some(0);
@@ -452,7 +456,7 @@ impl Detector for DisclaimerFilter {
             let copyright = weak
                 || labelled
                 || contains_any(folded, NOTICE_PHRASES)
-                || is_own_advice_notice(folded);
+                || (!intro && is_own_advice_notice(folded));
             if contact || copyright {
                 work.drop_block(i, DropReason::Disclaimer);
                 noticed.push(i);
@@ -691,6 +695,11 @@ mod tests {
             1
         );
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
+        assert_eq!(
+            run(&["说几点个人判断，不构成投资建议："]),
+            1,
+            "a colon introduces the author's own list"
+        );
         assert_eq!(run(&["本节目不构成任何投资建议。"]), 0);
         assert_eq!(
             run(&["风险提示：下游需求不及预期；产能供给受限；出口管制收紧。"]),

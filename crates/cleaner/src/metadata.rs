@@ -655,6 +655,9 @@ pub(crate) fn above_post_head(work: &mut Work) {
     {
         return;
     }
+    if above_signed_post(work, &alive) {
+        return;
+    }
     let text = |k: usize| work.blocks[alive[k]].text.trim();
     let prose = |t: &str| {
         // A rule's number (`2. `) is not a sentence's end.
@@ -704,6 +707,52 @@ pub(crate) fn above_post_head(work: &mut Work) {
             return;
         }
     }
+}
+
+/// A post signed at its top by the page's own name, printed again over
+/// it with the time (`Example Page` … `Example Page` / `11月20日 21:05 ·`),
+/// in the first half of the text: what lies above the second copy is the
+/// page's profile and menus. The name and the time are metadata.
+fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
+    let text = |k: usize| work.blocks[alive[k]].text.trim();
+    let total = work.alive_chars();
+    let half = total / 2;
+    let mut seen = 0;
+    // Prose above the name: a profile's intro may stand there, an
+    // opening post may not.
+    let mut prose_above = 0;
+    let name = |t: &str| {
+        (3..=16).contains(&char_len(t))
+            && !t
+                .chars()
+                .any(|c| is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '·'))
+    };
+    for k in 1..alive.len() - 1 {
+        let t = text(k);
+        seen += char_len(t);
+        if seen > half || prose_above * 8 > total {
+            return false;
+        }
+        let stamp = text(k + 1).trim_end_matches(['·', '•', ' ']);
+        if name(t) && is_time_stamp(stamp) && (0..k).any(|e| text(e) == t) {
+            // A long headline right above the name is the post's title.
+            let over = text(k - 1);
+            let titled = is_title_like(over)
+                && if is_chinese_text(over) {
+                    char_len(over) >= 16
+                } else {
+                    over.split_whitespace().count() >= 6
+                };
+            let above = if titled { k - 1 } else { k };
+            work.drop_unprotected(alive[..above].to_vec(), DropReason::Chrome);
+            work.drop_unprotected(vec![alive[k], alive[k + 1]], DropReason::Metadata);
+            return true;
+        }
+        if crate::chrome::is_body_paragraph(t) {
+            prose_above += char_len(t);
+        }
+    }
+    false
 }
 
 pub struct MetadataFilter;
@@ -1503,6 +1552,27 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         above_post_head(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_post_under_the_pages_name_again_starts_there() {
+        let body = "這季營收年增三成，主要來自新一代伺服器機櫃，法人估明年出貨還會再成長兩成以上。";
+        let lines = [
+            "某社群",
+            "某某財經 王小明",
+            "4.8萬位追蹤者",
+            "簡介",
+            "專注半導體產業研究十年，不報明牌、只談數字。",
+            "某某財經 王小明",
+            "11月20日 21:05 ·",
+            "【標題】",
+            body,
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        above_post_head(&mut w);
+        assert_eq!(w.alive(), vec![7, 8, 9, 10]);
     }
 
     #[test]

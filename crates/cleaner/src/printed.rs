@@ -6,7 +6,8 @@
 //! one per line under a figure caption, and the chart's source line; a
 //! stock data panel above a research note's first paragraph; e-paper page
 //! labels (`A05版：公司`); a newsletter's mail headers (`Subject: …`) and
-//! its issue line (`某周刊 第305期`).
+//! its issue line (`某周刊 第305期`); a forwarded mail's client chrome,
+//! forwarder's note and forwarded headers above the mail itself.
 //! Must not know: site names or any string of a particular page; the
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 
@@ -192,6 +193,48 @@ pub(crate) fn is_issue_line(text: &str) -> bool {
     text.len() <= 60 && text.trim_end().ends_with('期') && re.is_match(text.trim())
 }
 
+/// A forwarded mail in a dump: everything above the marker (`----------
+/// Forwarded message ---------`) is the mail client and the forwarder's
+/// note; the marker and the forwarded headers under it (`From:`, `Date:`,
+/// `Subject:`, `To:`) are metadata. Only a marker in the first half of the
+/// text counts.
+pub(crate) fn forwarded_mail(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^-{2,}\s*(?:forwarded message|original message|begin forwarded message:?|转发的邮件|转发邮件|原始邮件|轉寄的郵件|轉寄郵件|原始郵件)\s*-{2,}$")
+            .expect("static regex")
+    });
+    static HEADER: OnceLock<Regex> = OnceLock::new();
+    let header = HEADER.get_or_init(|| {
+        Regex::new(r"(?i)^(?:from|date|sent|subject|to|cc|寄件者|寄件日期|日期|主旨|收件者|发件人|发送时间|主题|收件人)\s*[:：]")
+            .expect("static regex")
+    });
+    let alive = work.alive();
+    // The first half by text: a mail client's menus above are many short
+    // lines.
+    let half = work.alive_chars() / 2;
+    let mut seen = 0;
+    let Some(k) = alive.iter().position(|&i| {
+        let t = work.blocks[i].text.trim();
+        seen += char_len(t);
+        seen <= half && t.len() <= 80 && t.starts_with('-') && re.is_match(t)
+    }) else {
+        return;
+    };
+    work.drop_unprotected(alive[..k].to_vec(), DropReason::Chrome);
+    let mut meta = vec![alive[k]];
+    meta.extend(
+        alive[k + 1..]
+            .iter()
+            .take_while(|&&i| {
+                let t = work.blocks[i].text.trim();
+                t.len() <= 300 && header.is_match(t)
+            })
+            .copied(),
+    );
+    work.drop_unprotected(meta, DropReason::Metadata);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +297,33 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         data_panels(&mut w);
         assert_eq!(w.alive(), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_forwarded_mail_starts_under_its_headers() {
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            "Inbox 1,204",
+            "Fwd: Example Update",
+            "FYI, see the part on memory. Worth reading before the call.",
+            "---------- Forwarded message ---------",
+            "From: Example IR <ir@example.com>",
+            "Date: Thu, Nov 20, 2025 at 9:02 AM",
+            "Subject: Example Update",
+            "To: <jo@example.org>",
+            body,
+            body,
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        forwarded_mail(&mut w);
+        assert_eq!(w.alive(), vec![8, 9, 10, 11]);
+        // A marker past the first half is a reply quoted under the text.
+        let lines = [body, body, "----- Original Message -----", "From: Jo"];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        forwarded_mail(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! `-END-`, `ENDS`) in the second half of the page, or the header of a
 //! comment section or a call to read the story on its site (a digest's
 //! excerpt: `前往官网阅读全文 →`), or in the second half an author box's
-//! header (`About the author`, `作者简介`) (`网友评论`, `留言 (12)`, `Post your comment`,
+//! header (`About the author`, `作者简介`) or a dash-led sign-off (`— The
+//! Example Team`, `--With assistance from …`) (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
 //! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
 //! it and three paragraphs, or a `--`
@@ -115,6 +116,22 @@ fn is_story_end_call(folded: &str) -> bool {
     t.len() <= 120 && char_len(t) <= 48 && CALLS.iter().any(|c| t.contains(c))
 }
 
+/// A dash-led sign-off under the article (folded): `— The Example Team`,
+/// `--With assistance from Jo Roe`, `— Reporting by Jo Roe`. A quote's
+/// attribution (`— Jo Roe, chief executive`) is none.
+fn is_sign_off(folded: &str) -> bool {
+    let t = folded.trim();
+    let Some(rest) = t.strip_prefix(['—', '–', '-']) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['—', '–', '-']).trim_start();
+    t.len() <= 120
+        && (rest.starts_with("with assistance from ")
+            || rest.starts_with("reporting by ")
+            || rest.starts_with("additional reporting by ")
+            || (rest.starts_with("the ") && rest.ends_with(" team") && !rest.contains(',')))
+}
+
 /// The header of the author's box under a post (`About the author`,
 /// `关于作者`, `作者简介`), given folded.
 fn is_author_box_header(folded: &str) -> bool {
@@ -209,7 +226,8 @@ impl Detector for TailFilter {
                     && prose >= 3
                     && (is_comment_header(&b.folded())
                         || is_story_end_call(&b.folded())
-                        || (seen * 2 >= total && is_author_box_header(&b.folded()))));
+                        || (seen * 2 >= total
+                            && (is_author_box_header(&b.folded()) || is_sign_off(&b.folded())))));
             if ends && !b.protected {
                 cut = Some(i);
                 break;
@@ -395,6 +413,35 @@ mod tests {
         w.blocks[0].kind = BlockKind::Para;
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 4);
+    }
+
+    #[test]
+    fn a_dash_led_sign_off_ends_the_article() {
+        for t in [
+            "— The Example Research Team",
+            "--With assistance from Jo Roe.",
+            "– Reporting by Jo Roe; Editing by Sam Poe",
+        ] {
+            assert!(is_sign_off(&fold(t)), "{t}");
+        }
+        for t in [
+            "— Jo Roe, chief executive of Example Corp",
+            "The team said output would double.",
+            "— the team, it said, was small",
+        ] {
+            assert!(!is_sign_off(&fold(t)), "{t}");
+        }
+        let mut w = dump(&[
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+            "— The Example Research Team",
+            "Upcoming events",
+            "Q4 investor call: December 10. Register here",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
     }
 
     #[test]

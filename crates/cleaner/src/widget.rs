@@ -210,6 +210,18 @@ fn is_quote_stats_row(t: &str) -> bool {
         })
 }
 
+/// A terminal's quote lines: a ticker with its exchange code and the
+/// name in brackets (`EXM US (Example Corp)`), or a price in its currency
+/// with the change (`292.41 USD +5.42 +1.89%`).
+fn is_terminal_quote(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:[A-Z0-9]{1,6}\s+[A-Z]{2}\s+\([^()]{2,60}\)|\d[\d,]*(?:\.\d+)?\s+[A-Z]{3}\s+[+\-−]\d[\d,]*(?:\.\d+)?\s+[+\-−]\d{1,3}(?:\.\d{1,2})?%)$")
+            .expect("static regex")
+    });
+    t.len() <= 90 && (t.ends_with(')') || t.ends_with('%')) && re.is_match(t)
+}
+
 /// A stock quote widget line: a name with its listing code, alone or with
 /// its price and change (`某某科技688000`, `某某(0981.HK)`,
 /// `某某0981.HK 58.35▲2.41+4.31%`), or nothing but prices, changes and
@@ -221,7 +233,7 @@ pub fn is_quote_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    if is_code_row(t) || is_chip_row(t) || is_quote_stats_row(t) {
+    if is_code_row(t) || is_chip_row(t) || is_quote_stats_row(t) || is_terminal_quote(t) {
         return true;
     }
     if char_len(t) > 40 {
@@ -610,6 +622,8 @@ mod tests {
             "(+1.72%)",
             "+13,500.00",
             "成交额：12.5亿 换手率：3.2% 总市值：860亿",
+            "EXM US (Example Corp)",
+            "292.41 USD +5.42 +1.89%",
             "本益比：18.2 成交量：3,120",
         ] {
             assert!(is_quote_line(t), "{t}");
@@ -623,6 +637,7 @@ mod tests {
             "毛利率提升+2.1%，净利率提升+1.5%",
             "净利润 -452 2,060 3,940",
             "营收：12亿元 净利：3亿元",
+            "The US (and its allies)",
             "成交额：全天超过12亿元，换手率走高",
             "某某股份 688002 申购中",
         ] {
