@@ -560,6 +560,9 @@ fn is_ui_label(folded: &str) -> bool {
                 | "a"
                 | "显示全部"
                 | "展开阅读全文"
+                | "请继续往下阅读..."
+                | "请继续往下阅读"
+                | "按我看活动办法"
                 | "photo gallery"
                 | "gallery"
                 | "today's change"
@@ -846,6 +849,8 @@ fn is_app_call(folded: &str) -> bool {
 
 fn is_app_promo(folded: &str) -> bool {
     (folded.contains("下载") && (folded.contains("app") || folded.contains("客户端")))
+        // `現在用APP看新聞 保證天天中獎`: reading in the app, with a prize.
+        || (folded.contains("用app看") && folded.contains("中奖"))
         || folded.trim_end().ends_with("app")
         || (folded.starts_with("download ") && folded.contains(" app"))
 }
@@ -2430,6 +2435,8 @@ mod tests {
         );
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
         assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
+        assert!(is_ui_label(&fold("請繼續往下閱讀...")));
+        assert!(is_app_promo(&fold("不用抽 現在用APP看新聞 保證天天中獎")));
         assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";
         let mut cut = title.to_string();

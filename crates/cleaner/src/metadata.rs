@@ -824,6 +824,7 @@ impl Detector for MetadataFilter {
         self.board_header(work);
         self.account_lines(work);
         self.title(work);
+        self.under_title(work);
     }
 }
 
@@ -1031,6 +1032,60 @@ fn is_follow_button(folded: &str) -> bool {
 }
 
 impl MetadataFilter {
+    /// In a dump, the short lines between the title and the first
+    /// paragraph of prose are the post's or story's stamp: the author's
+    /// name and handle, a level, counters, buttons (`勇者`, `GP 186`,
+    /// `編輯`). A section heading or a numbered row among them (`前言`,
+    /// `一、背景`, `1. 標的`) stays.
+    fn under_title(&self, work: &mut Work) {
+        let alive = work.alive();
+        if alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
+        {
+            return;
+        }
+        let Some(title) = alive.iter().position(|&i| work.blocks[i].protected) else {
+            return;
+        };
+        let Some(body) = alive[title + 1..]
+            .iter()
+            .position(|&i| {
+                let t = &work.blocks[i].text;
+                crate::chrome::is_body_paragraph(t)
+                    && (has_inner_sentence_end(t) || t.trim_end().ends_with(is_sentence_end))
+            })
+            .map(|p| title + 1 + p)
+        else {
+            return;
+        };
+        // A level (`LV.32`) may hold a dot; a sentence ends with one.
+        let short = |t: &str| {
+            char_len(t) <= 12
+                && !t.contains(['。', '！', '？', '；', '，', '、', ',', '：'])
+                && !t.ends_with(['.', '!', '?'])
+        };
+        let heading = |t: &str| {
+            static RE: OnceLock<Regex> = OnceLock::new();
+            let re = RE.get_or_init(|| {
+                Regex::new(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、]\s*\S|【[^】]+】$|(?:前言|引言|导语|導語|背景|摘要|概述)$)")
+                    .expect("static regex")
+            });
+            re.is_match(t.trim())
+        };
+        let span = &alive[title + 1..body];
+        // Two or more such lines, and nothing else between.
+        if span.len() < 2 || !span.iter().all(|&i| short(work.blocks[i].text.trim())) {
+            return;
+        }
+        let stamps: Vec<usize> = span
+            .iter()
+            .copied()
+            .filter(|&i| !heading(&work.blocks[i].text))
+            .collect();
+        work.drop_unprotected(stamps, DropReason::Metadata);
+    }
+
     /// A bulletin board's post header: two or more `<label> <value>`
     /// lines in a row (`作者 someone (暱稱)`, `看板 Stock`, `標題 …`,
     /// `時間 Tue Nov 17 19:02:41 2026`).
@@ -1552,6 +1607,29 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         above_post_head(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn short_stamp_lines_under_a_dumps_title_go() {
+        let body = "上個月入手新筆電，把大家最常問的問題一次整理，也順便借了同事的機器一起比較。";
+        let lines = [
+            "【心得】新筆電用了一個月：到底有沒有用？附跑分實測",
+            "#1 樓主",
+            "某某網友",
+            "LV.32",
+            "GP 186",
+            "前言",
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 5, 6, 7]);
+        // A form row under the title is the post's own.
+        let lines = ["[標的] 某公司 多", "1. 標的：1234 某公司", "某某網友", body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert!(w.alive().contains(&1));
     }
 
     #[test]
