@@ -1668,6 +1668,27 @@ pub enum Mode {
     Relaxed,
 }
 
+/// Whether the caption container `c` sits in a `<figure>` (within three
+/// levels) whose next element sibling is a chosen container.
+fn lead_figure_of(doc: &Html, c: NodeId, chosen: &HashSet<NodeId>) -> bool {
+    let mut node = doc.tree.get(c);
+    for _ in 0..3 {
+        let Some(n) = node else {
+            return false;
+        };
+        if let Node::Element(el) = n.value() {
+            if el.name() == "figure" {
+                return n
+                    .next_siblings()
+                    .find(|s| s.value().is_element())
+                    .is_some_and(|s| chosen.contains(&s.id()));
+            }
+        }
+        node = n.parent();
+    }
+    false
+}
+
 /// Shortest JSON-LD `articleBody` (non-space chars) that may stand in for a
 /// page whose DOM holds less than a third of it.
 const LD_BODY_MIN_CHARS: usize = 200;
@@ -1699,6 +1720,14 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
                 false
             }),
         };
+        // The lead picture's caption stands in a `<figure>` right before
+        // the chosen container: it belongs to the article.
+        let inside = inside
+            || (f.kind == BlockKind::Caption
+                && chosen
+                    .as_ref()
+                    .zip(f.container)
+                    .is_some_and(|(set, c)| lead_figure_of(&doc, c, set)));
         let link_heavy = f.link_chars * 2 > f.chars && f.kind != BlockKind::Heading;
         if inside && !link_heavy {
             let mut b = Block::new(f.text, f.kind);

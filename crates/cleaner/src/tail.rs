@@ -133,7 +133,7 @@ fn is_sign_off(folded: &str) -> bool {
 }
 
 /// The header of the author's box under a post (`About the author`,
-/// `关于作者`, `作者简介`), given folded.
+/// `关于作者`, `作者简介`, a forum's `簽名檔`), given folded.
 fn is_author_box_header(folded: &str) -> bool {
     matches!(
         folded.trim().trim_end_matches([':', '：']),
@@ -143,6 +143,7 @@ fn is_author_box_header(folded: &str) -> bool {
             | "关于作者"
             | "作者简介"
             | "作者介绍"
+            | "签名档"
     )
 }
 
@@ -159,8 +160,10 @@ fn is_sentence(text: &str) -> bool {
     if t.ends_with(is_sentence_end) || has_inner_sentence_end(t) {
         return true;
     }
-    // In a post that ends its lines with emoji, the emoji is the full stop.
-    text.trim_end().ends_with(is_emoji) && crate::script::han_count(t) >= 6
+    // In a post that ends its lines with emoji, the emoji is the full stop;
+    // so is a tilde after a clause (`…，有錯歡迎指正～`).
+    let tilde = t.ends_with(['～', '~']) && t.contains(['，', ',']);
+    (tilde || text.trim_end().ends_with(is_emoji)) && crate::script::han_count(t) >= 6
 }
 
 /// A pictograph or its modifiers (`💰`, `🚀`, `1️⃣`'s selector).
@@ -413,6 +416,21 @@ mod tests {
         w.blocks[0].kind = BlockKind::Para;
         TailFilter.run(&mut w);
         assert_eq!(w.alive().len(), 4);
+    }
+
+    #[test]
+    fn a_signature_header_ends_the_post_and_a_tilde_ends_a_sentence() {
+        let mut w = dump(&[
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+            "以上純屬個人心得，有錯歡迎指正～",
+            "簽名檔",
+            "「沒有買錯的東西，只有錢包的傷痕。」",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3, 4]);
     }
 
     #[test]

@@ -201,3 +201,27 @@ fn text_dump_related_feed_and_channel_blocks() {
     assert_eq!(doc.text.lines().count(), 3, "{}", doc.text);
     assert!(has_reason(&doc, DropReason::RelatedLinks));
 }
+
+#[test]
+fn the_lead_pictures_caption_before_the_body_container_is_kept() {
+    let para = "The commission approved the first export licences for the accelerator on Tuesday, two officials familiar with the decision said, covering about 80,000 units for a dozen buyers.";
+    let page = format!(
+        r##"<html><head><title>Licences approved</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/tech">Tech</a></nav>
+<div class="page"><div class="story">
+<header class="story-header"><h1>Licences approved</h1>
+<div class="social-share"><a href="#">Facebook</a> <a href="#">X</a> <a href="#">Email</a> <span class="share-count">148</span></div></header>
+<figure class="story-media"><div class="player"><span class="player-title">Watch: licences explained</span></div>
+<figcaption class="story-media__caption"><span class="caption-text">FILE - Accelerator boards on display at a trade show in Taipei, May 20, 2025.</span></figcaption></figure>
+<div class="article-content article-body"><p>{para}</p><p>{para}</p><p>{para}</p><p>{para}</p></div>
+<div class="trending"><h3>Trending stories</h3><ul><li><a href="/1">Snow totals for the weekend in nine counties</a></li><li><a href="/2">Lottery jackpot climbs again</a></li></ul></div>
+</div></div></body></html>"##
+    );
+    let doc = clean("en", &page);
+    assert!(
+        doc.text.starts_with("FILE - Accelerator boards on display"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("Snow totals"), "{}", doc.text);
+}
