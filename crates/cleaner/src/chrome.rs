@@ -605,7 +605,17 @@ fn is_feedback_prompt(folded: &str) -> bool {
     let t = folded.trim();
     t.len() <= 120
         && t.ends_with(['?', '？'])
-        && contains_any(t, &["this article", "this story", "这篇文章", "本文"])
+        && contains_any(
+            t,
+            &[
+                "this article",
+                "this story",
+                "这篇文章",
+                "本文",
+                "这则新闻",
+                "这篇新闻",
+            ],
+        )
         && contains_any(
             t,
             &[
@@ -617,6 +627,7 @@ fn is_feedback_prompt(folded: &str) -> bool {
                 "觉得",
                 "满意",
                 "有帮助",
+                "看法",
             ],
         )
 }
@@ -2467,6 +2478,7 @@ mod tests {
             "In this issue: we look at memory prices and what they mean."
         )));
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
+        assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
         assert!(ends_with_ad_call(&fold(
             "Save up to 30% on Example laptops for business. Shop now"
         )));

@@ -178,7 +178,8 @@ fn weekday_time_re() -> &'static Regex {
 
 fn credit_block_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[(（][^()（）]{0,80}?(?:文|编辑|編輯|作者|图|圖|来源|來源)\s*[|｜:：][^()（）]{0,80}[)）]").expect("static regex"))
+    // A wire's date code may follow the credit at the end (`（編輯：某某）1141120`).
+    RE.get_or_init(|| Regex::new(r"[(（][^()（）]{0,80}?(?:文|编辑|編輯|作者|图|圖|来源|來源)\s*[|｜:：][^()（）]{0,80}[)）](?:\s*\d{7}\s*$)?").expect("static regex"))
 }
 
 /// A reporter byline standing alone (folded text, date removed):
@@ -203,7 +204,7 @@ fn credit_tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?$|^(?:chart|graphic|illustration|photo|image|picture|map)s?\s+(?:by|courtesy\s+of|via)\s+[^.]{1,40}\.?$|(?:getty images(?: news)?|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
+            r"^(?:(?:图片|照片|影像|视频|影片)?(?:来源|提供)|图源|题图|头图|封面图?|配图|图片|图|照片|摄影|资料图|(?:image|photo|picture|video)s?(?:\s*(?:credit|courtesy|source|by))?|credit|source)\s*[:/|丨]|^[\p{Han}a-z0-9·]{0,12}\s*(?:记者|通讯员|摄影师|摄影记者)?\s*[\p{Han}·]{2,4}\s*摄(?:影)?(?:\s*\d{2,4}年\d{1,2}月\d{1,2}日)?$|^(?:chart|graphic|illustration|photo|image|picture|map)s?\s+(?:by|courtesy\s+of|via)\s+[^.]{1,40}\.?$|(?:getty images(?: news)?|reuters|associated press|ap photo|afp|bloomberg|epa|shutterstock|视觉中国|新华社|中新社)\s*$|^(?:reuters|ap|afp|epa|xinhua)\s*/",
         )
         .expect("static regex")
     })
@@ -319,10 +320,14 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             .replace_all(&text.replace(m.as_str(), ""), "")
             .into_owned();
         let rest = char_len(&rest);
-        let keyed = KEYS
-            .iter()
-            .filter(|k| k.chars().count() >= 2)
-            .any(|k| f.contains(&format!("{k}:")));
+        // A paragraph with a sentence in it and an editor's credit at its
+        // end (`…評估。（編輯：某某）1141120`) is text; the credit is cut
+        // out below.
+        let keyed = !has_inner_sentence_end(text)
+            && KEYS
+                .iter()
+                .filter(|k| k.chars().count() >= 2)
+                .any(|k| f.contains(&format!("{k}:")));
         // `<site>2025-03-08 09:40发布于<city>`: a key without its colon on
         // a line that is little more than the date.
         let short_keyed = rest <= 16
@@ -488,6 +493,8 @@ fn is_credit_line(text: &str) -> bool {
         // A credit names a source (`图:某某社`); a chart's caption runs longer.
         || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 16)
         || t.starts_with("图/")
+        // `某社记者某某摄 114年11月20日`: a photographer's credit on its line.
+        || (n <= 30 && t.contains('摄') && !has_inner_sentence_end(text) && credit_tail_re().is_match(t))
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
         || (!has_inner_sentence_end(text)
             && credit_tail_re().is_match(t)
@@ -1435,11 +1442,25 @@ mod tests {
             "图：2024-2026年某类芯片季度出货量测算（单位：万张）"
         ));
         assert!(is_meta_line("图：某某社"));
+        // A paragraph ending with its editor's credit keeps its text.
+        let mut w = Work::of_lines(
+            &["公司表示，計畫將自12月1日起受理申請，收件至2026年1月31日止，預計核定15至20案。（編輯：王小明）1141120"],
+            crate::doc::BlockKind::Line,
+        );
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0]);
+        assert!(
+            w.blocks[0].text.ends_with("預計核定15至20案。"),
+            "{}",
+            w.blocks[0].text
+        );
         assert!(!is_credit_line(
             "图：2024-2026年某类芯片季度出货量测算（单位：万张）"
         ));
         assert!(!is_credit_line("图：某公司近八个季度营收及净利润变化"));
         assert!(is_credit_line("图：某某社记者 张三 摄"));
+        assert!(is_credit_line("某某社記者王小明攝 114年11月20日"));
+        assert!(!is_credit_line("他攝影多年，作品屢獲獎項。"));
         assert!(!is_meta_line("By 2030, AI chips will be everywhere."));
         assert!(is_meta_line(
             "This article was updated to correct the name of the fab’s operator."

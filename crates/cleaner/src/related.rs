@@ -380,8 +380,12 @@ impl RelatedFilter {
                     && after_headline
                     && (work.blocks[j].kind == BlockKind::ListItem
                         || alive.get(k + 1).is_none_or(|&x| {
+                            // A short sentence after it (`某某指出，…送審。`)
+                            // goes on with the article too.
                             let next = &work.blocks[x].text;
-                            !is_body_paragraph(next) || is_headline_like(next)
+                            is_headline_like(next)
+                                || !(is_body_paragraph(next)
+                                    || next.trim_end().ends_with(['。', '！', '？']))
                         }));
                 if prose && !teaser {
                     break;
