@@ -156,6 +156,20 @@ fn is_release_heading(text: &str) -> bool {
             | "媒體聯絡人"
             | "新闻联系人"
             | "新聞聯絡人"
+            // A research note's appendix: rating definitions, the
+            // analyst's certification, disclosures of interest.
+            | "评级说明"
+            | "評級說明"
+            | "评等定义"
+            | "評等定義"
+            | "投资评级说明"
+            | "投資評級說明"
+            | "分析师声明"
+            | "分析師聲明"
+            | "利益揭露"
+            | "利益披露"
+            | "重要声明"
+            | "重要聲明"
     ) {
         return true;
     }
@@ -734,6 +748,9 @@ mod tests {
             "SOURCE Example Silicon, Inc.",
             "关于某某科技",
             "媒体联系人",
+            "分析師聲明",
+            "評等定義",
+            "利益揭露",
             "Conference Call Information",
             "Use of Non-GAAP Financial Measures",
             "Important disclosures",

@@ -150,6 +150,19 @@ fn is_label_shaped(t: &str) -> bool {
         && !crate::script::has_inner_sentence_end(t)
 }
 
+/// A table's header row of periods (`年度 2024 2025F 2026F 2027F`,
+/// `FY2025 FY2026E FY2027E`): every table of a report prints it again.
+fn is_header_row(t: &str) -> bool {
+    let cells: Vec<&str> = t.split_whitespace().collect();
+    let period = |c: &&str| {
+        let digits = c.bytes().filter(u8::is_ascii_digit).count();
+        digits >= 2
+            && c.len() <= 12
+            && c.trim_start_matches(|ch: char| !ch.is_ascii_digit()).len() <= 7
+    };
+    t.len() <= 200 && cells.len() >= 3 && cells.iter().filter(|c| period(c)).count() >= 3
+}
+
 fn speaker_labels(work: &Work<'_>, alive: &[usize]) -> Vec<usize> {
     #[derive(Default)]
     struct Group<'t> {
@@ -295,7 +308,7 @@ impl Detector for DuplicateFilter {
             Vec::new()
         };
         for i in repeats {
-            if labels.binary_search(&i).is_err() {
+            if labels.binary_search(&i).is_err() && !is_header_row(&work.blocks[i].text) {
                 work.drop_block(i, DropReason::DuplicateLine);
             }
         }
@@ -329,6 +342,22 @@ mod tests {
                 .map(|l| Block::new(l.to_string(), BlockKind::Line))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_tables_header_row_printed_again_is_no_copy() {
+        let body = "Revenue rose to a record in the quarter as the new accelerator ramped at two customers.";
+        let mut w = work(&[
+            body,
+            "年度 2024 2025F 2026F 2027F",
+            "營收(億元) 510.1 612.4 996.8 1,182.5",
+            body,
+            "年度 2024 2025F 2026F 2027F",
+            "營收(億元) 250.4 318.6 352.9 421.7",
+        ]);
+        DuplicateFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 4, 5]);
+        assert!(!is_header_row("Share 31 Post 7 Email Print"));
     }
 
     #[test]

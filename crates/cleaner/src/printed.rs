@@ -87,6 +87,15 @@ fn is_source_line(text: &str) -> bool {
         && !has_inner_sentence_end(t)
 }
 
+/// A numbered section heading (`四、投資建議`, `3. Valuation`).
+fn is_numbered_heading(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    (rest.len() < t.len() && rest.starts_with('、'))
+        || t.split_once(". ").is_some_and(|(n, _)| {
+            (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// A chart dumped as text under its caption: axis and data labels one per
 /// line (`Gen 3 8-high`, `9.6`), at least four, half of them bare numbers.
 /// The caption stays; the labels go, and so does a source line within a
@@ -98,9 +107,15 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         if !is_figure_caption(&work.blocks[i].text) {
             continue;
         }
+        // The chart's source line ends its labels, and so does the next
+        // numbered section (`四、投資建議`).
         let label = |j: usize| {
             let t = work.blocks[j].text.trim();
-            char_len(t) <= 24 && t.split_whitespace().count() <= 4 && !t.ends_with(is_sentence_end)
+            char_len(t) <= 24
+                && t.split_whitespace().count() <= 4
+                && !t.ends_with(is_sentence_end)
+                && !is_source_line(t)
+                && !is_numbered_heading(t)
         };
         let number = |j: usize| {
             let t = work.blocks[j].text.trim();
@@ -285,6 +300,21 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         chart_dumps(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 7]);
+        // The labels end at the source line and the next section.
+        let lines = [
+            body,
+            "圖2：本益比走勢",
+            "80",
+            "60",
+            "40",
+            "20",
+            "資料來源：某資料庫，某投顧整理",
+            "四、投資建議",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 7, 8]);
         let lines = [
             "Price target US$42 (prev. US$35)",
             "Market cap (US$bn) 159.2",
