@@ -560,6 +560,8 @@ fn is_ui_label(folded: &str) -> bool {
                 | "a"
                 | "显示全部"
                 | "展开阅读全文"
+                | "continue reading below"
+                | "条款及细则适用"
                 | "请继续往下阅读..."
                 | "请继续往下阅读"
                 | "按我看活动办法"
@@ -597,6 +599,34 @@ fn is_numbered_menu_row(text: &str) -> bool {
     }
     let items = re.find_iter(t).count();
     items >= 3 && t.split_whitespace().count() <= items * 4
+}
+
+/// A newsroom's editor code closing a story (`(ad/w)`, `(sw/m)`).
+fn is_editor_code(text: &str) -> bool {
+    let t = text.trim();
+    let Some(inner) = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    inner.split_once('/').is_some_and(|(a, b)| {
+        let code =
+            |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase());
+        code(a) && code(b)
+    })
+}
+
+/// A quote box's note that its prices are delayed (folded): `＊
+/// 現價資料延遲最少15分鐘…`, `Quotes delayed at least 15 minutes`.
+fn is_quote_delay_note(folded: &str) -> bool {
+    folded.len() <= 300
+        && ((folded.contains("延迟")
+            && folded.contains("分钟")
+            && contains_any(folded, &["报价", "资料", "价"]))
+            || (folded.contains("delayed")
+                && folded.contains("minutes")
+                && folded.contains("quote")))
 }
 
 /// A prompt asking how the reader found the article (folded): `How was
@@ -807,6 +837,8 @@ fn is_offer(folded: &str) -> bool {
                 "unsubscribe at any time",
                 "unlimited access",
                 "visible to anyone on or off",
+                "contact me with news and offers",
+                "receive email from us on behalf of",
             ],
         ) || (folded.contains("subscribe")
             && contains_any(
@@ -1136,6 +1168,13 @@ const CHROME_WORDS: &[&str] = &[
     "高级会员",
     "注册会员",
     "相关股票",
+    "报价",
+    "按盘价",
+    "升跌",
+    "成交额",
+    "成交量",
+    "现价",
+    "前收市",
     "相关股份",
     "相关个股",
     "发送",
@@ -1294,7 +1333,7 @@ fn is_punctuated(text: &str) -> bool {
 fn counter_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\d+(?:[.,]\d+)*\s*(?:[km万w]\b|[万w])?\+?").expect("static regex")
+        Regex::new(r"\d+(?:[.,]\d+)*\s*(?:[km万w]\b|[万萬亿億w])?\+?").expect("static regex")
     })
 }
 
@@ -1922,6 +1961,8 @@ impl Detector for ChromeFilter {
                 || is_ui_label(&folded)
                 || is_link_call(text)
                 || is_feedback_prompt(&folded)
+                || is_editor_code(text)
+                || is_quote_delay_note(&folded)
                 || is_numbered_menu_row(text)
                 || ends_with_ad_call(&folded)
                 || is_push_comment(text)
@@ -2241,7 +2282,7 @@ mod tests {
         assert!(is_alt_text_line(
             "Alt: Bar chart of output per dollar by vendor"
         ));
-        assert!(is_bare_count("32.6万") && is_bare_count("1862"));
+        assert!(is_bare_count("32.6万") && is_bare_count("1862") && is_bare_count("98.62億"));
         assert!(is_site_notice(&fold(
             "論壇公告：本站將於週日凌晨進行系統維護，期間暫停服務。"
         )));
@@ -2479,6 +2520,17 @@ mod tests {
         )));
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
         assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
+        assert!(is_editor_code("(ad/w)") && is_editor_code("（sw/m）"));
+        assert!(!is_editor_code("(a/b testing)") && !is_editor_code("(1/2)"));
+        assert!(is_quote_delay_note(&fold(
+            "＊ 現價資料延遲最少15分鐘，以收市數據為準。"
+        )));
+        assert!(is_quote_delay_note(&fold(
+            "Quotes delayed at least 15 minutes."
+        )));
+        assert!(!is_quote_delay_note(&fold(
+            "出貨延遲約兩個月，公司表示影響有限。"
+        )));
         assert!(ends_with_ad_call(&fold(
             "Save up to 30% on Example laptops for business. Shop now"
         )));

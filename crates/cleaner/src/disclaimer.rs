@@ -88,6 +88,8 @@ const WEAK_MARKERS: &[&str] = &[
 /// opening it; like [`WEAK_MARKERS`] they drop their own short line.
 const NOTICE_PHRASES: &[&str] = &[
     "views are my own",
+    "may earn an affiliate commission",
+    "by submitting your information you agree",
     "侵权必究",
     "不得转载",
     "not constitute investment advice",

@@ -97,6 +97,7 @@ const KEYS: &[&str] = &[
     "editor",
     "date",
     "标签",
+    "新闻标签",
     "关键字",
     "关键词",
     "tags",

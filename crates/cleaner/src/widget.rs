@@ -229,7 +229,7 @@ fn is_terminal_quote(t: &str) -> bool {
 pub fn is_quote_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW)[)）]?(?:\s*[▲▼+\-−]?\s*\d[\d,]*(?:\.\d+)?%?)*$")
+        Regex::new(r"^[\p{Han}A-Za-z-]{2,10}\s*[(（]?(?:\d{6}(?:\.(?:SH|SZ|BJ))?|\d{4,5}\.HK|\d{4}\.TW|[(（]\d{5}[)）])[)）]?(?:\s*[▲▼+\-−]?\s*\d[\d,]*(?:\.\d+)?%?)*$")
             .expect("static regex")
     });
     let t = text.trim();
@@ -604,6 +604,7 @@ mod tests {
             "某某科技688000",
             "某某半导体(0981.HK)",
             "某某半導體00981.HK 58.350▲2.410+4.31%",
+            "某某國際 (00981)",
             "某某科技688000 128.60 +3.09%",
             "128.60+3.85+3.09%",
             "▲20.00 +1.81%",
