@@ -158,6 +158,10 @@ fn is_release_heading(text: &str) -> bool {
             | "媒體聯絡人"
             | "新闻联系人"
             | "新聞聯絡人"
+            // A press release's end mark: its boilerplate follows.
+            | "###"
+            | "# # #"
+            | "-30-"
             // A research note's appendix: rating definitions, the
             // analyst's certification, disclosures of interest.
             | "评级说明"
@@ -750,6 +754,7 @@ mod tests {
             "SOURCE Example Silicon, Inc.",
             "关于某某科技",
             "媒体联系人",
+            "###",
             "分析師聲明",
             "評等定義",
             "利益揭露",
