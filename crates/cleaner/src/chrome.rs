@@ -658,6 +658,7 @@ fn is_feedback_prompt(folded: &str) -> bool {
                 "满意",
                 "有帮助",
                 "看法",
+                "心情",
             ],
         )
 }
@@ -729,9 +730,19 @@ fn is_search_box(folded: &str) -> bool {
 /// A metered paywall's notice (folded): `你已閱讀 1 篇免費文章`, `已是會員？
 /// 登入`, `You have read 4 of 5 free articles this month`.
 fn is_meter_notice(folded: &str) -> bool {
+    static PRICE: OnceLock<Regex> = OnceLock::new();
+    // A plan's price alone (`NT$ 149 / 月`, `$8/month`).
+    let price = PRICE.get_or_init(|| {
+        Regex::new(r"^(?:nt\$|us\$|hk\$|\$|¥|€|£)\s?[\d,.]+\s*/\s*(?:月|年|month|year|mo|yr)$")
+            .expect("static regex")
+    });
+    let t = folded.trim();
     folded.len() <= 200
         && ((folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
             || folded.starts_with("已是会员")
+            || folded.starts_with("已经是订阅者")
+            || (char_len(t) <= 16 && t.contains("付费内容"))
+            || (t.len() <= 24 && price.is_match(t))
             || (folded.contains("free article") && folded.contains("read")))
 }
 
@@ -2520,6 +2531,14 @@ mod tests {
         )));
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
         assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
+        assert!(is_feedback_prompt(&fold("看完這篇新聞，你的心情是？")));
+        assert!(
+            is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 149 / 月"))
+        );
+        assert!(is_meter_notice(&fold("已經是訂閱者？登入")));
+        assert!(!is_meter_notice(&fold(
+            "單價約 $149 / 月 的方案賣得最好，公司說。"
+        )));
         assert!(is_editor_code("(ad/w)") && is_editor_code("（sw/m）"));
         assert!(!is_editor_code("(a/b testing)") && !is_editor_code("(1/2)"));
         assert!(is_quote_delay_note(&fold(

@@ -89,6 +89,8 @@ const WEAK_MARKERS: &[&str] = &[
 const NOTICE_PHRASES: &[&str] = &[
     "views are my own",
     "may earn an affiliate commission",
+    "请参阅末页之免责声明",
+    "请参阅末页免责声明",
     "by submitting your information you agree",
     "侵权必究",
     "不得转载",
@@ -129,7 +131,7 @@ const CONTACT: &[&str] = &[
 fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\+?[\d()\- ]{7,20}$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+        Regex::new(r"^\+?[\d()\- ]{7,20}(?:\s*(?:分機|分机|轉|转|ext\.?)\s*\d{1,5})?$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
             .expect("static regex")
     })
 }
@@ -469,7 +471,11 @@ impl Detector for DisclaimerFilter {
                 });
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
-            let labelled = marker_in(text, folded, MARKERS) == Some(0);
+            // A note marked `※` or `*` that says the text is no advice is
+            // the site's or the author's notice (`※本文僅為個人心得，不構成…`).
+            let labelled = marker_in(text, folded, MARKERS) == Some(0)
+                || (folded.trim_start().starts_with(['※', '*', '＊'])
+                    && marker_in(text, folded, WEAK_MARKERS).is_some());
             if is_own_risk_list(folded) {
                 continue;
             }
@@ -715,6 +721,8 @@ mod tests {
             1
         );
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
+        assert_eq!(run(&["※本文僅為個人心得分享，不構成任何投資建議。"]), 0);
+        assert!(phone_re().is_match("(02)2345-6789 分機 100"));
         assert_eq!(
             run(&["说几点个人判断，不构成投资建议："]),
             1,

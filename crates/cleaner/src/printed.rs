@@ -64,11 +64,12 @@ pub(crate) fn data_panels(work: &mut Work) {
     }
 }
 
-/// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`).
+/// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`,
+/// `圖一：…`).
 fn is_figure_caption(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?i:figure|fig\.|chart|exhibit|图表|圖表|图|圖)\s*\d{1,3}\s*[:：.]")
+        Regex::new(r"^(?i:figure|fig\.|chart|exhibit|图表|圖表|图|圖)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:：.]")
             .expect("static regex")
     });
     text.len() <= 300 && re.is_match(text.trim_start())
@@ -300,6 +301,7 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         chart_dumps(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 7]);
+        assert!(is_figure_caption("圖一：某類晶片季度出貨量"));
         // The labels end at the source line and the next section.
         let lines = [
             body,
