@@ -601,7 +601,7 @@ fn is_numbered_menu_row(text: &str) -> bool {
     items >= 3 && t.split_whitespace().count() <= items * 4
 }
 
-/// A newsroom's editor code closing a story (`(ad/w)`, `(sw/m)`).
+/// A newsroom's editor code closing a story (`(kt/r)`, `(lm/c)`).
 fn is_editor_code(text: &str) -> bool {
     let t = text.trim();
     let Some(inner) = t
@@ -618,7 +618,7 @@ fn is_editor_code(text: &str) -> bool {
 }
 
 /// A quote box's note that its prices are delayed (folded): `＊
-/// 現價資料延遲最少15分鐘…`, `Quotes delayed at least 15 minutes`.
+/// 現價資料延遲最少15分鐘…`, `Quotes are delayed by 20 minutes`.
 fn is_quote_delay_note(folded: &str) -> bool {
     folded.len() <= 300
         && ((folded.contains("延迟")
@@ -715,7 +715,7 @@ fn is_profile_row(text: &str) -> bool {
 }
 
 /// A search box's placeholder (folded): `搜索行情/作者/话题`, `Search quotes,
-/// news & videos`, `输入股票名称/代码`, or its suggested query
+/// news & videos`, `输入代码/简称`, or its suggested query
 /// (`试试：某公司中签率是多少`).
 fn is_search_box(folded: &str) -> bool {
     let t = folded.trim();
@@ -731,7 +731,7 @@ fn is_search_box(folded: &str) -> bool {
 /// 登入`, `You have read 4 of 5 free articles this month`.
 fn is_meter_notice(folded: &str) -> bool {
     static PRICE: OnceLock<Regex> = OnceLock::new();
-    // A plan's price alone (`NT$ 149 / 月`, `$8/month`).
+    // A plan's price alone (`NT$ 99 / 月`, `$8/month`).
     let price = PRICE.get_or_init(|| {
         Regex::new(r"^(?:nt\$|us\$|hk\$|\$|¥|€|£)\s?[\d,.]+\s*/\s*(?:月|年|month|year|mo|yr)$")
             .expect("static regex")
@@ -868,7 +868,7 @@ fn is_offer(folded: &str) -> bool {
             || is_trial_offer(folded))
 }
 
-/// A trial offer (folded): `Try Pro free for 14 days.`, `Start your free
+/// A trial offer (folded): `Try Plus free for 30 days.`, `Start your free
 /// trial`.
 fn is_trial_offer(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -903,7 +903,7 @@ fn is_app_call(folded: &str) -> bool {
 
 fn is_app_promo(folded: &str) -> bool {
     (folded.contains("下载") && (folded.contains("app") || folded.contains("客户端")))
-        // `現在用APP看新聞 保證天天中獎`: reading in the app, with a prize.
+        // `用APP看影音 週週抽獎 保證中獎`: reading in the app, with a prize.
         || (folded.contains("用app看") && folded.contains("中奖"))
         || folded.trim_end().ends_with("app")
         || (folded.starts_with("download ") && folded.contains(" app"))
@@ -2499,7 +2499,7 @@ mod tests {
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
         assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
         assert!(is_ui_label(&fold("請繼續往下閱讀...")));
-        assert!(is_app_promo(&fold("不用抽 現在用APP看新聞 保證天天中獎")));
+        assert!(is_app_promo(&fold("改用APP看影音 週週抽獎 保證中獎")));
         assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";
         let mut cut = title.to_string();
@@ -2533,19 +2533,19 @@ mod tests {
         assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
         assert!(is_feedback_prompt(&fold("看完這篇新聞，你的心情是？")));
         assert!(
-            is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 149 / 月"))
+            is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 99 / 月"))
         );
         assert!(is_meter_notice(&fold("已經是訂閱者？登入")));
         assert!(!is_meter_notice(&fold(
             "單價約 $149 / 月 的方案賣得最好，公司說。"
         )));
-        assert!(is_editor_code("(ad/w)") && is_editor_code("（sw/m）"));
+        assert!(is_editor_code("(kt/r)") && is_editor_code("（lm/c）"));
         assert!(!is_editor_code("(a/b testing)") && !is_editor_code("(1/2)"));
         assert!(is_quote_delay_note(&fold(
             "＊ 現價資料延遲最少15分鐘，以收市數據為準。"
         )));
         assert!(is_quote_delay_note(&fold(
-            "Quotes delayed at least 15 minutes."
+            "Quotes are delayed by 20 minutes."
         )));
         assert!(!is_quote_delay_note(&fold(
             "出貨延遲約兩個月，公司表示影響有限。"

@@ -462,7 +462,7 @@ impl Detector for DisclaimerFilter {
             // A notice that closes the author's own sentence after a comma
             // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
             // A line that introduces the author's own list with a colon
-            // (`说几点个人判断，不构成投资建议：`) is the author's too.
+            // (`聊几点个人看法，不构成投资建议：`) is the author's too.
             let intro = text.trim_end().ends_with([':', '：']);
             let weak = !intro
                 && marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
@@ -724,7 +724,7 @@ mod tests {
         assert_eq!(run(&["※本文僅為個人心得分享，不構成任何投資建議。"]), 0);
         assert!(phone_re().is_match("(02)2345-6789 分機 100"));
         assert_eq!(
-            run(&["说几点个人判断，不构成投资建议："]),
+            run(&["聊几点个人看法，不构成投资建议："]),
             1,
             "a colon introduces the author's own list"
         );

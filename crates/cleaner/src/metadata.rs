@@ -718,7 +718,7 @@ pub(crate) fn above_post_head(work: &mut Work) {
 }
 
 /// A post signed at its top by the page's own name, printed again over
-/// it with the time (`Example Page` … `Example Page` / `11月20日 21:05 ·`),
+/// it with the time (`Example Page` … `Example Page` / `3月2日 08:15 ·`),
 /// in the first half of the text: what lies above the second copy is the
 /// page's profile and menus. The name and the time are metadata.
 fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
@@ -1042,7 +1042,7 @@ fn is_follow_button(folded: &str) -> bool {
 impl MetadataFilter {
     /// In a dump, the short lines between the title and the first
     /// paragraph of prose are the post's or story's stamp: the author's
-    /// name and handle, a level, counters, buttons (`勇者`, `GP 186`,
+    /// name and handle, a level, counters, buttons (`勇者`, `GP 42`,
     /// `編輯`). A section heading or a numbered row among them (`前言`,
     /// `一、背景`, `1. 標的`) stays.
     fn under_title(&self, work: &mut Work) {
@@ -1639,7 +1639,7 @@ mod tests {
             "#1 樓主",
             "某某網友",
             "LV.32",
-            "GP 186",
+            "GP 42",
             "前言",
             body,
             body,
@@ -1664,7 +1664,7 @@ mod tests {
             "簡介",
             "專注半導體產業研究十年，不報明牌、只談數字。",
             "某某財經 王小明",
-            "11月20日 21:05 ·",
+            "3月2日 08:15 ·",
             "【標題】",
             body,
             body,

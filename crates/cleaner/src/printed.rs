@@ -5,7 +5,7 @@
 //! running headers printed again after each of them; chart labels dumped
 //! one per line under a figure caption, and the chart's source line; a
 //! stock data panel above a research note's first paragraph; e-paper page
-//! labels (`A05版：公司`); a newsletter's mail headers (`Subject: …`) and
+//! labels (`C03版：产经`); a newsletter's mail headers (`Subject: …`) and
 //! its issue line (`某周刊 第305期`); a forwarded mail's client chrome,
 //! forwarder's note and forwarded headers above the mail itself.
 //! Must not know: site names or any string of a particular page; the
@@ -18,7 +18,7 @@ use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// An e-paper's page label (`A05版：公司`, `当前版：B02版：产业`), given
+/// An e-paper's page label (`C03版：产经`, `当前版：B02版：产业`), given
 /// folded.
 pub(crate) fn is_edition_label(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -360,7 +360,7 @@ mod tests {
 
     #[test]
     fn edition_labels_mail_headers_and_issue_lines() {
-        assert!(is_edition_label(&fold("A05版：公司")));
+        assert!(is_edition_label(&fold("C03版：产经")));
         assert!(is_edition_label(&fold("當前版：B02版：產業")));
         assert!(!is_edition_label(&fold("A05版显示公司营收增长")));
         assert!(is_mail_header(&fold(

@@ -140,7 +140,7 @@ pub fn is_meta_row(text: &str) -> bool {
         return text.len() <= 192 && is_meta_row(&text.replace(" / ", " | "));
     }
     // A trailing separator (`5h • Edited •`) opens no part, nor does a
-    // leading one (`• 5h • 4 min read`, the source's name gone).
+    // leading one (`• 2h • 6 min read`, the source's name gone).
     let t = text
         .trim()
         .trim_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
@@ -270,7 +270,7 @@ mod tests {
             "站務組 • 昨天 • 1,043",
             "某版 · 1,284 回覆 · 4.2萬 瀏覽",
             "5h • Edited •",
-            "• 5h • 4 min read",
+            "• 2h • 6 min read",
             "Example Daily / by Jo Roe / 3h",
             "更新於 11月11日15:12 • 發布於 11月11日15:05",
         ] {
