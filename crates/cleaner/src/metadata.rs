@@ -735,6 +735,9 @@ fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
                 .chars()
                 .any(|c| is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':' | '·'))
     };
+    // The lines seen so far, for the name's first copy (one pass).
+    let mut earlier: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    earlier.insert(text(0));
     for k in 1..alive.len() - 1 {
         let t = text(k);
         seen += char_len(t);
@@ -742,7 +745,7 @@ fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
             return false;
         }
         let stamp = text(k + 1).trim_end_matches(['·', '•', ' ']);
-        if name(t) && is_time_stamp(stamp) && (0..k).any(|e| text(e) == t) {
+        if name(t) && is_time_stamp(stamp) && earlier.contains(t) {
             // A long headline right above the name is the post's title.
             let over = text(k - 1);
             let titled = is_title_like(over)
@@ -759,6 +762,7 @@ fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
         if crate::chrome::is_body_paragraph(t) {
             prose_above += char_len(t);
         }
+        earlier.insert(t);
     }
     false
 }
