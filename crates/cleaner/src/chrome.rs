@@ -1972,6 +1972,8 @@ impl Detector for ChromeFilter {
                 || is_ui_label(&folded)
                 || is_link_call(text)
                 || is_feedback_prompt(&folded)
+                || crate::printed::is_rating_line(&folded)
+                || crate::printed::is_analyst_line(&folded)
                 || is_editor_code(text)
                 || is_quote_delay_note(&folded)
                 || is_numbered_menu_row(text)
@@ -2023,6 +2025,7 @@ impl Detector for ChromeFilter {
         called_ads(work);
         running_headers(work);
         chart_dumps(work);
+        crate::printed::stock_data_boxes(work);
         stock_pick_promos(work);
         service_cards(work);
         quoted_posts(work);

@@ -88,6 +88,50 @@ fn is_source_line(text: &str) -> bool {
         && !has_inner_sentence_end(t)
 }
 
+/// A table's caption in a report (`表1：…`, `Table 2.`).
+fn is_table_caption(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?i:table|表)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:：.]")
+            .expect("static regex")
+    });
+    text.len() <= 300 && re.is_match(text.trim_start())
+}
+
+/// A stock chart printed without a numbered caption: a title ending in
+/// `走勢`/`走势` or `price chart`, four or more axis values under it, and
+/// a legend line marked `(右)`/`(左)` after them. All of it goes.
+fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>) {
+    let title = work.blocks[alive[k]].text.trim();
+    let titled = char_len(title) <= 24
+        && (title.ends_with("走勢") || title.ends_with("走势") || title.ends_with("price chart"));
+    if !titled {
+        return;
+    }
+    let value = |j: usize| {
+        let t = work.blocks[j].text.trim();
+        !t.is_empty()
+            && t.len() <= 12
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+    };
+    let values = alive[k + 1..].iter().take_while(|&&j| value(j)).count();
+    if values < 4 {
+        return;
+    }
+    drop.extend_from_slice(&alive[k..=k + values]);
+    if let Some(&legend) = alive.get(k + values + 1) {
+        let t = work.blocks[legend].text.trim();
+        if char_len(t) <= 24
+            && ["(右)", "（右）", "(左)", "（左）"]
+                .iter()
+                .any(|m| t.contains(m))
+        {
+            drop.push(legend);
+        }
+    }
+}
+
 /// A numbered section heading (`四、投資建議`, `3. Valuation`).
 fn is_numbered_heading(t: &str) -> bool {
     let rest = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
@@ -105,15 +149,37 @@ pub(crate) fn chart_dumps(work: &mut Work) {
     let alive = work.alive();
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
+        // A table's caption (`表1：…`): its rows stay, its source line goes.
+        if is_table_caption(&work.blocks[i].text) {
+            if let Some(&source) = alive[k + 1..]
+                .iter()
+                .take(12)
+                .find(|&&j| is_source_line(&work.blocks[j].text))
+            {
+                drop.push(source);
+            }
+            continue;
+        }
         if !is_figure_caption(&work.blocks[i].text) {
+            untitled_chart(work, &alive, k, &mut drop);
             continue;
         }
         // The chart's source line ends its labels, and so does the next
         // numbered section (`四、投資建議`).
+        // A row of values or periods (`2023 2024 2025F`, `148 215 320`)
+        // is a label too, however many.
+        let numeric_row = |t: &str| {
+            t.len() <= 160
+                && t.split_whitespace().count() >= 3
+                && t.split_whitespace().all(|w| {
+                    w.chars().all(|c| {
+                        c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | 'F' | 'E')
+                    })
+                })
+        };
         let label = |j: usize| {
             let t = work.blocks[j].text.trim();
-            char_len(t) <= 24
-                && t.split_whitespace().count() <= 4
+            ((char_len(t) <= 24 && t.split_whitespace().count() <= 4) || numeric_row(t))
                 && !t.ends_with(is_sentence_end)
                 && !is_source_line(t)
                 && !is_numbered_heading(t)
@@ -121,15 +187,18 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         let number = |j: usize| {
             let t = work.blocks[j].text.trim();
             !t.is_empty()
-                && t.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+                && t.chars().all(|c| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' ' | 'F' | 'E')
+                })
         };
         let run: Vec<usize> = alive[k + 1..]
             .iter()
             .copied()
             .take_while(|&j| label(j))
             .collect();
-        if run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len() {
+        // Two rows of values are a chart's table as well as four labels.
+        let rows = run.len() >= 2 && run.iter().all(|&j| numeric_row(work.blocks[j].text.trim()));
+        if rows || (run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len()) {
             drop.extend_from_slice(&run);
         }
         if let Some(&source) = alive[k + 1..]
@@ -207,6 +276,100 @@ pub(crate) fn is_issue_line(text: &str) -> bool {
     let re =
         RE.get_or_init(|| Regex::new(r"^\S{0,16}\s*第\s*\d{1,5}\s*期$").expect("static regex"));
     text.len() <= 60 && text.trim_end().ends_with('期') && re.is_match(text.trim())
+}
+
+/// A research note's rating box line (folded): `投資評等：買進（維持）`,
+/// `目標價：4,650元（前次：3,980元）`, `收盤價（2025/11/17）：3,885元`,
+/// `Rating: Buy`, `Price target: US$42`.
+pub(crate) fn is_rating_line(folded: &str) -> bool {
+    const LABELS: [&str; 12] = [
+        "投资评等",
+        "投资评级",
+        "评级",
+        "目标价",
+        "收盘价",
+        "前次目标价",
+        "rating",
+        "price target",
+        "target price",
+        "closing price",
+        "last price",
+        "share price",
+    ];
+    let t = folded.trim();
+    if t.len() > 120 || !t.contains([':', '：']) {
+        return false;
+    }
+    LABELS.iter().any(|l| {
+        t.strip_prefix(l).is_some_and(|rest| {
+            // An optional date in brackets before the colon.
+            let rest = rest.trim_start();
+            let rest = match rest.strip_prefix(['(', '（']) {
+                Some(r) => r.split_once([')', '）']).map_or("", |(_, after)| after),
+                None => rest,
+            };
+            rest.trim_start().starts_with([':', '：']) && char_len(rest) <= 30
+        })
+    })
+}
+
+/// A research note's analyst line (folded): `分析師：某某`, `研究助理：某某`,
+/// `Analyst: Jo Roe`: a label and a name.
+pub(crate) fn is_analyst_line(folded: &str) -> bool {
+    const LABELS: [&str; 5] = ["分析师", "研究助理", "研究员", "analyst", "analysts"];
+    let t = folded.trim();
+    t.len() <= 60
+        && LABELS.iter().any(|l| {
+            t.strip_prefix(l)
+                .and_then(|r| r.trim_start().strip_prefix([':', '：']))
+                .is_some_and(|name| {
+                    (2..=24).contains(&char_len(name)) && !name.contains(['，', ',', '。'])
+                })
+        })
+}
+
+/// A research note's sidebar box of stock data: a header (`公司基本資料`,
+/// `股價表現`, `Key data`, `Share price performance`) and the rows under it,
+/// each a label and figures (`市值(億元) 3,108 2,164`). The note's own
+/// tables sit under a `表1：` caption and stay.
+pub(crate) fn stock_data_boxes(work: &mut Work) {
+    const HEADERS: [&str; 8] = [
+        "公司基本资料",
+        "股价表现",
+        "基本资料",
+        "key data",
+        "company data",
+        "stock data",
+        "share price performance",
+        "stock performance",
+    ];
+    let alive = work.alive();
+    let row = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        char_len(t) <= 60
+            && !t.ends_with(is_sentence_end)
+            && !t.contains(['，', '。'])
+            && t.split_whitespace().count() >= 2
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let b = &work.blocks[i];
+        if b.text.len() > 120 {
+            continue;
+        }
+        let folded = b.folded();
+        if !HEADERS.iter().any(|h| folded.trim().starts_with(h)) {
+            continue;
+        }
+        let rows = alive[k + 1..].iter().take_while(|&&j| row(j)).count();
+        if rows >= 2 {
+            drop.extend_from_slice(&alive[k..=k + rows]);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A forwarded mail in a dump: everything above the marker (`----------
@@ -329,6 +492,68 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         data_panels(&mut w);
         assert_eq!(w.alive(), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_research_notes_rating_box_and_stock_data_box_go() {
+        for t in [
+            "投資評等：買進（維持）",
+            "目標價：120元（前次：98元）",
+            "收盤價（2026/1/5）：101元",
+            "Price target: US$42",
+        ] {
+            assert!(is_rating_line(&fold(t)), "{t}");
+        }
+        assert!(
+            is_analyst_line(&fold("分析師：王小明")) && is_analyst_line(&fold("Analyst: Jo Roe"))
+        );
+        assert!(!is_analyst_line(&fold(
+            "分析師：今年需求強勁，明年仍看好。"
+        )));
+        assert!(is_table_caption("表1：某公司 財務預估"));
+        assert!(!is_rating_line(&fold(
+            "目標價由98元上調至120元，較收盤價仍有約19%的上漲空間。"
+        )));
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let lines = [
+            body,
+            "公司基本資料 甲公司 乙公司",
+            "股本(億元) 8.0 13.4",
+            "市值(億元) 310 216",
+            "表1：甲公司 財務預估",
+            "年度 2024 2025F 2026F",
+            "營收(億元) 51.0 61.2 99.6",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        stock_data_boxes(&mut w);
+        assert_eq!(w.alive(), vec![0, 4, 5, 6, 7]);
+        // A stock chart without a numbered caption goes whole.
+        let lines = [
+            body,
+            "甲公司股價走勢",
+            "4,500",
+            "4,000",
+            "3,500",
+            "3,000",
+            "甲公司 加權指數(右)",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 7]);
+        // A chart's rows of periods and values go under its caption.
+        let lines = [
+            body,
+            "圖1：市場規模預估",
+            "2023 2024 2025F 2026F 2027F",
+            "148 215 320 478 655",
+            "資料來源：某投顧預估",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 5]);
     }
 
     #[test]

@@ -216,7 +216,7 @@ fn is_quote_stats_row(t: &str) -> bool {
 fn is_terminal_quote(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:[A-Z0-9]{1,6}\s+[A-Z]{2}\s+\([^()]{2,60}\)|\d[\d,]*(?:\.\d+)?\s+[A-Z]{3}\s+[+\-−]\d[\d,]*(?:\.\d+)?\s+[+\-−]\d{1,3}(?:\.\d{1,2})?%)$")
+        Regex::new(r"^(?:[A-Z0-9]{1,6}\s+[A-Z]{2}\s+\([^()]{2,60}\)|[\p{Han}A-Za-z0-9-]{2,16}\s*[(（]\d{4,6}\s+[A-Z]{2}[)）]|\d[\d,]*(?:\.\d+)?\s+[A-Z]{3}\s+[+\-−]\d[\d,]*(?:\.\d+)?\s+[+\-−]\d{1,3}(?:\.\d{1,2})?%)$")
             .expect("static regex")
     });
     t.len() <= 90 && (t.ends_with(')') || t.ends_with('%')) && re.is_match(t)
@@ -624,6 +624,7 @@ mod tests {
             "+13,500.00",
             "成交额：12.5亿 换手率：3.2% 总市值：860亿",
             "EXM US (Example Corp)",
+            "某某-KY (1234 TT)",
             "292.41 USD +5.42 +1.89%",
             "本益比：18.2 成交量：3,120",
         ] {
