@@ -663,7 +663,7 @@ pub(crate) fn above_post_head(work: &mut Work) {
     {
         return;
     }
-    if above_signed_post(work, &alive) {
+    if above_answer(work, &alive) || above_signed_post(work, &alive) {
         return;
     }
     let text = |k: usize| work.blocks[alive[k]].text.trim();
@@ -721,6 +721,33 @@ pub(crate) fn above_post_head(work: &mut Work) {
 /// it with the time (`Example Page` … `Example Page` / `3月2日 08:15 ·`),
 /// in the first half of the text: what lies above the second copy is the
 /// page's profile and menus. The name and the time are metadata.
+/// A Q&A page's answer under its upvote line (`2,841 人赞同了该回答`), in
+/// the first half of the text: the question's description, buttons and
+/// counters above it are the question page's, not the answer. The first
+/// headline (the question) stays as the title.
+fn above_answer(work: &mut Work, alive: &[usize]) -> bool {
+    let half = work.alive_chars() / 2;
+    let mut seen = 0;
+    let Some(k) = alive.iter().position(|&i| {
+        let t = work.blocks[i].text.trim();
+        seen += char_len(t);
+        seen <= half && t.len() <= 90 && t.ends_with("赞同了该回答")
+    }) else {
+        return false;
+    };
+    let title = alive[..k].iter().copied().find(|&i| {
+        let t = work.blocks[i].text.trim();
+        is_title_like(t) && char_len(t) >= 12
+    });
+    let above: Vec<usize> = alive[..=k]
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != title)
+        .collect();
+    work.drop_unprotected(above, DropReason::Chrome);
+    true
+}
+
 fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
     let text = |k: usize| work.blocks[alive[k]].text.trim();
     let total = work.alive_chars();
@@ -1656,6 +1683,26 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         assert!(w.alive().contains(&1));
+    }
+
+    #[test]
+    fn a_qa_answer_starts_under_its_upvote_line() {
+        let body = "谢邀，正好上个月做完两边的对比测试，说一下实际情况，结论放在最后。";
+        let lines = [
+            "首页",
+            "推理集群该选哪一家的加速卡？两边都能拿到货",
+            "公司准备上一批推理集群，预算大约五百万，想问问有实际部署经验的朋友，差别到底有多大？",
+            "关注问题",
+            "某某",
+            "1,024 人赞同了该回答",
+            body,
+            body,
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        above_post_head(&mut w);
+        assert_eq!(w.alive(), vec![1, 6, 7, 8, 9]);
     }
 
     #[test]
