@@ -539,6 +539,17 @@ fn is_title_like(text: &str) -> bool {
         && !text.trim_end().ends_with(['。', ',', '，'])
 }
 
+/// A title-like line long enough to be a headline: `han` characters or
+/// more in Chinese, `words` words or more otherwise.
+fn is_headline(t: &str, han: usize, words: usize) -> bool {
+    is_title_like(t)
+        && if is_chinese_text(t) {
+            char_len(t) >= han
+        } else {
+            t.split_whitespace().count() >= words
+        }
+}
+
 /// A full stop followed by a space inside `t`, other than after an
 /// initial or a common abbreviation (`U.S. rules`, `Corp. shares`).
 fn has_full_stop_inside(t: &str) -> bool {
@@ -631,16 +642,11 @@ fn reach_headline_past_menu(
         return window;
     };
     let headline = &work.blocks[alive[over_body]].text;
-    let long_enough = if is_chinese_text(headline) {
-        char_len(headline) >= 12
-    } else {
-        headline.split_whitespace().count() >= 5
-    };
     let menu_between =
         (window..over_body).all(|k| is_nav_entry(&work.blocks[alive[k]].text, page_chinese));
     // A byline or date right under it marks a headline too.
     let signed = over_body + 1 < first_body;
-    if is_title_like(headline) && long_enough && (menu_between || signed) {
+    if is_headline(headline, 12, 5) && (menu_between || signed) {
         over_body + 1
     } else {
         window
@@ -678,14 +684,7 @@ pub(crate) fn above_post_head(work: &mut Work) {
             && !t.ends_with('…')
             && !t.ends_with("...")
     };
-    let headline = |t: &str| {
-        is_title_like(t)
-            && if is_chinese_text(t) {
-                char_len(t) >= 12
-            } else {
-                t.split_whitespace().count() >= 5
-            }
-    };
+    let headline = |t: &str| is_headline(t, 12, 5);
     let label = |t: &str| {
         char_len(t) <= 12
             && !t
@@ -726,15 +725,20 @@ pub(crate) fn above_post_head(work: &mut Work) {
 /// counters above it are the question page's, not the answer. The first
 /// headline (the question) stays as the title.
 fn above_answer(work: &mut Work, alive: &[usize]) -> bool {
-    let half = work.alive_chars() / 2;
-    let mut seen = 0;
+    // Found first, then weighed: most pages have no such line.
     let Some(k) = alive.iter().position(|&i| {
         let t = work.blocks[i].text.trim();
-        seen += char_len(t);
-        seen <= half && t.len() <= 90 && t.ends_with("赞同了该回答")
+        t.len() <= 90 && t.ends_with("赞同了该回答")
     }) else {
         return false;
     };
+    let seen: usize = alive[..=k]
+        .iter()
+        .map(|&i| char_len(work.blocks[i].text.trim()))
+        .sum();
+    if seen > work.alive_chars() / 2 {
+        return false;
+    }
     let title = alive[..k].iter().copied().find(|&i| {
         let t = work.blocks[i].text.trim();
         is_title_like(t) && char_len(t) >= 12
@@ -775,13 +779,7 @@ fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
         if name(t) && is_time_stamp(stamp) && earlier.contains(t) {
             // A long headline right above the name is the post's title.
             let over = text(k - 1);
-            let titled = is_title_like(over)
-                && if is_chinese_text(over) {
-                    char_len(over) >= 16
-                } else {
-                    over.split_whitespace().count() >= 6
-                };
-            let above = if titled { k - 1 } else { k };
+            let above = if is_headline(over, 16, 6) { k - 1 } else { k };
             work.drop_unprotected(alive[..above].to_vec(), DropReason::Chrome);
             work.drop_unprotected(vec![alive[k], alive[k + 1]], DropReason::Metadata);
             return true;

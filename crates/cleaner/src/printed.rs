@@ -35,16 +35,7 @@ pub(crate) fn is_edition_label(folded: &str) -> bool {
 pub(crate) fn data_panels(work: &mut Work) {
     let alive = work.alive();
     let first_prose = first_prose(work, &alive, |_| false);
-    let entry = |i: usize| {
-        let t = work.blocks[i].text.trim();
-        char_len(t) <= 60
-            && !t.ends_with(is_sentence_end)
-            && !t.contains(['，', '。'])
-            && t.split_whitespace().count() >= 2
-            && t.split_whitespace()
-                .last()
-                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
-    };
+    let entry = |i: usize| is_data_row(&work.blocks[i].text);
     let mut drop = Vec::new();
     let mut k = 0;
     while k < first_prose {
@@ -57,11 +48,20 @@ pub(crate) fn data_panels(work: &mut Work) {
         }
         k = j + 1;
     }
-    for i in drop {
-        if !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Chrome);
-        }
-    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// A data panel's row: a short label and figures, its last word holding a
+/// digit, and no sentence (`Market cap (US$bn) 159.2`, `市值(億元) 3,108 2,164`).
+fn is_data_row(text: &str) -> bool {
+    let t = text.trim();
+    char_len(t) <= 60
+        && !t.ends_with(is_sentence_end)
+        && !t.contains(['，', '。'])
+        && t.split_whitespace().count() >= 2
+        && t.split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A figure's caption in a report (`Figure 1: …`, `Exhibit 3.`, `图2：…`,
@@ -110,10 +110,7 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
     }
     let value = |j: usize| {
         let t = work.blocks[j].text.trim();
-        !t.is_empty()
-            && t.len() <= 12
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        !t.is_empty() && t.len() <= 12 && t.chars().all(is_value_char)
     };
     let values = alive[k + 1..].iter().take_while(|&&j| value(j)).count();
     if values < 4 {
@@ -134,8 +131,7 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
 
 /// A numbered section heading (`四、投資建議`, `3. Valuation`).
 fn is_numbered_heading(t: &str) -> bool {
-    let rest = t.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
-    (rest.len() < t.len() && rest.starts_with('、'))
+    crate::related::is_numbered_section(t)
         || t.split_once(". ").is_some_and(|(n, _)| {
             (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
         })
@@ -151,13 +147,7 @@ pub(crate) fn chart_dumps(work: &mut Work) {
     for (k, &i) in alive.iter().enumerate() {
         // A table's caption (`表1：…`): its rows stay, its source line goes.
         if is_table_caption(&work.blocks[i].text) {
-            if let Some(&source) = alive[k + 1..]
-                .iter()
-                .take(12)
-                .find(|&&j| is_source_line(&work.blocks[j].text))
-            {
-                drop.push(source);
-            }
+            drop.extend(source_under(work, &alive, k));
             continue;
         }
         if !is_figure_caption(&work.blocks[i].text) {
@@ -168,13 +158,13 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         // numbered section (`四、投資建議`).
         // A row of values or periods (`2023 2024 2025F`, `148 215 320`)
         // is a label too, however many.
+        // (`F`, `E`: a forecast or an estimate year, `2026F`.)
         let numeric_row = |t: &str| {
             t.len() <= 160
                 && t.split_whitespace().count() >= 3
                 && t.split_whitespace().all(|w| {
-                    w.chars().all(|c| {
-                        c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | 'F' | 'E')
-                    })
+                    w.chars()
+                        .all(|c| is_value_char(c) || matches!(c, 'F' | 'E'))
                 })
         };
         let label = |j: usize| {
@@ -187,9 +177,8 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         let number = |j: usize| {
             let t = work.blocks[j].text.trim();
             !t.is_empty()
-                && t.chars().all(|c| {
-                    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | ' ' | 'F' | 'E')
-                })
+                && t.chars()
+                    .all(|c| is_value_char(c) || matches!(c, ' ' | 'F' | 'E'))
         };
         let run: Vec<usize> = alive[k + 1..]
             .iter()
@@ -201,15 +190,24 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         if rows || (run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len()) {
             drop.extend_from_slice(&run);
         }
-        if let Some(&source) = alive[k + 1..]
-            .iter()
-            .take(12)
-            .find(|&&j| is_source_line(&work.blocks[j].text))
-        {
-            drop.push(source);
-        }
+        drop.extend(source_under(work, &alive, k));
     }
     work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// The source line within a dozen lines under the caption at `alive[k]`.
+fn source_under(work: &Work, alive: &[usize], k: usize) -> Option<usize> {
+    alive[k + 1..]
+        .iter()
+        .take(12)
+        .copied()
+        .find(|&j| is_source_line(&work.blocks[j].text))
+}
+
+/// A character of a chart's value or axis label: digits, `.`, `,`, `%`,
+/// `-`.
+fn is_value_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-')
 }
 
 /// A printed page's footer or header as a PDF's text carries it: segments
@@ -344,16 +342,7 @@ pub(crate) fn stock_data_boxes(work: &mut Work) {
         "stock performance",
     ];
     let alive = work.alive();
-    let row = |i: usize| {
-        let t = work.blocks[i].text.trim();
-        char_len(t) <= 60
-            && !t.ends_with(is_sentence_end)
-            && !t.contains(['，', '。'])
-            && t.split_whitespace().count() >= 2
-            && t.split_whitespace()
-                .last()
-                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
-    };
+    let row = |i: usize| is_data_row(&work.blocks[i].text);
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let b = &work.blocks[i];
@@ -389,17 +378,21 @@ pub(crate) fn forwarded_mail(work: &mut Work) {
             .expect("static regex")
     });
     let alive = work.alive();
-    // The first half by text: a mail client's menus above are many short
-    // lines.
-    let half = work.alive_chars() / 2;
-    let mut seen = 0;
     let Some(k) = alive.iter().position(|&i| {
         let t = work.blocks[i].text.trim();
-        seen += char_len(t);
-        seen <= half && t.len() <= 80 && t.starts_with('-') && re.is_match(t)
+        t.len() <= 80 && t.starts_with('-') && re.is_match(t)
     }) else {
         return;
     };
+    // The first half by text: a mail client's menus above are many short
+    // lines.
+    let seen: usize = alive[..=k]
+        .iter()
+        .map(|&i| char_len(work.blocks[i].text.trim()))
+        .sum();
+    if seen > work.alive_chars() / 2 {
+        return;
+    }
     work.drop_unprotected(alive[..k].to_vec(), DropReason::Chrome);
     let mut meta = vec![alive[k]];
     meta.extend(

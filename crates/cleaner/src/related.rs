@@ -244,7 +244,7 @@ fn is_headline_like(text: &str) -> bool {
 
 /// A section heading numbered with a Chinese ordinal (`四、封測廠的新角色`):
 /// the article's own, not a teaser's headline.
-fn is_numbered_section(text: &str) -> bool {
+pub(crate) fn is_numbered_section(text: &str) -> bool {
     let t = text.trim();
     let ordinal = t
         .char_indices()
