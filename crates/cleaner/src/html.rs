@@ -691,56 +691,77 @@ fn is_caption_class(el: &scraper::node::Element) -> bool {
 /// Estimates the deepest nesting of non-void, non-self-closing elements.
 /// Elements the parser closes implicitly (`p`, `li`, `td`, …) do not count.
 pub fn estimated_depth(s: &str) -> usize {
-    const NO_DEPTH: &[&str] = &[
-        "br", "img", "meta", "link", "input", "hr", "wbr", "source", "track", "area", "base",
-        "col", "embed", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th", "!doctype",
-        "!--",
-    ];
     let b = s.as_bytes();
     let mut depth: usize = 0;
     let mut max = 0;
     let mut i = 0;
-    while i < b.len() {
-        // Jump to the next tag.
-        match memchr::memchr(b'<', &b[i..]) {
-            Some(k) => i += k,
-            None => break,
+    // Jump from tag to tag.
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        i += k + 1;
+        let close = b.get(i) == Some(&b'/');
+        let start = i + usize::from(close);
+        let name_len = b[start.min(b.len())..]
+            .iter()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!' || **c == b'-')
+            .count();
+        if name_len == 0 {
+            continue;
         }
-        if i + 1 < b.len() {
-            let close = b[i + 1] == b'/';
-            let start = if close { i + 2 } else { i + 1 };
-            let mut j = start;
-            while j < b.len()
-                && (b[j].is_ascii_alphanumeric() || b[j] == b'!' || b[j] == b'-')
-                && j - start < 16
-            {
-                j += 1;
-            }
-            if j > start {
-                let name = &b[start..j];
-                let mut k = j;
-                while k < b.len() && b[k] != b'>' && k - j < 2048 {
-                    k += 1;
-                }
-                let self_closing = k > 0 && k < b.len() && b[k - 1] == b'/';
-                let no_depth = NO_DEPTH
-                    .iter()
-                    .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
-                if !no_depth && !self_closing {
-                    if close {
-                        depth = depth.saturating_sub(1);
-                    } else {
-                        depth += 1;
-                        max = max.max(depth);
-                    }
-                }
-                i = k;
-                continue;
+        let after = start + name_len;
+        let window = &b[after..b.len().min(after + 2048)];
+        let end = after + memchr::memchr(b'>', window).unwrap_or(window.len());
+        let self_closing = end < b.len() && b[end - 1] == b'/';
+        if !self_closing && !is_depthless(&b[start..after]) {
+            if close {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
             }
         }
-        i += 1;
+        i = end;
     }
     max
+}
+
+/// Void elements, comments and doctypes, and the elements the parser
+/// closes implicitly (`p`, `li`, `td`, …): tags that add no depth.
+fn is_depthless(name: &[u8]) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(slot) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (l, c) in slot.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &*slot,
+        b"br"
+            | b"img"
+            | b"meta"
+            | b"link"
+            | b"input"
+            | b"hr"
+            | b"wbr"
+            | b"source"
+            | b"track"
+            | b"area"
+            | b"base"
+            | b"col"
+            | b"embed"
+            | b"param"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"!doctype"
+            | b"!--"
+    )
 }
 
 /// Pages larger than this are not parsed into a DOM: [`crate::linear`]
