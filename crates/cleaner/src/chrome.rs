@@ -508,6 +508,52 @@ pub fn is_list_intro(text: &str) -> bool {
     t.ends_with([':', '：']) && char_len(t) >= 6 && !only_chrome_words(t)
 }
 
+/// Whole lines (folded) that are a control's label: media and gallery
+/// controls, expanders, reader buttons, text-size switches, channel tabs.
+const UI_LABELS: &[&str] = &[
+    "hide content",
+    "show content",
+    "show more",
+    "show less",
+    "see more",
+    "see less",
+    "expand",
+    "collapse",
+    "full screen",
+    "fullscreen",
+    "replay",
+    "mute",
+    "unmute",
+    "play video",
+    "representative image",
+    "图片",
+    "网易号",
+    "representational image",
+    "autoplay",
+    "a+",
+    "a-",
+    "a",
+    "显示全部",
+    "展开阅读全文",
+    "continue reading below",
+    "条款及细则适用",
+    "请继续往下阅读...",
+    "请继续往下阅读",
+    "按我看活动办法",
+    "photo gallery",
+    "gallery",
+    "today's change",
+    "read on x",
+    "save as pdf",
+    "相关影片",
+    "相关视频",
+    "visit website",
+    "read later",
+    "save to board",
+    "mark as read",
+    "mark as unread",
+];
+
 /// A player or widget control, an icon's alt text or a network's degree
 /// of connection, on its own line (folded): `Price chart icon`, `hide
 /// content`, `show more`, `3rd+`.
@@ -532,52 +578,7 @@ fn is_ui_label(folded: &str) -> bool {
         t.trim_start_matches(['•', '·', ' ']),
         "1st" | "2nd" | "3rd" | "3rd+"
     );
-    icon || degree
-        || summarize
-        || matches!(
-            t,
-            "hide content"
-                | "show content"
-                | "show more"
-                | "show less"
-                | "see more"
-                | "see less"
-                | "expand"
-                | "collapse"
-                | "full screen"
-                | "fullscreen"
-                | "replay"
-                | "mute"
-                | "unmute"
-                | "play video"
-                | "representative image"
-                | "图片"
-                | "网易号"
-                | "representational image"
-                | "autoplay"
-                | "a+"
-                | "a-"
-                | "a"
-                | "显示全部"
-                | "展开阅读全文"
-                | "continue reading below"
-                | "条款及细则适用"
-                | "请继续往下阅读..."
-                | "请继续往下阅读"
-                | "按我看活动办法"
-                | "photo gallery"
-                | "gallery"
-                | "today's change"
-                | "read on x"
-                | "save as pdf"
-                | "相关影片"
-                | "相关视频"
-                | "visit website"
-                | "read later"
-                | "save to board"
-                | "mark as read"
-                | "mark as unread"
-        )
+    icon || degree || summarize || UI_LABELS.contains(&t)
 }
 
 /// An ad that ends with its call (folded): `Save up to 40% on laptops.
