@@ -1385,7 +1385,7 @@ fn is_bare_form_label(text: &str) -> bool {
 
 /// A web address or a bare domain alone on its line (`https://…`,
 /// `example.com`: a link card's source).
-fn is_bare_url(text: &str) -> bool {
+pub(crate) fn is_bare_url(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^(?:https?://\S+|www\.\S+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|cn|tw|hk|news|tech|info|blog|me|tv|app)(?:/\S*)?)$")

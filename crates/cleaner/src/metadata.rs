@@ -775,8 +775,11 @@ fn above_signed_post(work: &mut Work, alive: &[usize]) -> bool {
         if seen > half || prose_above * 8 > total {
             return false;
         }
-        let stamp = text(k + 1).trim_end_matches(['·', '•', ' ']);
-        if name(t) && is_time_stamp(stamp) && earlier.contains(t) {
+        // A relative time may keep its separator (`3 天 ·`), which tells
+        // it from a bare count.
+        let raw = text(k + 1);
+        let stamped = is_time_stamp(raw) || is_time_stamp(raw.trim_end_matches(['·', '•', ' ']));
+        if name(t) && stamped && earlier.contains(t) {
             // A long headline right above the name is the post's title.
             let over = text(k - 1);
             let above = if is_headline(over, 16, 6) { k - 1 } else { k };
@@ -1045,11 +1048,16 @@ pub fn is_author_bio(text: &str) -> bool {
 
 /// One line of a bulletin board's post header (folded): a label, a
 /// space and a short value (`作者 someone`, `看板 stock`, `发信站 …`).
+/// A web view that prints label and value in two spans glues them
+/// (`看板stock`, `时间thu nov 20 …`): a value in Latin letters or
+/// brackets may then follow the label directly.
 fn is_board_header_line(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:作者|看板|标题|标\s+题|时间|发信人|信区|发信站)\s+\S.{0,78}$")
-            .expect("static regex")
+        Regex::new(
+            r"^(?:作者|看板|标题|标\s+题|时间|发信人|信区|发信站)(?:\s+\S|[a-z0-9\[(]).{0,78}$",
+        )
+        .expect("static regex")
     });
     let t = folded.trim();
     t.len() <= 320 && re.is_match(t) && !t.ends_with('。')
@@ -1722,6 +1730,23 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         above_post_head(&mut w);
         assert_eq!(w.alive(), vec![7, 8, 9, 10]);
+        // A relative time keeps its separator; a bare count is no time.
+        for (stamp, alive) in [("2 天 · ", vec![6, 7, 8]), ("2 天", (0..9).collect())] {
+            let lines = [
+                "某社群",
+                "某某財經 王小明",
+                "4.8萬位追蹤者",
+                "簡介",
+                "某某財經 王小明",
+                stamp,
+                body,
+                body,
+                body,
+            ];
+            let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+            above_post_head(&mut w);
+            assert_eq!(w.alive(), alive, "{stamp}");
+        }
     }
 
     #[test]
@@ -1743,6 +1768,21 @@ mod tests {
             vec![3, 4, 5],
             "a lone label line is not a header"
         );
+        // A web view's spans glue label and value; a sentence that opens
+        // with a label word does not join them.
+        let lines = [
+            "作者someone (某暱稱)",
+            "看板Chips",
+            "標題[新聞] 某廠擴產",
+            "時間Wed Mar 4 08:15:00 2026",
+            body,
+            "時間就是產能，某廠今年再加一條線。",
+            "作者認為，價格不會回落。",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6, 7]);
     }
 
     #[test]

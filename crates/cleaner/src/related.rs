@@ -242,6 +242,17 @@ fn is_headline_like(text: &str) -> bool {
     size_ok && !ends_sentence
 }
 
+/// A link card's source: a bare host or address alone on its line, as
+/// social networks print it over a shared link (`EXAMPLE.COM`,
+/// `news.example.com`).
+fn is_card_host(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re =
+        RE.get_or_init(|| Regex::new(r"^(?:[A-Z0-9-]+\.)+[A-Z]{2,12}$").expect("static regex"));
+    let t = text.trim();
+    crate::chrome::is_bare_url(t) || (t.len() <= 64 && re.is_match(t))
+}
+
 /// A section heading numbered with a Chinese ordinal (`四、封測廠的新角色`):
 /// the article's own, not a teaser's headline.
 pub(crate) fn is_numbered_section(text: &str) -> bool {
@@ -455,9 +466,10 @@ impl RelatedFilter {
     }
 
     /// A link card inside the article: a headline and, under it, a meta
-    /// row with engagement counts (`某专栏 · 2,103 赞同 · 186 评论`). Only
-    /// after the first paragraph: above it, such a row belongs to the
-    /// page's own headline.
+    /// row with engagement counts (`某专栏 · 2,103 赞同 · 186 评论`), or a
+    /// shared link's host over its headline and description. Only after
+    /// the first paragraph: above it, such a row belongs to the page's
+    /// own headline.
     fn link_cards(&self, work: &mut Work) {
         let alive = work.alive();
         let Some(first) = alive
@@ -471,6 +483,24 @@ impl RelatedFilter {
             let (h, m) = (&work.blocks[pair[0]], &work.blocks[pair[1]]);
             if is_count_row(&m.text) && is_headline_like(&h.text) && !is_body_paragraph(&h.text) {
                 drop.extend_from_slice(pair);
+            }
+        }
+        // A shared link's card: its site's host alone on a line, the
+        // linked headline under it, and at most one short line of the
+        // linked page's description when no paragraph follows.
+        let rest = &alive[first..];
+        for (k, &i) in rest.iter().enumerate() {
+            let text = |j: usize| rest.get(j).map(|&b| &*work.blocks[b].text);
+            let headline =
+                text(k + 1).is_some_and(|t| is_headline_like(t) && !is_body_paragraph(t));
+            if !is_card_host(&work.blocks[i].text) || !headline {
+                continue;
+            }
+            drop.extend_from_slice(&rest[k..k + 2]);
+            let described = text(k + 2).is_some_and(|t| char_len(t) <= 240)
+                && !text(k + 3).is_some_and(is_body_paragraph);
+            if described {
+                drop.push(rest[k + 2]);
             }
         }
         for i in drop {
@@ -709,6 +739,31 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_links_host_headline_and_description() {
+        let body =
+            "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let card = [
+            "NEWS.EXAMPLE.COM",
+            "Chipmaker Weighs a Second Packaging Plant in Arizona",
+            "The plant would double its advanced packaging output by 2028.",
+        ];
+        let lines = [body, body, card[0], card[1], card[2], "所有心情：", "1,024"];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.link_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 5, 6]);
+        // A paragraph after the card: the line under the headline is the
+        // article's own; a host over a sentence is no card.
+        let lines = [body, card[0], card[1], card[2], body];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.link_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 3, 4]);
+        let lines = [body, "Example.com", body, body];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.link_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+    }
 
     #[test]
     fn an_epapers_page_news_teasers_in_the_head() {
