@@ -1880,6 +1880,7 @@ impl Detector for ChromeFilter {
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
         crate::metadata::above_post_head(work);
+        crate::thread::replies(work);
         crate::printed::forwarded_mail(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that

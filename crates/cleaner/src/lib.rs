@@ -70,6 +70,7 @@ pub mod spam;
 pub mod stamp;
 pub mod tail;
 pub mod text_dump;
+pub mod thread;
 pub mod transcript;
 pub mod widget;
 
