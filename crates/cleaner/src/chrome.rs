@@ -1881,7 +1881,9 @@ impl Detector for ChromeFilter {
         crate::transcript::transcripts(work);
         crate::metadata::above_post_head(work);
         crate::thread::replies(work);
+        crate::thread::channel_posts(work);
         crate::printed::forwarded_mail(work);
+        crate::printed::filing_exhibit(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).

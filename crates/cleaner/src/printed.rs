@@ -7,7 +7,8 @@
 //! stock data panel above a research note's first paragraph; e-paper page
 //! labels (`C03版：产经`); a newsletter's mail headers (`Subject: …`) and
 //! its issue line (`某周刊 第305期`); a forwarded mail's client chrome,
-//! forwarder's note and forwarded headers above the mail itself.
+//! forwarder's note and forwarded headers above the mail itself; a
+//! filing's cover page and items above the exhibit it files.
 //! Must not know: site names or any string of a particular page; the
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 
@@ -407,10 +408,73 @@ pub(crate) fn forwarded_mail(work: &mut Work) {
     work.drop_unprotected(meta, DropReason::Metadata);
 }
 
+/// A filing's exhibit in a dump (`EX-99.1`, `Exhibit 99.1` alone on a
+/// line, as a securities regulator's viewer prints a report with the
+/// press release it files): the release under the last such marker is the
+/// article, and the filing's index, cover page, items and signatures
+/// above it go. A paragraph must follow within a few lines, and the text
+/// under the marker must be a fair share of the page.
+pub(crate) fn filing_exhibit(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:ex-|exhibit\s+)99(?:\.\d{1,2})?$").expect("static regex")
+    });
+    let alive = work.alive();
+    let marker = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        t.len() <= 16 && re.is_match(t)
+    };
+    let Some(k) = alive.iter().rposition(|&i| marker(i)) else {
+        return;
+    };
+    let opens = alive[k + 1..]
+        .iter()
+        .take(8)
+        .any(|&i| crate::chrome::is_body_paragraph(&work.blocks[i].text));
+    let under: usize = alive[k + 1..]
+        .iter()
+        .map(|&i| char_len(work.blocks[i].text.trim()))
+        .sum();
+    if !opens || under * 4 < work.alive_chars() {
+        return;
+    }
+    work.drop_unprotected(alive[..=k].to_vec(), DropReason::Boilerplate);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::script::fold;
+
+    #[test]
+    fn a_filings_exhibit_is_the_article() {
+        let release = "SAN JOSE, Calif., March 3, 2026 -- Example Chips Inc. today announced a supply agreement for packaging capacity through 2028.";
+        let lines = [
+            "FORM 8-K",
+            "Item 8.01 Other Events.",
+            "On March 2, 2026, the Company entered into a supply agreement, as described in the press release filed as Exhibit 99.1.",
+            "SIGNATURES",
+            "EX-99.1",
+            "Exhibit 99.1",
+            "Example Chips Secures Packaging Capacity",
+            release,
+            release,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        filing_exhibit(&mut w);
+        assert_eq!(w.alive(), vec![6, 7, 8]);
+        // An exhibit named in a sentence, or a marker over no prose.
+        let lines = [
+            "Exhibit 99.1 is attached.",
+            release,
+            "EX-99.1",
+            "SIGNATURES",
+            "Jane Roe",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        filing_exhibit(&mut w);
+        assert_eq!(w.alive().len(), lines.len());
+    }
 
     #[test]
     fn page_footers_running_headers_chart_labels_and_data_panels() {

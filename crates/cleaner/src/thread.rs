@@ -6,8 +6,10 @@
 //! stand in a dump and the first opens a post with prose, the first
 //! poster's posts up to the first head of someone else are the article
 //! (their heads go as metadata), and from that head on the page holds
-//! replies, which go. The chrome detector calls this while the stamps
-//! are still there.
+//! replies, which go. A channel's stream of posts, each closed by its
+//! reactions and view count (`👍 521`, `19.8K`): when one post holds most
+//! of the prose, it is the article and the other posts go. The chrome
+//! detector calls these while the stamps and counts are still there.
 //! Must not know: site names; any other chrome.
 
 use crate::chrome::is_body_paragraph;
@@ -123,6 +125,83 @@ pub(crate) fn replies(work: &mut Work) {
     work.drop_unprotected(alive[cut..].to_vec(), DropReason::Boilerplate);
 }
 
+/// A reaction and its count (`👍 521`, `🔥 1.2K`, `❤️ 88`): a symbol, not
+/// a letter or digit, then a count.
+fn is_reaction_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    if first.is_alphanumeric() || first.is_ascii() || t.len() > 24 {
+        return false;
+    }
+    let count = t.trim_start_matches(|c: char| !c.is_ascii_digit() && !c.is_whitespace());
+    count.len() < t.len() && is_compact_count(count.trim())
+}
+
+/// A count alone, compact or with separators (`19.8K`, `1.2萬`, `3,912`).
+fn is_compact_count(t: &str) -> bool {
+    let digits = t.trim_end_matches(['K', 'k', 'M', '万', '萬']);
+    !digits.is_empty()
+        && digits.len() <= 9
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Keeps the one post that holds most of a channel stream's prose.
+pub(crate) fn channel_posts(work: &mut Work) {
+    let alive = work.alive();
+    if alive
+        .iter()
+        .any(|&i| work.blocks[i].kind != BlockKind::Line)
+    {
+        return;
+    }
+    let text = |i: usize| work.blocks[i].text.trim();
+    let closer = |i: usize| is_reaction_line(text(i)) || is_count_line(text(i));
+    // Posts end at a run of counts that holds a reaction or a labelled
+    // count; a bare number only joins such a run.
+    let mut posts: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    while k < alive.len() {
+        if !closer(alive[k]) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end < alive.len() && (closer(alive[end]) || is_compact_count(text(alive[end]))) {
+            end += 1;
+        }
+        posts.push((start, k));
+        start = end;
+        k = end;
+    }
+    posts.push((start, alive.len()));
+    let prose = |&(a, b): &(usize, usize)| -> (usize, usize) {
+        let paragraphs: Vec<usize> = alive[a..b]
+            .iter()
+            .map(|&i| text(i))
+            .filter(|t| is_body_paragraph(t))
+            .map(char_len)
+            .collect();
+        (paragraphs.iter().sum(), paragraphs.len())
+    };
+    let total: usize = posts.iter().map(|p| prose(p).0).sum();
+    let Some(best) = (0..posts.len()).max_by_key(|&p| prose(&posts[p]).0) else {
+        return;
+    };
+    let (chars, paragraphs) = prose(&posts[best]);
+    if posts.len() < 5 || paragraphs < 3 || chars * 10 < total * 6 {
+        return;
+    }
+    let (a, b) = posts[best];
+    let others: Vec<usize> = alive[..a].iter().chain(&alive[b..]).copied().collect();
+    work.drop_unprotected(others, DropReason::RelatedLinks);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +209,59 @@ mod tests {
     const POST: &str =
         "最近跑了幾家代工廠，聊了一輪伺服器出貨，這季機櫃出貨比上季多三成，液冷版占比也明顯拉高，明年上半年還會再成長。";
     const REPLY: &str = "請問液冷版的冷板是哪一家供應的？份額大概怎麼分，明年會不會換供應商呢？";
+
+    #[test]
+    fn reactions_and_counts() {
+        for t in ["👍 521", "🔥 1.2K", "❤️ 88", "🤯 21"] {
+            assert!(is_reaction_line(t), "{t}");
+        }
+        for t in ["Top 5", "👉 t.me/example", "• 288 GB HBM3E", "📌 Join now"] {
+            assert!(!is_reaction_line(t), "{t}");
+        }
+        assert!(is_compact_count("19.8K") && is_compact_count("3,912"));
+        assert!(!is_compact_count("71%") && !is_compact_count("K"));
+    }
+
+    #[test]
+    fn the_post_with_most_of_a_channels_prose_stays() {
+        let short =
+            "Example Foundry October revenue rose 12% on accelerator wafers, by our estimate.";
+        let lines = [
+            "Example Channel",
+            short,
+            "👍 40",
+            "1.1K",
+            short,
+            "🔥 12",
+            "2.3K",
+            "Weekly note",
+            POST,
+            POST,
+            POST,
+            POST,
+            "👍 1.2K",
+            "🔥 389",
+            "23.7K",
+            short,
+            "👍 9",
+            "800",
+            short,
+            "👍 7",
+            "600",
+            "Footer text",
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        channel_posts(&mut w);
+        assert_eq!(w.alive(), vec![7, 8, 9, 10, 11]);
+        // Posts of like size: no post is the article.
+        let even = [
+            POST, POST, "👍 40", "1.1K", POST, POST, "👍 12", "2.3K", POST, POST, "👍 9", POST,
+            "👍 7", POST, "👍 3",
+        ];
+        let mut w = Work::of_lines(&even, BlockKind::Line);
+        channel_posts(&mut w);
+        assert_eq!(w.alive().len(), even.len());
+    }
 
     #[test]
     fn handles_and_names() {
