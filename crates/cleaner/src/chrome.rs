@@ -552,6 +552,19 @@ const UI_LABELS: &[&str] = &[
     "save to board",
     "mark as read",
     "mark as unread",
+    "下载",
+    "剪辑",
+    "储存",
+    "显示更多",
+    "显示较少",
+    "翻译",
+    "查看翻译",
+    "see translation",
+    "查看活动",
+    "加入",
+    "join",
+    "跟著文字记录一起观看影片。",
+    "follow along using the transcript.",
 ];
 
 /// A player or widget control, an icon's alt text or a network's degree
@@ -559,7 +572,7 @@ const UI_LABELS: &[&str] = &[
 /// content`, `show more`, `3rd+`.
 fn is_ui_label(folded: &str) -> bool {
     let t = folded.trim();
-    if t.len() > 40 {
+    if t.len() > 48 {
         return false;
     }
     // A gallery's label may carry its position (`Photo gallery 1 / 3`).
@@ -1395,6 +1408,53 @@ pub(crate) fn is_bare_url(text: &str) -> bool {
     t.len() <= 2048 && !t.contains(char::is_whitespace) && t.contains('.') && re.is_match(t)
 }
 
+/// A labelled link alone on its line: a few words, a colon and a web
+/// address or a mail address (`Podcast 收聽：https://…`, `業務合作：
+/// someone@example.com`, `本文链接：https://…`), maybe after a bullet or
+/// an emoji. Where a sentence ends before the colon, it is prose.
+fn is_link_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[:：]\s*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    let Some(m) = (t.len() <= 600).then(|| re.find(t)).flatten() else {
+        return false;
+    };
+    let label = &t[..m.start()];
+    char_len(label) <= 60 && !has_inner_sentence_end(label) && !label.ends_with(is_sentence_end)
+}
+
+/// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
+/// `This video is sponsored by Example`.
+fn is_sponsor_line(folded: &str) -> bool {
+    let t = folded
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let zh = [
+        "本集由",
+        "本期由",
+        "本节目由",
+        "本影片由",
+        "本视频由",
+        "本片由",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        && t.contains("赞助");
+    let en = [
+        "this episode is sponsored by",
+        "this video is sponsored by",
+        "today's episode is sponsored by",
+        "this episode is brought to you by",
+        "this video is brought to you by",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
+    char_len(t) <= 80 && (zh || en)
+}
+
 /// Text that says a machine wrote it (`此摘要由AI生成`, `AI 重點摘要`,
 /// `This recap was generated automatically by software`), given folded.
 pub fn says_machine_written(folded: &str) -> bool {
@@ -2002,6 +2062,9 @@ impl Detector for ChromeFilter {
                 || is_alt_text_line(text)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
+                || crate::stamp::is_stats_line(text)
+                || is_link_line(text)
+                || is_sponsor_line(&folded)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2506,6 +2569,24 @@ mod tests {
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
         assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
         assert!(is_ui_label(&fold("請繼續往下閱讀...")));
+        assert!(is_ui_label(&fold("跟著文字記錄一起觀看影片。")) && is_ui_label(&fold("顯示較少")));
+        for t in [
+            "🎧 Podcast 收聽：https://podcast.example.com/show",
+            "👉 開戶享手續費2.8折，首筆交易再送500元：https://example.com/a",
+            "業務合作：someone@example.com",
+            "本文链接：https://blog.example.cn/article/123",
+        ] {
+            assert!(is_link_line(t), "{t}");
+        }
+        assert!(!is_link_line(
+            "公司表示，細節見官網。全文請見：https://example.com/a"
+        ));
+        assert!(!is_link_line("https://example.com/a"));
+        assert!(is_sponsor_line(&fold("📈 本集由 某某證券 贊助播出")));
+        assert!(is_sponsor_line("this video is sponsored by example vpn."));
+        assert!(!is_sponsor_line(&fold(
+            "該計畫由政府贊助三成經費，明年動工。"
+        )));
         assert!(is_app_promo(&fold("改用APP看影音 週週抽獎 保證中獎")));
         assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";

@@ -1072,7 +1072,16 @@ fn is_follow_button(folded: &str) -> bool {
     let t = t.trim_start_matches(['+', '＋', ' ']).trim();
     matches!(
         t,
-        "关注" | "已关注" | "关注作者" | "追踪" | "订阅" | "follow" | "following" | "subscribe"
+        "关注"
+            | "已关注"
+            | "关注作者"
+            | "追踪"
+            | "订阅"
+            | "加入"
+            | "follow"
+            | "following"
+            | "subscribe"
+            | "join"
     )
 }
 
@@ -1199,10 +1208,12 @@ impl MetadataFilter {
                 && !b.text.trim_end().ends_with(is_sentence_end)
         };
         for i in work.alive() {
-            let above_button = work
-                .blocks
-                .get(i + 1)
-                .is_some_and(|n| is_follow_button(&n.folded()));
+            // A count of followers may stand between the name and the
+            // button (`38.6萬 位訂閱者`).
+            let button = (i + 1..work.blocks.len())
+                .take(3)
+                .find(|&j| !crate::stamp::is_count_line(&work.blocks[j].text));
+            let above_button = button.is_some_and(|j| is_follow_button(&work.blocks[j].folded()));
             if !above_button || !short(&work.blocks[i]) {
                 continue;
             }

@@ -86,7 +86,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|人看过|人看過|人读过|人讀過|次?播放|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|篇文章|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|位?訂閱者|位?订阅者|subscribers|人看过|人看過|人读过|人讀過|次?播放|次?觀看|次?观看|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|觀看次數|观看次数|篇文章|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?次?)$",
         )
         .expect("static regex")
     })
@@ -159,6 +159,30 @@ pub fn is_meta_row(text: &str) -> bool {
         && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
 }
 
+/// A video's statistics line: a count of views and a time, maybe with the
+/// video's hashtags after them (`12萬 次觀看 5 天前 #某標籤`, `128,904 views
+/// 3 days ago`).
+pub fn is_stats_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 240 || !t.contains(char::is_whitespace) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let stats = words
+        .iter()
+        .take_while(|w| !w.starts_with('#'))
+        .copied()
+        .collect::<Vec<_>>();
+    let tags_only = words[stats.len()..].iter().all(|w| w.starts_with('#'));
+    if !tags_only || stats.len() < 2 || stats.len() > 8 {
+        return false;
+    }
+    (1..stats.len()).any(|at| {
+        let (a, b) = (stats[..at].join(" "), stats[at..].join(" "));
+        (is_count_part(&a) && is_time_part(&b)) || (is_time_part(&a) && is_count_part(&b))
+    })
+}
+
 /// A meta row with an engagement count (`某专栏 · 2,103 赞同 · 186 评论`):
 /// what a link card prints under the headline it links to.
 pub fn is_count_row(text: &str) -> bool {
@@ -225,6 +249,24 @@ pub fn is_floor_stamp(folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn video_statistics_lines() {
+        for t in [
+            "12萬 次觀看 5 天前 #某標籤 #晶片",
+            "128,904 views 3 days ago",
+            "觀看次數：128,904次 2025年11月19日",
+        ] {
+            assert!(is_stats_line(t), "{t}");
+        }
+        for t in [
+            "12萬 次觀看",
+            "5 天前 #某標籤",
+            "公司表示 5 天前 出貨 12萬 台",
+        ] {
+            assert!(!is_stats_line(t), "{t}");
+        }
+    }
 
     #[test]
     fn relative_times() {
