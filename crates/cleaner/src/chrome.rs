@@ -262,7 +262,7 @@ fn is_weather_line(folded: &str) -> bool {
 pub(crate) fn is_page_position(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$")
+        Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[–—-]\s*\d{1,3}\s*[–—-])$")
             .expect("static regex")
     });
     let t = folded.trim();
@@ -1426,6 +1426,28 @@ fn is_link_line(text: &str) -> bool {
     char_len(label) <= 60 && !has_inner_sentence_end(label) && !label.ends_with(is_sentence_end)
 }
 
+/// A listed company's header line in an exchange filing, in brackets of
+/// its own (folded): `（股份代号：1234）`, `（于中华人民共和国注册成立的股份有限
+/// 公司）`, `(Stock Code: 1234)`, `(incorporated in … with limited
+/// liability)`.
+fn is_listing_header(folded: &str) -> bool {
+    let t = folded.trim();
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('（') && t.ends_with('）'));
+    bracketed
+        && char_len(t) <= 80
+        && contains_any(
+            t,
+            &[
+                "股份代号",
+                "stock code",
+                "注册成立",
+                "incorporated in",
+                "with limited liability",
+            ],
+        )
+}
+
 /// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
 /// `This video is sponsored by Example`.
 fn is_sponsor_line(folded: &str) -> bool {
@@ -1939,6 +1961,7 @@ impl Detector for ChromeFilter {
         crate::widget::quote_tables(work);
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
+        crate::transcript::host_lines(work);
         crate::metadata::above_post_head(work);
         crate::thread::replies(work);
         crate::thread::channel_posts(work);
@@ -2065,6 +2088,7 @@ impl Detector for ChromeFilter {
                 || crate::stamp::is_stats_line(text)
                 || is_link_line(text)
                 || is_sponsor_line(&folded)
+                || is_listing_header(&folded)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2587,6 +2611,14 @@ mod tests {
         assert!(!is_sponsor_line(&fold(
             "該計畫由政府贊助三成經費，明年動工。"
         )));
+        assert!(is_listing_header(&fold("（股份代號：1234）")));
+        assert!(is_listing_header(&fold(
+            "(incorporated in the Cayman Islands with limited liability)"
+        )));
+        assert!(!is_listing_header(&fold(
+            "（股份代號：1234）收報45元，升3%。"
+        )));
+        assert!(is_page_position("– 2 –") && !is_page_position("-2"));
         assert!(is_app_promo(&fold("改用APP看影音 週週抽獎 保證中獎")));
         assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";

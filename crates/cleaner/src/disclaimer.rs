@@ -110,6 +110,10 @@ const NOTICE_PHRASES: &[&str] = &[
     "投资人应审慎判断",
     "投资人应独立判断",
     "自负投资风险",
+    "对本公告的内容概不负责",
+    "务请审慎行事",
+    "exercise caution when dealing in the securities",
+    "take no responsibility for the contents of this announcement",
     "投资者据此操作",
 ];
 
@@ -180,6 +184,14 @@ fn is_release_heading(text: &str) -> bool {
             | "利益披露"
             | "重要声明"
             | "重要聲明"
+            // An exchange filing's closing parts: its forward-looking
+            // statements and the board's signature.
+            | "前瞻性陈述"
+            | "前瞻性陳述"
+            | "前瞻性声明"
+            | "前瞻性聲明"
+            | "承董事会命"
+            | "承董事會命"
     ) {
         return true;
     }
@@ -193,6 +205,7 @@ fn is_release_heading(text: &str) -> bool {
         "forward looking statement",
         "safe harbor",
         "safe harbor statement",
+        "by order of the board",
         "media contact",
         "media contacts",
         "press contact",

@@ -7,8 +7,9 @@
 //! header go, and so do the transcript's own notes before its first
 //! speaker line (`Copy transcript`); sponsor reads inside the transcript
 //! (a speaker line that says `brought to you by`, and the lines without a
-//! speaker label that continue it) go too. The chrome detector calls
-//! this.
+//! speaker label that continue it) go too; so do the host's or
+//! operator's lines that run a call among other speakers' lines. The
+//! chrome detector calls this.
 //! Must not know: site names; any other chrome.
 
 use crate::doc::Work;
@@ -73,6 +74,44 @@ fn is_sponsor_read(folded: &str) -> bool {
     .any(|p| folded.contains(p))
 }
 
+/// The host's or operator's lines in a transcript (`主持人：謝謝，下一位
+/// 提問…`, `Operator: Our next question comes from …`): with two or more
+/// of them and three or more lines of other speakers, they run the call
+/// and go.
+pub fn host_lines(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let label = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:[\p{Han}]{2,6}|[A-Z][A-Za-z]{1,15}(?:\s[A-Z][A-Za-z]{1,15})?)\s*[:：]\s*\S",
+        )
+        .expect("static regex")
+    });
+    let host = |t: &str| {
+        ["主持人", "司仪", "司儀", "Operator", "Moderator"]
+            .iter()
+            .any(|h| {
+                t.strip_prefix(h)
+                    .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+            })
+    };
+    let alive = work.alive();
+    let hosts: Vec<usize> = alive
+        .iter()
+        .copied()
+        .filter(|&i| work.blocks[i].text.len() <= 1200 && host(work.blocks[i].text.trim()))
+        .collect();
+    let speakers = alive
+        .iter()
+        .filter(|&&i| {
+            let t = work.blocks[i].text.trim();
+            !host(t) && t.len() <= 4000 && label.is_match(t)
+        })
+        .count();
+    if hosts.len() >= 2 && speakers >= 3 {
+        work.drop_unprotected(hosts, DropReason::Chrome);
+    }
+}
+
 pub fn transcripts(work: &mut Work) {
     let alive = work.alive();
     let Some(h) = alive.iter().position(|&i| {
@@ -123,6 +162,30 @@ pub fn transcripts(work: &mut Work) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_calls_host_lines_go() {
+        let lines = [
+            "主持人：各位投資人午安，首先請財務長報告。",
+            "財務長：第三季營收季增一成八，毛利率三成二。",
+            "分析師提問：明年的成長動能？",
+            "總經理：明年新案量產，營收占比過半。",
+            "主持人：謝謝，下一位提問。",
+            "分析師提問：毛利率怎麼看？",
+            "財務長：維持三成以上。",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        host_lines(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 3, 5, 6]);
+        // One host line, or hosts without other speakers: left alone.
+        let mut w = Work::of_lines(&lines[..4], crate::doc::BlockKind::Line);
+        host_lines(&mut w);
+        assert_eq!(w.alive().len(), 4);
+        let lines = ["主持人：某人", "主持人：另一人", "會議於下午兩點開始。"];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        host_lines(&mut w);
+        assert_eq!(w.alive().len(), 3);
+    }
 
     #[test]
     fn show_notes_and_sponsor_reads_around_a_transcript() {

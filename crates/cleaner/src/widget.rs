@@ -266,8 +266,14 @@ pub fn is_quote_line(text: &str) -> bool {
                 && w.chars().any(|c| c.is_ascii_digit())
         };
         // A table row may carry a loss (`净利润 -452 2,060`); a ticker
-        // carries a percentage or an arrow.
+        // carries a percentage or an arrow. A row named with its unit
+        // (`出货量（张） 18,600 52,400 +181.7%`) is a table's.
+        let unit = name
+            .strip_suffix([')', '）'])
+            .and_then(|n| n.rsplit_once(['(', '（']))
+            .is_some_and(|(_, u)| !u.is_empty() && !u.contains(|c: char| c.is_ascii_digit()));
         if char_len(name) <= 12
+            && !unit
             && !numbers.is_empty()
             && numbers
                 .iter()
@@ -638,6 +644,7 @@ mod tests {
             "1,200 wafers +5%",
             "毛利率提升+2.1%，净利率提升+1.5%",
             "净利润 -452 2,060 3,940",
+            "出货量（张） 18,600 52,400 +181.7%",
             "营收：12亿元 净利：3亿元",
             "The US (and its allies)",
             "成交额：全天超过12亿元，换手率走高",
