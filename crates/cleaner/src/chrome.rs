@@ -380,9 +380,20 @@ pub(crate) fn first_prose(work: &Work, alive: &[usize], skip: impl Fn(&str) -> b
             let t = &work.blocks[i].text;
             is_body_paragraph(t)
                 && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                && !is_tagged_title(t)
                 && !skip(t)
         })
         .unwrap_or(alive.len())
+}
+
+/// A video's or post's title with its hashtags after it (`某某芯片谁才是
+/// 龙头？一条视频讲透 #芯片 #算力`): a short line ending in two or more tags
+/// heads the page, it does not open the text.
+fn is_tagged_title(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    char_len(text) <= 120
+        && words.next().is_some_and(|w| w.starts_with('#'))
+        && words.next().is_some_and(|w| w.starts_with('#'))
 }
 
 /// An image's alt text printed as a line of its own (`Alt: Bar chart of
@@ -563,6 +574,12 @@ const UI_LABELS: &[&str] = &[
     "查看活动",
     "加入",
     "join",
+    "文稿",
+    "mark as read & archive",
+    "export to markdown",
+    "add a note…",
+    "👍 yes",
+    "👎 no",
     "跟著文字记录一起观看影片。",
     "follow along using the transcript.",
 ];
@@ -1496,6 +1513,7 @@ pub fn says_machine_written(folded: &str) -> bool {
                 "ai生成",
                 "ai 生成",
                 "ai摘要",
+                "ai章节",
                 "ai 摘要",
                 "ai重点",
                 "ai 重点",
@@ -2619,6 +2637,10 @@ mod tests {
             "（股份代號：1234）收報45元，升3%。"
         )));
         assert!(is_page_position("– 2 –") && !is_page_position("-2"));
+        assert!(is_tagged_title("某芯片誰是龍頭？一條影片講透 #芯片 #算力"));
+        assert!(!is_tagged_title(
+            "某廠本季營收年增三成，法人看好明年成長。#芯片"
+        ));
         assert!(is_app_promo(&fold("改用APP看影音 週週抽獎 保證中獎")));
         assert!(!is_ui_label("chips 1 / 3") && !is_ui_label("1 / 3"));
         let title = "[资料分享] 国产内存走到哪一步了 [复制链接]";

@@ -38,6 +38,7 @@ use std::sync::OnceLock;
 /// Keys that open a metadata line when followed by a colon or `|` (folded).
 const KEYS: &[&str] = &[
     "新闻来源",
+    "ip属地",
     "签名",
     "已认证",
     "观看次数",

@@ -67,6 +67,7 @@ fn is_time_part(part: &str) -> bool {
         "发布于",
         "Updated",
         "Published",
+        "Saved",
     ]
     .iter()
     .find_map(|l| t.strip_prefix(l))

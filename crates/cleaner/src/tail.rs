@@ -111,6 +111,8 @@ fn is_story_end_call(folded: &str) -> bool {
         "read it on our website",
         "read on our website",
         "read on the web",
+        // A reader app's link back to the page it saved.
+        "view original",
     ];
     let t = folded.trim();
     t.len() <= 120 && char_len(t) <= 48 && CALLS.iter().any(|c| t.contains(c))
