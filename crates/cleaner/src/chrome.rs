@@ -1436,7 +1436,8 @@ fn is_link_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    let Some(m) = (t.len() <= 600).then(|| re.find(t)).flatten() else {
+    let linked = t.contains("://") || t.contains("www.") || t.contains('@');
+    let Some(m) = (linked && t.len() <= 600).then(|| re.find(t)).flatten() else {
         return false;
     };
     let label = &t[..m.start()];
@@ -1491,7 +1492,7 @@ fn is_sponsor_line(folded: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p));
-    char_len(t) <= 80 && (zh || en)
+    (zh || en) && char_len(t) <= 80
 }
 
 /// Text that says a machine wrote it (`此摘要由AI生成`, `AI 重點摘要`,

@@ -1209,13 +1209,16 @@ impl MetadataFilter {
                 && !b.text.trim_end().ends_with(is_sentence_end)
         };
         for i in work.alive() {
+            if !short(&work.blocks[i]) {
+                continue;
+            }
             // A count of followers may stand between the name and the
             // button (`38.6萬 位訂閱者`).
             let button = (i + 1..work.blocks.len())
                 .take(3)
                 .find(|&j| !crate::stamp::is_count_line(&work.blocks[j].text));
             let above_button = button.is_some_and(|j| is_follow_button(&work.blocks[j].folded()));
-            if !above_button || !short(&work.blocks[i]) {
+            if !above_button {
                 continue;
             }
             work.drop_block(i, DropReason::Metadata);

@@ -250,6 +250,9 @@ fn is_card_host(text: &str) -> bool {
     let re =
         RE.get_or_init(|| Regex::new(r"^(?:[A-Z0-9-]+\.)+[A-Z]{2,12}$").expect("static regex"));
     let t = text.trim();
+    if t.contains(char::is_whitespace) || !t.contains('.') {
+        return false;
+    }
     crate::chrome::is_bare_url(t) || (t.len() <= 64 && re.is_match(t))
 }
 
@@ -491,9 +494,9 @@ impl RelatedFilter {
         let rest = &alive[first..];
         for (k, &i) in rest.iter().enumerate() {
             let text = |j: usize| rest.get(j).map(|&b| &*work.blocks[b].text);
-            let headline =
-                text(k + 1).is_some_and(|t| is_headline_like(t) && !is_body_paragraph(t));
-            if !is_card_host(&work.blocks[i].text) || !headline {
+            if !is_card_host(&work.blocks[i].text)
+                || !text(k + 1).is_some_and(|t| is_headline_like(t) && !is_body_paragraph(t))
+            {
                 continue;
             }
             drop.extend_from_slice(&rest[k..k + 2]);

@@ -165,7 +165,7 @@ pub fn is_meta_row(text: &str) -> bool {
 /// 3 days ago`).
 pub fn is_stats_line(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 240 || !t.contains(char::is_whitespace) {
+    if t.len() > 240 || !t.contains(' ') || !t.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();

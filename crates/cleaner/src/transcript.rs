@@ -100,6 +100,9 @@ pub fn host_lines(work: &mut Work) {
         .copied()
         .filter(|&i| work.blocks[i].text.len() <= 1200 && host(work.blocks[i].text.trim()))
         .collect();
+    if hosts.len() < 2 {
+        return;
+    }
     let speakers = alive
         .iter()
         .filter(|&&i| {
@@ -107,7 +110,7 @@ pub fn host_lines(work: &mut Work) {
             !host(t) && t.len() <= 4000 && label.is_match(t)
         })
         .count();
-    if hosts.len() >= 2 && speakers >= 3 {
+    if speakers >= 3 {
         work.drop_unprotected(hosts, DropReason::Chrome);
     }
 }
