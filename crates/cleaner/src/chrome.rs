@@ -572,6 +572,14 @@ const UI_LABELS: &[&str] = &[
     "查看翻译",
     "see translation",
     "查看活动",
+    "在应用程式中开启",
+    "email address",
+    "电子邮箱",
+    "gift this article",
+    "add us on google",
+    "translate",
+    "在app中打开",
+    "open in app",
     "加入",
     "join",
     "文稿",
@@ -664,6 +672,11 @@ fn is_quote_delay_note(folded: &str) -> bool {
 /// your experience with this article?`, `你对这篇文章有什么感觉？`.
 fn is_feedback_prompt(folded: &str) -> bool {
     let t = folded.trim();
+    // A site's own feedback links (`Contact us: Provide news feedback or
+    // report an error`, `Site feedback: Take our Survey`).
+    if t.len() <= 120 && (t.starts_with("contact us:") || t.starts_with("site feedback:")) {
+        return true;
+    }
     t.len() <= 120
         && t.ends_with(['?', '？'])
         && contains_any(
@@ -755,7 +768,11 @@ fn is_search_box(folded: &str) -> bool {
         .any(|p| t.starts_with(p))
         && t.contains(['/', '、', ',', '&']);
     let suggestion = t.starts_with("试试：") || t.starts_with("试试:");
-    (placeholder || suggestion) && char_len(t) <= 40 && !t.ends_with(is_sentence_end)
+    // A hint that speaks to the reader (`搜索你感兴趣的内容`).
+    let hint = (t.starts_with("搜索") || t.starts_with("搜寻"))
+        && t.contains(['你', '您'])
+        && char_len(t) <= 16;
+    (placeholder || suggestion || hint) && char_len(t) <= 40 && !t.ends_with(is_sentence_end)
 }
 
 /// A metered paywall's notice (folded): `你已閱讀 1 篇免費文章`, `已是會員？
@@ -2108,6 +2125,7 @@ impl Detector for ChromeFilter {
                 || is_link_line(text)
                 || is_sponsor_line(&folded)
                 || is_listing_header(&folded)
+                || crate::thread::is_part_marker(text)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2659,6 +2677,10 @@ mod tests {
             is_search_box("搜索行情/作者/话题") && is_search_box("search quotes, news & videos")
         );
         assert!(!is_search_box("搜索引擎的下一步"));
+        assert!(
+            is_search_box(&fold("搜尋你想看的影片"))
+                && !is_search_box(&fold("搜索你的記憶，這家公司十年前就做過。"))
+        );
         assert!(is_search_box(&fold("試試：某公司中籤率是多少")));
         assert!(is_search_box(&fold("輸入股票名稱/代碼、問句")));
         assert!(!is_search_box(&fold("试试：新平台的效果如何。")));
@@ -2675,6 +2697,7 @@ mod tests {
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
         assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
         assert!(is_feedback_prompt(&fold("看完這篇新聞，你的心情是？")));
+        assert!(is_feedback_prompt(&fold("Site feedback: Take our survey")));
         assert!(
             is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 99 / 月"))
         );

@@ -92,6 +92,7 @@ const NOTICE_PHRASES: &[&str] = &[
     "请参阅末页之免责声明",
     "请参阅末页免责声明",
     "by submitting your information you agree",
+    "by signing up, you agree",
     "侵权必究",
     "不得转载",
     "not constitute investment advice",
@@ -496,6 +497,7 @@ impl Detector for DisclaimerFilter {
             }
             let copyright = weak
                 || labelled
+                || is_bracketed_text_note(folded)
                 || contains_any(folded, NOTICE_PHRASES)
                 || (!intro && is_own_advice_notice(folded));
             if contact || copyright {
@@ -515,6 +517,23 @@ impl Detector for DisclaimerFilter {
             }
         }
     }
+}
+
+/// An editor's note on how the text was made, in brackets of its own
+/// (folded): `（本文依錄音整理，內容經節錄）`, `(本文经授权转载)`.
+fn is_bracketed_text_note(folded: &str) -> bool {
+    let t = folded.trim();
+    let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    inner.trim_start().starts_with("本文")
+        && char_len(inner) <= 100
+        && contains_any(
+            inner,
+            &[
+                "整理", "编辑", "节录", "转载", "授权", "为准", "原创", "观点",
+            ],
+        )
 }
 
 /// A research report's own list of risks under a `风险提示：` label
@@ -744,6 +763,9 @@ mod tests {
             "a colon introduces the author's own list"
         );
         assert_eq!(run(&["本节目不构成任何投资建议。"]), 0);
+        assert_eq!(run(&["（本文依座談會錄音整理，內容經節錄）"]), 0);
+        assert_eq!(run(&["(本文经作者授权转载)"]), 0);
+        assert_eq!(run(&["（本文提到的三家公司，明年都有新產能開出）"]), 1);
         assert_eq!(
             run(&["风险提示：下游需求不及预期；产能供给受限；出口管制收紧。"]),
             1

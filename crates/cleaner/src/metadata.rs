@@ -866,6 +866,7 @@ impl Detector for MetadataFilter {
         self.account_lines(work);
         self.title(work);
         self.under_title(work);
+        self.summary_box(work);
     }
 }
 
@@ -982,8 +983,8 @@ fn is_role_line(folded: &str) -> bool {
     )
 }
 
-/// A person's name alone on a line: two or three capitalised words.
-/// A social handle alone on its line (`@janeroe`, `@jane_roe_42`).
+/// A social handle alone on its line (`@janeroe`, `@jane_roe_42`,
+/// `@某某財經`).
 pub(crate) fn is_handle_line(text: &str) -> bool {
     let t = text.trim();
     t.len() <= 40
@@ -991,9 +992,10 @@ pub(crate) fn is_handle_line(text: &str) -> bool {
         && t.len() > 2
         && t[1..]
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
 }
 
+/// A person's name alone on a line: two or three capitalised words.
 fn is_person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=3).contains(&words.len())
@@ -1139,6 +1141,53 @@ impl MetadataFilter {
             .filter(|&i| !heading(&work.blocks[i].text))
             .collect();
         work.drop_unprotected(stamps, DropReason::Metadata);
+    }
+
+    /// A wire story's summary box above its first paragraph in a dump: a
+    /// `Summary` or `Key points` label (maybe a `Companies` label after
+    /// it) and one to five short points under it, then the story's long
+    /// first paragraph. The points restate the story; they go with the
+    /// labels.
+    fn summary_box(&self, work: &mut Work) {
+        let alive = work.alive();
+        if alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
+        {
+            return;
+        }
+        let label = |t: &str| {
+            matches!(
+                t.trim().to_ascii_lowercase().as_str(),
+                "summary" | "key points" | "key takeaways" | "companies"
+            )
+        };
+        let Some(k) = alive
+            .iter()
+            .position(|&i| work.blocks[i].text.len() <= 16 && label(&work.blocks[i].text))
+        else {
+            return;
+        };
+        let mut end = k;
+        while end < alive.len() && label(&work.blocks[alive[end]].text) {
+            end += 1;
+        }
+        let points = alive[end..]
+            .iter()
+            .take(6)
+            .take_while(|&&i| char_len(&work.blocks[i].text) <= 160)
+            .count();
+        let story = alive
+            .get(end + points)
+            .is_some_and(|&i| char_len(&work.blocks[i].text) > 160);
+        // The box heads the page: within its first quarter of text.
+        let above: usize = alive[..k]
+            .iter()
+            .map(|&i| char_len(&work.blocks[i].text))
+            .sum();
+        if (1..=5).contains(&points) && story && above * 4 <= work.alive_chars() {
+            work.drop_unprotected(alive[k..end + points].to_vec(), DropReason::Metadata);
+        }
     }
 
     /// A bulletin board's post header: two or more `<label> <value>`
@@ -1765,6 +1814,28 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_storys_summary_box() {
+        let story = "SEOUL, March 3 (Example) - Example Memory said on Tuesday it would raise its planned investment in a packaging plant to about $5.2 billion, as demand for high-bandwidth memory used in AI processors continues to outstrip supply.";
+        let lines = [
+            "Example Memory raises packaging budget",
+            "Summary",
+            "Companies",
+            "Budget up by about a third",
+            "Second line to lift capacity",
+            story,
+            story,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        MetadataFilter.summary_box(&mut w);
+        assert_eq!(w.alive(), vec![0, 5, 6]);
+        // A `Summary` heading late in the text is the article's.
+        let late = [story, story, story, story, "Summary", "Short point", story];
+        let mut w = Work::of_lines(&late, BlockKind::Line);
+        MetadataFilter.summary_box(&mut w);
+        assert_eq!(w.alive().len(), late.len());
+    }
+
+    #[test]
     fn board_headers_and_clock_lines() {
         let body =
             "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
@@ -1880,6 +1951,7 @@ mod tests {
         MetadataFilter.run(&mut w);
         assert_eq!(w.alive(), vec![0, 4]);
         assert!(is_handle_line("@jane_roe.42") && !is_handle_line("@ the fab"));
+        assert!(is_handle_line("@某某聊財經") && !is_handle_line("@某某 你說呢"));
         let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);

@@ -278,12 +278,25 @@ impl Detector for TailFilter {
             rest = &rest[n..];
         }
         for &i in rest {
-            if !work.blocks[i].protected && !is_sentence(&work.blocks[i].text) {
+            let t = &work.blocks[i].text;
+            if !work.blocks[i].protected && !is_sentence(t) && !is_rate_note(t) {
                 work.drop_block(i, DropReason::Boilerplate);
             }
         }
         drop_closing_lines(work);
     }
+}
+
+/// A wire story's exchange-rate note under its last paragraph (`($1 =
+/// 1,468.20 won)`, `(1 美元 = 7.12 人民币)`): the story's own.
+fn is_rate_note(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[(（]\s*(?:[$€£¥]|US\$|HK\$|NT\$)?\s*1\s*(?:美元|港元|欧元|歐元|[A-Za-z]{0,12})?\s*=\s*[$€£¥]?\s*[\d,.]+\s*\S{0,12}\s*[)）]$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 80 && re.is_match(t)
 }
 
 /// With the tail gone, a note about the author or a call to comment or
@@ -307,6 +320,12 @@ fn drop_closing_lines(work: &mut Work<'_>) {
 mod tests {
     use super::*;
     use crate::doc::Block;
+
+    #[test]
+    fn exchange_rate_notes() {
+        assert!(is_rate_note("($1 = 1,468.20 won)") && is_rate_note("（1 美元 = 7.12 人民币）"));
+        assert!(!is_rate_note("(see page 2)") && !is_rate_note("$1 = 1,468.20 won"));
+    }
     use crate::script::fold;
 
     const BODY: &str = "The packaging line will double its output next year, the company said, and most of it is already booked by two customers.";

@@ -9,7 +9,8 @@
 //! replies, which go. A channel's stream of posts, each closed by its
 //! reactions and view count (`👍 521`, `19.8K`): when one post holds most
 //! of the prose, it is the article and the other posts go. The chrome
-//! detector calls these while the stamps and counts are still there.
+//! detector calls these while the stamps and counts are still there. A
+//! thread's part markers (`(2/5)`) are chrome.
 //! Must not know: site names; any other chrome.
 
 use crate::chrome::is_body_paragraph;
@@ -125,6 +126,25 @@ pub(crate) fn replies(work: &mut Work) {
     work.drop_unprotected(alive[cut..].to_vec(), DropReason::Boilerplate);
 }
 
+/// A thread's part marker alone on its line (`(2/5)`, `（3／5）`).
+pub(crate) fn is_part_marker(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 16 {
+        return false;
+    }
+    let Some(inner) = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    let Some((n, m)) = inner.split_once(['/', '／']) else {
+        return false;
+    };
+    let (n, m) = (n.trim().parse::<u32>(), m.trim().parse::<u32>());
+    matches!((n, m), (Ok(n), Ok(m)) if 1 <= n && n <= m && m <= 50)
+}
+
 /// A reaction and its count (`👍 521`, `🔥 1.2K`, `❤️ 88`): a symbol, not
 /// a letter or digit, then a count.
 fn is_reaction_line(text: &str) -> bool {
@@ -209,6 +229,14 @@ mod tests {
     const POST: &str =
         "最近跑了幾家代工廠，聊了一輪伺服器出貨，這季機櫃出貨比上季多三成，液冷版占比也明顯拉高，明年上半年還會再成長。";
     const REPLY: &str = "請問液冷版的冷板是哪一家供應的？份額大概怎麼分，明年會不會換供應商呢？";
+
+    #[test]
+    fn part_markers() {
+        assert!(is_part_marker("(2/5)") && is_part_marker("（3／5）"));
+        assert!(
+            !is_part_marker("(6/5)") && !is_part_marker("(2/5) 接著說") && !is_part_marker("2/5")
+        );
+    }
 
     #[test]
     fn reactions_and_counts() {
