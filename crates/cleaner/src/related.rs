@@ -242,6 +242,14 @@ fn is_headline_like(text: &str) -> bool {
     size_ok && !ends_sentence
 }
 
+/// A numbered list item (`(3) …`, `3. …`, `3) …`).
+fn is_numbered_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && t[digits..].starts_with([')', '.', '、'])
+}
+
 /// A link card's source: a bare host or address alone on its line, as
 /// social networks print it over a shared link (`EXAMPLE.COM`,
 /// `news.example.com`).
@@ -484,7 +492,12 @@ impl RelatedFilter {
         let mut drop = Vec::new();
         for pair in alive[first..].windows(2) {
             let (h, m) = (&work.blocks[pair[0]], &work.blocks[pair[1]]);
-            if is_count_row(&m.text) && is_headline_like(&h.text) && !is_body_paragraph(&h.text) {
+            // A post's last list item over its counters is no card.
+            if is_count_row(&m.text)
+                && is_headline_like(&h.text)
+                && !is_body_paragraph(&h.text)
+                && !is_numbered_item(&h.text)
+            {
                 drop.extend_from_slice(pair);
             }
         }
@@ -742,6 +755,22 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posts_last_list_item_over_its_counters_stays() {
+        let body =
+            "Three things would change my view on the inference chip race next year, listed below.";
+        let lines = [
+            body,
+            body,
+            "(3) API prices falling another 40%, which hurts everyone",
+            "12 replies · 80 reposts · 500 likes",
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.link_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+        assert!(is_numbered_item("3. Item") && !is_numbered_item("2025 was a year"));
+    }
 
     #[test]
     fn a_shared_links_host_headline_and_description() {
