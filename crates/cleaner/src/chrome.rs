@@ -2003,6 +2003,7 @@ impl Detector for ChromeFilter {
         crate::thread::channel_posts(work);
         crate::printed::forwarded_mail(work);
         crate::printed::filing_exhibit(work);
+        crate::printed::newsletter_sections(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).

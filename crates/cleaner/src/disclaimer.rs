@@ -113,6 +113,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "自负投资风险",
     "对本公告的内容概不负责",
     "务请审慎行事",
+    "投资涉及风险",
+    "证券价格可升可跌",
     "exercise caution when dealing in the securities",
     "take no responsibility for the contents of this announcement",
     "投资者据此操作",
@@ -150,6 +152,14 @@ fn is_release_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '：']).trim_end();
     if t.is_empty() || char_len(t) > 60 || t.ends_with('。') || t.contains(". ") {
         return false;
+    }
+    // A heading that names the notice (`重要事項／免責聲明`); a pointer to
+    // it (`請參閱末頁之免責聲明`) is a page's footer.
+    if char_len(t) <= 16
+        && (t.ends_with("免责声明") || t.ends_with("免責聲明"))
+        && !t.contains(['阅', '閱', '见', '見'])
+    {
+        return true;
     }
     // Chinese: `关于<公司>`, `媒体联系人`.
     if let Some(rest) = t.strip_prefix("关于").or_else(|| t.strip_prefix("关於")) {
@@ -807,10 +817,15 @@ mod tests {
             "Use of Non-GAAP Financial Measures",
             "Important disclosures",
             "Analyst certification",
+            "重要事項／免責聲明",
+            "前瞻性陳述",
+            "承董事會命",
+            "By order of the Board",
         ] {
             assert!(is_release_heading(t), "{t}");
         }
         for t in [
+            "請參閱末頁之免責聲明",
             "About the chip",
             "About 40% of wafers ship to Asia.",
             "Contact lenses for chips",

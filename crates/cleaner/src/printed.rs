@@ -8,7 +8,8 @@
 //! labels (`C03版：产经`); a newsletter's mail headers (`Subject: …`) and
 //! its issue line (`某周刊 第305期`); a forwarded mail's client chrome,
 //! forwarder's note and forwarded headers above the mail itself; a
-//! filing's cover page and items above the exhibit it files.
+//! filing's cover page and items above the exhibit it files; a mailed
+//! newsletter's other sections around its main piece.
 //! Must not know: site names or any string of a particular page; the
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 
@@ -408,6 +409,73 @@ pub(crate) fn forwarded_mail(work: &mut Work) {
     work.drop_unprotected(meta, DropReason::Metadata);
 }
 
+/// A divider line of one repeated rule character (`=====`, `-----`,
+/// `━━━━━`), eight or more long.
+fn is_divider(text: &str) -> bool {
+    let t = text.trim();
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '=' | '-' | '━' | '─' | '_' | '*' | '~' | '＝' | '—')
+        && t.chars().count() >= 8
+        && chars.all(|c| c == first)
+}
+
+/// A mailed newsletter's sections in a dump (mail headers at its top, or
+/// an unsubscribe line): divider lines split it into sections (market
+/// tables, the main piece, briefs, a calendar, the legal notice); when
+/// one section holds at least 60 % of the prose in three or more
+/// paragraphs, it is the article and the other sections go.
+pub(crate) fn newsletter_sections(work: &mut Work) {
+    let alive = work.alive();
+    let mailed = alive
+        .iter()
+        .take(6)
+        .any(|&i| is_mail_header(&work.blocks[i].folded()))
+        || work.blocks.iter().any(|b| {
+            b.text.len() <= 400 && {
+                let f = b.folded();
+                f.contains("unsubscribe") || f.contains("取消订阅") || f.contains("退订")
+            }
+        });
+    if !mailed {
+        return;
+    }
+    // Dividers may be gone already as markup residue: they are looked up
+    // among all blocks.
+    let n = work.blocks.len();
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend((0..n).filter(|&i| is_divider(&work.blocks[i].text)));
+    bounds.push(n);
+    if bounds.len() < 4 {
+        return;
+    }
+    let prose = |a: usize, b: usize| -> (usize, usize) {
+        let lens: Vec<usize> = (a..b)
+            .map(|i| &work.blocks[i])
+            .filter(|b| b.alive && crate::chrome::is_body_paragraph(&b.text))
+            .map(|b| char_len(&b.text))
+            .collect();
+        (lens.iter().sum(), lens.len())
+    };
+    let sections: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    let total: usize = sections.iter().map(|&(a, b)| prose(a, b).0).sum();
+    let Some(&(a, b)) = sections.iter().max_by_key(|&&(a, b)| prose(a, b).0) else {
+        return;
+    };
+    let (chars, paragraphs) = prose(a, b);
+    if paragraphs < 3 || chars * 10 < total * 6 {
+        return;
+    }
+    let others: Vec<usize> = alive
+        .iter()
+        .copied()
+        .filter(|&i| i < a || i >= b || (i == a && is_divider(&work.blocks[i].text)))
+        .collect();
+    work.drop_unprotected(others, DropReason::Boilerplate);
+}
+
 /// A filing's exhibit in a dump (`EX-99.1`, `Exhibit 99.1` alone on a
 /// line, as a securities regulator's viewer prints a report with the
 /// press release it files): the release under the last such marker is the
@@ -445,6 +513,34 @@ pub(crate) fn filing_exhibit(work: &mut Work) {
 mod tests {
     use super::*;
     use crate::script::fold;
+
+    #[test]
+    fn a_newsletters_main_piece_among_its_sections() {
+        let para = "某券商指出，國產AI晶片今年出貨量可望翻倍，主要來自雲端推理需求，毛利率亦隨規模擴大而改善。";
+        let brief = "某公司：第三季收入按年增長15%，遊戲業務穩定。";
+        let lines = [
+            "寄件者: 某證券研究部 <research@example.com>",
+            "主旨: 晨報",
+            "==========",
+            "恒生指數 25,830.65 -312.44 -1.19%",
+            "==========",
+            "今日主題",
+            para,
+            para,
+            para,
+            "==========",
+            brief,
+            "==========",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        newsletter_sections(&mut w);
+        assert_eq!(w.alive(), vec![5, 6, 7, 8]);
+        // Not mailed: dividers in an article's own text stay.
+        let mut w = Work::of_lines(&lines[2..], crate::doc::BlockKind::Line);
+        newsletter_sections(&mut w);
+        assert_eq!(w.alive().len(), lines.len() - 2);
+        assert!(is_divider("━━━━━━━━") && !is_divider("=====") && !is_divider("==== 今日 ===="));
+    }
 
     #[test]
     fn a_filings_exhibit_is_the_article() {
