@@ -487,6 +487,7 @@ fn is_truncated_teaser(folded: &str) -> bool {
 const SUBSCRIBE_BOX: &[&str] = &[
     "reader-supported publication",
     "in your inbox",
+    "straight to your inbox",
     "support quality journalism",
     "support independent journalism",
     "to receive new posts",
@@ -574,6 +575,7 @@ const UI_LABELS: &[&str] = &[
     "查看活动",
     "在应用程式中开启",
     "email address",
+    "click to enlarge",
     "电子邮箱",
     "gift this article",
     "add us on google",
@@ -2003,6 +2005,7 @@ impl Detector for ChromeFilter {
         crate::thread::channel_posts(work);
         crate::printed::forwarded_mail(work);
         crate::printed::filing_exhibit(work);
+        crate::printed::archive_toolbar(work);
         crate::printed::newsletter_sections(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that

@@ -47,6 +47,8 @@ const MARKERS: &[&str] = &[
     "以上内容仅代表",
     "本文仅代表作者",
     "disclaimer:",
+    "analyst's disclosure:",
+    "analyst’s disclosure:",
     "statement: this article",
     "special statement:",
     "notice: the content above",

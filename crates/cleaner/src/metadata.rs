@@ -1162,31 +1162,49 @@ impl MetadataFilter {
                 "summary" | "key points" | "key takeaways" | "companies"
             )
         };
-        let Some(k) = alive
+        // The label may be gone already as a heading or a control's
+        // label: it is looked up among all blocks.
+        let Some(at) = work
+            .blocks
             .iter()
-            .position(|&i| work.blocks[i].text.len() <= 16 && label(&work.blocks[i].text))
+            .position(|b| b.text.len() <= 16 && label(&b.text))
         else {
             return;
         };
-        let mut end = k;
-        while end < alive.len() && label(&work.blocks[alive[end]].text) {
-            end += 1;
+        // `k`: the first line still here after the label; labels right
+        // under it (`Companies`) belong to the box.
+        let mut k = alive.partition_point(|&i| i <= at);
+        while k < alive.len() && label(&work.blocks[alive[k]].text) {
+            k += 1;
         }
-        let points = alive[end..]
+        let labels: Vec<usize> = alive[alive.partition_point(|&i| i < at)..k].to_vec();
+        // Up to five points; a heading (short, no sentence end) is the
+        // story's own.
+        let points = alive[k..]
             .iter()
-            .take(6)
-            .take_while(|&&i| char_len(&work.blocks[i].text) <= 160)
+            .take(5)
+            .take_while(|&&i| {
+                let t = work.blocks[i].text.trim();
+                let n = char_len(t);
+                n <= 160 && (n > 24 || t.ends_with(is_sentence_end))
+            })
             .count();
-        let story = alive
-            .get(end + points)
-            .is_some_and(|&i| char_len(&work.blocks[i].text) > 160);
-        // The box heads the page: within its first quarter of text.
-        let above: usize = alive[..k]
+        // The story's first long paragraph follows within a few lines (a
+        // promo, a photo credit or a heading may stand between).
+        let story = alive[k + points..]
             .iter()
+            .take(4)
+            .any(|&i| char_len(&work.blocks[i].text) > 160);
+        // The box heads the page: within its first quarter of text.
+        let above: usize = alive
+            .iter()
+            .take_while(|&&i| i < at)
             .map(|&i| char_len(&work.blocks[i].text))
             .sum();
         if (1..=5).contains(&points) && story && above * 4 <= work.alive_chars() {
-            work.drop_unprotected(alive[k..end + points].to_vec(), DropReason::Metadata);
+            let mut drop = labels;
+            drop.extend_from_slice(&alive[k..k + points]);
+            work.drop_unprotected(drop, DropReason::Metadata);
         }
     }
 
@@ -1308,7 +1326,7 @@ impl MetadataFilter {
                 .take_while(|&j| {
                     let t = work.blocks[j].text.trim();
                     let n = char_len(t);
-                    n <= 12 && t.split_whitespace().count() <= 3 && !t.ends_with(is_sentence_end)
+                    n <= 24 && t.split_whitespace().count() <= 3 && !t.ends_with(is_sentence_end)
                 })
                 .collect();
             if tags.len() >= 2 {
@@ -1820,8 +1838,8 @@ mod tests {
             "Example Memory raises packaging budget",
             "Summary",
             "Companies",
-            "Budget up by about a third",
-            "Second line to lift capacity",
+            "Plant budget raised by about a third on demand",
+            "Second production line to lift capacity by 40%",
             story,
             story,
         ];
@@ -1938,6 +1956,17 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         assert_eq!(w.alive(), vec![0, 5], "a tags label and its tags");
+        let lines = [
+            body,
+            "Topics",
+            "AI Accelerators",
+            "Memory & Storage",
+            "Intel",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 5], "topics of two or three words");
 
         let en = "The company said revenue rose sharply in the quarter, and its shares gained in early trade on Friday.";
         let lines = [

@@ -9,7 +9,8 @@
 //! its issue line (`某周刊 第305期`); a forwarded mail's client chrome,
 //! forwarder's note and forwarded headers above the mail itself; a
 //! filing's cover page and items above the exhibit it files; a mailed
-//! newsletter's other sections around its main piece.
+//! newsletter's other sections around its main piece; a web archive's
+//! toolbar over the page it saved.
 //! Must not know: site names or any string of a particular page; the
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 
@@ -409,6 +410,31 @@ pub(crate) fn forwarded_mail(work: &mut Work) {
     work.drop_unprotected(meta, DropReason::Metadata);
 }
 
+/// A web archive's toolbar over a saved page in a dump: from the
+/// archive's own first line (`The Wayback Machine - https://…`) to its
+/// `TIMESTAMPS` tab, the capture calendar and the collection notes go;
+/// the archived page under it is cleaned as any page.
+pub(crate) fn archive_toolbar(work: &mut Work) {
+    let alive = work.alive();
+    let archived = alive.iter().take(3).any(|&i| {
+        work.blocks[i]
+            .text
+            .trim_start()
+            .starts_with("The Wayback Machine - http")
+    });
+    if !archived {
+        return;
+    }
+    let Some(end) = alive
+        .iter()
+        .take(60)
+        .position(|&i| work.blocks[i].text.trim() == "TIMESTAMPS")
+    else {
+        return;
+    };
+    work.drop_unprotected(alive[..=end].to_vec(), DropReason::Chrome);
+}
+
 /// A divider line of one repeated rule character (`=====`, `-----`,
 /// `━━━━━`), eight or more long.
 fn is_divider(text: &str) -> bool {
@@ -513,6 +539,26 @@ pub(crate) fn filing_exhibit(work: &mut Work) {
 mod tests {
     use super::*;
     use crate::script::fold;
+
+    #[test]
+    fn a_web_archives_toolbar() {
+        let para = "Example Chips cut the list price of its accelerator kit by a fifth, people familiar with the matter said on Friday.";
+        let lines = [
+            "The Wayback Machine - https://web.archive.org/web/2025/https://news.example.com/a",
+            "7 captures",
+            "About this capture",
+            "The archive discovers and captures web pages through many crawls over time.",
+            "TIMESTAMPS",
+            "Example News",
+            para,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        archive_toolbar(&mut w);
+        assert_eq!(w.alive(), vec![5, 6]);
+        let mut w = Work::of_lines(&lines[1..], crate::doc::BlockKind::Line);
+        archive_toolbar(&mut w);
+        assert_eq!(w.alive().len(), lines.len() - 1);
+    }
 
     #[test]
     fn a_newsletters_main_piece_among_its_sections() {

@@ -142,6 +142,7 @@ fn is_author_box_header(folded: &str) -> bool {
         "about the author"
             | "about the authors"
             | "author bio"
+            | "this article was written by"
             | "关于作者"
             | "作者简介"
             | "作者介绍"
