@@ -2130,6 +2130,7 @@ impl Detector for ChromeFilter {
                 || is_sponsor_line(&folded)
                 || is_listing_header(&folded)
                 || crate::thread::is_part_marker(text)
+                || crate::printed::is_report_list_line(text)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)

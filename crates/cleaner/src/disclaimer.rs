@@ -115,6 +115,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "自负投资风险",
     "对本公告的内容概不负责",
     "务请审慎行事",
+    "请务必阅读正文之后",
+    "请务必阅读正文后",
     "投资涉及风险",
     "证券价格可升可跌",
     "exercise caution when dealing in the securities",

@@ -107,7 +107,9 @@ fn is_table_caption(text: &str) -> bool {
 fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>) {
     let title = work.blocks[alive[k]].text.trim();
     let titled = char_len(title) <= 24
-        && (title.ends_with("走勢") || title.ends_with("走势") || title.ends_with("price chart"));
+        && ["走勢", "走势", "走勢圖", "走势图", "price chart"]
+            .iter()
+            .any(|e| title.ends_with(e));
     if !titled {
         return;
     }
@@ -115,12 +117,20 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
         let t = work.blocks[j].text.trim();
         !t.is_empty() && t.len() <= 12 && t.chars().all(is_value_char)
     };
-    let values = alive[k + 1..].iter().take_while(|&&j| value(j)).count();
+    // A legend may stand between the title and the axis (`某公司 沪深300`).
+    let legend_first = alive
+        .get(k + 1)
+        .is_some_and(|&j| !value(j) && char_len(work.blocks[j].text.trim()) <= 24);
+    let from = k + 1 + usize::from(legend_first);
+    let values = alive
+        .get(from..)
+        .map_or(0, |rest| rest.iter().take_while(|&&j| value(j)).count());
     if values < 4 {
         return;
     }
-    drop.extend_from_slice(&alive[k..=k + values]);
-    if let Some(&legend) = alive.get(k + values + 1) {
+    let end = from + values;
+    drop.extend_from_slice(&alive[k..end]);
+    if let Some(&legend) = alive.get(end) {
         let t = work.blocks[legend].text.trim();
         if char_len(t) <= 24
             && ["(右)", "（右）", "(左)", "（左）"]
@@ -130,6 +140,14 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
             drop.push(legend);
         }
     }
+    // The chart's source line right under it.
+    drop.extend(
+        alive[end..]
+            .iter()
+            .take(2)
+            .copied()
+            .find(|&j| is_source_line(work.blocks[j].text.trim())),
+    );
 }
 
 /// A numbered section heading (`四、投資建議`, `3. Valuation`).
@@ -161,13 +179,14 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         // numbered section (`四、投資建議`).
         // A row of values or periods (`2023 2024 2025F`, `148 215 320`)
         // is a label too, however many.
-        // (`F`, `E`: a forecast or an estimate year, `2026F`.)
+        // (`F`, `E`: a forecast or an estimate year, `2026F`; `Q`, `H`: a
+        // quarter or a half, `2025Q3`.)
         let numeric_row = |t: &str| {
             t.len() <= 160
                 && t.split_whitespace().count() >= 3
                 && t.split_whitespace().all(|w| {
                     w.chars()
-                        .all(|c| is_value_char(c) || matches!(c, 'F' | 'E'))
+                        .all(|c| is_value_char(c) || matches!(c, 'F' | 'E' | 'Q' | 'H'))
                 })
         };
         let label = |j: usize| {
@@ -193,7 +212,8 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         if rows || (run.len() >= 4 && run.iter().filter(|&&j| number(j)).count() * 2 >= run.len()) {
             drop.extend_from_slice(&run);
         }
-        drop.extend(source_under(work, &alive, k));
+        // The source line within a dozen lines of the labels' end.
+        drop.extend(source_under(work, &alive, k + run.len()));
     }
     work.drop_unprotected(drop, DropReason::Chrome);
 }
@@ -283,12 +303,13 @@ pub(crate) fn is_issue_line(text: &str) -> bool {
 /// `目標價：4,650元（前次：3,980元）`, `收盤價（2025/11/17）：3,885元`,
 /// `Rating: Buy`, `Price target: US$42`.
 pub(crate) fn is_rating_line(folded: &str) -> bool {
-    const LABELS: [&str; 12] = [
+    const LABELS: [&str; 13] = [
         "投资评等",
         "投资评级",
         "评级",
         "目标价",
         "收盘价",
+        "当前价",
         "前次目标价",
         "rating",
         "price target",
@@ -298,6 +319,11 @@ pub(crate) fn is_rating_line(folded: &str) -> bool {
         "share price",
     ];
     let t = folded.trim();
+    // A rating box printed one field per line: the label, then the
+    // rating (`投资评级`, `买入（维持）`).
+    if matches!(t, "投资评级" | "投资评等" | "评级") || is_rating_value(t) {
+        return true;
+    }
     if t.len() > 120 || !t.contains([':', '：']) {
         return false;
     }
@@ -314,19 +340,87 @@ pub(crate) fn is_rating_line(folded: &str) -> bool {
     })
 }
 
+/// A rating alone on its line, maybe with its change (folded):
+/// `买入（维持）`, `增持(首次)`.
+fn is_rating_value(t: &str) -> bool {
+    const RATINGS: [&str; 11] = [
+        "买入",
+        "增持",
+        "持有",
+        "中性",
+        "减持",
+        "卖出",
+        "买进",
+        "强烈推荐",
+        "推荐",
+        "谨慎推荐",
+        "区间操作",
+    ];
+    let (rating, change) = match t.split_once(['(', '（']) {
+        Some((r, c)) => (r.trim(), Some(c.trim_end_matches([')', '）']))),
+        None => (t, None),
+    };
+    RATINGS.contains(&rating)
+        && change.is_none_or(|c| matches!(c, "维持" | "首次" | "上调" | "下调" | "首次覆盖"))
+        && change.is_some()
+}
+
 /// A research note's analyst line (folded): `分析師：某某`, `研究助理：某某`,
 /// `Analyst: Jo Roe`: a label and a name.
 pub(crate) fn is_analyst_line(folded: &str) -> bool {
     const LABELS: [&str; 5] = ["分析师", "研究助理", "研究员", "analyst", "analysts"];
     let t = folded.trim();
-    t.len() <= 60
-        && LABELS.iter().any(|l| {
-            t.strip_prefix(l)
-                .and_then(|r| r.trim_start().strip_prefix([':', '：']))
-                .is_some_and(|name| {
-                    (2..=24).contains(&char_len(name)) && !name.contains(['，', ',', '。'])
-                })
-        })
+    // An analyst's licence number (`执业证书编号：S0000000000000`).
+    let licence = ["执业证书编号", "证书编号"].iter().any(|l| {
+        t.strip_prefix(l)
+            .and_then(|r| r.trim_start().strip_prefix([':', '：']))
+            .is_some_and(|n| {
+                let n = n.trim();
+                n.starts_with(['s', 'S'])
+                    && n.len() <= 16
+                    && n[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+    });
+    licence
+        || t.len() <= 60
+            && LABELS.iter().any(|l| {
+                t.strip_prefix(l)
+                    .and_then(|r| r.trim_start().strip_prefix([':', '：']))
+                    .is_some_and(|name| {
+                        (2..=24).contains(&char_len(name)) && !name.contains(['，', ',', '。'])
+                    })
+            })
+}
+
+/// An item of a research note's list of earlier reports: a number, the
+/// report's title in book-title marks and its date (`1.《某公司：…》
+/// 2025-08-18`); the list's label (`相关研究`) goes with it.
+pub(crate) fn is_report_list_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:\d{1,2}\s*[.、]?\s*《[^》]{2,80}》\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|相关研究|相關研究|相关报告|相關報告)$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 300 && re.is_match(t)
+}
+
+/// A data box's label with its unit in brackets (`收盘价（元）`,
+/// `资产负债率（%）`, `Market cap (US$bn)`).
+fn is_unit_label(t: &str) -> bool {
+    char_len(t) <= 16
+        && t.ends_with([')', '）'])
+        && t.contains(['(', '（'])
+        && !t.starts_with(['(', '（'])
+}
+
+/// A value alone on its line (`238.50`, `5,542.74`, `21.37%`,
+/// `180.10-268.88`).
+fn is_value_alone(t: &str) -> bool {
+    t.len() <= 24
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '/' | '~'))
 }
 
 /// A research note's sidebar box of stock data: a header (`公司基本資料`,
@@ -334,10 +428,12 @@ pub(crate) fn is_analyst_line(folded: &str) -> bool {
 /// each a label and figures (`市值(億元) 3,108 2,164`). The note's own
 /// tables sit under a `表1：` caption and stay.
 pub(crate) fn stock_data_boxes(work: &mut Work) {
-    const HEADERS: [&str; 8] = [
+    const HEADERS: [&str; 10] = [
         "公司基本资料",
         "股价表现",
         "基本资料",
+        "市场数据",
+        "基础数据",
         "key data",
         "company data",
         "stock data",
@@ -345,7 +441,12 @@ pub(crate) fn stock_data_boxes(work: &mut Work) {
         "stock performance",
     ];
     let alive = work.alive();
-    let row = |i: usize| is_data_row(&work.blocks[i].text);
+    // A row on one line, or a box printed one field per line: a label
+    // with its unit in brackets (`总市值（亿元）`) and a value alone.
+    let row = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        is_data_row(t) || is_unit_label(t) || is_value_alone(t)
+    };
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let b = &work.blocks[i];
@@ -357,7 +458,10 @@ pub(crate) fn stock_data_boxes(work: &mut Work) {
             continue;
         }
         let rows = alive[k + 1..].iter().take_while(|&&j| row(j)).count();
-        if rows >= 2 {
+        let valued = alive[k + 1..k + 1 + rows]
+            .iter()
+            .any(|&j| !is_unit_label(work.blocks[j].text.trim()));
+        if rows >= 2 && valued {
             drop.extend_from_slice(&alive[k..=k + rows]);
         }
     }
@@ -539,6 +643,20 @@ pub(crate) fn filing_exhibit(work: &mut Work) {
 mod tests {
     use super::*;
     use crate::script::fold;
+
+    #[test]
+    fn research_note_sidebars() {
+        assert!(is_report_list_line(
+            "2.《某公司：上半年業績亮眼》2025-08-18"
+        ));
+        assert!(is_report_list_line("相关研究"));
+        assert!(!is_report_list_line("《某報告》指出，明年出貨將成長三成。"));
+        assert!(is_rating_line(&fold("买入（维持）")) && is_rating_line(&fold("投资评级")));
+        assert!(!is_rating_line(&fold("买入")) && !is_rating_line(&fold("持有至到期")));
+        assert!(is_analyst_line(&fold("执业证书编号：S0000000000001")));
+        assert!(is_unit_label("总市值（亿元）") && !is_unit_label("（亿元）"));
+        assert!(is_value_alone("5,542.74") && is_value_alone("21.37%") && !is_value_alone("2025年"));
+    }
 
     #[test]
     fn a_web_archives_toolbar() {
