@@ -779,7 +779,7 @@ fn is_search_box(folded: &str) -> bool {
 
 /// A metered paywall's notice (folded): `你已閱讀 1 篇免費文章`, `已是會員？
 /// 登入`, `You have read 4 of 5 free articles this month`.
-fn is_meter_notice(folded: &str) -> bool {
+pub(crate) fn is_meter_notice(folded: &str) -> bool {
     static PRICE: OnceLock<Regex> = OnceLock::new();
     // A plan's price alone (`NT$ 99 / 月`, `$8/month`).
     let price = PRICE.get_or_init(|| {
@@ -787,8 +787,46 @@ fn is_meter_notice(folded: &str) -> bool {
             .expect("static regex")
     });
     let t = folded.trim();
+    // A plan's price in words (`首月仅需¥9.9`, `平均每月只要nt$166`,
+    // `单篇购买 ¥5`).
+    let plan_price = char_len(t) <= 24
+        && !t.contains([',', '。'])
+        && ["¥", "nt$", "hk$", "us$", "$", "€", "£"].iter().any(|c| {
+            t.split(c)
+                .nth(1)
+                .is_some_and(|r| r.trim_start().starts_with(|d: char| d.is_ascii_digit()))
+        })
+        && contains_any(
+            t,
+            &[
+                "每月",
+                "首月",
+                "仅需",
+                "只要",
+                "单篇",
+                "折合",
+                "per month",
+                "a month",
+            ],
+        );
     folded.len() <= 200
-        && ((folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
+        && (plan_price
+            || (t.starts_with("剩余全文") && char_len(t) <= 16)
+            || t.starts_with("看不到完整内容")
+            || contains_any(
+                t,
+                &[
+                    "订阅后即可阅读",
+                    "订阅后阅读全文",
+                    "订阅即可阅读全文",
+                    "登录后阅读",
+                ],
+            )
+            || (t.starts_with("已是")
+                && t.contains("会员")
+                && (t.contains("登录") || t.contains("登入"))
+                && char_len(t) <= 20)
+            || (folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
             || folded.starts_with("已是会员")
             || folded.starts_with("已经是订阅者")
             || (char_len(t) <= 16 && t.contains("付费内容"))
@@ -2707,6 +2745,14 @@ mod tests {
             is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 99 / 月"))
         );
         assert!(is_meter_notice(&fold("已經是訂閱者？登入")));
+        assert!(
+            is_meter_notice(&fold("首月僅需¥9.9")) && is_meter_notice(&fold("平均每月只要NT$166"))
+        );
+        assert!(is_meter_notice(&fold("剩餘全文約3200字")));
+        assert!(is_meter_notice(&fold("已是某某通會員？登入")));
+        assert!(!is_meter_notice(&fold(
+            "該晶片每月出貨折合約¥3億元，年增兩成。"
+        )));
         assert!(!is_meter_notice(&fold(
             "單價約 $149 / 月 的方案賣得最好，公司說。"
         )));

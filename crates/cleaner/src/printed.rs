@@ -655,7 +655,9 @@ mod tests {
         assert!(!is_rating_line(&fold("买入")) && !is_rating_line(&fold("持有至到期")));
         assert!(is_analyst_line(&fold("执业证书编号：S0000000000001")));
         assert!(is_unit_label("总市值（亿元）") && !is_unit_label("（亿元）"));
-        assert!(is_value_alone("5,542.74") && is_value_alone("21.37%") && !is_value_alone("2025年"));
+        assert!(
+            is_value_alone("5,542.74") && is_value_alone("21.37%") && !is_value_alone("2025年")
+        );
     }
 
     #[test]

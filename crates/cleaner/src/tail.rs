@@ -280,7 +280,14 @@ impl Detector for TailFilter {
         }
         for &i in rest {
             let t = &work.blocks[i].text;
-            if !work.blocks[i].protected && !is_sentence(t) && !is_rate_note(t) {
+            // The paragraph a paywall cuts short stays (`…，世芯的真正隱憂`
+            // over `本文為會員專屬內容，訂閱後即可閱讀全文`).
+            let walled = is_body_paragraph(t)
+                && work
+                    .blocks
+                    .get(i + 1)
+                    .is_some_and(|n| crate::chrome::is_meter_notice(&n.folded()));
+            if !work.blocks[i].protected && !is_sentence(t) && !is_rate_note(t) && !walled {
                 work.drop_block(i, DropReason::Boilerplate);
             }
         }
