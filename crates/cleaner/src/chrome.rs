@@ -576,6 +576,8 @@ const UI_LABELS: &[&str] = &[
     "在应用程式中开启",
     "email address",
     "click to enlarge",
+    "加入自选股",
+    "看更多走势",
     "电子邮箱",
     "gift this article",
     "add us on google",
@@ -903,7 +905,7 @@ fn split_teasers(work: &mut Work) {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?|(?:words:\s*[\d,]+\s+)?(?:est\.?\s+)?reading time:?\s*\d+\s*min(?:ute)?s?)$")
+        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|\d+\s*(?:分钟|分鐘)\s*[(（](?:阅读|閱讀)(?:时间|時間)[)）]|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?|(?:words:\s*[\d,]+\s+)?(?:est\.?\s+)?reading time:?\s*\d+\s*min(?:ute)?s?)$")
             .expect("static regex")
     });
     // A separator may lead it (`· 7 min read` after a byline's time).
@@ -1521,6 +1523,19 @@ fn is_listing_header(folded: &str) -> bool {
                 "with limited liability",
             ],
         )
+}
+
+/// A picture's or chart's placeholder in brackets, as a mail or a text
+/// extraction prints it (`[圖片: 某證券 logo]`, `[圖表1：市場規模預測]`,
+/// `[Image: chart of revenue]`).
+fn is_image_placeholder(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^\[(?:图片|圖片|图表|圖表|图|圖|image|picture|chart|photo)\s*\d{0,2}\s*[:：]?[^\[\]]{0,120}\]$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 400 && t.starts_with('[') && re.is_match(t)
 }
 
 /// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
@@ -2169,6 +2184,7 @@ impl Detector for ChromeFilter {
                 || is_listing_header(&folded)
                 || crate::thread::is_part_marker(text)
                 || crate::printed::is_report_list_line(text)
+                || is_image_placeholder(text)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2691,6 +2707,10 @@ mod tests {
         assert!(!is_sponsor_line(&fold(
             "該計畫由政府贊助三成經費，明年動工。"
         )));
+        assert!(is_image_placeholder("[圖表1：市場規模預測（2023-2027E）]"));
+        assert!(is_image_placeholder("[Image: chart of revenue]"));
+        assert!(!is_image_placeholder("[1] 某公司年報"));
+        assert!(is_reading_time("3 分鐘 (閱讀時間)"));
         assert!(is_listing_header(&fold("（股份代號：1234）")));
         assert!(is_listing_header(&fold(
             "(incorporated in the Cayman Islands with limited liability)"

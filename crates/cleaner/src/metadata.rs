@@ -92,6 +92,7 @@ const KEYS: &[&str] = &[
     "updated",
     "posted",
     "photo",
+    "photograph",
     "image",
     "credit",
     "reporter",

@@ -368,7 +368,14 @@ fn is_rating_value(t: &str) -> bool {
 /// A research note's analyst line (folded): `分析師：某某`, `研究助理：某某`,
 /// `Analyst: Jo Roe`: a label and a name.
 pub(crate) fn is_analyst_line(folded: &str) -> bool {
-    const LABELS: [&str; 5] = ["分析师", "研究助理", "研究员", "analyst", "analysts"];
+    const LABELS: [&str; 6] = [
+        "分析师",
+        "分析员",
+        "研究助理",
+        "研究员",
+        "analyst",
+        "analysts",
+    ];
     let t = folded.trim();
     // An analyst's licence number (`执业证书编号：S0000000000000`).
     let licence = ["执业证书编号", "证书编号"].iter().any(|l| {
@@ -381,6 +388,10 @@ pub(crate) fn is_analyst_line(folded: &str) -> bool {
                     && n[1..].bytes().all(|b| b.is_ascii_digit())
             })
     });
+    // A credential after the name (`某某，CFA`).
+    let t = t
+        .strip_suffix("cfa")
+        .map_or(t, |r| r.trim_end().trim_end_matches([',', '，']).trim_end());
     licence
         || t.len() <= 60
             && LABELS.iter().any(|l| {
@@ -654,6 +665,7 @@ mod tests {
         assert!(is_rating_line(&fold("买入（维持）")) && is_rating_line(&fold("投资评级")));
         assert!(!is_rating_line(&fold("买入")) && !is_rating_line(&fold("持有至到期")));
         assert!(is_analyst_line(&fold("执业证书编号：S0000000000001")));
+        assert!(is_analyst_line(&fold("分析員：某某某，CFA")));
         assert!(is_unit_label("总市值（亿元）") && !is_unit_label("（亿元）"));
         assert!(
             is_value_alone("5,542.74") && is_value_alone("21.37%") && !is_value_alone("2025年")
