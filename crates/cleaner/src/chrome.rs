@@ -824,6 +824,7 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
                     "登录后阅读",
                 ],
             )
+            || matches!(t, "已是订户?" | "已是订户？" | "已是会员?")
             || (t.starts_with("已是")
                 && t.contains("会员")
                 && (t.contains("登录") || t.contains("登入"))
@@ -1538,6 +1539,15 @@ fn is_image_placeholder(text: &str) -> bool {
     t.len() <= 400 && t.starts_with('[') && re.is_match(t)
 }
 
+/// A broker's offer to open an account (folded): `港美股開戶 首年免佣 …`,
+/// `開戶送500元超商禮券`.
+fn is_account_offer(folded: &str) -> bool {
+    folded.contains("开户")
+        && contains_any(folded, &["送", "免佣", "礼券", "现金券", "优惠"])
+        && char_len(folded) <= 60
+        && !folded.trim_end().ends_with('。')
+}
+
 /// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
 /// `This video is sponsored by Example`.
 fn is_sponsor_line(folded: &str) -> bool {
@@ -2185,6 +2195,7 @@ impl Detector for ChromeFilter {
                 || crate::thread::is_part_marker(text)
                 || crate::printed::is_report_list_line(text)
                 || is_image_placeholder(text)
+                || is_account_offer(&folded)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2709,6 +2720,12 @@ mod tests {
         )));
         assert!(is_image_placeholder("[圖表1：市場規模預測（2023-2027E）]"));
         assert!(is_image_placeholder("[Image: chart of revenue]"));
+        assert!(is_account_offer(&fold(
+            "港美股開戶 首年免佣 新客戶送HK$800現金券"
+        )));
+        assert!(!is_account_offer(&fold(
+            "該券商上月新增開戶數年增三成，並送出首批研究報告。"
+        )));
         assert!(!is_image_placeholder("[1] 某公司年報"));
         assert!(is_reading_time("3 分鐘 (閱讀時間)"));
         assert!(is_listing_header(&fold("（股份代號：1234）")));

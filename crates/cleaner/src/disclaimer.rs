@@ -115,6 +115,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "自负投资风险",
     "对本公告的内容概不负责",
     "务请审慎行事",
+    "an earlier version of this article",
+    "an earlier version of this story",
     "newsletters may contain info about charities",
     "所刊载内容之知识产权",
     "如有意愿转载",

@@ -298,7 +298,7 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             }
         }
     }
-    if is_byline_folded(text, folded) {
+    if is_byline_folded(text, folded) || is_located_byline(text) {
         return true;
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
@@ -380,6 +380,23 @@ fn english_meta_re() -> &'static Regex {
 /// `記者<name>／<city>報導 2025-01-02 10:00`).
 pub fn is_byline(text: &str) -> bool {
     is_byline_folded(text, &fold(text))
+}
+
+/// A byline that places two or three reporters (`Jane Roe in Phoenix and
+/// John Doe in Taipei`); one name and place alone may be a headline in
+/// title case.
+fn is_located_byline(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let name = r"\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}";
+        let place = r"\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?";
+        Regex::new(&format!(
+            r"^{name}\sin\s{place}(?:(?:,\s|\sand\s){name}\sin\s{place}){{1,2}}$"
+        ))
+        .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 120 && t.contains(" in ") && re.is_match(t)
 }
 
 /// [`is_byline`] with the text already folded.
@@ -967,7 +984,19 @@ fn is_original_label(text: &str) -> bool {
 
 /// A reporter's role alone on its line (folded): `Reporter`, `记者`.
 fn is_role_line(folded: &str) -> bool {
-    matches!(
+    // A beat before the role (`senior data center reporter`).
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let beat = (2..=5).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "reporter" | "correspondent" | "writer" | "editor" | "columnist"
+            )
+        })
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '&'));
+    beat || matches!(
         folded.trim(),
         "reporter"
             | "senior reporter"
@@ -1364,13 +1393,18 @@ impl MetadataFilter {
     fn name_over_role(&self, work: &mut Work) {
         for i in 1..work.blocks.len() {
             let role = &work.blocks[i];
-            if role.text.len() > 24 || !is_role_line(&role.folded()) {
+            if role.text.len() > 48 || !is_role_line(&role.folded()) {
                 continue;
             }
+            // The name may be gone already (a list of topics above it took
+            // it as one more topic).
             let name = &work.blocks[i - 1];
-            if name.alive && !name.protected && is_person_name(&name.text) {
-                work.drop_block(i - 1, DropReason::Metadata);
-                work.drop_block(i, DropReason::Metadata);
+            if !name.protected && is_person_name(&name.text) {
+                for j in [i - 1, i] {
+                    if work.blocks[j].alive {
+                        work.drop_block(j, DropReason::Metadata);
+                    }
+                }
             }
         }
     }
@@ -1981,6 +2015,15 @@ mod tests {
         MetadataFilter.run(&mut w);
         assert_eq!(w.alive(), vec![0, 4]);
         assert!(is_handle_line("@jane_roe.42") && !is_handle_line("@ the fab"));
+        assert!(is_located_byline(
+            "Jane Roe in Phoenix and John Doe in Taipei"
+        ));
+        assert!(is_role_line("senior data center reporter") && is_role_line("reporter"));
+        assert!(
+            !is_role_line("letter to the editor, 2025") && !is_role_line("the chip reporter said")
+        );
+        assert!(!is_located_byline("Sales Rose in March"));
+        assert!(!is_located_byline("Demand rose in Asia and Europe"));
         assert!(is_handle_line("@某某聊財經") && !is_handle_line("@某某 你說呢"));
         let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);

@@ -87,7 +87,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|位?訂閱者|位?订阅者|subscribers|人看过|人看過|人读过|人讀過|次?播放|次?觀看|次?观看|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|瀏覽數|浏览数|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|觀看次數|观看次数|篇文章|积分|積分|評論|评论|讚|赞|赞同|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?次?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|位?訂閱者|位?订阅者|subscribers|人看过|人看過|人读过|人讀過|次?播放|次?觀看|次?观看|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|瀏覽數|浏览数|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|觀看次數|观看次数|篇文章|积分|積分|評論|评论|讚|赞|赞同|投币|投幣|收藏|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?次?)$",
         )
         .expect("static regex")
     })

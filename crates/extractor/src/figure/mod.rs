@@ -377,7 +377,13 @@ impl FigureRules {
                 continue;
             };
             let next = num.end.max(i + 1);
-            if inside || !self.left_ok(doc, &num, bare) {
+            // The left side of a conversion (`($1 = 1,468.20 won)`) names
+            // the unit the right side is in; it states no figure.
+            let defines = doc.chars[num.end.min(n)..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| c == '=' || c == '＝');
+            if inside || defines || !self.left_ok(doc, &num, bare) {
                 i = next;
                 continue;
             }
