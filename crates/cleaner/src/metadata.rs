@@ -38,6 +38,7 @@ use std::sync::OnceLock;
 /// Keys that open a metadata line when followed by a colon or `|` (folded).
 const KEYS: &[&str] = &[
     "新闻来源",
+    "本文重点",
     "ip属地",
     "签名",
     "已认证",
@@ -1580,6 +1581,8 @@ mod tests {
     #[test]
     fn meta_lines() {
         assert!(is_meta_line("責任編輯:某某財經網"));
+        assert!(is_meta_line("本文重點：兩家公司明年的接單將決定消長。"));
+        assert!(is_meta_line("Photograph: Jane Roe/Example Daily"));
         assert!(is_meta_line("2024-03-02 10:15:00來源:東岸經濟日報"));
         assert!(is_meta_line("By Jane Doe"));
         assert!(is_meta_line("Tue 3 Mar 2026 // 14:05 UTC"));
