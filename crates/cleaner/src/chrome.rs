@@ -796,7 +796,9 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
     let t = folded.trim();
     // A plan's price in words (`首月仅需¥9.9`, `平均每月只要nt$166`,
     // `单篇购买 ¥5`).
-    let plan_price = char_len(t) <= 24
+    let plan_price = t.len() <= 96
+        && t.contains(['¥', '$', '€', '£'])
+        && char_len(t) <= 24
         && !t.contains([',', '。'])
         && ["¥", "nt$", "hk$", "us$", "$", "€", "£"].iter().any(|c| {
             t.split(c)
@@ -820,15 +822,16 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
         && (plan_price
             || (t.starts_with("剩余全文") && char_len(t) <= 16)
             || t.starts_with("看不到完整内容")
-            || contains_any(
-                t,
-                &[
-                    "订阅后即可阅读",
-                    "订阅后阅读全文",
-                    "订阅即可阅读全文",
-                    "登录后阅读",
-                ],
-            )
+            || (t.contains("阅读")
+                && contains_any(
+                    t,
+                    &[
+                        "订阅后即可阅读",
+                        "订阅后阅读全文",
+                        "订阅即可阅读全文",
+                        "登录后阅读",
+                    ],
+                ))
             || matches!(t, "已是订户?" | "已是订户？" | "已是会员?")
             || (t.starts_with("已是")
                 && t.contains("会员")

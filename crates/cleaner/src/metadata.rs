@@ -389,8 +389,9 @@ pub fn is_byline(text: &str) -> bool {
 fn is_located_byline(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        let name = r"\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){1,2}";
-        let place = r"\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?";
+        // ASCII classes: Unicode letter classes cost a large automaton.
+        let name = r"[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){1,2}";
+        let place = r"[A-Z][A-Za-z-]+(?:\s[A-Z][A-Za-z-]+)?";
         Regex::new(&format!(
             r"^{name}\sin\s{place}(?:(?:,\s|\sand\s){name}\sin\s{place}){{1,2}}$"
         ))
@@ -986,7 +987,14 @@ fn is_original_label(text: &str) -> bool {
 /// A reporter's role alone on its line (folded): `Reporter`, `记者`.
 fn is_role_line(folded: &str) -> bool {
     // A beat before the role (`senior data center reporter`).
-    let words: Vec<&str> = folded.split_whitespace().collect();
+    let ends_in_role = ["reporter", "correspondent", "writer", "editor", "columnist"]
+        .iter()
+        .any(|r| folded.trim_end().ends_with(r));
+    let words: Vec<&str> = if ends_in_role {
+        folded.split_whitespace().collect()
+    } else {
+        Vec::new()
+    };
     let beat = (2..=5).contains(&words.len())
         && words.last().is_some_and(|w| {
             matches!(

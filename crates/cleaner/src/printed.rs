@@ -321,7 +321,8 @@ pub(crate) fn is_rating_line(folded: &str) -> bool {
     let t = folded.trim();
     // A rating box printed one field per line: the label, then the
     // rating (`投资评级`, `买入（维持）`).
-    if matches!(t, "投资评级" | "投资评等" | "评级") || is_rating_value(t) {
+    if t.len() <= 40 && (matches!(t, "投资评级" | "投资评等" | "评级") || is_rating_value(t))
+    {
         return true;
     }
     if t.len() > 120 || !t.contains([':', '：']) {
@@ -413,7 +414,7 @@ pub(crate) fn is_report_list_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 300 && re.is_match(t)
+    t.len() <= 300 && (t.contains('《') || t.starts_with("相")) && re.is_match(t)
 }
 
 /// A data box's label with its unit in brackets (`收盘价（元）`,
@@ -569,20 +570,6 @@ fn is_divider(text: &str) -> bool {
 /// one section holds at least 60 % of the prose in three or more
 /// paragraphs, it is the article and the other sections go.
 pub(crate) fn newsletter_sections(work: &mut Work) {
-    let alive = work.alive();
-    let mailed = alive
-        .iter()
-        .take(6)
-        .any(|&i| is_mail_header(&work.blocks[i].folded()))
-        || work.blocks.iter().any(|b| {
-            b.text.len() <= 400 && {
-                let f = b.folded();
-                f.contains("unsubscribe") || f.contains("取消订阅") || f.contains("退订")
-            }
-        });
-    if !mailed {
-        return;
-    }
     // Dividers may be gone already as markup residue: they are looked up
     // among all blocks.
     let n = work.blocks.len();
@@ -590,6 +577,21 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     bounds.extend((0..n).filter(|&i| is_divider(&work.blocks[i].text)));
     bounds.push(n);
     if bounds.len() < 4 {
+        return;
+    }
+    let alive = work.alive();
+    let mailed = alive
+        .iter()
+        .take(6)
+        .any(|&i| is_mail_header(&work.blocks[i].folded()))
+        || work.blocks.iter().any(|b| {
+            let t = &b.text;
+            t.len() <= 400
+                && ["nsubscribe", "取消订阅", "取消訂閱", "退订", "退訂"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        });
+    if !mailed {
         return;
     }
     let prose = |a: usize, b: usize| -> (usize, usize) {

@@ -165,7 +165,12 @@ pub fn is_meta_row(text: &str) -> bool {
 /// 3 days ago`).
 pub fn is_stats_line(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 240 || !t.contains(' ') || !t.bytes().any(|b| b.is_ascii_digit()) {
+    if t.len() > 240
+        || !t.contains(' ')
+        || !["观看", "觀看", "播放", "view"]
+            .iter()
+            .any(|w| t.contains(w))
+    {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
