@@ -682,7 +682,7 @@ fn is_quote_delay_note(folded: &str) -> bool {
 fn is_feedback_prompt(folded: &str) -> bool {
     let t = folded.trim();
     // A site's own feedback links (`Contact us: Provide news feedback or
-    // report an error`, `Site feedback: Take our Survey`).
+    // report an error`, `Site feedback: Tell us what you think`).
     if t.len() <= 120 && (t.starts_with("contact us:") || t.starts_with("site feedback:")) {
         return true;
     }
@@ -2785,7 +2785,9 @@ mod tests {
         assert!(is_feedback_prompt(&fold("你對這篇文章有什麼感覺？")));
         assert!(is_feedback_prompt(&fold("請問您對這則新聞的看法？")));
         assert!(is_feedback_prompt(&fold("看完這篇新聞，你的心情是？")));
-        assert!(is_feedback_prompt(&fold("Site feedback: Take our survey")));
+        assert!(is_feedback_prompt(&fold(
+            "Site feedback: Tell us what you think"
+        )));
         assert!(
             is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 99 / 月"))
         );

@@ -1879,7 +1879,7 @@ mod tests {
 
     #[test]
     fn a_wire_storys_summary_box() {
-        let story = "SEOUL, March 3 (Example) - Example Memory said on Tuesday it would raise its planned investment in a packaging plant to about $5.2 billion, as demand for high-bandwidth memory used in AI processors continues to outstrip supply.";
+        let story = "OSAKA, March 3 (Example) - Example Memory said on Tuesday it would add a third assembly hall to its test site, lifting the project budget to about 410 billion yen as orders from accelerator makers keep growing.";
         let lines = [
             "Example Memory raises packaging budget",
             "Summary",
@@ -2005,8 +2005,8 @@ mod tests {
         let lines = [
             body,
             "Topics",
-            "AI Accelerators",
-            "Memory & Storage",
+            "Edge Devices",
+            "Chips & Systems",
             "Intel",
             body,
         ];

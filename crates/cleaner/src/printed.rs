@@ -702,7 +702,7 @@ mod tests {
             "寄件者: 某證券研究部 <research@example.com>",
             "主旨: 晨報",
             "==========",
-            "恒生指數 25,830.65 -312.44 -1.19%",
+            "某指數 21,402.10 -210.33 -0.97%",
             "==========",
             "今日主題",
             para,
@@ -727,7 +727,7 @@ mod tests {
         let release = "SAN JOSE, Calif., March 3, 2026 -- Example Chips Inc. today announced a supply agreement for packaging capacity through 2028.";
         let lines = [
             "FORM 8-K",
-            "Item 8.01 Other Events.",
+            "Item 7.01 Regulation FD Disclosure.",
             "On March 2, 2026, the Company entered into a supply agreement, as described in the press release filed as Exhibit 99.1.",
             "SIGNATURES",
             "EX-99.1",

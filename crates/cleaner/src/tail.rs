@@ -281,7 +281,7 @@ impl Detector for TailFilter {
         for &i in rest {
             let t = &work.blocks[i].text;
             // The paragraph a paywall cuts short stays (`…，世芯的真正隱憂`
-            // over `本文為會員專屬內容，訂閱後即可閱讀全文`).
+            // over `訂閱後即可閱讀全文`).
             let walled = is_body_paragraph(t)
                 && work
                     .blocks
@@ -296,7 +296,7 @@ impl Detector for TailFilter {
 }
 
 /// A wire story's exchange-rate note under its last paragraph (`($1 =
-/// 1,468.20 won)`, `(1 美元 = 7.12 人民币)`): the story's own.
+/// 1,390.55 won)`, `(1 美元 = 7.12 人民币)`): the story's own.
 fn is_rate_note(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -331,8 +331,8 @@ mod tests {
 
     #[test]
     fn exchange_rate_notes() {
-        assert!(is_rate_note("($1 = 1,468.20 won)") && is_rate_note("（1 美元 = 7.12 人民币）"));
-        assert!(!is_rate_note("(see page 2)") && !is_rate_note("$1 = 1,468.20 won"));
+        assert!(is_rate_note("($1 = 1,390.55 won)") && is_rate_note("（1 美元 = 7.12 人民币）"));
+        assert!(!is_rate_note("(see page 2)") && !is_rate_note("$1 = 1,390.55 won"));
     }
     use crate::script::fold;
 

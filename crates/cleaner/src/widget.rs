@@ -267,7 +267,7 @@ pub fn is_quote_line(text: &str) -> bool {
         };
         // A table row may carry a loss (`净利润 -452 2,060`); a ticker
         // carries a percentage or an arrow. A row named with its unit
-        // (`出货量（张） 18,600 52,400 +181.7%`) is a table's.
+        // (`出货量（台） 12,400 30,100 +142.7%`) is a table's.
         let unit = name
             .strip_suffix([')', '）'])
             .and_then(|n| n.rsplit_once(['(', '（']))
@@ -644,7 +644,7 @@ mod tests {
             "1,200 wafers +5%",
             "毛利率提升+2.1%，净利率提升+1.5%",
             "净利润 -452 2,060 3,940",
-            "出货量（张） 18,600 52,400 +181.7%",
+            "出货量（台） 12,400 30,100 +142.7%",
             "营收：12亿元 净利：3亿元",
             "The US (and its allies)",
             "成交额：全天超过12亿元，换手率走高",

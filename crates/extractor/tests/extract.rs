@@ -464,7 +464,7 @@ fn things_that_are_not_figures() {
         assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
     }
     // A conversion's left side names the unit; its right side is the rate.
-    assert_fig("($1 = 1,468.20 won)", 1468.2, "KRW");
+    assert_fig("($1 = 1,390.55 won)", 1390.55, "KRW");
 }
 
 #[test]

@@ -377,7 +377,7 @@ impl FigureRules {
                 continue;
             };
             let next = num.end.max(i + 1);
-            // The left side of a conversion (`($1 = 1,468.20 won)`) names
+            // The left side of a conversion (`($1 = 1,390.55 won)`) names
             // the unit the right side is in; it states no figure.
             let defines = doc.chars[num.end.min(n)..]
                 .iter()
