@@ -38,7 +38,8 @@ use crate::printed::{
     running_headers,
 };
 use crate::promo::{
-    called_ads, donation_boxes, event_promos, premium_teasers, service_cards, stock_pick_promos,
+    called_ads, donation_boxes, event_promos, premium_teasers, ruled_boxes, service_cards,
+    stock_pick_promos,
 };
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
@@ -582,6 +583,7 @@ const UI_LABELS: &[&str] = &[
     "财经自选股",
     "即时新闻",
     "专栏收录该内容",
+    "听全文",
     "看更多走势",
     "电子邮箱",
     "gift this article",
@@ -669,9 +671,9 @@ fn is_editor_code(text: &str) -> bool {
 /// 現價資料延遲最少15分鐘…`, `Quotes are delayed by 20 minutes`.
 fn is_quote_delay_note(folded: &str) -> bool {
     folded.len() <= 300
-        && ((folded.contains("延迟")
+        && (((folded.contains("延迟") || folded.contains("延时"))
             && folded.contains("分钟")
-            && contains_any(folded, &["报价", "资料", "价"]))
+            && contains_any(folded, &["报价", "资料", "价", "行情", "数据"]))
             || (folded.contains("delayed")
                 && folded.contains("minutes")
                 && folded.contains("quote")))
@@ -960,6 +962,8 @@ fn is_offer(folded: &str) -> bool {
                     "/month",
                     "a month",
                     "per month",
+                    "% off",
+                    "offer ends",
                 ],
             ))
             || (folded.contains("newsletter")
@@ -1547,6 +1551,21 @@ fn is_image_placeholder(text: &str) -> bool {
     t.len() <= 400 && t.starts_with('[') && re.is_match(t)
 }
 
+/// An official account's card lines (folded): its introduction
+/// (`功能介绍 聚焦…`), an audio version's length (`时长 11:36`), and a call to
+/// join its readers' group by adding an editor on the messaging app.
+fn is_account_intro(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let duration = RE.get_or_init(|| {
+        Regex::new(r"^(?:时长|duration)\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$")
+            .expect("static regex")
+    });
+    let t = folded.trim();
+    (t.starts_with("功能介绍") && char_len(t) <= 80)
+        || (t.len() <= 40 && duration.is_match(t))
+        || (t.contains("交流群") && t.contains("微信") && t.contains("添加") && char_len(t) <= 80)
+}
+
 /// A broker's offer to open an account (folded): `港美股開戶 首年免佣 …`,
 /// `開戶送500元超商禮券`.
 fn is_account_offer(folded: &str) -> bool {
@@ -1554,6 +1573,28 @@ fn is_account_offer(folded: &str) -> bool {
         && contains_any(folded, &["送", "免佣", "礼券", "现金券", "优惠"])
         && char_len(folded) <= 60
         && !folded.trim_end().ends_with('。')
+}
+
+/// A gallery's position glued to the front of its caption (`(1/4)某公司位於
+/// 上海的總部。`): the position goes, the caption stays.
+fn gallery_positions(work: &mut Work) {
+    for i in work.alive() {
+        let t = &work.blocks[i].text;
+        if t.len() > 600 || !t.starts_with(['(', '（']) {
+            continue;
+        }
+        let Some(close) = t
+            .char_indices()
+            .take(8)
+            .find(|&(_, c)| c == ')' || c == '）')
+        else {
+            continue;
+        };
+        let end = close.0 + close.1.len_utf8();
+        if end < t.len() && crate::thread::is_part_marker(&t[..end]) {
+            work.remove_ranges(i, std::iter::once(0..end).collect(), DropReason::Chrome);
+        }
+    }
 }
 
 /// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
@@ -2085,7 +2126,7 @@ impl Detector for ChromeFilter {
         // may read as prose but is not the article's first paragraph.
         let notice = |t: &str| {
             let f = fold(t);
-            is_site_notice(&f) || contains_any(&f, AD_CALLS) || is_ad_label_led(&f)
+            is_site_notice(&f) || contains_any(&f, AD_CALLS) || is_ad_label_led(&f) || is_offer(&f)
         };
         let first_prose = first_prose(work, &alive, notice);
         // The page's head ends at the first paragraph; a page-title line
@@ -2204,6 +2245,7 @@ impl Detector for ChromeFilter {
                 || crate::printed::is_report_list_line(text)
                 || is_image_placeholder(text)
                 || is_account_offer(&folded)
+                || is_account_intro(&folded)
                 || is_board_note(text)
                 || is_quoted_reply_line(text)
                 || is_bare_form_label(text)
@@ -2238,6 +2280,8 @@ impl Detector for ChromeFilter {
         event_promos(work);
         data_panels(work);
         donation_boxes(work);
+        ruled_boxes(work);
+        gallery_positions(work);
         table_of_contents(work);
         fact_boxes(work);
         machine_summaries(work);
@@ -2668,6 +2712,22 @@ mod tests {
 
     #[test]
     fn promos_teasers_donations_and_photo_links() {
+        assert!(is_account_intro(&fold(
+            "功能介绍 聚焦芯片产业链，每周更新。"
+        )));
+        assert!(is_account_intro(&fold("时长 08:41")));
+        assert!(is_account_intro(&fold(
+            "欢迎进入行业交流群，添加编辑微信 abc123 即可"
+        )));
+        assert!(!is_account_intro(&fold(
+            "该公司的功能介绍页面显示，芯片支持三种精度，微信群里也有讨论。"
+        )));
+        assert!(is_offer(
+            "subscribe to example daily: 50% off your first 3 months."
+        ));
+        assert!(is_quote_delay_note(&fold(
+            "行情数据仅供参考 · 数据延时15分钟"
+        )));
         assert!(is_promo_paragraph(&fold(
             "【活动预告】某论坛将于9月12日举办，扫码报名享早鸟价，名额有限。"
         )));
@@ -2744,6 +2804,13 @@ mod tests {
             "（股份代號：1234）收報45元，升3%。"
         )));
         assert!(is_page_position("– 2 –") && !is_page_position("-2"));
+        let lines = ["(1/4)某公司位於上海的總部。", "(2025) 某公司年報", "(3/4)"];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        gallery_positions(&mut w);
+        assert_eq!(
+            w.alive_texts(),
+            vec!["某公司位於上海的總部。", "(2025) 某公司年報", "(3/4)"]
+        );
         assert!(is_tagged_title("某芯片誰是龍頭？一條影片講透 #芯片 #算力"));
         assert!(!is_tagged_title(
             "某廠本季營收年增三成，法人看好明年成長。#芯片"

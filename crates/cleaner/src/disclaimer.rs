@@ -115,6 +115,7 @@ const NOTICE_PHRASES: &[&str] = &[
     "自负投资风险",
     "对本公告的内容概不负责",
     "务请审慎行事",
+    "不构成实质性投资建议",
     "直播到此结束",
     "an earlier version of this article",
     "an earlier version of this story",

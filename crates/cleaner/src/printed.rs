@@ -553,7 +553,7 @@ pub(crate) fn archive_toolbar(work: &mut Work) {
 
 /// A divider line of one repeated rule character (`=====`, `-----`,
 /// `━━━━━`), eight or more long.
-fn is_divider(text: &str) -> bool {
+pub(crate) fn is_divider(text: &str) -> bool {
     let t = text.trim();
     let mut chars = t.chars();
     let Some(first) = chars.next() else {

@@ -4,8 +4,10 @@
 //! Owns: a stock-picking service's promo (its question down to its
 //! returns footnote), a service card (`brand | offer`, a pitch, a call),
 //! an event promotion (label, event lines, `Register now`), a premium
-//! teaser box (product name, headline, subscribe call) and a donation box
-//! (two asks for money and the short lines around them).
+//! teaser box (product name, headline, subscribe call), a donation box
+//! (two asks for money and the short lines around them) and a ruled box
+//! (a few lines between two rule lines that ask to subscribe or sponsor,
+//! or name a price).
 //! Must not know: site names or any string of a particular page; one-line
 //! promo and app calls, which [`crate::chrome`] drops line by line.
 
@@ -14,6 +16,53 @@ use crate::script::{char_len, contains_any, is_sentence_end};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
+
+/// A box set off by two rule lines (`─────`, `=====`) with at most six
+/// lines between them, one of which asks to subscribe, sponsor or join,
+/// or names a price (`月訂閱 NT$150`): the box goes, rules and all.
+pub(crate) fn ruled_boxes(work: &mut Work) {
+    const CALLS: &[&str] = &[
+        "订阅",
+        "赞助",
+        "请我喝",
+        "subscribe",
+        "sponsor",
+        "buy me a coffee",
+        "become a member",
+    ];
+    // Rules may be gone already as markup residue: all blocks count.
+    let rules: Vec<usize> = (0..work.blocks.len())
+        .filter(|&i| crate::printed::is_divider(&work.blocks[i].text))
+        .collect();
+    let mut drop = Vec::new();
+    for pair in rules.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let inside: Vec<usize> = (a + 1..b).filter(|&i| work.blocks[i].alive).collect();
+        if inside.is_empty() || inside.len() > 6 {
+            continue;
+        }
+        let selling = inside.iter().any(|&i| {
+            let t = &work.blocks[i].text;
+            char_len(t) <= 120 && (contains_any(&work.blocks[i].folded(), CALLS) || names_price(t))
+        });
+        if selling {
+            drop.extend(inside);
+            drop.extend([a, b].into_iter().filter(|&i| work.blocks[i].alive));
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
+/// A currency sign or code right before a number (`NT$150`, `¥9.9`,
+/// `$8`).
+fn names_price(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        matches!(c, '$' | '¥' | '€' | '£' | '￥')
+            && text[at + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+    })
+}
 
 /// A stock-picking service's promo set into an article: the question
 /// (`Should you invest $1,000 in Example Corp right now?`) down to its
@@ -251,6 +300,28 @@ pub(crate) fn donation_boxes(work: &mut Work) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ruled_box_that_sells() {
+        let body =
+            "某廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
+        let lines = [
+            body,
+            "─────────────",
+            "覺得有幫助嗎？",
+            "月訂閱 NT$120／年訂閱 NT$1,200",
+            "─────────────",
+            body,
+            "=============",
+            "二、成本怎麼算",
+            "=============",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        ruled_boxes(&mut w);
+        assert_eq!(w.alive(), vec![0, 5, 6, 7, 8, 9]);
+        assert!(names_price("¥ 9.9") && !names_price("US$ bonds"));
+    }
 
     #[test]
     fn service_cards_and_stock_pick_promos() {

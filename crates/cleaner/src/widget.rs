@@ -198,8 +198,18 @@ fn is_quote_stats_row(t: &str) -> bool {
         "外盘",
         "外盤",
     ];
-    if t.len() > 240 || !t.contains(['：', ':']) {
+    if t.len() > 240 {
         return false;
+    }
+    if !t.contains(['：', ':']) {
+        // One field with a space for its colon (`今开 575.00`, `换手
+        // 21.35%`, `总市值 2878亿`).
+        return t.split_once(' ').is_some_and(|(label, value)| {
+            (LABELS.contains(&label) || matches!(label, "换手" | "換手" | "市值"))
+                && value.len() <= 16
+                && value.starts_with(|c: char| c.is_ascii_digit())
+                && !value.contains(' ')
+        });
     }
     let pairs: Vec<&str> = t.split_whitespace().collect();
     pairs.len() >= 2
@@ -633,6 +643,8 @@ mod tests {
             "某某-KY (1234 TT)",
             "292.41 USD +5.42 +1.89%",
             "本益比：18.2 成交量：3,120",
+            "今开 575.00",
+            "总市值 2878亿",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
