@@ -425,8 +425,14 @@ impl RelatedFilter {
                 {
                     break;
                 }
-                // The article's next numbered section (`四、…`) follows the box.
-                if is_numbered_section(t) {
+                // The article's next numbered section (`四、…`) follows the box,
+                // and so does a subhead after a list of links.
+                // A related item is a link: a heading that links nowhere
+                // is the article's (the list's own links may be gone
+                // already as link-dense blocks).
+                let subhead_after_list = work.blocks[j].kind == BlockKind::Heading
+                    && (work.blocks[j].link_chars as usize) * 2 < char_len(t);
+                if is_numbered_section(t) || subhead_after_list {
                     break;
                 }
                 after_headline = !prose && is_headline_like(t);
@@ -755,6 +761,28 @@ impl RelatedFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subhead_after_a_related_list_is_the_articles() {
+        let body = "某廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落，法人估營收年增兩成。";
+        let mut w = Work::of_lines(&[body, body, body, body, body], BlockKind::Line);
+        w.blocks
+            .insert(2, crate::doc::Block::new("延伸閱讀", BlockKind::Para));
+        w.blocks.insert(
+            3,
+            crate::doc::Block::new("某公司1月營收年增逾四成 創同期新高", BlockKind::ListItem),
+        );
+        w.blocks.insert(
+            4,
+            crate::doc::Block::new("某封測廠外包訂單加碼 年底投產", BlockKind::ListItem),
+        );
+        w.blocks.insert(
+            5,
+            crate::doc::Block::new("設備廠訂單能見度看到年底", BlockKind::Heading),
+        );
+        RelatedFilter.header_sections(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 5, 6, 7, 8]);
+    }
 
     #[test]
     fn a_posts_last_list_item_over_its_counters_stays() {
