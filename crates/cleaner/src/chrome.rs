@@ -587,6 +587,7 @@ const UI_LABELS: &[&str] = &[
     "看更多走势",
     "电子邮箱",
     "gift this article",
+    "gift article",
     "add us on google",
     "translate",
     "在app中打开",

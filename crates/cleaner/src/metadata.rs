@@ -1044,6 +1044,12 @@ fn is_person_name(text: &str) -> bool {
             c.next().is_some_and(|f| f.is_uppercase())
                 && c.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-' | '.'))
         })
+        // A byline in capitals (`JANE ROE`).
+        || (2..=3).contains(&words.len())
+            && text.len() <= 40
+            && words
+                .iter()
+                .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
 }
 
 /// The attribution under a pull quote: a dash, a name and a role, alone
@@ -2037,6 +2043,10 @@ mod tests {
         assert!(!is_located_byline("Demand rose in Asia and Europe"));
         assert!(is_handle_line("@某某聊財經") && !is_handle_line("@某某 你說呢"));
         let lines = ["Jane Roe", "Reporter", en, "Jane Roe", en];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        MetadataFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![2, 3, 4]);
+        let lines = ["JANE ROE", "Example Daily staff writer", en, "IN BRIEF", en];
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         MetadataFilter.run(&mut w);
         assert_eq!(w.alive(), vec![2, 3, 4]);
