@@ -220,6 +220,40 @@ fn is_quote_stats_row(t: &str) -> bool {
         })
 }
 
+/// A quote widget's field label alone on its line, maybe with its unit
+/// (`開盤`, `昨收`, `成交量（張）`).
+fn is_field_label(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "开盘",
+        "開盤",
+        "今开",
+        "今開",
+        "最高",
+        "最低",
+        "昨收",
+        "收盘",
+        "收盤",
+        "成交量",
+        "成交额",
+        "成交額",
+        "成交金额",
+        "成交金額",
+        "振幅",
+        "换手率",
+        "換手率",
+        "市值",
+        "总市值",
+        "總市值",
+        "本益比",
+        "市盈率",
+    ];
+    let name = t
+        .strip_suffix([')', '）'])
+        .and_then(|r| r.rsplit_once(['(', '（']))
+        .map_or(t, |(name, _)| name.trim_end());
+    t.len() <= 30 && LABELS.contains(&name)
+}
+
 /// A terminal's quote lines: a ticker with its exchange code and the
 /// name in brackets (`EXM US (Example Corp)`), or a price in its currency
 /// with the change (`292.41 USD +5.42 +1.89%`).
@@ -542,7 +576,9 @@ pub fn price_widgets(work: &mut Work) {
 }
 
 /// A quote widget around a listing code alone on its line: the name
-/// above it, and below it the price, the change and the chart's caption.
+/// above it, and below it the price, the change and the chart's caption,
+/// then the widget's fields printed one per line, each label over its
+/// value (`開盤` / `1,355`, `成交量（張）` / `17,284`).
 pub fn quote_widgets(work: &mut Work) {
     let alive = work.alive();
     for (k, &i) in alive.iter().enumerate() {
@@ -556,12 +592,30 @@ pub fn quote_widgets(work: &mut Work) {
                 widget.push(above);
             }
         }
+        // A number alone right under the code is the price.
+        let value_alone = |j: usize| {
+            let v = work.blocks[j].text.trim();
+            v.len() <= 24
+                && v.starts_with(|c: char| c.is_ascii_digit())
+                && v.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        };
+        let mut next = k + 1;
         for &below in alive.iter().skip(k + 1).take(3) {
             let t = &work.blocks[below].text;
-            if !(is_price(t) || is_quote_line(t) || is_chart_caption(t)) {
+            let price_alone = next == k + 1 && value_alone(below);
+            if !(is_price(t) || is_quote_line(t) || is_chart_caption(t) || price_alone) {
                 break;
             }
             widget.push(below);
+            next += 1;
+        }
+        while let (Some(&label), Some(&value)) = (alive.get(next), alive.get(next + 1)) {
+            if !is_field_label(work.blocks[label].text.trim()) || !value_alone(value) {
+                break;
+            }
+            widget.extend([label, value]);
+            next += 2;
         }
         for j in widget {
             if work.blocks[j].alive && !work.blocks[j].protected {
@@ -592,6 +646,27 @@ mod tests {
         let mut w = crate::doc::Work::of_lines(&lines, crate::doc::BlockKind::Line);
         deal_widgets(&mut w);
         assert_eq!(w.alive(), vec![0, 5]);
+    }
+
+    #[test]
+    fn a_quote_widgets_fields_one_per_line() {
+        let lines = [
+            BODY,
+            "某公司",
+            "1234.TW",
+            "1,205",
+            "▲25.00 (+2.12%)",
+            "開盤",
+            "1,180",
+            "成交量（張）",
+            "9,876",
+            BODY,
+            "最高",
+            "1,230",
+        ];
+        let mut w = crate::doc::Work::of_lines(&lines, BlockKind::Line);
+        quote_widgets(&mut w);
+        assert_eq!(w.alive(), vec![0, 9, 10, 11]);
     }
 
     #[test]
