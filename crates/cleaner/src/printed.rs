@@ -16,7 +16,7 @@
 
 use crate::chrome::{first_prose, is_page_position};
 use crate::doc::Work;
-use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end, split_unit};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -420,10 +420,7 @@ pub(crate) fn is_report_list_line(text: &str) -> bool {
 /// A data box's label with its unit in brackets (`收盘价（元）`,
 /// `资产负债率（%）`, `Market cap (US$bn)`).
 fn is_unit_label(t: &str) -> bool {
-    char_len(t) <= 16
-        && t.ends_with([')', '）'])
-        && t.contains(['(', '（'])
-        && !t.starts_with(['(', '（'])
+    char_len(t) <= 16 && split_unit(t).is_some() && !t.starts_with(['(', '（'])
 }
 
 /// A value alone on its line (`238.50`, `5,542.74`, `21.37%`,
@@ -553,7 +550,7 @@ pub(crate) fn archive_toolbar(work: &mut Work) {
 
 /// A divider line of one repeated rule character (`=====`, `-----`,
 /// `━━━━━`), eight or more long.
-pub(crate) fn is_divider(text: &str) -> bool {
+fn is_divider(text: &str) -> bool {
     let t = text.trim();
     let mut chars = t.chars();
     let Some(first) = chars.next() else {
@@ -564,17 +561,24 @@ pub(crate) fn is_divider(text: &str) -> bool {
         && chars.all(|c| c == first)
 }
 
+/// The blocks that are rule lines, live or not: the markup pass may have
+/// dropped them already, but they still mark where a box or a section
+/// starts and ends.
+pub(crate) fn rule_lines(work: &Work) -> Vec<usize> {
+    (0..work.blocks.len())
+        .filter(|&i| is_divider(&work.blocks[i].text))
+        .collect()
+}
+
 /// A mailed newsletter's sections in a dump (mail headers at its top, or
 /// an unsubscribe line): divider lines split it into sections (market
 /// tables, the main piece, briefs, a calendar, the legal notice); when
 /// one section holds at least 60 % of the prose in three or more
 /// paragraphs, it is the article and the other sections go.
 pub(crate) fn newsletter_sections(work: &mut Work) {
-    // Dividers may be gone already as markup residue: they are looked up
-    // among all blocks.
     let n = work.blocks.len();
     let mut bounds: Vec<usize> = vec![0];
-    bounds.extend((0..n).filter(|&i| is_divider(&work.blocks[i].text)));
+    bounds.extend(rule_lines(work));
     bounds.push(n);
     if bounds.len() < 4 {
         return;
@@ -594,23 +598,12 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     if !mailed {
         return;
     }
-    let prose = |a: usize, b: usize| -> (usize, usize) {
-        let lens: Vec<usize> = (a..b)
-            .map(|i| &work.blocks[i])
-            .filter(|b| b.alive && crate::chrome::is_body_paragraph(&b.text))
-            .map(|b| char_len(&b.text))
-            .collect();
-        (lens.iter().sum(), lens.len())
-    };
     let sections: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
-    let total: usize = sections.iter().map(|&(a, b)| prose(a, b).0).sum();
-    let Some(&(a, b)) = sections.iter().max_by_key(|&&(a, b)| prose(a, b).0) else {
+    let Some((a, b)) =
+        crate::thread::dominant_section(&sections, |a, b| crate::thread::prose_of(work, a..b))
+    else {
         return;
     };
-    let (chars, paragraphs) = prose(a, b);
-    if paragraphs < 3 || chars * 10 < total * 6 {
-        return;
-    }
     let others: Vec<usize> = alive
         .iter()
         .copied()

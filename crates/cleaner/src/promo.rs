@@ -30,10 +30,7 @@ pub(crate) fn ruled_boxes(work: &mut Work) {
         "buy me a coffee",
         "become a member",
     ];
-    // Rules may be gone already as markup residue: all blocks count.
-    let rules: Vec<usize> = (0..work.blocks.len())
-        .filter(|&i| crate::printed::is_divider(&work.blocks[i].text))
-        .collect();
+    let rules = crate::printed::rule_lines(work);
     let mut drop = Vec::new();
     for pair in rules.windows(2) {
         let (a, b) = (pair[0], pair[1]);

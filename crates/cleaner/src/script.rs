@@ -128,6 +128,13 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// A name and the unit in brackets closing it (`出货量（张）` ->
+/// (`出货量`, `张`), `Market cap (US$bn)`): the last bracket's content.
+pub fn split_unit(t: &str) -> Option<(&str, &str)> {
+    t.strip_suffix([')', '）'])
+        .and_then(|r| r.rsplit_once(['(', '（']))
+}
+
 /// True if any of `words` occurs in the folded text. Each word list is
 /// compiled once per thread into one Aho-Corasick automaton (keyed by the
 /// list's address), so a block is scanned once, not once per word.

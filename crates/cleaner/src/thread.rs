@@ -76,6 +76,31 @@ fn heads<'t>(work: &'t Work, alive: &[usize]) -> Vec<Head<'t>> {
     out
 }
 
+/// Characters and paragraphs of the live `blocks` that read as body text.
+pub(crate) fn prose_of(work: &Work, blocks: impl IntoIterator<Item = usize>) -> (usize, usize) {
+    blocks
+        .into_iter()
+        .map(|i| &work.blocks[i])
+        .filter(|b| b.alive && is_body_paragraph(&b.text))
+        .fold((0, 0), |(chars, n), b| (chars + char_len(&b.text), n + 1))
+}
+
+/// Of `sections` (ranges measured by `prose`), the one that holds at
+/// least 60 % of their prose in three or more paragraphs: the article
+/// among a channel's posts or a mail's sections. On a tie, the last.
+pub(crate) fn dominant_section(
+    sections: &[(usize, usize)],
+    prose: impl Fn(usize, usize) -> (usize, usize),
+) -> Option<(usize, usize)> {
+    let measured: Vec<((usize, usize), (usize, usize))> = sections
+        .iter()
+        .map(|&(a, b)| ((a, b), prose(a, b)))
+        .collect();
+    let total: usize = measured.iter().map(|(_, (chars, _))| chars).sum();
+    let &(section, (chars, paragraphs)) = measured.iter().max_by_key(|(_, (chars, _))| *chars)?;
+    (paragraphs >= 3 && chars * 10 >= total * 6).then_some(section)
+}
+
 /// Drops the replies under a thread's opening posts, and the heads of
 /// those posts.
 pub(crate) fn replies(work: &mut Work) {
@@ -100,21 +125,10 @@ pub(crate) fn replies(work: &mut Work) {
         .filter(|h| h.poster != author)
         .count();
     let cut = heads[first_reply].at;
-    let opening = &alive[heads[0].at..cut];
-    let prose: usize = opening
-        .iter()
-        .map(|&i| &work.blocks[i].text)
-        .filter(|t| is_body_paragraph(t))
-        .map(|t| char_len(t))
-        .sum();
+    let (prose, _) = prose_of(work, alive[heads[0].at..cut].iter().copied());
     // The first head opens the page's post: little prose stands above it
     // (a comment section's first head has the article above).
-    let above: usize = alive[..heads[0].at]
-        .iter()
-        .map(|&i| &work.blocks[i].text)
-        .filter(|t| is_body_paragraph(t))
-        .map(|t| char_len(t))
-        .sum();
+    let (above, _) = prose_of(work, alive[..heads[0].at].iter().copied());
     if others < 2 || prose < 100 || above * 2 > prose {
         return;
     }
@@ -200,24 +214,13 @@ pub(crate) fn channel_posts(work: &mut Work) {
         k = end;
     }
     posts.push((start, alive.len()));
-    let prose = |&(a, b): &(usize, usize)| -> (usize, usize) {
-        let paragraphs: Vec<usize> = alive[a..b]
-            .iter()
-            .map(|&i| text(i))
-            .filter(|t| is_body_paragraph(t))
-            .map(char_len)
-            .collect();
-        (paragraphs.iter().sum(), paragraphs.len())
-    };
-    let total: usize = posts.iter().map(|p| prose(p).0).sum();
-    let Some(best) = (0..posts.len()).max_by_key(|&p| prose(&posts[p]).0) else {
-        return;
-    };
-    let (chars, paragraphs) = prose(&posts[best]);
-    if posts.len() < 5 || paragraphs < 3 || chars * 10 < total * 6 {
+    if posts.len() < 5 {
         return;
     }
-    let (a, b) = posts[best];
+    let Some((a, b)) = dominant_section(&posts, |a, b| prose_of(work, alive[a..b].iter().copied()))
+    else {
+        return;
+    };
     let others: Vec<usize> = alive[..a].iter().chain(&alive[b..]).copied().collect();
     work.drop_unprotected(others, DropReason::RelatedLinks);
 }

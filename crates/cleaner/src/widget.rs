@@ -16,7 +16,7 @@
 
 use crate::chrome::is_body_paragraph;
 use crate::doc::Work;
-use crate::script::{char_len, has_inner_sentence_end, is_sentence_end};
+use crate::script::{char_len, has_inner_sentence_end, is_sentence_end, split_unit};
 use model::DropReason;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -247,10 +247,7 @@ fn is_field_label(t: &str) -> bool {
         "本益比",
         "市盈率",
     ];
-    let name = t
-        .strip_suffix([')', '）'])
-        .and_then(|r| r.rsplit_once(['(', '（']))
-        .map_or(t, |(name, _)| name.trim_end());
+    let name = split_unit(t).map_or(t, |(name, _)| name.trim_end());
     t.len() <= 30 && LABELS.contains(&name)
 }
 
@@ -312,9 +309,7 @@ pub fn is_quote_line(text: &str) -> bool {
         // A table row may carry a loss (`净利润 -452 2,060`); a ticker
         // carries a percentage or an arrow. A row named with its unit
         // (`出货量（台） 12,400 30,100 +142.7%`) is a table's.
-        let unit = name
-            .strip_suffix([')', '）'])
-            .and_then(|n| n.rsplit_once(['(', '（']))
+        let unit = split_unit(name)
             .is_some_and(|(_, u)| !u.is_empty() && !u.contains(|c: char| c.is_ascii_digit()));
         if char_len(name) <= 12
             && !unit
