@@ -1054,7 +1054,33 @@ fn is_contents_header(folded: &str) -> bool {
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
 /// mentions (`@某话题 @某账号`) or cashtags (`$某股(SH600000)$ $NVDA$`).
 fn is_hashtag_line(text: &str) -> bool {
-    hashtag_count(text) >= 2 || is_counted_tag(text)
+    hashtag_count(text) >= 2 || is_counted_tag(text) || is_stock_tag_line(text)
+}
+
+/// A line of two or more stock tags (`Example Micro, Inc. (EXMC) Stock,
+/// ABCD Stock`): each a ticker, alone or in brackets after the company's
+/// name, then `Stock`.
+fn is_stock_tag_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 200 || !t.ends_with(" Stock") {
+        return false;
+    }
+    let is_ticker = |s: &str| {
+        (1..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+    };
+    let tags: Vec<&str> = t
+        .split(" Stock")
+        .map(|s| s.trim_start_matches([',', ' ']).trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    tags.len() >= 2
+        && tags.iter().all(|tag| {
+            is_ticker(tag)
+                || tag
+                    .strip_suffix(')')
+                    .and_then(|s| s.rsplit_once('('))
+                    .is_some_and(|(name, ticker)| name.len() <= 60 && is_ticker(ticker))
+        })
 }
 
 /// A collection's tag with its count of posts (`#某话题 37个`).
@@ -2515,6 +2541,12 @@ mod tests {
             "#1 in memory: the company ships more HBM than anyone."
         ));
         assert!(!is_hashtag_line("#AI芯片"));
+        assert!(is_hashtag_line(
+            "Example Micro, Inc. (EXMC) Stock, ABCD Stock"
+        ));
+        assert!(is_hashtag_line("EXMC Stock, ABCD Stock, WXYZ Stock"));
+        assert!(!is_hashtag_line("EXMC Stock"));
+        assert!(!is_hashtag_line("Why investors should sell ABCD Stock"));
     }
 
     #[test]

@@ -484,6 +484,10 @@ impl Detector for DisclaimerFilter {
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let n = char_len(text);
+            if n <= 600 && is_editors_note(text) {
+                work.drop_block(i, DropReason::Disclaimer);
+                continue;
+            }
             if n > 200 {
                 // A research house's conflict notice, wherever a page
                 // break left it.
@@ -538,6 +542,29 @@ impl Detector for DisclaimerFilter {
             }
         }
     }
+}
+
+/// An English editor's note, however long: the outlet's word about the
+/// text (`Editor's Note: This story was first published for members …`,
+/// `Editors’ note: updated with …`), not the text.
+fn is_editors_note(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['*', '(', '[', '_']);
+    if !t.starts_with(['E', 'e']) {
+        return false;
+    }
+    let lower = t.get(..20).unwrap_or(t).to_ascii_lowercase();
+    [
+        "editor's note",
+        "editor’s note",
+        "editors' note",
+        "editors’ note",
+    ]
+    .iter()
+    .find_map(|label| lower.strip_prefix(label))
+    .is_some_and(|rest| {
+        rest.trim_start_matches(['*', ')', ']', '_', ' '])
+            .starts_with([':', '—', '–', '-'])
+    })
 }
 
 /// An editor's note on how the text was made, in brackets of its own
@@ -792,6 +819,26 @@ mod tests {
             1
         );
         assert_eq!(run(&["风险提示：以上内容仅供参考，不构成投资建议。"]), 0);
+    }
+
+    #[test]
+    fn english_editors_notes_of_any_length() {
+        let long = "Editor's Note: This column first ran in our members' weekly on May 2. \
+                    Prices are as of that date. Readers who join this month get the archive free. \
+                    The author holds no position in the companies named.";
+        assert!(is_editors_note(long));
+        assert!(is_editors_note(
+            "*Editors’ note*: updated with the company's reply."
+        ));
+        assert!(is_editors_note(
+            "(Editor’s note — corrects the unit price in paragraph four)"
+        ));
+        assert!(!is_editors_note(
+            "Editors noted that the chip shipped late."
+        ));
+        assert!(!is_editors_note(
+            "The editor's note said nothing about the chip."
+        ));
     }
 
     #[test]
