@@ -104,6 +104,12 @@ impl Detector for CookieNotices {
 /// Phrases that, in a short line, mark site chrome. Simplified + lower case:
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
+    "看高清图片",
+    "开启推播",
+    "开启推送",
+    "google 新闻上追踪",
+    "google新闻上追踪",
+    "follow us on google news",
     "分享至",
     "官方帐号",
     "查看精彩图片",
@@ -525,6 +531,12 @@ pub fn is_list_intro(text: &str) -> bool {
 /// controls, expanders, reader buttons, text-size switches, channel tabs.
 const UI_LABELS: &[&str] = &[
     "hide content",
+    "影片载入中,请稍候...",
+    "影片载入中...",
+    "载入中...",
+    "loading...",
+    "member-only story",
+    "members-only story",
     "show content",
     "show more",
     "show less",
@@ -628,7 +640,51 @@ fn is_ui_label(folded: &str) -> bool {
         t.trim_start_matches(['•', '·', ' ']),
         "1st" | "2nd" | "3rd" | "3rd+"
     );
-    icon || degree || summarize || UI_LABELS.contains(&t)
+    // A screen reader's hint after a link (`Download PDF (opens in new window)`).
+    let t = [
+        "(opens in new window)",
+        "(opens in a new window)",
+        "(opens in new tab)",
+        "(opens in a new tab)",
+    ]
+    .iter()
+    .find_map(|hint| t.strip_suffix(hint))
+    .map_or(t, str::trim_end);
+    icon || degree || summarize || is_download_link(t) || UI_LABELS.contains(&t)
+}
+
+/// A link to the page's file (folded): `Download PDF`, `Download
+/// high-resolution image`, `下载PDF`.
+fn is_download_link(folded: &str) -> bool {
+    let Some(what) = folded
+        .strip_prefix("download ")
+        .or_else(|| folded.strip_prefix("下载"))
+    else {
+        return false;
+    };
+    let what = what.trim_start_matches(['(', ' ']).trim_end_matches(')');
+    matches!(
+        what.trim(),
+        "pdf"
+            | "the pdf"
+            | "pdf version"
+            | "image"
+            | "photo"
+            | "high-resolution image"
+            | "hi-res image"
+            | "high-res image"
+            | "full report"
+            | "report"
+            | "the report"
+            | "presentation"
+            | "slides"
+            | "transcript"
+            | "press release"
+            | "全文"
+            | "原文"
+            | "报告"
+            | "附件"
+    )
 }
 
 /// An ad that ends with its call (folded): `Save up to 40% on laptops.
@@ -742,6 +798,14 @@ fn is_audience_pitch(folded: &str) -> bool {
         && re.is_match(folded)
 }
 
+/// Calls to follow a writer that need no second promo phrase (folded).
+const FOLLOW_CALLS: &[&str] = &[
+    "get updates from this writer",
+    "get updates from this author",
+    "get notified when new posts",
+    "get notified when new stories",
+];
+
 fn is_promo_paragraph(folded: &str) -> bool {
     if is_audience_pitch(folded) {
         return char_len(folded) <= 300;
@@ -752,6 +816,10 @@ fn is_promo_paragraph(folded: &str) -> bool {
     let limit = if bracketed { 400 } else { 200 };
     if folded.len() > 3 * limit || char_len(folded) > limit {
         return false;
+    }
+    // A call to follow the writer says so in words of its own.
+    if contains_any(folded, FOLLOW_CALLS) {
+        return true;
     }
     // Most paragraphs hold no promo phrase: one pass settles them.
     match crate::script::count_distinct(folded, PROMO, 2) {
@@ -878,6 +946,19 @@ fn copy_link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     out
+}
+
+/// The byte range of a run of two or more hashtags or mentions after the
+/// last sentence of a paragraph (`…欢迎讨论。#某话题# #算力# @某账号`): the
+/// post's tags, printed onto its closing line.
+fn trailing_tag_range(text: &str) -> Option<std::ops::Range<usize>> {
+    if text.len() > 4000 || !text.contains(['#', '＃', '@', '＠']) {
+        return None;
+    }
+    let (at, c) = text.char_indices().rfind(|&(_, c)| is_sentence_end(c))?;
+    let tail = &text[at + c.len_utf8()..];
+    (tail.trim().starts_with(['#', '＃', '@', '＠']) && hashtag_count(tail) >= 2)
+        .then(|| at + c.len_utf8()..text.len())
 }
 
 /// An expander on its own line (folded): `显示全部`, `Show more`.
@@ -1285,6 +1366,7 @@ const CHROME_WORDS: &[&str] = &[
     "reading",
     "open",
     "follow",
+    "publication",
     "loading",
     "font",
     "size",
@@ -1385,6 +1467,9 @@ const CHROME_WORDS: &[&str] = &[
 ];
 
 fn is_breadcrumb(text: &str) -> bool {
+    if is_home_trail(text) {
+        return true;
+    }
     // `当前位置：首页 > …`, `Current location: Home > …`: the label aside,
     // and longer parts allowed.
     let labelled = [
@@ -1429,6 +1514,22 @@ fn is_breadcrumb(text: &str) -> bool {
         && path.iter().all(|p| char_len(p) <= part_max)
         && ((char_len(last) <= part_max && char_len(text) <= line_max) || titled)
         && (seps >= 2 || parts.iter().filter(|p| !p.is_empty()).count() <= 2)
+}
+
+/// A trail from the home page with slashes between its parts (`Home / News
+/// / Press Releases`, `首页 / 科技 / 芯片`): three or more short parts, no
+/// sentence.
+fn is_home_trail(text: &str) -> bool {
+    let t = text.trim();
+    let home = ["Home", "HOME", "首页", "首頁"].iter().any(|h| {
+        t.strip_prefix(h)
+            .is_some_and(|r| r.trim_start().starts_with('/'))
+    });
+    if !home || char_len(t) > 100 || has_inner_sentence_end(t) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 30)
 }
 
 fn is_short_head_line(text: &str) -> bool {
@@ -1860,7 +1961,7 @@ fn fact_boxes(work: &mut Work) {
 }
 
 /// Labels of a paid placement on their own line (folded).
-fn is_sponsor_label(folded: &str) -> bool {
+pub(crate) fn is_sponsor_label(folded: &str) -> bool {
     matches!(
         folded.trim().trim_matches(|c: char| !c.is_alphanumeric()),
         "ad" | "ads"
@@ -1909,6 +2010,41 @@ fn ad_blocks(work: &mut Work) {
                 }
             }
         }
+    }
+}
+
+/// The line under an ad's label, when a line other than a paragraph
+/// follows it: the ad's own call (`【某基金】申購手續費0折起`). A line
+/// right above a paragraph is the article's subhead, and stays.
+/// Only inside the article: above its first paragraph the line under a
+/// label may be the headline.
+fn labelled_ads(work: &mut Work) {
+    let n = work.blocks.len();
+    let Some(mut i) =
+        (0..n).find(|&i| work.blocks[i].alive && is_body_paragraph(&work.blocks[i].text))
+    else {
+        return;
+    };
+    while i < n {
+        let b = &work.blocks[i];
+        if b.text.len() > 40 || !is_sponsor_label(&b.folded()) {
+            i += 1;
+            continue;
+        }
+        let mut next_alive = (i + 1..n).filter(|&j| work.blocks[j].alive);
+        let (Some(ad), Some(after)) = (next_alive.next(), next_alive.next()) else {
+            break;
+        };
+        let t = &work.blocks[ad].text;
+        let call = char_len(t) <= 60
+            && !work.blocks[ad].protected
+            && work.blocks[ad].kind != BlockKind::Heading
+            && !t.contains(|c: char| is_sentence_end(c))
+            && !is_body_paragraph(&work.blocks[after].text);
+        if call {
+            work.drop_block(ad, DropReason::Chrome);
+        }
+        i = ad + 1;
     }
 }
 
@@ -2224,7 +2360,8 @@ impl Detector for ChromeFilter {
                     || contains_any(&folded, AD_CALLS)
                     || is_app_promo(&folded));
             let early = is_breadcrumb(text)
-                || (in_head && (is_short_head_line(text) || is_profile_row(text)))
+                || (in_head && is_short_head_line(text))
+                || ((in_head || above_prose) && is_profile_row(text))
                 || promo_line
                 || is_search_box(&folded);
             // A chrome label without a count of its own (`关注者`) may have
@@ -2236,6 +2373,7 @@ impl Detector for ChromeFilter {
                 || is_segment_row(text, above_prose)
                 || (!listed && is_quote_line(text))
                 || is_ui_label(&folded)
+                || crate::widget::is_data_stamp(text)
                 || is_link_call(text)
                 || is_feedback_prompt(&folded)
                 || crate::printed::is_rating_line(&folded)
@@ -2295,6 +2433,7 @@ impl Detector for ChromeFilter {
             }
         }
         ad_blocks(work);
+        labelled_ads(work);
         split_teasers(work);
         premium_teasers(work);
         called_ads(work);
@@ -2321,6 +2460,7 @@ impl Detector for ChromeFilter {
             let mut ranges = crate::widget::quote_chip_ranges(text);
             ranges.extend(photo_link_ranges(text));
             ranges.extend(copy_link_ranges(text));
+            ranges.extend(trailing_tag_range(text));
             if !ranges.is_empty() {
                 work.remove_ranges(i, ranges, DropReason::Chrome);
             }
@@ -2393,6 +2533,12 @@ mod tests {
         ));
         assert!(is_breadcrumb("首頁> 股市消息>"));
         assert!(is_breadcrumb("Home > Tech > Chips"));
+        assert!(is_breadcrumb("Home / Newsroom / Company News"));
+        assert!(is_breadcrumb("首页 / 科技 / 芯片"));
+        assert!(!is_breadcrumb(
+            "Home / office demand rose 12%. Sales / margins fell."
+        ));
+        assert!(!is_breadcrumb("Home / Work"));
         assert!(is_breadcrumb("网易首页 > 网易号 > 正文 申请入驻"));
         assert!(!is_breadcrumb("营收增长 > 30%,超出预期。随后股价上涨。"));
         assert!(!is_breadcrumb(
@@ -2513,6 +2659,9 @@ mod tests {
     #[test]
     fn a_newsletters_mail_header_browser_link_and_issue_contents() {
         assert!(is_promo_paragraph(&fold(
+            "Sign in to Example Blog free to get updates from this writer."
+        )));
+        assert!(is_promo_paragraph(&fold(
             "如果無法正常顯示，請點此在瀏覽器中開啟"
         )));
         let body =
@@ -2545,6 +2694,14 @@ mod tests {
             "Example Micro, Inc. (EXMC) Stock, ABCD Stock"
         ));
         assert!(is_hashtag_line("EXMC Stock, ABCD Stock, WXYZ Stock"));
+        let closing = "先写到这里，欢迎讨论。#某话题# #算力# @某账号";
+        let tags = closing.find('#').unwrap_or(0);
+        assert_eq!(trailing_tag_range(closing), Some(tags..closing.len()));
+        assert_eq!(
+            trailing_tag_range("先写到这里。#某话题# 后面还有话。"),
+            None
+        );
+        assert_eq!(trailing_tag_range("Thanks to @jo for the data."), None);
         assert!(!is_hashtag_line("EXMC Stock"));
         assert!(!is_hashtag_line("Why investors should sell ABCD Stock"));
     }
@@ -2799,6 +2956,10 @@ mod tests {
             "FILE PHOTO: A chip on display at a trade fair, March 3, 2026."
         );
         assert!(is_ui_label("price chart icon") && is_ui_label("autoplay"));
+        assert!(is_ui_label("download pdf (opens in new window)"));
+        assert!(is_ui_label("download high-resolution image") && is_ui_label("下载pdf"));
+        assert!(!is_ui_label("download speeds doubled"));
+        assert!(is_ui_label("member-only story") && only_chrome_words("Follow publication"));
         assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
         assert!(is_ui_label(&fold("請繼續往下閱讀...")));
         assert!(is_ui_label(&fold("跟著文字記錄一起觀看影片。")) && is_ui_label(&fold("顯示較少")));

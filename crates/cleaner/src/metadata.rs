@@ -299,7 +299,7 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             }
         }
     }
-    if is_byline_folded(text, folded) || is_located_byline(text) {
+    if is_byline_folded(text, folded) || is_located_byline(text) || is_numeric_date(text) {
         return true;
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
@@ -515,6 +515,7 @@ fn is_credit_line(text: &str) -> bool {
         // A credit names a source (`图:某某社`); a chart's caption runs longer.
         || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 16)
         || t.starts_with("图/")
+        || is_stock_photo_credit(t)
         // `某社记者某某摄 114年11月20日`: a photographer's credit on its line.
         || (n <= 30 && t.contains('摄') && !has_inner_sentence_end(text) && credit_tail_re().is_match(t))
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
@@ -522,6 +523,20 @@ fn is_credit_line(text: &str) -> bool {
             && credit_tail_re().is_match(t)
             && t.contains(['|', '/'])
             && CREDIT_AGENCIES.iter().any(|a| t.ends_with(a)))
+}
+
+/// A stock photo's credit (folded): `Photo by Jo Roe on Unsplash`.
+fn is_stock_photo_credit(t: &str) -> bool {
+    (t.starts_with("photo by ") || t.starts_with("image by "))
+        && [
+            " on unsplash",
+            " on pexels",
+            " on pixabay",
+            " via unsplash",
+            " via pexels",
+        ]
+        .iter()
+        .any(|site| t.ends_with(site))
 }
 
 /// Photo agencies that end a credit line.
@@ -594,6 +609,35 @@ fn is_chinese_headline(text: &str) -> bool {
         && is_title_like(t)
         && !t.contains(['。', '；', '.'])
         && (!t.contains(['，', ',']) || t.ends_with(['？', '！', '?', '!']))
+}
+
+/// A date in digits alone on its line, month or day first (`03/10/2026`,
+/// `10.03.2026`).
+fn is_numeric_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split(['/', '.', '-']).collect();
+    matches!(parts.as_slice(), [a, b, y]
+        if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && y.len() == 4
+            && [a, b, y].iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())))
+}
+
+/// An English line shaped as a headline although it is as long as a
+/// paragraph: title-like, no full stop at its end, and its longer words
+/// capitalised (`Example Corp Signs Multi-Year Supply Agreement with …,
+/// Introduces …`).
+fn is_english_headline(text: &str) -> bool {
+    let t = text.trim_end();
+    if is_chinese_text(t) || t.ends_with(['.', ':', ';']) || !is_title_like(t) {
+        return false;
+    }
+    let (mut long, mut capital) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().take_while(char::is_ascii_alphabetic).count() >= 4 {
+            long += 1;
+            capital += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+        }
+    }
+    long >= 5 && capital * 4 >= long * 3
 }
 
 /// `page` is the browser title of the headline `headline`: the headline,
@@ -1479,6 +1523,7 @@ impl MetadataFilter {
                 let t = &work.blocks[i].text;
                 crate::chrome::is_body_paragraph(t)
                     && !is_chinese_headline(t)
+                    && !is_english_headline(t)
                     && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
             })
             .unwrap_or(alive.len());
@@ -1545,6 +1590,35 @@ impl MetadataFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stock_photo_credits() {
+        assert!(is_credit_line("Photo by Jo Roe on Unsplash"));
+        assert!(is_credit_line("Image by Ann Example via Pexels"));
+        assert!(!is_credit_line(
+            "Photo by Jo Roe, taken at the plant in May"
+        ));
+    }
+
+    #[test]
+    fn numeric_dates_alone() {
+        assert!(is_meta_line("11/02/2026") && is_meta_line("02.11.2026"));
+        assert!(!is_numeric_date("11/02") && !is_numeric_date("1/2/3/2026"));
+        assert!(!is_numeric_date("2026/11/02 rules"));
+    }
+
+    #[test]
+    fn english_headlines_as_long_as_paragraphs() {
+        assert!(is_english_headline(
+            "Example Corp Signs Multi-Year Supply Agreement with Leading Cloud Provider, Introduces New Memory Architecture"
+        ));
+        assert!(!is_english_headline(
+            "Example Corp signed a multi-year supply agreement with a leading cloud provider, the company said"
+        ));
+        assert!(!is_english_headline(
+            "Example Corp Signs Multi-Year Supply Agreement With Leading Cloud Provider For Memory."
+        ));
+    }
 
     #[test]
     fn english_date_and_post_signature_lines() {

@@ -398,10 +398,25 @@ pub(crate) fn is_analyst_line(folded: &str) -> bool {
             && LABELS.iter().any(|l| {
                 t.strip_prefix(l)
                     .and_then(|r| r.trim_start().strip_prefix([':', '：']))
-                    .is_some_and(|name| {
-                        (2..=24).contains(&char_len(name)) && !name.contains(['，', ',', '。'])
-                    })
+                    .is_some_and(|names| (2..=24).contains(&char_len(names)) && is_name_list(names))
             })
+}
+
+/// Names after an analyst's label (folded): Chinese names of two to four
+/// characters or Latin names, split by spaces, `、` or slashes, perhaps
+/// with a licence number (`张三 s0000000000000`); a subhead after a colon
+/// (`分析員：短線炒作成分大`) is none.
+fn is_name_list(names: &str) -> bool {
+    names
+        .split([' ', '、', '/', '／'])
+        .filter(|p| !p.is_empty())
+        .all(|p| {
+            let han = p.chars().all(crate::script::is_han);
+            let latin = p
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '\''));
+            (han && (2..=4).contains(&p.chars().count())) || (latin && p.len() <= 20)
+        })
 }
 
 /// An item of a research note's list of earlier reports: a number, the
@@ -661,6 +676,9 @@ mod tests {
         assert!(!is_rating_line(&fold("买入")) && !is_rating_line(&fold("持有至到期")));
         assert!(is_analyst_line(&fold("执业证书编号：S0000000000001")));
         assert!(is_analyst_line(&fold("分析員：某某某，CFA")));
+        assert!(is_analyst_line(&fold("分析师：张三、李四")));
+        assert!(is_analyst_line(&fold("研究员：王五 S0000000000002")));
+        assert!(!is_analyst_line(&fold("分析員：估值偏高風險大")));
         assert!(is_unit_label("总市值（亿元）") && !is_unit_label("（亿元）"));
         assert!(
             is_value_alone("5,542.74") && is_value_alone("21.37%") && !is_value_alone("2025年")

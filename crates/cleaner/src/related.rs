@@ -372,6 +372,7 @@ impl RelatedFilter {
             // The list's first item printed again under it is the article's
             // own headline (the list names the page's current story).
             let mut items: Vec<usize> = Vec::new();
+            let mut after_ad = false;
             while k < n {
                 let j = alive[k];
                 let t = &work.blocks[j].text;
@@ -432,9 +433,24 @@ impl RelatedFilter {
                 // already as link-dense blocks).
                 let subhead_after_list = work.blocks[j].kind == BlockKind::Heading
                     && (work.blocks[j].link_chars as usize) * 2 < char_len(t);
-                if is_numbered_section(t) || subhead_after_list {
+                // An ad's label ends the list: what follows the ad is the
+                // article again (the ad itself is chrome's to judge).
+                // Past an ad in the list, a line right above two
+                // paragraphs is the article's subhead: the article goes on
+                // there (one paragraph may be a teaser's summary).
+                let paragraph = |x: Option<&usize>| {
+                    x.is_some_and(|&x| {
+                        let next = &work.blocks[x].text;
+                        is_body_paragraph(next) && !is_headline_like(next)
+                    })
+                };
+                let subhead_after_ad =
+                    after_ad && paragraph(alive.get(k + 1)) && paragraph(alive.get(k + 2));
+                if is_numbered_section(t) || subhead_after_list || subhead_after_ad {
                     break;
                 }
+                after_ad = after_ad
+                    || (t.len() <= 40 && crate::chrome::is_sponsor_label(&work.blocks[j].folded()));
                 after_headline = !prose && is_headline_like(t);
                 items.push(j);
                 work.drop_block(j, DropReason::RelatedLinks);

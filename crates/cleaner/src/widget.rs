@@ -354,18 +354,20 @@ pub fn is_quote_line(text: &str) -> bool {
 }
 
 /// Byte ranges of the price changes in live quote chips that sit inside
-/// sentences next to a ticker in brackets (`(AMD+4.62%)`, `(NVDA -1.2%)`).
+/// sentences next to a ticker in brackets (`(AMD+4.62%)`, `(NVDA -1.2%)`),
+/// or in brackets of their own right after a Chinese company's name
+/// (`某公司(+4.12%)`: a sign and two decimals, as quote chips print them).
 pub fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)")
+        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)|\p{Han}(\([+\-−]\d{1,3}\.\d{2}%\))")
             .expect("static regex")
     });
     if !text.contains('%') {
         return Vec::new();
     }
     re.captures_iter(text)
-        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.range()))
         .collect()
 }
 
@@ -531,6 +533,21 @@ fn is_quote_note(text: &str) -> bool {
     text.len() <= 120 && re.is_match(text.trim())
 }
 
+/// The time of a widget's figures on a line of its own (`Data as of
+/// 03/10/26 11:42 a.m. ET`, `Quotes as of 4:00 PM`), wherever it sits.
+pub fn is_data_stamp(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let t = text.trim();
+    if t.len() > 60 || !t.starts_with(['D', 'd', 'Q', 'q', 'P', 'p']) {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:data|quotes?|prices?)\s+(?:are\s+)?as\s+of\s+[^,;]{0,30}\d{1,2}:\d{2}")
+            .expect("static regex")
+    });
+    re.is_match(t)
+}
+
 /// A quote widget around a price alone on its line: above it the name
 /// with its ticker (and the quote's source), below it the change and
 /// the quote's time.
@@ -626,6 +643,15 @@ mod tests {
     use crate::doc::BlockKind;
 
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn data_stamps() {
+        assert!(is_data_stamp("Data as of 11/02/26 3:58 p.m. ET"));
+        assert!(is_data_stamp("Quotes as of 4:00 PM EST"));
+        assert!(is_data_stamp("Prices are as of 09:30"));
+        assert!(!is_data_stamp("Data as of last quarter showed 12% growth"));
+        assert!(!is_data_stamp("Prices as of today, 10:00, were higher"));
+    }
 
     #[test]
     fn a_deals_widget_in_a_review() {
@@ -751,6 +777,12 @@ mod tests {
             "Orders went to Example Micro (EXM) and Sample Logic (SLG) this year."
         );
         assert!(quote_chip_ranges("Revenue rose (up 4.6%) in the quarter.").is_empty());
+        let t = "甲公司(+3.21%)与乙公司(-0.45%)均发布公告，营收增长(+12%)。";
+        let mut s = t.to_string();
+        for r in quote_chip_ranges(t).into_iter().rev() {
+            s.replace_range(r, "");
+        }
+        assert_eq!(s, "甲公司与乙公司均发布公告，营收增长(+12%)。");
     }
 
     #[test]
