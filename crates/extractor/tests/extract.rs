@@ -753,6 +753,8 @@ fn money_in_share_price_context_is_per_share() {
         unit_of("某公司（6789）在奈米製程帶動下，第三季營收達512億元。"),
         "TWD"
     );
+    // a finance portal writes the market after the code (`(6789-TW)`)
+    assert_eq!(unit_of("某代工廠 (6789-TW) 12月合併營收達512億元。"), "TWD");
     assert_eq!(
         unit_of("A股方面，某公司半日報1,166元人民幣，港股恒指亦升。"),
         "CNY/share"

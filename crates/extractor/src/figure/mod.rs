@@ -1861,11 +1861,11 @@ const HONG_KONG_WORDS: &[&str] = &[
 ];
 
 /// Listing codes in brackets: Hong Kong's five digits led by a zero
-/// (`（00981）`), Taiwan's four (`（2330）`; years aside).
+/// (`（00981）`), Taiwan's four (`（2330）`, `(2330-TW)`; years aside).
 fn listing_codes(folded: &str) -> (usize, usize) {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"[（(](?:(0\d{4})|([1-9]\d{3}))(?:\.(?:HK|TW))?[)）]")
+        regex::Regex::new(r"[（(]\s*(?:(0\d{4})|([1-9]\d{3}))(?:[.-](?:HK|TW))?\s*[)）]")
             .expect("static regex")
     });
     let (mut hk, mut tw) = (0, 0);
