@@ -108,6 +108,7 @@ const PROMO: &[&str] = &[
     "开启推播",
     "开启推送",
     "google 新闻上追踪",
+    "google news 上追踪",
     "google新闻上追踪",
     "follow us on google news",
     "分享至",
@@ -650,7 +651,33 @@ fn is_ui_label(folded: &str) -> bool {
     .iter()
     .find_map(|hint| t.strip_suffix(hint))
     .map_or(t, str::trim_end);
-    icon || degree || summarize || is_download_link(t) || UI_LABELS.contains(&t)
+    icon || degree
+        || summarize
+        || is_download_link(t)
+        || is_watchlist_ui(t)
+        || UI_LABELS.contains(&t)
+}
+
+/// A watchlist or portfolio widget's own words (folded): `Add/Remove from
+/// a Portfolio`, `Create New Watchlist`, `Position added successfully to:`.
+fn is_watchlist_ui(folded: &str) -> bool {
+    let t = folded.trim().trim_start_matches(['+', ' ']);
+    t.len() <= 60
+        && !t.ends_with('.')
+        && ["portfolio", "watchlist", "position"]
+            .iter()
+            .any(|w| t.contains(w))
+        && [
+            "add ",
+            "add/remove",
+            "create ",
+            "remove ",
+            "please name",
+            "position added",
+            "name your",
+        ]
+        .iter()
+        .any(|v| t.starts_with(v))
 }
 
 /// A link to the page's file (folded): `Download PDF`, `Download
@@ -800,6 +827,7 @@ fn is_audience_pitch(folded: &str) -> bool {
 
 /// Calls to follow a writer that need no second promo phrase (folded).
 const FOLLOW_CALLS: &[&str] = &[
+    "按赞追踪",
     "get updates from this writer",
     "get updates from this author",
     "get notified when new posts",
@@ -905,7 +933,7 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
                 ))
             || matches!(t, "已是订户?" | "已是订户？" | "已是会员?")
             || (t.starts_with("已是")
-                && t.contains("会员")
+                && (t.contains("会员") || t.contains("订户"))
                 && (t.contains("登录") || t.contains("登入"))
                 && char_len(t) <= 20)
             || (folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
@@ -1114,6 +1142,7 @@ fn is_contents_header(folded: &str) -> bool {
         || matches!(
             folded.trim(),
             "文章目录"
+                | "本文目录"
                 | "目录"
                 | "contents"
                 | "contents:"
@@ -2960,6 +2989,11 @@ mod tests {
         assert!(is_ui_label("download high-resolution image") && is_ui_label("下载pdf"));
         assert!(!is_ui_label("download speeds doubled"));
         assert!(is_ui_label("member-only story") && only_chrome_words("Follow publication"));
+        assert!(is_ui_label("add/remove from a portfolio") && is_ui_label("create new watchlist"));
+        assert!(
+            is_ui_label("+ add another position") && is_ui_label("position added successfully to:")
+        );
+        assert!(!is_ui_label("add memory to the portfolio of products."));
         assert!(is_ui_label("photo gallery") && is_ui_label("photo gallery 1 / 3"));
         assert!(is_ui_label(&fold("請繼續往下閱讀...")));
         assert!(is_ui_label(&fold("跟著文字記錄一起觀看影片。")) && is_ui_label(&fold("顯示較少")));
@@ -3058,6 +3092,7 @@ mod tests {
         );
         assert!(is_meter_notice(&fold("剩餘全文約3200字")));
         assert!(is_meter_notice(&fold("已是某某通會員？登入")));
+        assert!(is_meter_notice(&fold("已是訂戶？登入")));
         assert!(!is_meter_notice(&fold(
             "該晶片每月出貨折合約¥3億元，年增兩成。"
         )));

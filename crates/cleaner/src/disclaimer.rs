@@ -90,6 +90,11 @@ const WEAK_MARKERS: &[&str] = &[
 /// opening it; like [`WEAK_MARKERS`] they drop their own short line.
 const NOTICE_PHRASES: &[&str] = &[
     "views are my own",
+    "generated with the support of ai",
+    "generated with the help of ai",
+    "generated with the assistance of ai",
+    "produced with the assistance of ai",
+    "third party ad. not an offer",
     "may earn an affiliate commission",
     "请参阅末页之免责声明",
     "请参阅末页免责声明",
@@ -133,6 +138,9 @@ const NOTICE_PHRASES: &[&str] = &[
 
 /// Words of a contact line.
 const CONTACT: &[&str] = &[
+    "报料",
+    "爆料",
+    "新闻线索",
     "咨询电话",
     "联系电话",
     "服务热线",
@@ -452,8 +460,8 @@ impl Detector for DisclaimerFilter {
                 break;
             }
             let folded = work.blocks[i].folded();
-            if let Some(pos) =
-                marker_in(text, &folded, MARKERS).filter(|_| !is_own_risk_list(&folded))
+            if let Some(pos) = marker_in(text, &folded, MARKERS)
+                .filter(|_| !is_own_risk_list(&folded) && !is_risk_heading(work, i))
             {
                 let before = seen + text[..pos].chars().count();
                 // Only in the second half: a page that opens with a notice
@@ -517,7 +525,10 @@ impl Detector for DisclaimerFilter {
             let labelled = marker_in(text, folded, MARKERS) == Some(0)
                 || (folded.trim_start().starts_with(['※', '*', '＊'])
                     && marker_in(text, folded, WEAK_MARKERS).is_some());
-            if is_own_risk_list(folded) {
+            // The label over a list of the report's own risks, one per
+            // line, is the report's heading (`【风险提示】` over
+            // `下游需求不及预期；`).
+            if is_own_risk_list(folded) || is_risk_heading(work, i) {
                 continue;
             }
             let copyright = weak
@@ -603,6 +614,34 @@ fn is_own_risk_list(folded: &str) -> bool {
                 "不构成",
             ],
         )
+}
+
+/// Block `i` is the label over a list of the report's own risks, one per
+/// line: the report's heading (`【风险提示】` over `下游需求不及预期；`).
+fn is_risk_heading(work: &Work, i: usize) -> bool {
+    let b = &work.blocks[i];
+    b.text.len() <= 40
+        && is_risk_label(&b.folded())
+        && work.blocks[i + 1..]
+            .iter()
+            .find(|n| n.alive)
+            .is_some_and(|n| is_own_risk_item(&n.folded()))
+}
+
+/// A risk label alone on its line (folded): `风险提示`, `【风险提示】`.
+fn is_risk_label(folded: &str) -> bool {
+    let t = folded
+        .trim()
+        .trim_matches(['【', '】', '[', ']', ':', '：', ' ']);
+    matches!(t, "风险提示" | "风险因素" | "主要风险")
+}
+
+/// One of a report's own risks on its line (folded): `下游需求不及预期；`.
+fn is_own_risk_item(folded: &str) -> bool {
+    let t = folded.trim();
+    char_len(t) <= 60
+        && (t.contains("不及预期") || t.ends_with(['；', ';']))
+        && !contains_any(t, &["仅供参考", "投资建议", "谨慎", "不构成"])
 }
 
 /// A sentence of its own saying the text is not advice, after a subject
@@ -779,6 +818,7 @@ mod tests {
             "This report is for information only and does not constitute investment advice.",
             "Past performance is no guarantee of future returns.",
             "The material is provided for informational purposes only.",
+            "This story was generated with the help of AI and checked by our desk.",
         ] {
             assert!(contains_any(&fold(line), NOTICE_PHRASES), "{line}");
         }
@@ -805,6 +845,7 @@ mod tests {
         assert_eq!(run(&["本文仅供参考，不构成投资建议。"]), 0);
         assert_eq!(run(&["※本文僅為個人心得分享，不構成任何投資建議。"]), 0);
         assert!(phone_re().is_match("(02)2345-6789 分機 100"));
+        assert_eq!(run(&["有新聞線索？歡迎報料：9000 0000"]), 0);
         assert_eq!(
             run(&["聊几点个人看法，不构成投资建议："]),
             1,
@@ -819,6 +860,14 @@ mod tests {
             1
         );
         assert_eq!(run(&["风险提示：以上内容仅供参考，不构成投资建议。"]), 0);
+        assert_eq!(
+            run(&["【风险提示】", "下游需求不及预期；", "产能爬坡慢于计划。"]),
+            3
+        );
+        assert_eq!(
+            run(&["【风险提示】", "本报告仅供参考，不构成投资建议。"]),
+            0
+        );
     }
 
     #[test]

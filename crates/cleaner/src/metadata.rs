@@ -299,7 +299,12 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
             }
         }
     }
-    if is_byline_folded(text, folded) || is_located_byline(text) || is_numeric_date(text) {
+    if is_byline_folded(text, folded)
+        || is_located_byline(text)
+        || is_numeric_date(text)
+        || is_keyed_numeric_date(f)
+        || is_slash_byline(f)
+    {
         return true;
     }
     if PHRASES.iter().any(|p| f.starts_with(p)) && !has_inner_sentence_end(text) && n <= 120 {
@@ -516,6 +521,7 @@ fn is_credit_line(text: &str) -> bool {
         || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 16)
         || t.starts_with("图/")
         || is_stock_photo_credit(t)
+        || is_compiled_by(t)
         // `某社记者某某摄 114年11月20日`: a photographer's credit on its line.
         || (n <= 30 && t.contains('摄') && !has_inner_sentence_end(text) && credit_tail_re().is_match(t))
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
@@ -523,6 +529,35 @@ fn is_credit_line(text: &str) -> bool {
             && credit_tail_re().is_match(t)
             && t.contains(['|', '/'])
             && CREDIT_AGENCIES.iter().any(|a| t.ends_with(a)))
+}
+
+/// Who compiled a table or chart, on its own line (folded): `▲ 表格：某某整理`,
+/// `图表:某某制图`.
+fn is_compiled_by(t: &str) -> bool {
+    let t = t.trim_start_matches(['▲', '△', '▼', ' ']);
+    char_len(t) <= 20
+        && ["表格:", "表:", "图表:", "制表:"]
+            .iter()
+            .any(|k| t.starts_with(k))
+        && ["整理", "制表", "制图", "绘制"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
+/// A Taiwanese byline: a reporter, a slash and the place reported from
+/// (`王小明／台北報導`), given folded.
+fn is_slash_byline(folded: &str) -> bool {
+    let t = folded.trim();
+    let Some((name, place)) = t.split_once(['／', '/']) else {
+        return false;
+    };
+    let han = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.chars().count()) && s.chars().all(crate::script::is_han)
+    };
+    let place = place.trim();
+    han(name.trim(), 2..=4)
+        && (place.ends_with("报导") || place.ends_with("报道"))
+        && han(place, 4..=10)
 }
 
 /// A stock photo's credit (folded): `Photo by Jo Roe on Unsplash`.
@@ -618,6 +653,17 @@ fn is_numeric_date(text: &str) -> bool {
     matches!(parts.as_slice(), [a, b, y]
         if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && y.len() == 4
             && [a, b, y].iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())))
+}
+
+/// A stamp key and a numeric date, month or day first (folded):
+/// `Published 03/06/2026, 04:38 AM`, `Updated: 06.03.2026 11:02`.
+fn is_keyed_numeric_date(folded: &str) -> bool {
+    ["published", "updated", "posted", "last updated", "modified"]
+        .iter()
+        .find_map(|k| folded.strip_prefix(k))
+        .map(|rest| rest.trim_start_matches([':', ' ']))
+        .and_then(|rest| rest.split([',', ' ']).next())
+        .is_some_and(is_numeric_date)
 }
 
 /// An English line shaped as a headline although it is as long as a
@@ -1598,11 +1644,16 @@ mod tests {
         assert!(!is_credit_line(
             "Photo by Jo Roe, taken at the plant in May"
         ));
+        assert!(is_credit_line("▲ 表格：某某整理") && !is_credit_line("表：營收與毛利率"));
+        assert!(is_meta_line("王小明／新竹報導") && !is_meta_line("營收／毛利率雙雙創下新高"));
     }
 
     #[test]
     fn numeric_dates_alone() {
         assert!(is_meta_line("11/02/2026") && is_meta_line("02.11.2026"));
+        assert!(is_meta_line("Published 11/02/2026, 09:15 AM"));
+        assert!(is_meta_line("Updated: 02.11.2026 17:40"));
+        assert!(!is_meta_line("Published 11 reports on the chip"));
         assert!(!is_numeric_date("11/02") && !is_numeric_date("1/2/3/2026"));
         assert!(!is_numeric_date("2026/11/02 rules"));
     }

@@ -32,6 +32,63 @@ pub(crate) fn is_edition_label(folded: &str) -> bool {
     folded.len() <= 80 && folded.contains('版') && re.is_match(folded.trim())
 }
 
+/// A forecast table printed as lines among `rows` (indices of blocks in
+/// reading order): a header of three or more years (`项目 2024A 2025E
+/// 2026E`), the rows under it with a label and one cell per year
+/// (`营业收入（百万元） 1,174 6,521 12,860`), and a short caption right
+/// above the header (`盈利预测`). Returns the table's blocks: the
+/// research note's own, though none of them is a sentence. An appendix's
+/// tables (under `附表：…`) are not the note's text.
+pub(crate) fn year_table(work: &Work, rows: &[usize]) -> Vec<usize> {
+    let is_year = |t: &str| {
+        let t = t.trim_end_matches(['A', 'E', 'F', 'P', 'a', 'e']);
+        t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_cell = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            || matches!(t, "—" | "-" | "--" | "n/a" | "NA" | "N/A")
+            || char_len(t) <= 3
+    };
+    let mut table = Vec::new();
+    let mut k = 0;
+    while k < rows.len() {
+        let appendix = ["附表", "附录", "附錄", "Appendix"]
+            .iter()
+            .any(|a| work.blocks[rows[k]].text.trim_start().starts_with(a));
+        if appendix {
+            break;
+        }
+        let header = &work.blocks[rows[k]].text;
+        let years = header.split_whitespace().filter(|t| is_year(t)).count();
+        if years < 3 || header.len() > 200 {
+            k += 1;
+            continue;
+        }
+        if let Some(&above) = k.checked_sub(1).and_then(|p| rows.get(p)) {
+            let t = work.blocks[above].text.trim();
+            if char_len(t) <= 12 && !t.contains(is_sentence_end) {
+                table.push(above);
+            }
+        }
+        table.push(rows[k]);
+        k += 1;
+        while let Some(&r) = rows.get(k) {
+            let cells: Vec<&str> = work.blocks[r].text.split_whitespace().collect();
+            let row = cells.len() == years + 1
+                && !is_cell(cells[0])
+                && cells[1..].iter().all(|c| is_cell(c));
+            if !row {
+                break;
+            }
+            table.push(r);
+            k += 1;
+        }
+    }
+    table
+}
+
 /// A stock data panel above the first paragraph: four or more short lines
 /// in a row, each a label ending in a figure (`Market cap (US$bn) 159.2`,
 /// `Free float (%) 61.2`, `Absolute 3.1 12.5 40.2`).
@@ -663,6 +720,29 @@ pub(crate) fn filing_exhibit(work: &mut Work) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forecast_table_printed_as_lines() {
+        let lines = [
+            "我们维持对公司的判断，估值仍有空间。",
+            "业绩预测",
+            "指标 2025A 2026E 2027E",
+            "营业收入（亿元） 12.5 18.2 24.0",
+            "毛利率（%） 41.2 — 43.0",
+            "资料来源：某证券研究所",
+        ];
+        let w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        let rows: Vec<usize> = (1..lines.len()).collect();
+        assert_eq!(year_table(&w, &rows), vec![1, 2, 3, 4]);
+        // An appendix's tables are not the note's text.
+        let lines = [
+            "附表：财务预测",
+            "指标 2025A 2026E 2027E",
+            "营业收入 12.5 18.2 24.0",
+        ];
+        let w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        assert!(year_table(&w, &[0, 1, 2]).is_empty());
+    }
     use crate::script::fold;
 
     #[test]

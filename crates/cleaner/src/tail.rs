@@ -278,8 +278,23 @@ impl Detector for TailFilter {
             }
             rest = &rest[n..];
         }
-        for &i in rest {
+        // A research note's forecast table after its last paragraph stays,
+        // and so does a heading or a list's intro over a sentence that
+        // stays (`【风险提示】` over `下游需求不及预期；`, `五、几点预测` over
+        // `我的判断如下：` over `1. 明年收入翻倍；`).
+        let table = crate::printed::year_table(work, rest);
+        let mut heading_stays = vec![false; rest.len()];
+        let mut next_stays = false;
+        for (k, &i) in rest.iter().enumerate().rev() {
             let t = &work.blocks[i].text;
+            heading_stays[k] = next_stays && is_tail_heading(t);
+            next_stays = heading_stays[k] || is_sentence(t);
+        }
+        for (k, &i) in rest.iter().enumerate() {
+            let t = &work.blocks[i].text;
+            if table.contains(&i) || heading_stays[k] {
+                continue;
+            }
             // The paragraph a paywall cuts short stays (`…，世芯的真正隱憂`
             // over `訂閱後即可閱讀全文`).
             let walled = is_body_paragraph(t)
@@ -293,6 +308,17 @@ impl Detector for TailFilter {
         }
         drop_closing_lines(work);
     }
+}
+
+/// A heading or a list's intro after the last paragraph: a bracketed
+/// heading (`【风险提示】`), a numbered section (`五、几点预测`) or a short
+/// line ending with a colon.
+fn is_tail_heading(text: &str) -> bool {
+    let t = text.trim();
+    char_len(t) <= 40
+        && ((t.starts_with('【') && t.ends_with('】'))
+            || crate::related::is_numbered_section(t)
+            || t.ends_with(['：', ':']))
 }
 
 /// A wire story's exchange-rate note under its last paragraph (`($1 =
@@ -344,6 +370,34 @@ mod tests {
             .map(|l| Block::new(l.to_string(), BlockKind::Line))
             .collect();
         Work::new(owned)
+    }
+
+    #[test]
+    fn a_notes_table_and_risk_heading_after_its_last_paragraph_stay() {
+        let zh = "公司新一代产品已进入客户验证阶段，我们预计明年收入将明显增长，维持买入评级。";
+        let mut w = dump(&[
+            zh,
+            zh,
+            "盈利预测",
+            "指标 2025A 2026E 2027E",
+            "营业收入（亿元） 12.5 18.2 24.0",
+            "【风险提示】",
+            "客户验证进度不及预期；",
+            "分享到",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 7, "{:?}", w.alive_texts());
+        let mut w = dump(&[
+            zh,
+            zh,
+            "五、几点判断",
+            "最后说说我的看法：",
+            "1. 明年收入翻倍；",
+            "2. 毛利率回到四成。",
+            "关注",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 6, "{:?}", w.alive_texts());
     }
 
     #[test]

@@ -460,6 +460,7 @@ fn things_that_are_not_figures() {
         "唯一一家公司",
         "数十亿美元",
         "百家争鸣",
+        "项目 2025E 2026E 2027P",
     ] {
         assert!(figures(text).is_empty(), "{text}: {:?}", figures(text));
     }
@@ -751,6 +752,11 @@ fn money_in_share_price_context_is_per_share() {
     );
     assert_eq!(
         unit_of("某公司（6789）在奈米製程帶動下，第三季營收達512億元。"),
+        "TWD"
+    );
+    // Taiwan's trade words (台系, 台廠) mark the page too
+    assert_eq!(
+        unit_of("法人預估，台系代工廠明年AI營收將達1.1兆元。"),
         "TWD"
     );
     // a finance portal writes the market after the code (`(6789-TW)`)

@@ -919,6 +919,16 @@ impl FigureRules {
             }
         }
         if let Some(mut u) = self.units.suffix_at(doc, q.end) {
+            // `2025E`, `2026P`: a forecast table's year, not 2025 EFLOPS.
+            let year_mark = u.end == q.end + 1
+                && matches!(u.unit.as_str(), "EFLOPS" | "PFLOPS")
+                && !q.scaled
+                && !q.num.decimal
+                && q.num.end - q.num.start == 4
+                && (1900.0..=2099.0).contains(&q.value);
+            if year_mark {
+                return None;
+            }
             // 75 USD million
             if u.kind == FigureKind::Currency && !q.scaled && doc.char_at(u.end) == Some(' ') {
                 if let Some((m, e)) = self.scales.at(doc, u.end + 1, bare) {
@@ -1846,7 +1856,17 @@ fn tidy(v: f64) -> f64 {
 /// written before character `start`.
 /// Words of a Taiwanese page (folded): the Taiwan market and Taiwan's own
 /// word for nanometre (Hong Kong writes 納米).
-const TAIWAN_WORDS: &[&str] = &["台股", "台湾", "柜买", "证交所", "上市柜", "奈米"];
+const TAIWAN_WORDS: &[&str] = &[
+    "台股",
+    "台湾",
+    "柜买",
+    "证交所",
+    "上市柜",
+    "奈米",
+    "台系",
+    "台厂",
+    "投信",
+];
 
 /// Words of a Hong Kong page (folded): its dollar, market and index.
 const HONG_KONG_WORDS: &[&str] = &[
