@@ -38,8 +38,8 @@ use crate::printed::{
     running_headers,
 };
 use crate::promo::{
-    called_ads, donation_boxes, event_promos, premium_teasers, ruled_boxes, service_cards,
-    stock_pick_promos,
+    called_ads, donation_boxes, event_promos, premium_teasers, product_pitches, ruled_boxes,
+    service_cards, stock_pick_promos,
 };
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
@@ -2463,6 +2463,7 @@ impl Detector for ChromeFilter {
         }
         ad_blocks(work);
         labelled_ads(work);
+        product_pitches(work);
         split_teasers(work);
         premium_teasers(work);
         called_ads(work);

@@ -87,6 +87,36 @@ pub(crate) fn stock_pick_promos(work: &mut Work) {
     work.drop_unprotected(drop, DropReason::Chrome);
 }
 
+/// A product's pitch over its call button: a short line that asks to
+/// unlock, try or join a product (`Unlock Example Picks`), right under a
+/// paragraph that names the same product. Both go; a call alone is left
+/// to the line tests.
+pub(crate) fn product_pitches(work: &mut Work) {
+    const VERBS: [&str; 4] = ["Unlock ", "Try ", "Join ", "Upgrade to "];
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate().skip(1) {
+        let t = work.blocks[i].text.trim();
+        let Some(product) = VERBS.iter().find_map(|v| t.strip_prefix(v)) else {
+            continue;
+        };
+        if t.len() > 40 || t.split_whitespace().count() > 5 || t.contains(is_sentence_end) {
+            continue;
+        }
+        // The product's own name: a capitalised word of four letters or more.
+        let names: Vec<&str> = product
+            .split_whitespace()
+            .filter(|w| w.len() >= 4 && w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect();
+        let pitch = alive[k - 1];
+        let p = &work.blocks[pitch].text;
+        if !names.is_empty() && p.len() <= 1200 && names.iter().any(|n| p.contains(n)) {
+            drop.extend([pitch, i]);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 /// A service card set into an article: a `brand | offer` line, one line
 /// of pitch and a call (`立即咨询`, `了解详情`, `Learn more`). All three go.
 pub(crate) fn service_cards(work: &mut Work) {
@@ -318,6 +348,22 @@ mod tests {
         ruled_boxes(&mut w);
         assert_eq!(w.alive(), vec![0, 5, 6, 7, 8, 9]);
         assert!(names_price("¥ 9.9") && !names_price("US$ bonds"));
+    }
+
+    #[test]
+    fn a_products_pitch_over_its_call() {
+        let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
+        let pitch = "Is it time to buy? Example Screener ranks thousands of stocks every month with its own model.";
+        let lines = [
+            body,
+            pitch,
+            "Unlock Example Screener",
+            body,
+            "Try Again Later",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        product_pitches(&mut w);
+        assert_eq!(w.alive(), vec![0, 3, 4]);
     }
 
     #[test]

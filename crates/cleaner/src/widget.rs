@@ -326,6 +326,9 @@ pub fn is_quote_line(text: &str) -> bool {
             return true;
         }
     }
+    if is_index_quote(t) {
+        return true;
+    }
     // A quote chip's parts on lines of their own: a listing code
     // (`2330.TW`, `0981.HK`) or a signed change with decimals (`+3.20%`;
     // a round `+5%` may be a table cell).
@@ -351,6 +354,30 @@ pub fn is_quote_line(text: &str) -> bool {
                     '.' | ',' | '+' | '-' | '−' | '%' | '▲' | '▼' | ' ' | '(' | ')' | '$'
                 )
         })
+}
+
+/// An index's quote without signs (its colour gave the direction): a short
+/// name, the level, the change and the change in percent, the three
+/// agreeing (`某指数 3412.56 12.90 0.38%`: 12.90 is 0.38% of the level
+/// before it).
+fn is_index_quote(t: &str) -> bool {
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    let [name, level, change, pct] = parts.as_slice() else {
+        return false;
+    };
+    let num = |s: &str| s.replace(',', "").parse::<f64>().ok();
+    let (Some(level), Some(change), Some(pct)) =
+        (num(level), num(change), pct.strip_suffix('%').and_then(num))
+    else {
+        return false;
+    };
+    let before = level - change;
+    char_len(name) <= 8
+        && level > 0.0
+        && before > 0.0
+        && pct > 0.0
+        && ((change / before * 100.0 - pct).abs() <= 0.02
+            || (change / level * 100.0 - pct).abs() <= 0.02)
 }
 
 /// Byte ranges of the price changes in live quote chips that sit inside
@@ -712,6 +739,9 @@ mod tests {
 
     #[test]
     fn quote_lines() {
+        assert!(is_quote_line("某指数 3412.56 12.90 0.38%"));
+        assert!(is_quote_line("某板50 1086.33 13.58 1.27%"));
+        assert!(!is_quote_line("毛利率 40.1 41.2 2.7%"));
         for t in [
             "某某科技688000",
             "某某半导体(0981.HK)",
