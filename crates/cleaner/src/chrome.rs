@@ -104,6 +104,11 @@ impl Detector for CookieNotices {
 /// Phrases that, in a short line, mark site chrome. Simplified + lower case:
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
+    "get updates from this writer",
+    "get updates from this author",
+    "get notified when new posts",
+    "get notified when new stories",
+    "按赞追踪",
     "看高清图片",
     "开启推播",
     "开启推送",
@@ -845,14 +850,14 @@ fn is_promo_paragraph(folded: &str) -> bool {
     if folded.len() > 3 * limit || char_len(folded) > limit {
         return false;
     }
-    // A call to follow the writer says so in words of its own.
-    if contains_any(folded, FOLLOW_CALLS) {
-        return true;
-    }
-    // Most paragraphs hold no promo phrase: one pass settles them.
+    // Most paragraphs hold no promo phrase: one pass settles them. A
+    // call to follow the writer (a promo phrase too) needs no second one.
     match crate::script::count_distinct(folded, PROMO, 2) {
         0 => false,
-        1 => !bracketed && (contains_any(folded, AD_CALLS) || is_app_promo(folded)),
+        1 => {
+            contains_any(folded, FOLLOW_CALLS)
+                || (!bracketed && (contains_any(folded, AD_CALLS) || is_app_promo(folded)))
+        }
         _ => true,
     }
 }

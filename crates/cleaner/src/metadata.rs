@@ -548,6 +548,9 @@ fn is_compiled_by(t: &str) -> bool {
 /// (`王小明／台北報導`), given folded.
 fn is_slash_byline(folded: &str) -> bool {
     let t = folded.trim();
+    if !(t.ends_with("报导") || t.ends_with("报道")) {
+        return false;
+    }
     let Some((name, place)) = t.split_once(['／', '/']) else {
         return false;
     };
@@ -649,7 +652,11 @@ fn is_chinese_headline(text: &str) -> bool {
 /// A date in digits alone on its line, month or day first (`03/10/2026`,
 /// `10.03.2026`).
 fn is_numeric_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.trim().split(['/', '.', '-']).collect();
+    let t = text.trim();
+    if !(8..=10).contains(&t.len()) || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
     matches!(parts.as_slice(), [a, b, y]
         if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && y.len() == 4
             && [a, b, y].iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())))
@@ -658,6 +665,9 @@ fn is_numeric_date(text: &str) -> bool {
 /// A stamp key and a numeric date, month or day first (folded):
 /// `Published 03/06/2026, 04:38 AM`, `Updated: 06.03.2026 11:02`.
 fn is_keyed_numeric_date(folded: &str) -> bool {
+    if !folded.starts_with(['p', 'u', 'l', 'm']) {
+        return false;
+    }
     ["published", "updated", "posted", "last updated", "modified"]
         .iter()
         .find_map(|k| folded.strip_prefix(k))

@@ -361,6 +361,9 @@ pub fn is_quote_line(text: &str) -> bool {
 /// agreeing (`某指数 3412.56 12.90 0.38%`: 12.90 is 0.38% of the level
 /// before it).
 fn is_index_quote(t: &str) -> bool {
+    if !t.ends_with('%') {
+        return false;
+    }
     let parts: Vec<&str> = t.split_whitespace().collect();
     let [name, level, change, pct] = parts.as_slice() else {
         return false;
@@ -386,16 +389,32 @@ fn is_index_quote(t: &str) -> bool {
 /// (`某公司(+4.12%)`: a sign and two decimals, as quote chips print them).
 pub fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)|\p{Han}(\([+\-−]\d{1,3}\.\d{2}%\))")
-            .expect("static regex")
-    });
+    static HAN: OnceLock<Regex> = OnceLock::new();
     if !text.contains('%') {
         return Vec::new();
     }
-    re.captures_iter(text)
-        .filter_map(|c| c.get(1).or_else(|| c.get(2)).map(|m| m.range()))
-        .collect()
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\(\s*[A-Z]{1,5}(?:\.[A-Z]{1,2})?(\s*[+\-−]\d{1,4}(?:\.\d{1,2})?%)\s*\)")
+            .expect("static regex")
+    });
+    let mut out: Vec<std::ops::Range<usize>> = re
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.range()))
+        .collect();
+    // The bracket opens right after a Chinese character: the chip's
+    // literal bracket leads the search, the character is checked after.
+    let han = HAN.get_or_init(|| Regex::new(r"\([+\-−]\d{1,3}\.\d{2}%\)").expect("static regex"));
+    for m in han.find_iter(text) {
+        let after_han = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(crate::script::is_han);
+        if after_han {
+            out.push(m.range());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// A clip's running time alone on a line (`2:47`, `01:02:47`).
