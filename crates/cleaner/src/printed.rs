@@ -10,7 +10,8 @@
 //! forwarder's note and forwarded headers above the mail itself; a
 //! filing's cover page and items above the exhibit it files; a mailed
 //! newsletter's other sections around its main piece; a web archive's
-//! toolbar over the page it saved.
+//! toolbar over the page it saved; the shape of a research note's
+//! forecast table printed as lines (a header of years, one cell per year).
 //! Must not know: site names or any string of a particular page; the
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 

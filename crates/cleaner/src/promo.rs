@@ -5,9 +5,10 @@
 //! returns footnote), a service card (`brand | offer`, a pitch, a call),
 //! an event promotion (label, event lines, `Register now`), a premium
 //! teaser box (product name, headline, subscribe call), a donation box
-//! (two asks for money and the short lines around them) and a ruled box
+//! (two asks for money and the short lines around them), a ruled box
 //! (a few lines between two rule lines that ask to subscribe or sponsor,
-//! or name a price).
+//! or name a price) and a product's pitch over its call (`Unlock …` under
+//! a paragraph naming the same product).
 //! Must not know: site names or any string of a particular page; one-line
 //! promo and app calls, which [`crate::chrome`] drops line by line.
 

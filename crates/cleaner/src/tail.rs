@@ -15,7 +15,9 @@
 //! metadata;
 //! (2) after the last paragraph that reads as prose, lines that are not
 //! sentences (topic lists, buttons, menus) are dropped, unless a
-//! signature ended the post (its author's lines need no punctuation).
+//! signature ended the post (its author's lines need no punctuation); a
+//! research note's forecast table there, and a heading or a list's intro
+//! over a sentence that stays, are the article's.
 //! Must not know: HTML pages (their comment threads and footers are
 //! subtrees the HTML reader already named); what the dropped lines say.
 

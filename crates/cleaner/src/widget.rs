@@ -7,7 +7,9 @@
 //! above it; its price, change and chart caption below it), the lines
 //! around a price alone (the name with its ticker and the quote's source
 //! above, the change and the quote's time below), a live quote
-//! chip's price change inside a sentence, a quote table (a header of
+//! chip's price change inside a sentence (`(AMD+4.62%)`, `某公司(+4.12%)`),
+//! an index quote without signs whose change agrees with its percentage,
+//! a widget's `Data as of …` stamp, a quote table (a header of
 //! quote columns and the coded rows under it), and a video card (a `Video`
 //! label, the clip's duration, its title and show, and a player's `Now
 //! Playing`/`Up Next` queue). The chrome detector
