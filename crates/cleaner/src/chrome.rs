@@ -831,6 +831,7 @@ fn is_audience_pitch(folded: &str) -> bool {
 }
 
 /// Calls to follow a writer that need no second promo phrase (folded).
+/// Each is in [`PROMO`] too, so the one pass over a paragraph finds it.
 const FOLLOW_CALLS: &[&str] = &[
     "按赞追踪",
     "get updates from this writer",

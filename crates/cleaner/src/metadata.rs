@@ -557,10 +557,7 @@ fn is_slash_byline(folded: &str) -> bool {
     let han = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.chars().count()) && s.chars().all(crate::script::is_han)
     };
-    let place = place.trim();
-    han(name.trim(), 2..=4)
-        && (place.ends_with("报导") || place.ends_with("报道"))
-        && han(place, 4..=10)
+    han(name.trim(), 2..=4) && han(place.trim(), 4..=10)
 }
 
 /// A stock photo's credit (folded): `Photo by Jo Roe on Unsplash`.

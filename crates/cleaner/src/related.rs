@@ -433,8 +433,6 @@ impl RelatedFilter {
                 // already as link-dense blocks).
                 let subhead_after_list = work.blocks[j].kind == BlockKind::Heading
                     && (work.blocks[j].link_chars as usize) * 2 < char_len(t);
-                // An ad's label ends the list: what follows the ad is the
-                // article again (the ad itself is chrome's to judge).
                 // Past an ad in the list, a line right above two
                 // paragraphs is the article's subhead: the article goes on
                 // there (one paragraph may be a teaser's summary).
