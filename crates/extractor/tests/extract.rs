@@ -307,6 +307,9 @@ fn chinese_money_with_scales() {
     assert_fig("约合21万亿元人民币", 2.1e13, "CNY");
     assert_fig("開盤價為700.00元/股", 700.0, "CNY/share");
     assert_fig("新台币1兆元", 1e12, "TWD");
+    // a money rate names what it is paid for
+    assert_fig("rented at $2.40 per GPU-hour", 2.4, "USD/GPU-hour");
+    assert_fig("power at $0.09 per kWh", 0.09, "USD/kWh");
 }
 
 #[test]
