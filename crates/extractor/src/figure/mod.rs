@@ -38,6 +38,7 @@
 pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod scale;
+pub(crate) mod shared;
 pub(crate) mod unit;
 pub(crate) mod words;
 
@@ -387,6 +388,18 @@ impl FigureRules {
                 i = next;
                 continue;
             }
+            // 65.21/128.60/196.35亿元: one unit for the list
+            let list = (!bare && doc.char_at(num.end) == Some('/'))
+                .then(|| self.slash_list(doc, &num, floor))
+                .flatten();
+            if let Some(list) = list {
+                if let Some(last) = list.last() {
+                    i = last.end.max(next);
+                    floor = last.end;
+                }
+                out.extend(list);
+                continue;
+            }
             let found = self.figure_at(doc, num, bare, floor).or_else(|| {
                 (!bare)
                     .then(|| self.compared(doc, num, out.last()))
@@ -399,6 +412,14 @@ impl FigureRules {
                     out.push(f);
                 }
                 None => i = next,
+            }
+        }
+        if !bare {
+            per_share_lists(doc, &mut out);
+            let cells = self.table_cells(doc, &out);
+            if !cells.is_empty() {
+                out.extend(cells);
+                out.sort_by_key(|f| (f.start, f.end));
             }
         }
         if let Some(dollar) = plain_yuan_currency(doc) {
@@ -1850,6 +1871,26 @@ fn tidy(v: f64) -> f64 {
         return v;
     }
     format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+/// `EPS分别为4.93元、9.42元、14.64元`: an amount listed right after a price
+/// per share, in the same currency, is one too.
+fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
+    for i in 1..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let (prev, f) = (&before[i - 1], &mut rest[0]);
+        let Some(per) = prev.unit.as_deref().and_then(|u| u.strip_suffix("/share")) else {
+            continue;
+        };
+        let listed = f.start >= prev.end
+            && f.start - prev.end <= 2
+            && doc.chars[prev.end..f.start]
+                .iter()
+                .all(|c| matches!(c, '、' | '/' | ',' | ' '));
+        if listed && f.unit.as_deref() == Some(per) {
+            f.unit = Some(format!("{per}/share"));
+        }
+    }
 }
 
 /// True when a change ("from A to B", 从A到B) rather than a range is
