@@ -39,7 +39,7 @@ use crate::printed::{
 };
 use crate::promo::{
     called_ads, donation_boxes, event_promos, premium_teasers, product_pitches, ruled_boxes,
-    service_cards, stock_pick_promos,
+    service_cards, sponsored_sections, stock_pick_promos,
 };
 use crate::script::{
     char_len, contains_any, fold, han_count, has_inner_sentence_end, is_sentence_end,
@@ -292,9 +292,25 @@ fn is_ad_label_led(folded: &str) -> bool {
         "[ad]",
         "(ad)",
         "[sponsored]",
+        "[advertisement:",
+        "[advertisement]",
+        "[ad:",
     ]
     .iter()
-    .any(|l| folded.trim_start().starts_with(l))
+    .any(|l| without_link_numbers(folded.trim_start()).starts_with(l))
+}
+
+/// `t` without the link numbers a text browser puts before a link
+/// (`[21][Advertisement: …]` -> `[Advertisement: …]`).
+fn without_link_numbers(mut t: &str) -> &str {
+    while let Some(rest) = t.strip_prefix('[') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        match rest[digits..].strip_prefix(']') {
+            Some(after) if digits > 0 => t = after,
+            _ => break,
+        }
+    }
+    t
 }
 
 /// A site's own notice to its users (folded): `论坛公告：…`, `网站公告`,
@@ -2473,6 +2489,7 @@ impl Detector for ChromeFilter {
         split_teasers(work);
         premium_teasers(work);
         called_ads(work);
+        sponsored_sections(work);
         running_headers(work);
         chart_dumps(work);
         crate::printed::stock_data_boxes(work);

@@ -34,9 +34,24 @@ impl Detector for CitationFilter {
     fn run(&self, work: &mut Work<'_>) {
         references_section(work);
         for i in work.alive() {
+            let text = &work.blocks[i].text;
             let ranges: Vec<_> = marker_re()
-                .find_iter(&work.blocks[i].text)
-                .map(|m| m.range())
+                .find_iter(text)
+                .map(|m| {
+                    // a link number before a word (`its [34]3.5D XDSiP`)
+                    // goes without the space that parts the words
+                    let word_after = text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                    let space_first = text[m.start()..].starts_with(char::is_whitespace);
+                    if word_after && space_first && m.start() > 0 {
+                        let w = text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                        m.start() + w..m.end()
+                    } else {
+                        m.range()
+                    }
+                })
                 .collect();
             work.remove_ranges(i, ranges, DropReason::Citation);
         }
@@ -75,7 +90,11 @@ fn is_reference_line(text: &str) -> bool {
     let re = RE.get_or_init(|| {
         Regex::new(r"^(?:\^|↑|\[\d{1,3}\]|\d{1,3}[.、)]\s)|https?://\S+").expect("static regex")
     });
-    re.is_match(text.trim())
+    let t = text.trim();
+    // a text browser's link list heads its parts `Visible links:`
+    re.is_match(t)
+        || t.eq_ignore_ascii_case("visible links:")
+        || t.eq_ignore_ascii_case("hidden links:")
 }
 
 /// Drops a references header and the reference lines after it (at least
@@ -147,6 +166,39 @@ mod tests {
         CitationFilter.run(&mut w);
         assert_eq!(w.blocks[0].text, "hard technology\" - The rapid end");
         assert_eq!(w.dropped.len(), 3);
+    }
+
+    #[test]
+    fn a_link_number_before_a_word_leaves_the_space() {
+        let mut w = Work::new(vec![Block::new(
+            "a reticle. [30]Rubin Ultra, and its [34]3.5D platform",
+            BlockKind::Line,
+        )]);
+        CitationFilter.run(&mut w);
+        assert_eq!(
+            w.blocks[0].text,
+            "a reticle. Rubin Ultra, and its 3.5D platform"
+        );
+    }
+
+    #[test]
+    fn a_text_browsers_link_list_is_a_references_section() {
+        let body = "Body text that runs long enough to be the article. ".repeat(6);
+        let mut blocks = vec![Block::new(body.as_str(), BlockKind::Line)];
+        for t in [
+            "References",
+            "Visible links:",
+            "1. https://example.com/feed/",
+            "2. https://example.com/news/",
+            "Hidden links:",
+            "3. https://example.com/a/",
+        ] {
+            blocks.push(Block::new(t, BlockKind::Line));
+        }
+        let mut w = Work::new(blocks);
+        CitationFilter.run(&mut w);
+        let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
+        assert_eq!(alive, vec![body.as_str()]);
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub mod linear;
 pub mod metadata;
 pub mod printed;
 pub mod promo;
+pub mod reflow;
 pub mod related;
 pub mod script;
 pub mod spam;
@@ -184,7 +185,13 @@ fn kept_weight(work: &Work<'_>) -> usize {
 pub fn clean_owned(source: &str, text: String) -> CleanDoc {
     match route(&text) {
         Route::Dom => clean(source, &text),
-        Route::Text => clean_lines(source, linear::normalise_lines(text), None),
+        Route::Text => {
+            let text = match reflow::wrap_width(&text) {
+                Some(limit) => reflow::unwrap(&text, limit),
+                None => text,
+            };
+            clean_lines(source, linear::normalise_lines(text), None)
+        }
         Route::Linear(note) => clean_lines(source, flatten(text), Some(note)),
     }
 }

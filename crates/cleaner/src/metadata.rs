@@ -130,6 +130,7 @@ const PHRASES: &[&str] = &[
     "原文链接",
     "本文链接",
     "by ",
+    "by:",
     "written by",
     "story by",
     "edited by",
@@ -304,6 +305,7 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
         || is_numeric_date(text)
         || is_keyed_numeric_date(f)
         || is_slash_byline(f)
+        || is_dated_byline(f)
     {
         return true;
     }
@@ -657,6 +659,24 @@ fn is_numeric_date(text: &str) -> bool {
     matches!(parts.as_slice(), [a, b, y]
         if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && y.len() == 4
             && [a, b, y].iter().all(|p| p.bytes().all(|c| c.is_ascii_digit())))
+}
+
+/// An English date and then a byline on one line (folded):
+/// `February 16th, 2026 - By: Jane Roe`, `16 Feb 2026 | by Jane Roe`.
+fn is_dated_byline(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    if folded.len() > 100 || !folded.contains("by") {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        let day = r"\d{1,2}(?:st|nd|rd|th)?";
+        Regex::new(&format!(
+            r"^(?:[a-z]+,?\s+)?(?:{month}\s+{day}|{day}\s+{month}),?\s+\d{{4}}\s*(?:[-–—|·•,]\s*)?by:?\s+(?:\[\d+\])?[a-z][a-z'’.-]+(?:\s+[a-z][a-z'’.-]+){{0,3}}$"
+        ))
+        .expect("static regex")
+    });
+    re.is_match(folded.trim())
 }
 
 /// A stamp key and a numeric date, month or day first (folded):
@@ -1816,6 +1836,13 @@ mod tests {
             "营收 · 利润 · 2024-03-02 公布，同比增长两成。其余持平。"
         ));
         assert!(is_meta_line("文／林小青"));
+        assert!(is_meta_line("February 16th, 2026 - By: Jane Roe"));
+        assert!(is_meta_line("16 Feb 2026 | by Jane van Roe"));
+        assert!(is_meta_line("February 16th, 2026 - By: [25]Jane Roe"));
+        assert!(is_meta_line("By: Jane Roe"));
+        assert!(!is_meta_line(
+            "February 16th, 2026 - By then the fab had shipped twice as many."
+        ));
         assert!(!is_byline("记者从会上获悉，这款芯片将于明年量产。"));
         assert!(!is_byline(
             "记者了解到，公司订单已排到明年三月，产能十分紧张"

@@ -7,8 +7,9 @@
 //! teaser box (product name, headline, subscribe call), a donation box
 //! (two asks for money and the short lines around them), a ruled box
 //! (a few lines between two rule lines that ask to subscribe or sponsor,
-//! or name a price) and a product's pitch over its call (`Unlock …` under
-//! a paragraph naming the same product).
+//! or name a price), a product's pitch over its call (`Unlock …` under
+//! a paragraph naming the same product) and a sponsored section (its
+//! label down to the paragraph that names its sponsor, and its call).
 //! Must not know: site names or any string of a particular page; one-line
 //! promo and app calls, which [`crate::chrome`] drops line by line.
 
@@ -267,6 +268,56 @@ pub(crate) fn called_ads(work: &mut Work) {
     work.drop_unprotected(drop, DropReason::Chrome);
 }
 
+/// Words that credit a paid placement to its advertiser (folded).
+const SPONSOR_CREDITS: &[&str] = &[
+    "sponsored by ",
+    "paid for by ",
+    "presented by ",
+    "in partnership with ",
+    "赞助商",
+    "赞助播出",
+];
+
+/// A sponsored section set into an article: a sponsor label
+/// (`SPONSORED CONTENT`, `广告`) and, within the next four lines, a
+/// paragraph that credits its sponsor (`Sponsored by Example Systems.`):
+/// everything from the label to that paragraph goes, with a short call
+/// right after it (`Download the white paper`).
+pub(crate) fn sponsored_sections(work: &mut Work) {
+    use crate::chrome::is_sponsor_label;
+    let n = work.blocks.len();
+    let mut drop = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let b = &work.blocks[i];
+        if b.text.len() > 40 || !is_sponsor_label(&b.folded()) {
+            i += 1;
+            continue;
+        }
+        let credited = (i + 1..n.min(i + 5)).find(|&j| {
+            let t = &work.blocks[j];
+            t.text.len() <= 1200 && contains_any(&t.folded(), SPONSOR_CREDITS)
+        });
+        let Some(k) = credited else {
+            i += 1;
+            continue;
+        };
+        drop.extend(i + 1..=k);
+        if let Some(call) = work.blocks.get(k + 1) {
+            let t = call.text.trim();
+            if t.split_whitespace().count() <= 6
+                && char_len(t) <= 40
+                && !t.contains(is_sentence_end)
+            {
+                drop.push(k + 1);
+            }
+        }
+        i = k + 1;
+    }
+    drop.retain(|&j| work.blocks[j].alive);
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 /// Phrases of a box asking readers for money (folded).
 const DONATION: &[&str] = &[
     "请我们喝",
@@ -328,6 +379,34 @@ pub(crate) fn donation_boxes(work: &mut Work) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sponsored_section_goes_from_its_label_to_its_credit_and_call() {
+        let para = "The packaging line waits for another batch of interposers, and the engineers argue about yields.";
+        let mut w = Work::of_lines(
+            &[
+            para,
+            "SPONSORED CONTENT",
+            "[Example Test Systems]",
+            "Catching Voids Early: Inline X-Ray for Bonding Sponsored by Example Test Systems. Void detection at 60 wafers per hour.",
+            "Download the white paper",
+            "Hybrid bonding goes to volume",
+            para,
+            ],
+            crate::doc::BlockKind::Line,
+        );
+        sponsored_sections(&mut w);
+        let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
+        assert_eq!(
+            alive,
+            vec![
+                para,
+                "SPONSORED CONTENT",
+                "Hybrid bonding goes to volume",
+                para
+            ]
+        );
+    }
 
     #[test]
     fn a_ruled_box_that_sells() {

@@ -2,15 +2,21 @@
 //!
 //! Owns: splitting a plain-text page into line blocks, trimming them and
 //! removing control characters. A paragraph in a dump is one line; very long
-//! lines stay whole (detectors work inside them at clause level).
+//! lines stay whole (detectors work inside them at clause level). In a dump
+//! wrapped at a fixed width, a paragraph is the run of lines `reflow` joins.
 //! Must not know: what is noise; HTML.
 
 use crate::doc::{Block, BlockKind};
+use crate::reflow;
 use std::borrow::Cow;
 
 /// Splits `text` into one block per non-empty line. A line that is already
-/// clean is borrowed, not copied.
+/// clean is borrowed, not copied. A dump wrapped at a fixed width gets one
+/// block per paragraph instead: its wrapped lines are joined back.
 pub fn blocks(text: &str) -> Vec<Block<'_>> {
+    if let Some(limit) = reflow::wrap_width(text) {
+        return unwrapped_blocks(text, limit);
+    }
     text.lines()
         .map(|line| {
             if is_clean(line) {
@@ -21,6 +27,16 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
         })
         .filter(|l| !l.is_empty())
         .map(|l| Block::new(l, BlockKind::Line))
+        .collect()
+}
+
+/// One block per paragraph of a dump wrapped at `limit` columns.
+fn unwrapped_blocks(text: &str, limit: usize) -> Vec<Block<'_>> {
+    reflow::unwrap(text, limit)
+        .lines()
+        .map(clean_line)
+        .filter(|l| !l.is_empty())
+        .map(|l| Block::new(Cow::Owned(l), BlockKind::Line))
         .collect()
 }
 

@@ -1,0 +1,255 @@
+//! Hard-wrapped text dumps -> paragraphs.
+//!
+//! Owns: deciding whether a dump was wrapped at a fixed width (a text-mode
+//! browser's save, a mail archive, a print view) and which line breaks are
+//! wraps. A break is a wrap when the next line's first word would not have
+//! fitted on the line before (the test a reflowing reader uses), both lines
+//! share one indent, and the next line starts no list item. Everything else
+//! (blank lines, headings, list items, short last lines) stays a break.
+//! Must not know: what is noise; HTML; how lines are cleaned.
+
+/// Widest wrap the rule believes in; wider "wraps" are paragraphs.
+const MAX_WIDTH: usize = 100;
+/// Narrowest wrap worth reading as one.
+const MIN_WIDTH: usize = 40;
+/// Widest first word that votes for a wrap width.
+const MAX_WORD: usize = 24;
+/// Wraps a dump needs before its breaks are read as wraps.
+const MIN_WRAPS: usize = 8;
+
+/// The column a dump was wrapped at, when it was. Every break between
+/// two lines of one indent votes for the widths at which it would be a wrap
+/// (from the first line's width to that plus the next line's first word);
+/// the dump is wrapped at the most voted width when that width holds at
+/// least [`MIN_WRAPS`] votes, half of all breaks that vote at all, and one
+/// for every six lines.
+pub fn wrap_width(text: &str) -> Option<usize> {
+    let mut votes = [0i64; MAX_WIDTH + 2];
+    let mut voters = 0usize;
+    let mut lines = 0usize;
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        let line = line.trim_end();
+        // a dump with a paragraph per line is not wrapped: stop early
+        if line.len() > 8 * MAX_WIDTH {
+            return None;
+        }
+        if !line.is_empty() {
+            lines += 1;
+        }
+        if let Some(p) = prev.filter(|_| !line.is_empty()) {
+            let same_indent = indent(p) == indent(line);
+            let word = width(first_word(line));
+            // a long first word (a URL) fits no line: it says nothing
+            if same_indent && word <= MAX_WORD && !starts_list_item(line.trim_start()) {
+                let from = width(p).max(MIN_WIDTH);
+                let to = (width(p) + word).min(MAX_WIDTH);
+                if from <= to {
+                    voters += 1;
+                    votes[from] += 1;
+                    votes[to + 1] -= 1;
+                }
+            }
+        }
+        prev = (!line.is_empty()).then_some(line);
+    }
+    let mut best = (0usize, 0usize);
+    let mut running = 0i64;
+    for (limit, v) in votes.iter().enumerate().take(MAX_WIDTH + 1) {
+        running += v;
+        let count = usize::try_from(running).unwrap_or(0);
+        if count > best.1 {
+            best = (limit, count);
+        }
+    }
+    let (limit, wraps) = best;
+    (wraps >= MIN_WRAPS && wraps * 2 >= voters && wraps * 6 >= lines).then_some(limit)
+}
+
+/// True when the break between `line` and `next` (both trimmed at the
+/// end, neither empty) is a wrap at `limit`.
+pub fn is_wrap(line: &str, next: &str, limit: usize) -> bool {
+    // a `#` line is a heading (markdown) or a text browser's link header
+    indent(line) == indent(next)
+        && !line.trim_start().starts_with('#')
+        && !starts_list_item(next.trim_start())
+        && width(line) + 1 + width(first_word(next)) > limit
+        && width(line) <= limit
+}
+
+/// The first word of a line; Han text may break after any character, so
+/// there the first character is the word.
+fn first_word(line: &str) -> &str {
+    let t = line.trim_start();
+    match t.chars().next() {
+        Some(c) if is_wide(c) => &t[..c.len_utf8()],
+        _ => t.split(' ').next().unwrap_or(""),
+    }
+}
+
+/// `text` with its wraps at `limit` joined: one line per paragraph; other
+/// breaks, blank lines and indents stay.
+pub fn unwrap(text: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<&str> = None;
+    for line in text.lines().map(str::trim_end) {
+        let wraps = prev.is_some_and(|p| !line.is_empty() && is_wrap(p, line, limit));
+        if wraps {
+            join(&mut out, line);
+        } else {
+            if prev.is_some() || !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+        prev = (!line.is_empty()).then_some(line);
+    }
+    out
+}
+
+/// Joins a wrapped line to the paragraph so far: a space between words,
+/// none between two Han characters.
+pub fn join(paragraph: &mut String, next: &str) {
+    let next = next.trim();
+    let glue = paragraph.chars().next_back().is_some_and(is_wide)
+        && next.chars().next().is_some_and(is_wide);
+    if !glue && !paragraph.is_empty() {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(next);
+}
+
+/// Leading spaces.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// `* `, `+ `, `- `, `• `, `o `, `1. `, `12) `: a list item's marker.
+fn starts_list_item(t: &str) -> bool {
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('*' | '+' | '-' | '•' | '·' | 'o') => chars.next() == Some(' '),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+                && matches!(t.as_bytes().get(digits + 1), Some(b' '))
+        }
+        _ => false,
+    }
+}
+
+/// Display columns: two for a wide (CJK) character.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped_article() -> String {
+        let para = "The quick brown fox jumps over the lazy dog while the packaging \
+                    line waits for another batch of interposers and the engineers \
+                    argue about yields, bonding pitch and the price of every wafer \
+                    that leaves the fab this quarter.";
+        let mut out = String::from("Menu\n\n   * News\n   * Packaging\n\nA Heading\n\n");
+        for _ in 0..4 {
+            let mut line = String::from("   ");
+            for w in para.split(' ') {
+                if line.len() + 1 + w.len() > 72 && !line.trim().is_empty() {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line = String::from("   ");
+                }
+                if !line.trim().is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out.push_str(&line);
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    #[test]
+    fn a_wrapped_dump_has_a_width() {
+        let w = wrap_width(&wrapped_article());
+        assert!(w.is_some_and(|w| (60..=72).contains(&w)), "{w:?}");
+    }
+
+    #[test]
+    fn a_dump_with_a_paragraph_per_line_has_none() {
+        let para = "The quick brown fox jumps over the lazy dog. ".repeat(8);
+        let text = format!("{para}\n{para}\nShort line\n").repeat(6);
+        assert_eq!(wrap_width(&text), None);
+        let menus = "Home\nNews\nMarkets\nTech\n".repeat(10);
+        assert_eq!(wrap_width(&menus), None);
+        let han = "一、先说结论：单卡与集群\n如果只看单卡，910C在训练场景已经明显超过H20，在推理场景则各有千秋；但如果把生态和供货算进去，两者的差距要复杂得多。\n".repeat(10);
+        assert_eq!(wrap_width(&han), None);
+    }
+
+    #[test]
+    fn headings_list_items_and_short_last_lines_are_no_wraps() {
+        let full = "   the packaging line waits for another batch of interposers and the";
+        assert!(is_wrap(full, "   engineers argue", 70));
+        assert!(!is_wrap(full, "   * engineers argue", 70));
+        assert!(!is_wrap(full, "Engineers argue", 70));
+        assert!(!is_wrap("   this quarter.", "   Next paragraph", 70));
+        assert!(!is_wrap(full, "   12. engineers", 70));
+        let heading = "   # the packaging line waits for another batch of interposers and";
+        assert!(!is_wrap(heading, "   engineers argue", 70));
+    }
+
+    #[test]
+    fn unwrapping_joins_wraps_and_keeps_other_breaks() {
+        let text = wrapped_article();
+        let limit = wrap_width(&text).expect("wrapped");
+        let out = unwrap(&text, limit);
+        let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 3 + 1 + 4, "{out}");
+        assert!(lines[4].trim_start().starts_with("The quick") && lines[4].ends_with("quarter."));
+        assert_eq!(lines[1].trim(), "* News");
+    }
+
+    #[test]
+    fn a_wrapped_han_dump_has_a_width() {
+        let para: String = "如果只看单卡，910C在训练场景已经明显超过H20，在推理场景则各有千秋；但如果把生态和供货算进去，两者的差距比参数表上看到的要复杂得多。".repeat(3);
+        let chars: Vec<char> = para.chars().collect();
+        let mut text = String::new();
+        for _ in 0..3 {
+            let mut line = String::new();
+            let mut w = 0;
+            for &c in &chars {
+                let cw = if is_wide(c) { 2 } else { 1 };
+                if w + cw > 76 {
+                    text.push_str(&line);
+                    text.push('\n');
+                    line.clear();
+                    w = 0;
+                }
+                line.push(c);
+                w += cw;
+            }
+            text.push_str(&line);
+            text.push_str("\n\n");
+        }
+        let limit = wrap_width(&text).expect("wrapped");
+        assert!((74..=76).contains(&limit), "{limit}");
+        let out = unwrap(&text, limit);
+        assert_eq!(out.lines().filter(|l| !l.is_empty()).count(), 3, "{out}");
+    }
+
+    #[test]
+    fn han_lines_join_without_a_space() {
+        let mut p = String::from("先进封装");
+        join(&mut p, "  产能吃紧");
+        assert_eq!(p, "先进封装产能吃紧");
+        join(&mut p, "CoWoS");
+        assert_eq!(p, "先进封装产能吃紧 CoWoS");
+    }
+}
