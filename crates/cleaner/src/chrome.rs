@@ -1341,6 +1341,13 @@ pub(crate) const AD_CALLS: &[&str] = &[
     "早鸟票",
     "喜欢这篇文章",
     "喜欢本文",
+    "continue with google",
+    "continue with apple",
+    "continue with facebook",
+    "unlock full access",
+    "see full ratings",
+    "analyst ratings",
+    "stocks in this article",
 ];
 
 /// Words that, alone with counters and punctuation, make a chrome line.
@@ -2322,6 +2329,7 @@ impl Detector for ChromeFilter {
         crate::widget::video_items(work);
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
+        crate::widget::stacked_quotes(work);
         crate::widget::quote_tables(work);
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);

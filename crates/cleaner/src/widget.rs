@@ -276,7 +276,12 @@ pub fn is_quote_line(text: &str) -> bool {
             .expect("static regex")
     });
     let t = text.trim();
-    if is_code_row(t) || is_chip_row(t) || is_quote_stats_row(t) || is_terminal_quote(t) {
+    if is_code_row(t)
+        || is_chip_row(t)
+        || is_quote_stats_row(t)
+        || is_terminal_quote(t)
+        || is_rating_row(t)
+    {
         return true;
     }
     if char_len(t) > 40 {
@@ -635,6 +640,154 @@ pub fn price_widgets(work: &mut Work) {
     }
 }
 
+/// A line of an analyst-ratings widget: a rating and its count (`Strong
+/// Buy 24`, `买入 12`), the consensus, the average price target.
+fn is_rating_row(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    if t.len() > 80 {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:strong buy|buy|outperform|overweight|hold|neutral|underweight|underperform|sell|strong sell|买入|增持|持有|中性|减持|卖出|買進|買入|持有|賣出)\s+\d{1,3}$|^(?:analyst\s+)?consensus\s*:\s*(?:strong buy|buy|outperform|hold|neutral|underperform|sell|strong sell)$|^technical\s+summary\s*:|^avg\.?\s+price\s+target\s+[$€£¥]?\d[\d,.]*(?:\s*\([+\-−]?\d[\d.]*%\s*(?:upside|downside)\))?$")
+            .expect("static regex")
+    });
+    re.is_match(t)
+}
+
+/// Exchanges a quote widget names on a line of their own (folded).
+const EXCHANGES: &[&str] = &[
+    "nasdaq",
+    "nasdaqgs",
+    "nasdaqgm",
+    "nyse",
+    "nyse arca",
+    "amex",
+    "otc",
+    "otc markets",
+    "krx",
+    "kosdaq",
+    "kospi",
+    "twse",
+    "tpex",
+    "hkex",
+    "sse",
+    "szse",
+    "tse",
+    "tyo",
+    "lse",
+    "xetra",
+    "euronext",
+    "上交所",
+    "深交所",
+    "港交所",
+    "上市",
+    "上柜",
+];
+
+/// A quote's market status on its own line.
+fn is_market_status(t: &str) -> bool {
+    matches!(
+        t.trim().to_ascii_lowercase().as_str(),
+        "market closed"
+            | "market open"
+            | "market is closed"
+            | "market is open"
+            | "pre-market"
+            | "after hours"
+            | "after-hours"
+            | "add to watchlist"
+            | "+ watchlist"
+            | "已收盘"
+            | "交易中"
+            | "盘中"
+            | "收盘价"
+            | "加自选"
+            | "+自选"
+    )
+}
+
+/// A listing code or ticker alone (`000660`, `MU`, `2330.TW`).
+fn is_bare_code(t: &str) -> bool {
+    let t = t.trim();
+    let digits = (4..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let ticker = (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase());
+    let suffixed = t.len() <= 12 && listing_code_re().find(t).map(|m| m.len()) == Some(t.len());
+    digits || ticker || suffixed
+}
+
+/// A price alone, maybe after a currency sign (`912,000.00`, `$131.08`).
+fn is_signed_price(t: &str) -> bool {
+    let t = t.trim();
+    let bare = ["US$", "$", "€", "£", "¥", "HK$", "NT$"]
+        .iter()
+        .find_map(|c| t.strip_prefix(c))
+        .unwrap_or(t);
+    is_price(bare)
+}
+
+/// A quote card stacked one field per line around its price: the name,
+/// the code and the exchange above it (a code or an exchange at least),
+/// the change, its percentage, the market's status and the watchlist
+/// button below it. Lines already dropped (a repeated code) still count
+/// as the card's fields.
+pub fn stacked_quotes(work: &mut Work) {
+    let n = work.blocks.len();
+    let mut card = Vec::new();
+    for i in 0..n {
+        if work.blocks[i].text.len() > 24 || !is_signed_price(&work.blocks[i].text) {
+            continue;
+        }
+        let mut fields = Vec::new();
+        let mut anchored = false;
+        for j in (i.saturating_sub(3)..i).rev() {
+            let t = work.blocks[j].text.trim();
+            if EXCHANGES.contains(&t.to_lowercase().as_str()) || is_bare_code(t) {
+                anchored = true;
+                fields.push(j);
+            } else if anchored && is_widget_name(t) {
+                fields.push(j);
+                break;
+            } else {
+                break;
+            }
+        }
+        if !anchored {
+            continue;
+        }
+        card.extend(fields);
+        card.push(i);
+        for k in i + 1..n.min(i + 6) {
+            let t = &work.blocks[k].text;
+            if !(is_quote_line(t) || is_market_status(t) || is_signed_change(t)) {
+                break;
+            }
+            card.push(k);
+        }
+    }
+    for j in card {
+        if work.blocks[j].alive && !work.blocks[j].protected {
+            work.drop_block(j, DropReason::Chrome);
+        }
+    }
+}
+
+/// A price change alone: `+30,000.00`, `(+3.40%)`, `-0.42%`.
+fn is_signed_change(t: &str) -> bool {
+    let t = t.trim().trim_start_matches('(').trim_end_matches(')');
+    let Some(rest) = t.strip_prefix(['+', '-', '−']) else {
+        return false;
+    };
+    let rest = rest.strip_suffix('%').unwrap_or(rest);
+    !rest.is_empty() && rest.len() <= 16 && is_number(rest)
+}
+
+/// Digits with thousands commas and a decimal point.
+fn is_number(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
 /// A quote widget around a listing code alone on its line: the name
 /// above it, and below it the price, the change and the chart's caption,
 /// then the widget's fields printed one per line, each label over its
@@ -691,6 +844,55 @@ mod tests {
     use crate::doc::BlockKind;
 
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn a_quote_card_stacked_one_field_per_line() {
+        let lines = [
+            BODY,
+            "Example Hynix Inc",
+            "000660",
+            "KRX",
+            "912,000.00",
+            "+30,000.00",
+            "(+3.40%)",
+            "Market closed",
+            "Add to watchlist",
+            BODY,
+            "Example Micro Inc",
+            "EXM",
+            "NASDAQ",
+            "$131.08",
+            "Market open",
+            BODY,
+            "Revenue",
+            "1,234.50",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        stacked_quotes(&mut w);
+        assert_eq!(w.alive(), vec![0, 9, 15, 16, 17, 18]);
+    }
+
+    #[test]
+    fn rating_rows() {
+        for t in [
+            "Strong Buy 24",
+            "Hold 3",
+            "Consensus: Strong Buy",
+            "Avg. price target $158.70 (+21.07% upside)",
+            "買進 12",
+            "Technical summary: 1H Buy · 1D Strong Buy",
+        ] {
+            assert!(is_quote_line(t), "{t}");
+        }
+        for t in [
+            "Buy now and save",
+            "Hold 3 meetings a week",
+            "Consensus: the market is wrong",
+        ] {
+            assert!(!is_quote_line(t), "{t}");
+        }
+    }
 
     #[test]
     fn data_stamps() {
