@@ -281,6 +281,7 @@ pub fn is_quote_line(text: &str) -> bool {
         || is_quote_stats_row(t)
         || is_terminal_quote(t)
         || is_rating_row(t)
+        || is_index_strip(t)
     {
         return true;
     }
@@ -715,14 +716,43 @@ fn is_bare_code(t: &str) -> bool {
     digits || ticker || suffixed
 }
 
-/// A price alone, maybe after a currency sign (`912,000.00`, `$131.08`).
+/// A price alone, maybe after a currency sign (`912,000.00`, `$131.08`,
+/// `1386.50`).
 fn is_signed_price(t: &str) -> bool {
     let t = t.trim();
     let bare = ["US$", "$", "€", "£", "¥", "HK$", "NT$"]
         .iter()
         .find_map(|c| t.strip_prefix(c))
         .unwrap_or(t);
-    is_price(bare)
+    let plain_decimal = bare.split_once('.').is_some_and(|(int, frac)| {
+        (1..=7).contains(&int.len())
+            && (1..=4).contains(&frac.len())
+            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    });
+    is_price(bare) || plain_decimal
+}
+
+/// A strip of two or more index quotes on one line, each a name, a level
+/// and a signed change (`某指数 3912.35 +0.86% 某成指 13245.67 +1.42%`).
+fn is_index_strip(t: &str) -> bool {
+    if t.len() > 400 {
+        return false;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let mut groups = 0;
+    let mut k = 0;
+    while k < tokens.len() {
+        let name = tokens[k];
+        let named = !name.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-'));
+        let level = tokens.get(k + 1).is_some_and(|v| is_number(v));
+        let change = tokens.get(k + 2).is_some_and(|v| is_signed_change(v));
+        if !(named && level && change && char_len(name) <= 12) {
+            return false;
+        }
+        groups += 1;
+        k += 3;
+    }
+    groups >= 2
 }
 
 /// A quote card stacked one field per line around its price: the name,
@@ -864,13 +894,18 @@ mod tests {
             "$131.08",
             "Market open",
             BODY,
+            "某公司",
+            "688256",
+            "1386.50",
+            "+9.24%",
+            BODY,
             "Revenue",
             "1,234.50",
             BODY,
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         stacked_quotes(&mut w);
-        assert_eq!(w.alive(), vec![0, 9, 15, 16, 17, 18]);
+        assert_eq!(w.alive(), vec![0, 9, 15, 20, 21, 22, 23]);
     }
 
     #[test]
@@ -882,6 +917,7 @@ mod tests {
             "Avg. price target $158.70 (+21.07% upside)",
             "買進 12",
             "Technical summary: 1H Buy · 1D Strong Buy",
+            "某指数 3912.35 +0.86%    某成指 13245.67 +1.42%  S&P500 6874.22 -0.38%",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
