@@ -66,6 +66,9 @@ fn names_price(text: &str) -> bool {
 /// A stock-picking service's promo set into an article: the question
 /// (`Should you invest $1,000 in Example Corp right now?`) down to its
 /// returns footnote (`*… returns as of <date>`), at most eight lines.
+/// The offer that closes a stock-picking pitch (lower case).
+const STOCK_PICK_OFFERS: &[&str] = &["% off", "unlock ", "free trial", "subscribe", "sign up"];
+
 pub(crate) fn stock_pick_promos(work: &mut Work) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -76,7 +79,20 @@ pub(crate) fn stock_pick_promos(work: &mut Work) {
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
         let t = work.blocks[i].text.trim();
-        if t.len() > 160 || !t.starts_with("Should you ") || !re.is_match(t) {
+        if !t.starts_with("Should you ") {
+            continue;
+        }
+        // the pitch in one paragraph: the question, then the offer
+        // (`… See which 5 stocks it likes now. Unlock Example — 45% off`)
+        if t.len() <= 400 {
+            let question = t.split_inclusive('?').next().unwrap_or(t);
+            let lower = t.to_lowercase();
+            if re.is_match(question.trim()) && contains_any(&lower, STOCK_PICK_OFFERS) {
+                drop.push(i);
+                continue;
+            }
+        }
+        if t.len() > 160 || !re.is_match(t) {
             continue;
         }
         if let Some(end) = alive[k + 1..].iter().take(8).position(|&j| {
@@ -444,6 +460,18 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         product_pitches(&mut w);
         assert_eq!(w.alive(), vec![0, 3, 4]);
+    }
+
+    #[test]
+    fn a_stock_pick_pitch_in_one_paragraph() {
+        let para =
+            "The memory maker said its output for next year is sold out, and prices keep rising.";
+        let pitch = "Should you buy EXM right now? Our AI model flagged Example before its 212% run. See which 5 chip stocks it likes now. Unlock PickBot — 45% off";
+        let asked =
+            "Should you buy EXM right now? Analysts are split on the valuation after the run.";
+        let mut w = Work::of_lines(&[para, pitch, asked, para], crate::doc::BlockKind::Line);
+        stock_pick_promos(&mut w);
+        assert_eq!(w.alive(), vec![0, 2, 3]);
     }
 
     #[test]
