@@ -1348,6 +1348,25 @@ pub(crate) const AD_CALLS: &[&str] = &[
     "see full ratings",
     "analyst ratings",
     "stocks in this article",
+    "app阅读全文",
+    "app查看全文",
+    "app内阅读",
+    // a deal box's disclosure and buttons
+    "we may earn a commission",
+    "we may earn an affiliate",
+    "check amazon",
+    "view deal",
+    "see deal",
+    "check price",
+    "low stock",
+    // a quote box's chart tabs
+    "日k线",
+    "分时图",
+    // a code block's toolbar
+    "ai写代码",
+    "复制代码",
+    "copy code",
+    "copy to clipboard",
 ];
 
 /// Words that, alone with counters and punctuation, make a chrome line.

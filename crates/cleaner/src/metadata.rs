@@ -131,6 +131,8 @@ const PHRASES: &[&str] = &[
     "本文链接",
     "by ",
     "by:",
+    "posted by ",
+    "submitted by ",
     "written by",
     "story by",
     "edited by",
@@ -1840,6 +1842,7 @@ mod tests {
         assert!(is_meta_line("16 Feb 2026 | by Jane van Roe"));
         assert!(is_meta_line("February 16th, 2026 - By: [25]Jane Roe"));
         assert!(is_meta_line("By: Jane Roe"));
+        assert!(is_meta_line("Posted by u/memory_watcher"));
         assert!(!is_meta_line(
             "February 16th, 2026 - By then the fab had shipped twice as many."
         ));

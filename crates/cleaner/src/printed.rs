@@ -629,8 +629,15 @@ fn is_divider(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    // three dashes, stars or underscores alone are a plain-text rule
+    // (`---`), as in markdown; other rule characters need eight
+    let least = if matches!(first, '-' | '*' | '_') {
+        3
+    } else {
+        8
+    };
     matches!(first, '=' | '-' | '━' | '─' | '_' | '*' | '~' | '＝' | '—')
-        && t.chars().count() >= 8
+        && t.chars().count() >= least
         && chars.all(|c| c == first)
 }
 

@@ -69,12 +69,27 @@ pub fn wrap_width(text: &str) -> Option<usize> {
 /// True when the break between `line` and `next` (both trimmed at the
 /// end, neither empty) is a wrap at `limit`.
 pub fn is_wrap(line: &str, next: &str, limit: usize) -> bool {
-    // a `#` line is a heading (markdown) or a text browser's link header
+    // a `#` line is a heading (markdown) or a text browser's link header;
+    // `>` lines are a quoted mail, wrapped on their own; a `Key: value`
+    // line is a mail header
     indent(line) == indent(next)
-        && !line.trim_start().starts_with('#')
+        && !line.trim_start().starts_with(['#', '>'])
+        && !next.trim_start().starts_with('>')
+        && !is_header_line(next)
         && !starts_list_item(next.trim_start())
         && width(line) + 1 + width(first_word(next)) > limit
         && width(line) <= limit
+}
+
+/// A mail header (`In-Reply-To: <…>`, `List-Id: …`): a capitalised key
+/// of letters and hyphens, then a colon and a space.
+fn is_header_line(line: &str) -> bool {
+    let t = line.trim_start();
+    let key = t.split(": ").next().unwrap_or("");
+    key.len() < t.len()
+        && (2..=30).contains(&key.len())
+        && key.starts_with(|c: char| c.is_ascii_uppercase())
+        && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
 }
 
 /// The first word of a line; Han text may break after any character, so
@@ -203,6 +218,17 @@ mod tests {
         assert!(!is_wrap(full, "   12. engineers", 70));
         let heading = "   # the packaging line waits for another batch of interposers and";
         assert!(!is_wrap(heading, "   engineers argue", 70));
+        let header = "Message-ID: <20260310110211.4f2a9c7e@mail.example.com> and more text";
+        assert!(!is_wrap(
+            header,
+            "In-Reply-To: <CAH8x9Q2v1kR@mail.example.com>",
+            70
+        ));
+        assert!(!is_wrap(
+            "> says custom chips will take a quarter of the market by 2028. Who",
+            "> is",
+            70
+        ));
     }
 
     #[test]

@@ -282,6 +282,8 @@ pub fn is_quote_line(text: &str) -> bool {
         || is_terminal_quote(t)
         || is_rating_row(t)
         || is_index_strip(t)
+        || is_quote_field(t)
+        || is_price_pair(t)
     {
         return true;
     }
@@ -655,6 +657,32 @@ fn is_rating_row(t: &str) -> bool {
     re.is_match(t)
 }
 
+/// One field of a quote box on its own line (`换手率：15.62%`,
+/// `市盈率(TTM)：--`, `总市值：534.18亿`): a market label and its value.
+fn is_quote_field(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    if t.len() > 60 {
+        return false;
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:换手率|換手率|市盈率|本益比|市净率|市淨率|总市值|總市值|流通市值|成交额|成交額|成交量|振幅|量比|今开|今開|昨收|最高|最低|涨停|漲停|跌停|内盘|內盤|外盘|外盤|委比|股息率|殖利率)(?:\s*[(（][^)）]{1,6}[)）])?\s*[:：]\s*(?:--|-|[+\-−]?[\d.,]+\s*(?:%|亿|億|万|萬|元|手|张|張)?)$")
+            .expect("static regex")
+    });
+    re.is_match(t)
+}
+
+/// A deal box's was-and-now prices alone on a line (`$1,499 $1,379.99`).
+fn is_price_pair(t: &str) -> bool {
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&tokens.len())
+        && tokens.iter().all(|p| {
+            p.strip_prefix('$')
+                .or_else(|| p.strip_prefix('€'))
+                .or_else(|| p.strip_prefix('£'))
+                .is_some_and(|v| is_number(v) && !v.ends_with(['.', ',']))
+        })
+}
+
 /// Exchanges a quote widget names on a line of their own (folded).
 const EXCHANGES: &[&str] = &[
     "nasdaq",
@@ -918,6 +946,10 @@ mod tests {
             "買進 12",
             "Technical summary: 1H Buy · 1D Strong Buy",
             "某指数 3912.35 +0.86%    某成指 13245.67 +1.42%  S&P500 6874.22 -0.38%",
+            "换手率：15.62%",
+            "市盈率(TTM)：--",
+            "总市值：534.18亿",
+            "$1,499 $1,379.99",
         ] {
             assert!(is_quote_line(t), "{t}");
         }
