@@ -225,6 +225,28 @@ const PROMO: &[&str] = &[
     "breaking news",
     "news app",
     "news alerts",
+    "see full ratings",
+    "analyst ratings",
+    "stocks in this article",
+    "app阅读全文",
+    "app查看全文",
+    "app内阅读",
+    "加入好友",
+    // an audio player's label (`Listen (6 min)`)
+    "listen (",
+    "listen to this article",
+    // a deal box's disclosure and stock note
+    "we may earn a commission",
+    "we may earn an affiliate",
+    "low stock",
+    // a quote box's chart tabs
+    "日k线",
+    "分时图",
+    // a code block's toolbar
+    "ai写代码",
+    "复制代码",
+    "copy code",
+    "copy to clipboard",
 ];
 
 /// The author's own call to follow or subscribe, closing a post (folded).
@@ -1345,28 +1367,13 @@ pub(crate) const AD_CALLS: &[&str] = &[
     "continue with apple",
     "continue with facebook",
     "unlock full access",
-    "see full ratings",
-    "analyst ratings",
-    "stocks in this article",
-    "app阅读全文",
-    "app查看全文",
-    "app内阅读",
-    // a deal box's disclosure and buttons
-    "we may earn a commission",
-    "we may earn an affiliate",
+    // a deal box's buttons
     "check amazon",
     "view deal",
     "see deal",
     "check price",
-    "low stock",
-    // a quote box's chart tabs
-    "日k线",
-    "分时图",
-    // a code block's toolbar
-    "ai写代码",
-    "复制代码",
-    "copy code",
-    "copy to clipboard",
+    "了解更多",
+    "立即申办",
 ];
 
 /// Words that, alone with counters and punctuation, make a chrome line.

@@ -219,11 +219,19 @@ fn is_bare_header(text: &str) -> bool {
 /// words, nothing else (a section label, not a sentence).
 fn is_more_header(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let english = (2..=4).contains(&words.len())
         && words[0] == "More"
         && words
             .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''))
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '\''));
+    // `更多<媒体名>报导`, `更多某某新闻`: a publisher's own list
+    let t = fold(text.trim());
+    let chinese = t.strip_prefix("更多").is_some_and(|rest| {
+        ["报导", "报道", "新闻", "文章"]
+            .iter()
+            .any(|w| rest.strip_suffix(w).is_some_and(|name| char_len(name) <= 6))
+    });
+    english || chinese
 }
 
 /// A headline: one line of moderate length that does not end as a sentence.
@@ -906,6 +914,9 @@ mod tests {
         assert!(!is_headline_like("The chip ships next year."));
         assert!(is_header("More market briefs"));
         assert!(is_header("您可能還喜歡"));
+        assert!(is_header("更多TVBS報導"));
+        assert!(is_header("更多某某新闻"));
+        assert!(!is_header("更多企业将在明年加入报道"));
         assert!(!is_header("More chips shipped."));
         assert!(!is_header("More than 40 clusters"));
         assert!(is_timestamp_line("2025-12-29 16:16:22"));
