@@ -187,7 +187,11 @@ pub fn clean_owned(source: &str, text: String) -> CleanDoc {
         Route::Dom => clean(source, &text),
         Route::Text => {
             let text = match reflow::wrap_width(&text) {
-                Some(limit) => reflow::unwrap(&text, limit),
+                Some(limit) => {
+                    let joined = reflow::unwrap(&text, limit);
+                    drop(text); // one copy of the page at a time
+                    joined
+                }
                 None => text,
             };
             clean_lines(source, linear::normalise_lines(text), None)

@@ -647,7 +647,10 @@ pub fn price_widgets(work: &mut Work) {
 /// Buy 24`, `买入 12`), the consensus, the average price target.
 fn is_rating_row(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    if t.len() > 80 {
+    // cheap checks first: every shape ends with a count, a bracket or a
+    // rating after a colon
+    let shaped = t.ends_with(|c: char| c.is_ascii_digit() || c == ')') || t.contains(':');
+    if t.len() > 80 || !shaped {
         return false;
     }
     let re = RE.get_or_init(|| {
@@ -661,7 +664,7 @@ fn is_rating_row(t: &str) -> bool {
 /// `市盈率(TTM)：--`, `总市值：534.18亿`): a market label and its value.
 fn is_quote_field(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    if t.len() > 60 {
+    if t.len() > 60 || !(t.contains('：') || t.contains(':')) || t.is_ascii() {
         return false;
     }
     let re = RE.get_or_init(|| {
@@ -673,6 +676,9 @@ fn is_quote_field(t: &str) -> bool {
 
 /// A deal box's was-and-now prices alone on a line (`$1,499 $1,379.99`).
 fn is_price_pair(t: &str) -> bool {
+    if t.len() > 40 || !t.starts_with(['$', '€', '£']) {
+        return false;
+    }
     let tokens: Vec<&str> = t.split_whitespace().collect();
     (2..=3).contains(&tokens.len())
         && tokens.iter().all(|p| {
@@ -763,7 +769,7 @@ fn is_signed_price(t: &str) -> bool {
 /// A strip of two or more index quotes on one line, each a name, a level
 /// and a signed change (`某指数 3912.35 +0.86% 某成指 13245.67 +1.42%`).
 fn is_index_strip(t: &str) -> bool {
-    if t.len() > 400 {
+    if t.len() > 400 || t.bytes().filter(|&b| b == b'%').count() < 2 {
         return false;
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
