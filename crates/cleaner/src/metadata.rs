@@ -1187,7 +1187,7 @@ pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+[.!]?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$|^[^，。,]{0,20}(?:资深|首席|特约)?(?:记者|記者|编辑|編輯|撰稿人|研究员|研究員)[，,][^。]*(?:追踪|追蹤|关注|關注|专注|專注|负责|負責|报道|報導|采访|採訪)",
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+(?:[.!](?:\s+(?:She|He|They|Before|Previously|Prior)\b[^.!?]*[.!])*)?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$|^[^，。,]{0,20}(?:资深|首席|特约)?(?:记者|記者|编辑|編輯|撰稿人|研究员|研究員)[，,][^。]*(?:追踪|追蹤|关注|關注|专注|專注|负责|負責|报道|報導|采访|採訪)",
         )
         .expect("static regex")
     });
@@ -1811,6 +1811,12 @@ mod tests {
 
     #[test]
     fn author_bios() {
+        assert!(is_author_bio(
+            "Jane Roe covers Korean technology stocks for Example Markets from Seoul. She previously reported on memory chips for a business daily."
+        ));
+        assert!(!is_author_bio(
+            "Example Corp covers half of the market. Analysts expect that share to grow."
+        ));
         assert!(is_author_bio(
             "— Dana Whitfield is a senior correspondent at Wafer Weekly covering memory. She spent a decade in fab operations."
         ));
