@@ -186,14 +186,8 @@ pub fn clean_owned(source: &str, text: String) -> CleanDoc {
     match route(&text) {
         Route::Dom => clean(source, &text),
         Route::Text => {
-            let text = match reflow::wrap_width(&text) {
-                Some(limit) => {
-                    let joined = reflow::unwrap(&text, limit);
-                    drop(text); // one copy of the page at a time
-                    joined
-                }
-                None => text,
-            };
+            // one copy of the page at a time: the original goes once joined
+            let text = reflow::reflowed(&text).unwrap_or(text);
             clean_lines(source, linear::normalise_lines(text), None)
         }
         Route::Linear(note) => clean_lines(source, flatten(text), Some(note)),

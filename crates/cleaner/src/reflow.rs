@@ -102,6 +102,12 @@ fn first_word(line: &str) -> &str {
     }
 }
 
+/// `text` with its paragraphs joined back, when it was wrapped at a fixed
+/// width; `None` when it was not.
+pub fn reflowed(text: &str) -> Option<String> {
+    wrap_width(text).map(|limit| unwrap(text, limit))
+}
+
 /// `text` with its wraps at `limit` joined: one line per paragraph; other
 /// breaks, blank lines and indents stay.
 pub fn unwrap(text: &str, limit: usize) -> String {

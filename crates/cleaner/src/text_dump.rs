@@ -14,8 +14,13 @@ use std::borrow::Cow;
 /// clean is borrowed, not copied. A dump wrapped at a fixed width gets one
 /// block per paragraph instead: its wrapped lines are joined back.
 pub fn blocks(text: &str) -> Vec<Block<'_>> {
-    if let Some(limit) = reflow::wrap_width(text) {
-        return unwrapped_blocks(text, limit);
+    if let Some(joined) = reflow::reflowed(text) {
+        return joined
+            .lines()
+            .map(clean_line)
+            .filter(|l| !l.is_empty())
+            .map(|l| Block::new(Cow::Owned(l), BlockKind::Line))
+            .collect();
     }
     text.lines()
         .map(|line| {
@@ -27,16 +32,6 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
         })
         .filter(|l| !l.is_empty())
         .map(|l| Block::new(l, BlockKind::Line))
-        .collect()
-}
-
-/// One block per paragraph of a dump wrapped at `limit` columns.
-fn unwrapped_blocks(text: &str, limit: usize) -> Vec<Block<'_>> {
-    reflow::unwrap(text, limit)
-        .lines()
-        .map(clean_line)
-        .filter(|l| !l.is_empty())
-        .map(|l| Block::new(Cow::Owned(l), BlockKind::Line))
         .collect()
 }
 

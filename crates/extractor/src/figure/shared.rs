@@ -84,13 +84,12 @@ impl FigureRules {
         if fraction_like || last.value == 0.0 {
             return None;
         }
-        let tail = self.figure_at(doc, last, false, floor)?;
-        let unit = tail.unit.clone()?;
+        let mut tail = self.figure_at(doc, last, false, floor)?;
+        let mut unit = tail.unit.clone()?;
         if tail.start != last.start || tail.value_max.is_some() || !tail.value.is_finite() {
             return None;
         }
-        let mut unit = unit;
-        let mut tail = tail;
+        // `EPS分别为1.30/1.83/2.51元`: the cue stands before the first item
         let plain_money = tail.kind == FigureKind::Currency && !unit.contains('/');
         if plain_money && tail.value < 1e5 && self.share_price_before(doc, first.start) {
             unit = format!("{unit}/share");
@@ -99,16 +98,7 @@ impl FigureRules {
         let mult = tail.value / last.value;
         let mut out: Vec<FigureHit> = items[..items.len() - 1]
             .iter()
-            .map(|n| FigureHit {
-                start: n.start,
-                end: n.end,
-                value: n.value * mult,
-                value_max: None,
-                unit: Some(unit.clone()),
-                kind: tail.kind,
-                qualifier: None,
-                inner: None,
-            })
+            .map(|n| hit(n.start, n.end, n.value * mult, &unit, tail.kind))
             .collect();
         out.push(tail);
         Some(out)
@@ -145,20 +135,12 @@ impl FigureRules {
                     {
                         u.unit = format!("{}/share", u.unit);
                     }
-                    let all_years = row.cells.iter().all(|c| c.year);
-                    for c in row.cells.iter().filter(|_| !all_years) {
+                    // a header row of years is no row of figures
+                    let header = row.cells.iter().all(|c| c.year);
+                    for c in row.cells.iter().filter(|_| !header) {
                         let taken = found.iter().any(|f| f.start < c.end && c.start < f.end);
                         if !taken {
-                            out.push(FigureHit {
-                                start: c.start,
-                                end: c.end,
-                                value: c.value * u.mult,
-                                value_max: None,
-                                unit: Some(u.unit.clone()),
-                                kind: u.kind,
-                                qualifier: None,
-                                inner: None,
-                            });
+                            out.push(hit(c.start, c.end, c.value * u.mult, &u.unit, u.kind));
                         }
                     }
                 }
@@ -311,6 +293,20 @@ impl FigureRules {
         let close = (s..e).rev().find(|&j| doc.chars[j] == ')')?;
         let open = (s..close).rev().find(|&j| doc.chars[j] == '(')?;
         self.unit_text(doc, open + 1, close)
+    }
+}
+
+/// A figure that takes a unit written elsewhere.
+fn hit(start: usize, end: usize, value: f64, unit: &str, kind: FigureKind) -> FigureHit {
+    FigureHit {
+        start,
+        end,
+        value,
+        value_max: None,
+        unit: Some(unit.to_string()),
+        kind,
+        qualifier: None,
+        inner: None,
     }
 }
 
