@@ -1074,7 +1074,12 @@ fn is_reading_time(text: &str) -> bool {
             .expect("static regex")
     });
     // A separator may lead it (`· 7 min read` after a byline's time).
+    // Brackets may hold it (`（本文约2000字，阅读需要6分钟）`).
     let t = text.trim().trim_start_matches(['·', '•', '|', '-', ' ']);
+    let t = t
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+        .unwrap_or(t);
     text.len() <= 60 && re.is_match(t)
 }
 
@@ -2695,6 +2700,7 @@ mod tests {
             "閱讀時間約 6 分鐘",
             "本文共 2,480 字，閱讀時間約 5 分鐘",
             "本文约2800字，阅读需要7分钟",
+            "（本文約3100字，閱讀需要8分鐘）",
             "6 min read",
             "· 7 min read",
         ] {

@@ -187,6 +187,7 @@ const UNLIKELY: &[&str] = &[
     "outbrain",
     "pager",
     "paging",
+    "nextpage",
     "pagination",
     "pill",
     "player",

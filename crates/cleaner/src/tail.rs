@@ -137,8 +137,16 @@ fn is_sign_off(folded: &str) -> bool {
 }
 
 /// The header of the author's box under a post (`About the author`,
-/// `关于作者`, `作者简介`, a forum's `簽名檔`), given folded.
+/// `关于作者`, `作者简介`, a forum's `簽名檔`, a thread reader's `Keep
+/// current with <name>`), given folded.
 fn is_author_box_header(folded: &str) -> bool {
+    // a thread reader's card: `Keep current with Daniel Okoro`
+    let t = folded.trim();
+    if t.strip_prefix("keep current with ")
+        .is_some_and(|name| !name.is_empty() && name.split_whitespace().count() <= 4)
+    {
+        return true;
+    }
     matches!(
         folded.trim().trim_end_matches([':', '：']),
         "about the author"
@@ -440,6 +448,12 @@ mod tests {
         let mut w = dump(&[BODY, BODY, BODY, "About the author", "Jane Roe", bio]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive_texts(), vec![BODY; 3]);
+        let mut w = dump(&[BODY, BODY, BODY, "Keep current with Jane Roe", bio]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY; 3]);
+        assert!(!is_author_box_header(&fold(
+            "Keep current with the news from every fab in Asia"
+        )));
         assert!(!is_story_end_call(&fold("繼續閱讀")));
     }
 

@@ -802,6 +802,54 @@ fn chinese_durations_people_and_clause_final_counts() {
 }
 
 #[test]
+fn durations_in_both_languages_with_seconds_in_one_unit() {
+    assert_fig("The qualification took 14 months.", 14.0, "months");
+    assert_fig("It passed a 72-hour burn-in test.", 72.0, "hours");
+    assert_fig("Moving the stack took 3 years of work.", 3.0, "years");
+    assert_fig("Median latency was 180 ms at launch.", 0.18, "s");
+    assert_fig("首字延迟降到612ms。", 0.612, "s");
+    assert_fig("生成一张图约1.8 秒。", 1.8, "s");
+    assert_fig("部署只用了40分钟。", 40.0, "minutes");
+    assert_eq!(
+        figures("Lead times dropped to 6 to 8 weeks.")
+            .iter()
+            .map(|f| (f.value, f.max, f.unit.as_str()))
+            .collect::<Vec<_>>(),
+        [(6.0, Some(8.0), "weeks")]
+    );
+    // a year date, a glued word, a price range and a company name are not durations
+    assert!(figures("The 2024 year plan.").is_empty());
+    assert!(figures("Shares hit a 52-week high.").is_empty());
+    assert!(figures("It ran for 12months.").is_empty());
+    assert!(figures("MS 12 MS").is_empty());
+    // a page's reading time
+    assert!(figures("以下是本期重點，約5分鐘讀完。").is_empty());
+    assert!(figures("本文约2000字，阅读需要6分钟").is_empty());
+    assert!(figures("A 6 minute read.").is_empty());
+}
+
+#[test]
+fn hyphen_compounds_shares_and_index_points_are_counts() {
+    assert_fig("Samsung shipped 12-high HBM4 stacks.", 12.0, "layers");
+    assert_fig("A 16-layer stack is next.", 16.0, "layers");
+    assert_fig("Google links them in 9,216-chip pods.", 9216.0, "chips");
+    assert_fig("It sells 8-GPU servers.", 8.0, "chips");
+    assert_fig(
+        "AMD granted a warrant for up to 160 million AMD shares.",
+        160e6,
+        "shares",
+    );
+    assert_fig("本次公开发行4010万股。", 40.1e6, "shares");
+    assert_fig("恒指報26,158點。", 26158.0, "points");
+    // not a count: a bit width, a filing, a shareholder, a time of day
+    assert!(figures("A 4-byte word and a 10-K filing.").is_empty());
+    assert!(figures("三位股东下午3点开会").is_empty());
+    assert!(figures("公司有3股东").is_empty());
+    // the money of a buyback, not a count of shares
+    assert_fig("It will buy back $1 billion of its own shares.", 1e9, "USD");
+}
+
+#[test]
 fn english_counts_of_its_chips_and_compared_bare_numbers() {
     let f = figures("The startup trained on 12,000 of its MI300X chips last spring.");
     assert_eq!(f.len(), 1, "{f:?}");

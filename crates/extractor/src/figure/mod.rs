@@ -73,13 +73,30 @@ struct UnitsFile {
     #[serde(default)]
     share_price: SharePriceDefs,
     #[serde(default)]
-    durations: BTreeMap<String, Vec<String>>,
+    duration: Vec<DurationDef>,
     #[serde(default)]
     duration_years: YearCueDefs,
     #[serde(default)]
     self_counting: BTreeMap<String, SelfCountingDef>,
     #[serde(default)]
     subjects: BTreeMap<String, Vec<String>>,
+}
+
+/// A duration word after a number (`个月`, `months`, `ms` with factor 0.001).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DurationDef {
+    unit: String,
+    #[serde(default = "one")]
+    factor: f64,
+    #[serde(default)]
+    zh: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,6 +114,9 @@ struct SelfCountingDef {
     unit: String,
     #[serde(default)]
     not_before: String,
+    /// The smallest number it counts (点 under 25 is a time of day).
+    #[serde(default)]
+    min: f64,
 }
 
 /// Words that make a plain money amount a share price (`收报51.35港元`).
@@ -295,8 +315,8 @@ impl FigureRules {
             b.rate(suffix, &words);
         }
         let fold = |v: &[String]| v.iter().map(|w| folder.fold(w)).collect::<Vec<_>>();
-        for (unit, words) in &file.durations {
-            b.duration(unit, &fold(words));
+        for d in &file.duration {
+            b.duration(&d.unit, d.factor, &fold(&d.zh), &d.en);
         }
         b.year_cues(
             &fold(&file.duration_years.before),
@@ -306,7 +326,7 @@ impl FigureRules {
             let w = folder.fold(word);
             let mut cs = w.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) => b.self_counting(c, &d.unit, &folder.fold(&d.not_before)),
+                (Some(c), None) => b.self_counting(c, &d.unit, &folder.fold(&d.not_before), d.min),
                 _ => {
                     return Err(invalid(
                         word,
@@ -1060,6 +1080,11 @@ impl FigureRules {
                 return Some(d);
             }
         }
+        if !q.num.chinese && !q.num.word() && !yearish && doc.char_at(q.end) == Some('-') {
+            if let Some(c) = self.units.hyphen_count_at(doc, q.end + 1) {
+                return Some(c);
+            }
+        }
         let mut count = match self.units.count_at(doc, q.end, !yearish) {
             Some(c) => c,
             None => self.count_fallback(doc, q, yearish)?,
@@ -1159,7 +1184,7 @@ impl FigureRules {
             return None;
         }
         let k = q.end;
-        if let Some(c) = self.units.self_counting_at(doc, k) {
+        if let Some(c) = self.units.self_counting_at(doc, k, q.value) {
             return Some(c);
         }
         if doc.char_at(k) == Some('个') {
@@ -1315,6 +1340,10 @@ impl FigureRules {
                     .all(|c| !c.is_alphanumeric() && *c != ' ')
                 && p.unit == "USD"
             {
+                unit1 = None;
+            }
+            // $1 billion of its own shares: the money, not a count of shares
+            if p.kind == FigureKind::Currency && unit1.as_ref().is_some_and(|u| u.count) {
                 unit1 = None;
             }
             if b >= floor
@@ -1567,9 +1596,11 @@ impl FigureRules {
         let conn = doc.char_at(j)?;
         let ranged = matches!(conn, '-' | '~' | '–' | '—' | '至')
             || (conn == '到' && !change_before(doc, start));
+        // dropped to 6 to 8 weeks: the change already has its `to`
+        let changed_to = doc.fslice(start.saturating_sub(3), start) == "to ";
         if ranged {
             j += 1;
-        } else if doc.fslice(j, j + 3) == "to " && !change_before(doc, start) {
+        } else if doc.fslice(j, j + 3) == "to " && (changed_to || !change_before(doc, start)) {
             j += 3;
         } else if doc.fslice(j, j + 4) == "and " && between_before(doc, start) {
             j += 4;

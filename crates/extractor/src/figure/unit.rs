@@ -74,14 +74,14 @@ pub(crate) struct Units {
     per_ix: CharIndex,
     rate_ix: CharIndex,
     noun_zh_ix: CharIndex,
-    /// Chinese durations after Arabic digits (个月 -> months), longest first.
-    durations: Vec<(Surface, String)>,
+    /// Durations after Arabic digits (个月 -> months, ms -> 0.001 s),
+    /// longest first.
+    durations: Vec<Duration>,
     /// Words that make `N年` a number of years, before and after it.
     year_before: Vec<Surface>,
     year_after: Vec<Surface>,
-    /// Measure words that are the counted noun themselves (人 -> people),
-    /// with the characters that, following them, make another word (人工).
-    self_counting: HashMap<char, (String, Vec<char>)>,
+    /// Measure words that are the counted noun themselves (人 -> people).
+    self_counting: HashMap<char, SelfCounting>,
     /// Nouns that, standing just before a bare `N个` at the end of a clause,
     /// name what it counts (集群超过40个 -> clusters); the counted nouns too.
     subjects: Vec<(Surface, String)>,
@@ -100,6 +100,22 @@ pub(crate) struct UnitHit {
     pub count: bool,
     /// Cents read after a currency (`五元三毛`: 0.3), added to the value.
     pub sub: f64,
+}
+
+/// A measure word that is its own noun: its unit, the characters that,
+/// following it, make another word (人工), and the smallest number it counts.
+struct SelfCounting {
+    unit: String,
+    not_before: Vec<char>,
+    min: f64,
+}
+
+/// A duration word and what it converts to.
+struct Duration {
+    surface: Surface,
+    unit: String,
+    factor: f64,
+    english: bool,
 }
 
 const DURATION_WORDS: &[&str] = &[
@@ -200,11 +216,20 @@ impl UnitsBuilder {
         }
     }
 
-    pub(crate) fn duration(&mut self, unit: &str, zh: &[String]) {
-        for z in zh {
-            self.units
-                .durations
-                .push((Surface::new(z, false), unit.to_string()));
+    pub(crate) fn duration(&mut self, unit: &str, factor: f64, zh: &[String], en: &[String]) {
+        let words = zh
+            .iter()
+            .map(|z| (z, false))
+            .chain(en.iter().map(|e| (e, true)));
+        for (word, english) in words {
+            // a two-letter abbreviation (ms) keeps its case: MS is a name
+            let exact = english && word.chars().count() <= 2;
+            self.units.durations.push(Duration {
+                surface: Surface::new(word, exact),
+                unit: unit.to_string(),
+                factor,
+                english,
+            });
         }
     }
 
@@ -214,10 +239,15 @@ impl UnitsBuilder {
         self.units.year_after = s(after);
     }
 
-    pub(crate) fn self_counting(&mut self, word: char, unit: &str, not_before: &str) {
-        self.units
-            .self_counting
-            .insert(word, (unit.to_string(), not_before.chars().collect()));
+    pub(crate) fn self_counting(&mut self, word: char, unit: &str, not_before: &str, min: f64) {
+        self.units.self_counting.insert(
+            word,
+            SelfCounting {
+                unit: unit.to_string(),
+                not_before: not_before.chars().collect(),
+                min,
+            },
+        );
     }
 
     pub(crate) fn subject(&mut self, unit: &str, zh: &[String]) {
@@ -243,7 +273,8 @@ impl UnitsBuilder {
         u.nouns_en.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         u.rates.sort_by_key(|b| std::cmp::Reverse(b.1.len));
         u.qualifiers.sort_by_key(|b| std::cmp::Reverse(b.0.len));
-        u.durations.sort_by_key(|b| std::cmp::Reverse(b.0.len));
+        u.durations
+            .sort_by_key(|b| std::cmp::Reverse(b.surface.len));
         let nouns = u.nouns_zh.clone();
         u.subjects.extend(nouns);
         u.subjects.sort_by_key(|b| std::cmp::Reverse(b.0.len));
@@ -257,6 +288,28 @@ impl UnitsBuilder {
         u.noun_zh_ix = CharIndex::new(u.nouns_zh.iter().map(|n| first(&n.0)));
         self.units
     }
+}
+
+/// A reading-time note around a number of minutes from `start` to `end`:
+/// 阅读 in the six characters before it, or 读完, 阅读 or ` read` after it.
+fn reading_time(doc: &Doc, start: usize, end: usize) -> bool {
+    let before = doc.fslice(start.saturating_sub(6), start);
+    let after = doc.fslice(end, doc.len().min(end + 5)).to_ascii_lowercase();
+    before.contains("阅读")
+        || ["读完", "阅读", " read"]
+            .iter()
+            .any(|w| after.starts_with(w))
+}
+
+/// ` high`, ` low` or ` range` right after `k` (a 52-week high).
+fn stock_range_after(doc: &Doc, k: usize) -> bool {
+    let rest: String = doc.chars[k..doc.len().min(k + 7)]
+        .iter()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [" high", " low", " range"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 fn skip_spaces(doc: &Doc, mut k: usize, max: usize) -> usize {
@@ -517,10 +570,41 @@ impl Units {
         None
     }
 
-    /// A Chinese duration right after a number ending at `k` (2到3个月,
-    /// 15天, 接近20年): (unit, end). `N年` is a number of years only when a
-    /// year cue stands before the number (`start`) or after 年, and the
-    /// number is small and whole (2025年, 25年底 are dates).
+    /// A counted noun joined to a number by a hyphen, written in the
+    /// singular as an English compound adjective (`9,216-chip pods`,
+    /// `16-layer`, `8-GPU servers`), or a memory stack's height (`12-high`,
+    /// `12-Hi`: layers). `k` is just after the hyphen.
+    pub(crate) fn hyphen_count_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
+        let mut e = k;
+        while doc.char_at(e).is_some_and(|c| c.is_ascii_alphabetic()) {
+            e += 1;
+        }
+        if e == k || doc.char_at(e).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let word: String = doc.chars[k..e]
+            .iter()
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if word == "high" || word == "hi" {
+            return Some(self.count("layers".to_string(), e, doc));
+        }
+        self.nouns_en
+            .iter()
+            .find_map(|(noun, unit)| match noun.as_slice() {
+                [n] if n.strip_suffix('s') == Some(word.as_str()) => {
+                    Some(self.count(unit.clone(), e, doc))
+                }
+                _ => None,
+            })
+    }
+
+    /// A duration right after a number ending at `k`, after at most one
+    /// space, or an English hyphen (2到3个月, 15天, 1.8 秒, 12 months,
+    /// 72-hour, 180 ms): the hit, its value converted (ms -> s). `N年` is a
+    /// number of years only when a year cue stands before the number
+    /// (`start`) or after 年, and the number is small and whole (2025年,
+    /// 25年底 are dates); English years need a number under 100.
     pub(crate) fn duration_at(
         &self,
         doc: &Doc,
@@ -529,38 +613,66 @@ impl Units {
         value: f64,
         whole: bool,
     ) -> Option<UnitHit> {
-        let (s, unit) = self
-            .durations
-            .iter()
-            .find(|(s, _)| match_at(doc, k, s).is_some())?;
-        let e = k + s.len;
-        if unit == "years" {
-            let cue_before = self
-                .year_before
-                .iter()
-                .any(|w| match_before(doc, start, w).is_some());
-            let cue_after = self
-                .year_after
-                .iter()
-                .any(|w| match_at(doc, e, w).is_some());
-            if !whole || !(1.0..100.0).contains(&value) || !(cue_before || cue_after) {
+        let gap = match doc.char_at(k) {
+            Some(' ') => 1,
+            Some('-') if doc.char_at(k + 1).is_some_and(|c| c.is_ascii_alphabetic()) => 1,
+            _ => 0,
+        };
+        let (d, e) = self.durations.iter().find_map(|d| {
+            let at = if d.english || doc.char_at(k) == Some(' ') {
+                k + gap
+            } else {
+                k
+            };
+            match_at(doc, at, &d.surface).map(|e| (d, e))
+        })?;
+        if d.english && gap == 0 && d.surface.len > 2 {
+            return None; // 12months is not written; 612ms is
+        }
+        if gap == 1 && doc.char_at(k) == Some('-') && stock_range_after(doc, e) {
+            return None; // a 52-week high is a price, not a span of time
+        }
+        if d.unit == "years" {
+            if !(1.0..100.0).contains(&value) {
                 return None;
             }
+            if !d.english {
+                let cue_before = self
+                    .year_before
+                    .iter()
+                    .any(|w| match_before(doc, start, w).is_some());
+                let cue_after = self
+                    .year_after
+                    .iter()
+                    .any(|w| match_at(doc, e, w).is_some());
+                if !whole || !(cue_before || cue_after) {
+                    return None;
+                }
+            }
+        }
+        if d.unit == "minutes" && reading_time(doc, start, e) {
+            return None; // 约5分钟读完, 阅读需要6分钟, 6 minute read: the page's, not a fact
         }
         // 3周年 is an anniversary, 5天数 a company name
         if doc.char_at(e).is_some_and(|c| c == '年' || c == '数') {
             return None;
         }
-        Some(self.count(unit.clone(), e, doc))
+        let mut hit = self.count(d.unit.clone(), e, doc);
+        hit.factor = d.factor;
+        Some(hit)
     }
 
     /// A measure word that is its own noun (1000人 -> people) at `k`.
-    pub(crate) fn self_counting_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
-        let (unit, not_before) = self.self_counting.get(&doc.char_at(k)?)?;
-        if doc.char_at(k + 1).is_some_and(|c| not_before.contains(&c)) {
+    pub(crate) fn self_counting_at(&self, doc: &Doc, k: usize, value: f64) -> Option<UnitHit> {
+        let word = self.self_counting.get(&doc.char_at(k)?)?;
+        if value < word.min
+            || doc
+                .char_at(k + 1)
+                .is_some_and(|c| word.not_before.contains(&c))
+        {
             return None;
         }
-        Some(self.count(unit.clone(), k + 1, doc))
+        Some(self.count(word.unit.clone(), k + 1, doc))
     }
 
     /// The noun a bare `N个` at the end of a clause counts: a known noun
