@@ -297,7 +297,7 @@ fn is_weather_line(folded: &str) -> bool {
 pub(crate) fn is_page_position(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[–—-]\s*\d{1,3}\s*[–—-])$")
+        Regex::new(r"^(?:第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[–—-]\s*\d{1,3}\s*[–—-]|\d{1,4}\s*/\s*\d{1,4})$")
             .expect("static regex")
     });
     let t = folded.trim();
@@ -1201,6 +1201,11 @@ fn is_contents_header(folded: &str) -> bool {
                 | "在这篇文章中:"
                 | "in this article:"
                 | "本期目录"
+                | "图表目录"
+                | "表格目录"
+                | "插图目录"
+                | "list of figures"
+                | "list of tables"
                 | "本期内容"
                 | "本期导读"
                 | "in this issue"
@@ -2506,6 +2511,7 @@ impl Detector for ChromeFilter {
                 || is_bare_form_label(text)
                 || is_bare_url(text)
                 || is_contents_header(&folded)
+                || crate::printed::is_toc_entry(text)
                 || is_promo_paragraph(&folded)
                 || is_meter_notice(&folded)
                 || is_issue_line(text)

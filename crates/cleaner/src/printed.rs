@@ -160,14 +160,20 @@ fn is_table_caption(text: &str) -> bool {
 }
 
 /// A stock chart printed without a numbered caption: a title ending in
-/// `走勢`/`走势` or `price chart`, four or more axis values under it, and
-/// a legend line marked `(右)`/`(左)` after them. All of it goes.
+/// `走勢`/`走势` or `price chart`, or a research note's `市场表现` panel,
+/// a legend of up to two lines, four or more axis values under it, then a
+/// legend line marked `(右)`/`(左)` or a row of axis dates (`2025/01
+/// 2025/04`). All of it goes.
 fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>) {
     let title = work.blocks[alive[k]].text.trim();
     let titled = char_len(title) <= 24
-        && ["走勢", "走势", "走勢圖", "走势图", "price chart"]
+        && (["走勢", "走势", "走勢圖", "走势图", "price chart"]
             .iter()
-            .any(|e| title.ends_with(e));
+            .any(|e| title.ends_with(e))
+            || matches!(
+                title,
+                "市场表现" | "市場表現" | "股价表现" | "股價表現" | "相对市场表现" | "相對市場表現"
+            ));
     if !titled {
         return;
     }
@@ -175,11 +181,15 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
         let t = work.blocks[j].text.trim();
         !t.is_empty() && t.len() <= 12 && t.chars().all(is_value_char)
     };
-    // A legend may stand between the title and the axis (`某公司 沪深300`).
-    let legend_first = alive
-        .get(k + 1)
-        .is_some_and(|&j| !value(j) && char_len(work.blocks[j].text.trim()) <= 24);
-    let from = k + 1 + usize::from(legend_first);
+    // A legend may stand between the title and the axis (`某公司 沪深300`,
+    // or one name per line).
+    let legend = alive.get(k + 1..).map_or(0, |rest| {
+        rest.iter()
+            .take(2)
+            .take_while(|&&j| !value(j) && char_len(work.blocks[j].text.trim()) <= 24)
+            .count()
+    });
+    let from = k + 1 + legend;
     let values = alive
         .get(from..)
         .map_or(0, |rest| rest.iter().take_while(|&&j| value(j)).count());
@@ -190,11 +200,14 @@ fn untitled_chart(work: &Work, alive: &[usize], k: usize, drop: &mut Vec<usize>)
     drop.extend_from_slice(&alive[k..end]);
     if let Some(&legend) = alive.get(end) {
         let t = work.blocks[legend].text.trim();
-        if char_len(t) <= 24
+        let marked = char_len(t) <= 24
             && ["(右)", "（右）", "(左)", "（左）"]
                 .iter()
-                .any(|m| t.contains(m))
-        {
+                .any(|m| t.contains(m));
+        let dates = t.len() <= 120
+            && t.split_whitespace().count() >= 3
+            && t.split_whitespace().all(is_axis_date);
+        if marked || dates {
             drop.push(legend);
         }
     }
@@ -257,8 +270,10 @@ pub(crate) fn chart_dumps(work: &mut Work) {
         let number = |j: usize| {
             let t = work.blocks[j].text.trim();
             !t.is_empty()
-                && t.chars()
+                && (t
+                    .chars()
                     .all(|c| is_value_char(c) || matches!(c, ' ' | 'F' | 'E'))
+                    || is_chart_value(t))
         };
         let run: Vec<usize> = alive[k + 1..]
             .iter()
@@ -285,6 +300,26 @@ fn source_under(work: &Work, alive: &[usize], k: usize) -> Option<usize> {
         .find(|&j| is_source_line(&work.blocks[j].text))
 }
 
+/// An axis date of a chart: `2025/01`, `2025-04`, `25/07`.
+fn is_axis_date(w: &str) -> bool {
+    w.split_once(['/', '-']).is_some_and(|(y, m)| {
+        (y.len() == 2 || y.len() == 4)
+            && (1..=2).contains(&m.len())
+            && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
+}
+
+/// A chart's period label (`2025E`, `FY25Q3`, `2024Q1`, `1H25`) or a value
+/// with its unit (`4 PFLOPS`, `12%`): a label that counts as a number.
+fn is_chart_value(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:(?:FY|CY)?\d{2,4}(?:Q[1-4]|H[12]|[AEF])?|[1-4][QH]\d{2}|-?\d[\d.,]*\s?(?:%|[A-Za-z]{1,6}(?:/[A-Za-z]{1,3})?))$")
+            .expect("static regex")
+    });
+    t.len() <= 16 && re.is_match(t)
+}
+
 /// A character of a chart's value or axis label: digits, `.`, `,`, `%`,
 /// `-`.
 fn is_value_char(c: char) -> bool {
@@ -301,14 +336,16 @@ pub(crate) fn is_page_footer(folded: &str) -> bool {
 }
 
 /// A printed page's running header: a line printed again on every page,
-/// right after a page footer (`Example Corp (000000 KS)`). Every copy goes.
+/// right after a page footer (`Example Corp (000000 KS)`), or its
+/// running footer, right before the page's number (`Example Securities`
+/// over `3 / 18`). Every copy goes.
 pub(crate) fn running_headers(work: &mut Work) {
     let footers: Vec<usize> = (0..work.blocks.len())
         .filter(|&i| {
             let b = &work.blocks[i];
             let t = &b.text;
             t.len() <= 400
-                && (t.contains("age") || t.contains("AGE") || t.contains(['页', '頁']))
+                && (t.contains("age") || t.contains("AGE") || t.contains(['页', '頁', '/']))
                 && {
                     let f = b.folded();
                     is_page_footer(&f) || is_page_position(&f)
@@ -320,7 +357,9 @@ pub(crate) fn running_headers(work: &mut Work) {
     }
     let mut headers: Vec<String> = Vec::new();
     for &f in &footers {
-        for b in work.blocks[f + 1..].iter().filter(|b| b.alive).take(3) {
+        let after = work.blocks[f + 1..].iter().filter(|b| b.alive).take(3);
+        let before = work.blocks[..f].iter().rev().filter(|b| b.alive).take(2);
+        for b in after.chain(before) {
             let t = b.text.trim();
             if t.len() <= 160 && !t.ends_with(is_sentence_end) {
                 let copies = work.blocks.iter().filter(|o| o.text.trim() == t).count();
@@ -349,6 +388,28 @@ pub(crate) fn is_mail_header(folded: &str) -> bool {
     folded.len() <= 400 && re.is_match(folded.trim_start())
 }
 
+/// A printed table of contents' entry: a heading, a dot leader and its
+/// page (`2.1 CoWoS：产能有望翻倍 ........ 6`, `Risks …… 14`).
+pub(crate) fn is_toc_entry(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(rest) = t.strip_suffix(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let head = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    if t.len() - head.len() > 4 || t.len() > 400 {
+        return false;
+    }
+    let leader = head.trim_end();
+    let dots = leader.len() - leader.trim_end_matches(['.', '…', '·', '．']).len();
+    // at least four leader dots (`…` is three bytes), and a heading before them
+    dots >= 4
+        && leader
+            .trim_end_matches(['.', '…', '·', '．', ' '])
+            .chars()
+            .count()
+            >= 2
+}
+
 /// An issue line (`某周刊 第305期`): the magazine's number, not text.
 pub(crate) fn is_issue_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -361,9 +422,12 @@ pub(crate) fn is_issue_line(text: &str) -> bool {
 /// `目標價：4,650元（前次：3,980元）`, `收盤價（2025/11/17）：3,885元`,
 /// `Rating: Buy`, `Price target: US$42`.
 pub(crate) fn is_rating_line(folded: &str) -> bool {
-    const LABELS: [&str; 13] = [
+    const LABELS: [&str; 16] = [
         "投资评等",
         "投资评级",
+        "行业评级",
+        "上次评级",
+        "公司评级",
         "评级",
         "目标价",
         "收盘价",
@@ -852,6 +916,20 @@ mod tests {
     }
 
     #[test]
+    fn contents_entries_with_dot_leaders() {
+        assert!(is_toc_entry(
+            "2.1 CoWoS：2026年产能有望达到月产11万片 ........ 6"
+        ));
+        assert!(is_toc_entry(
+            "图表 8：国内主要AI芯片厂商经营数据 ........................ 12"
+        ));
+        assert!(is_toc_entry("Risks to our view …… 14"));
+        assert!(!is_toc_entry("Revenue rose to 12"));
+        assert!(!is_toc_entry("...... 3"));
+        assert!(!is_toc_entry("等待中.... 12345"));
+    }
+
+    #[test]
     fn page_footers_running_headers_chart_labels_and_data_panels() {
         assert!(is_page_footer(&fold(
             "Example Securities Ltd. | See important disclosures at the end | Page 2 of 3"
@@ -883,6 +961,36 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         running_headers(&mut w);
         assert_eq!(w.alive(), vec![1, 2, 4, 5]);
+        // A running footer above a bare page number (`3 / 18`) goes too.
+        let lines = [body, "某证券", "1 / 2", body, "某证券", "2 / 2"];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        running_headers(&mut w);
+        assert_eq!(w.alive(), vec![0, 2, 3, 5]);
+        // Period labels and values with units are a chart's labels too, and a
+        // research note's market panel goes with its legend and axis dates.
+        let lines = [
+            body,
+            "图表 3：数据中心业务季度收入",
+            "数据中心业务收入（亿美元，左轴）",
+            "308",
+            "411",
+            "FY25Q3",
+            "FY26Q3",
+            "2 PFLOPS",
+            body,
+            "市场表现",
+            "电子",
+            "沪深300",
+            "62%",
+            "26%",
+            "8%",
+            "-10%",
+            "2025/01 2025/04 2025/07",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        chart_dumps(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 8, 17]);
         let lines = [
             body,
             "Figure 1: Price per unit by generation (US$)",
@@ -933,6 +1041,8 @@ mod tests {
             "目標價：120元（前次：98元）",
             "收盤價（2026/1/5）：101元",
             "Price target: US$42",
+            "行业评级：推荐（维持）",
+            "上次评级：推荐",
         ] {
             assert!(is_rating_line(&fold(t)), "{t}");
         }

@@ -27,6 +27,10 @@ pub fn wrap_width(text: &str) -> Option<usize> {
     let mut votes = [0i64; MAX_WIDTH + 2];
     let mut voters = 0usize;
     let mut lines = 0usize;
+    // lines a wrapped paragraph could have (chart ticks and menu items
+    // are not), for a PDF's text
+    let mut long_lines = 0usize;
+    let mut page_numbers = 0usize;
     let mut prev: Option<&str> = None;
     for line in text.lines() {
         let line = line.trim_end();
@@ -36,6 +40,8 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         }
         if !line.is_empty() {
             lines += 1;
+            long_lines += usize::from(width(line) >= MIN_WIDTH / 2);
+            page_numbers += usize::from(is_page_number(line));
         }
         if let Some(p) = prev.filter(|_| !line.is_empty()) {
             let same_indent = indent(p) == indent(line);
@@ -43,7 +49,7 @@ pub fn wrap_width(text: &str) -> Option<usize> {
             // a long first word (a URL) fits no line: it says nothing
             if same_indent && word <= MAX_WORD && !starts_list_item(line.trim_start()) {
                 let from = width(p).max(MIN_WIDTH);
-                let to = (width(p) + word).min(MAX_WIDTH);
+                let to = (width(p) + space(p, line) + word - 1).min(MAX_WIDTH);
                 if from <= to {
                     voters += 1;
                     votes[from] += 1;
@@ -63,7 +69,29 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         }
     }
     let (limit, wraps) = best;
-    (wraps >= MIN_WRAPS && wraps * 2 >= voters && wraps * 6 >= lines).then_some(limit)
+    let wrapped = wraps * 2 >= voters && wraps * 6 >= lines;
+    // A PDF's text (pages split by form feeds or numbered `3 / 18`) sets
+    // its columns in a proportional font, so its wraps spread over a few
+    // widths, and its charts and tables add many short lines and a few
+    // wide ones: two wraps in five votes and one wrap in six long lines.
+    let printed = text.contains('\u{c}') || page_numbers >= 3;
+    let printed_wrapped = printed && wraps * 5 >= voters * 2 && wraps * 6 >= long_lines;
+    (wraps >= MIN_WRAPS && (wrapped || printed_wrapped)).then_some(limit)
+}
+
+/// A PDF page's number alone on a line: `3 / 18`, `- 3 -`.
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim().trim_matches(['-', '–', '—', ' ']);
+    let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    // spaced: `1/14` unspaced counts a thread's posts
+    match t.split_once(" / ") {
+        // the page before the count: `2025 / 01` is a date
+        Some((a, b)) => {
+            let (a, b) = (a.trim_end(), b.trim_start());
+            digits(a) && digits(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok()
+        }
+        None => digits(t) && line.trim().starts_with(['-', '–', '—']),
+    }
 }
 
 /// True when the break between `line` and `next` (both trimmed at the
@@ -77,8 +105,17 @@ pub fn is_wrap(line: &str, next: &str, limit: usize) -> bool {
         && !next.trim_start().starts_with('>')
         && !is_header_line(next)
         && !starts_list_item(next.trim_start())
-        && width(line) + 1 + width(first_word(next)) > limit
+        && width(line) + space(line, next) + width(first_word(next)) > limit
         && width(line) <= limit
+}
+
+/// The space a wrap took between `line` and `next`: none next to a Han
+/// character (CJK text breaks between any two characters), one between
+/// two words.
+fn space(line: &str, next: &str) -> usize {
+    let wide_end = line.trim_end().chars().next_back().is_some_and(is_wide);
+    let wide_start = next.trim_start().chars().next().is_some_and(is_wide);
+    usize::from(!wide_end && !wide_start)
 }
 
 /// A mail header (`In-Reply-To: <…>`, `List-Id: …`): a capitalised key
@@ -93,12 +130,17 @@ fn is_header_line(line: &str) -> bool {
 }
 
 /// The first word of a line; Han text may break after any character, so
-/// there the first character is the word.
+/// there the first character is the word, and a Latin word ends where Han
+/// text starts (`1.《…》`: `1.`).
 fn first_word(line: &str) -> &str {
     let t = line.trim_start();
     match t.chars().next() {
         Some(c) if is_wide(c) => &t[..c.len_utf8()],
-        _ => t.split(' ').next().unwrap_or(""),
+        // a Latin word runs to a space or to the first Han character
+        _ => t
+            .split(|c: char| c == ' ' || is_wide(c))
+            .next()
+            .unwrap_or(""),
     }
 }
 
@@ -195,6 +237,49 @@ mod tests {
             out.push_str("\n\n");
         }
         out
+    }
+
+    #[test]
+    fn a_pdfs_narrow_han_columns_are_joined_among_chart_labels() {
+        let para = "据我们统计，国内头部大模型平台日均调用量已由去年底的约四万亿增长至今年底的超过五十万亿，一年增长超过十倍，推理需求的爆发直接拉动了芯片的出货，云厂商自研芯片也在加速放量。";
+        let chars: Vec<char> = para.chars().collect();
+        let mut page = String::new();
+        for p in 0..4 {
+            for line in chars.chunks(23) {
+                page.extend(line);
+                page.push('\n');
+            }
+            // a chart's labels, one per line, and the page's footer
+            let labels = [
+                "图表",
+                "6,000",
+                "5,000",
+                "4,000",
+                "3,000",
+                "2,000",
+                "1,000",
+                "0",
+                "2023",
+                "2024",
+                "2025E",
+                "2026E",
+                "训练",
+                "推理",
+                "资料来源",
+            ];
+            for label in labels {
+                page.push_str(label);
+                page.push('\n');
+            }
+            page.push_str(&format!("某证券\n{} / 4\n\u{c}\n", p + 1));
+        }
+        let out = reflowed(&page).expect("a PDF's wrapped columns");
+        assert_eq!(out.lines().filter(|l| *l == para).count(), 4, "{out}");
+        // the same page without its page numbers is not read as wrapped
+        let plain: String = page.replace('\u{c}', "").replace(" / 4", "");
+        assert!(reflowed(&plain).is_none());
+        assert!(is_page_number("3 / 18") && is_page_number("- 3 -"));
+        assert!(!is_page_number("2025 / 01") && !is_page_number("3") && !is_page_number("1/14"));
     }
 
     #[test]
