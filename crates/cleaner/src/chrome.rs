@@ -361,7 +361,7 @@ fn is_site_notice(folded: &str) -> bool {
 fn is_meta_residue(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d+ min(?:ute)?s? read|page \d+ of \d+|\d+ posts?\b|\d{4}年\d{1,2}月\d{1,2}日|\d+\s*分[钟鐘]阅读|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?|\bat\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m\b)?|\b(?:[a-z]{1,3}t|gmt|utc)\b")
+        Regex::new(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d+ min(?:ute)?s? read|page \d+ of \d+|\d+ posts?\b|\d{4}年\d{1,2}月\d{1,2}日|\d+\s*分[钟鐘]阅读|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b,?|\bat\b|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m\b)?|\b(?:[a-z]{1,3}t|gmt|utc)\b|\b(?:updated|published|posted)\b:?")
             .expect("static regex")
     });
     let t = text.trim();
@@ -1312,9 +1312,14 @@ fn is_push_comment(text: &str) -> bool {
 fn is_cookie_notice(folded: &str) -> bool {
     matches!(
         folded.trim(),
-        "manage privacy settings" | "privacy settings" | "cookie settings" | "manage cookies"
+        "manage privacy settings"
+            | "privacy settings"
+            | "cookie settings"
+            | "manage cookies"
+            | "we value your privacy"
+            | "your privacy choices"
     ) || folded.contains("cookie")
-        && char_len(folded) <= 300
+        && char_len(folded) <= 500
         && contains_any(
             folded,
             &[
@@ -2366,6 +2371,8 @@ impl Detector for ChromeFilter {
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
         crate::widget::stacked_quotes(work);
+        crate::framed::framed_widgets(work);
+        crate::framed::image_alts(work);
         crate::widget::quote_tables(work);
         crate::widget::deal_widgets(work);
         crate::transcript::transcripts(work);
@@ -2512,6 +2519,8 @@ impl Detector for ChromeFilter {
                 || is_bare_url(text)
                 || is_contents_header(&folded)
                 || crate::printed::is_toc_entry(text)
+                || (b.kind == BlockKind::Line && crate::framed::is_button_row(text))
+                || crate::framed::is_share_row(&folded)
                 || is_promo_paragraph(&folded)
                 || is_meter_notice(&folded)
                 || is_issue_line(text)
@@ -2846,6 +2855,9 @@ mod tests {
             "[廣告] 交易0佣金 新客戶開戶即送禮券"
         )));
         assert!(is_meta_residue("| March 11, 2025 | 6 min read Page 1 of 3"));
+        assert!(is_meta_residue(
+            "March 5, 2026 6:12 PM EST · Updated 8:40 PM EST · 6 min read"
+        ));
         assert!(is_meta_residue("9 posts · 3 min read · Oct 2, 2025"));
         assert!(is_meta_residue(
             "Tue, October 7, 2025 at 9:40 AM EST 5 min read"
@@ -3260,6 +3272,7 @@ mod tests {
 
     #[test]
     fn cookie_notices() {
+        assert!(is_cookie_notice(&fold("We value your privacy")));
         assert!(is_cookie_notice(&fold(
             "We use cookies to tailor ads and measure traffic. Click Accept all to agree."
         )));

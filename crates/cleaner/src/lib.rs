@@ -56,6 +56,7 @@ pub mod citation;
 pub mod disclaimer;
 pub mod doc;
 pub mod duplicate;
+pub mod framed;
 pub mod garble;
 pub mod html;
 pub mod lang;

@@ -773,18 +773,34 @@ fn is_index_strip(t: &str) -> bool {
         return false;
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
+    let number = |k: usize| tokens.get(k).is_some_and(|v| is_number(v));
+    let change = |k: usize| tokens.get(k).is_some_and(|v| is_signed_change(v));
     let mut groups = 0;
     let mut k = 0;
     while k < tokens.len() {
         let name = tokens[k];
-        let named = !name.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-'));
-        let level = tokens.get(k + 1).is_some_and(|v| is_number(v));
-        let change = tokens.get(k + 2).is_some_and(|v| is_signed_change(v));
-        if !(named && level && change && char_len(name) <= 12) {
+        let yield_quote = groups >= 2
+            && name.chars().any(|c| c.is_alphabetic())
+            && tokens
+                .get(k + 1)
+                .is_some_and(|v| v.strip_suffix('%').is_some_and(is_number));
+        if yield_quote {
+            k += 2; // a yield after the quotes: `10-yr 4.21%`
+            continue;
+        }
+        let named = !name.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-'))
+            && char_len(name) <= 12;
+        if !named {
+            return false;
+        }
+        if number(k + 1) && change(k + 2) {
+            k += 3; // `DJIA 42,318.55 −0.41%`
+        } else if number(k + 1) && number(k + 2) && change(k + 3) {
+            k += 4; // a name ending in a number: `S&P 500 5,874.12 −0.62%`
+        } else {
             return false;
         }
         groups += 1;
-        k += 3;
     }
     groups >= 2
 }
@@ -908,6 +924,16 @@ mod tests {
     use crate::doc::BlockKind;
 
     const BODY: &str = "The company said first-half revenue rose sharply, and its shares gained in early trade on Thursday as buyers turned to local suppliers.";
+
+    #[test]
+    fn index_strips_with_two_word_names_and_a_yield() {
+        assert!(is_quote_line(
+            "DJIA 42,318.55 −0.41%  S&P 500 5,874.12 −0.62%  Nasdaq 18,902.30 −1.05%  10-yr 4.21%"
+        ));
+        assert!(is_quote_line("Nikkei 38,120.50 +1.2% KOSPI 2,611.30 -0.4%"));
+        assert!(!is_quote_line("10-yr 4.21% Nikkei 38,120.50 +1.2%"));
+        assert!(!is_quote_line("Revenue 2,410 +33% Margin 51.2 +0.7"));
+    }
 
     #[test]
     fn a_quote_card_stacked_one_field_per_line() {
