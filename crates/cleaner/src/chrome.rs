@@ -104,6 +104,9 @@ impl Detector for CookieNotices {
 /// Phrases that, in a short line, mark site chrome. Simplified + lower case:
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
+    "you have selected 0 posts",
+    "cancel selecting",
+    "all categories",
     "get updates from this writer",
     "get updates from this author",
     "get notified when new posts",
@@ -1641,7 +1644,10 @@ fn is_short_head_line(text: &str) -> bool {
     if han_count(text) > 0 {
         char_len(text) <= 6
     } else {
-        char_len(text) <= 12 && text.split_whitespace().count() <= 2
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // a menu's `Conferences & Papers`
+        let paired = words.len() == 3 && words[1] == "&" && char_len(text) <= 28;
+        paired || (char_len(text) <= 12 && words.len() <= 2)
     }
 }
 
@@ -1776,6 +1782,18 @@ fn is_image_placeholder(text: &str) -> bool {
     });
     let t = text.trim();
     t.len() <= 400 && t.starts_with('[') && re.is_match(t)
+}
+
+/// An image's file name or its size under a lightbox
+/// (`floorplan_slide.jpg`, `1920×1080 241 KB`).
+fn is_image_file_label(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:[\w.-]{1,120}\.(?:jpe?g|png|gif|webp|svg|heic)|\d{2,5}\s*[×x]\s*\d{2,5}(?:\s+\d[\d.]*\s*[km]b)?)$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 130 && re.is_match(t)
 }
 
 /// An official account's card lines (folded): its introduction
@@ -2380,6 +2398,7 @@ impl Detector for ChromeFilter {
         crate::metadata::above_post_head(work);
         crate::thread::replies(work);
         crate::thread::channel_posts(work);
+        crate::thread::accepted_answers(work);
         crate::printed::forwarded_mail(work);
         crate::printed::filing_exhibit(work);
         crate::printed::archive_toolbar(work);
@@ -2397,14 +2416,27 @@ impl Detector for ChromeFilter {
         // The page's head ends at the first paragraph; a page-title line
         // with commas but no sentence end (`… net profit turns positive_
         // Site Name`) at the very top does not end it.
+        // Nor does a headline without any sentence end over two tag-like
+        // lines (a forum topic's title over its category and tags: short,
+        // without digits or a colon; one short line may be the first
+        // section's heading, and a rating box has figures).
+        let over_short = |k: usize| {
+            alive.get(k + 1..k + 3).is_some_and(|next| {
+                next.iter().all(|&j| {
+                    let t = work.blocks[j].text.trim();
+                    char_len(t) <= 24
+                        && !t.contains([':', '：'])
+                        && !t.chars().any(|c| c.is_ascii_digit())
+                })
+            })
+        };
         let first_body = alive
             .iter()
             .enumerate()
             .position(|(k, &i)| {
                 let t = &work.blocks[i].text;
-                is_body_paragraph(t)
-                    && (k > 0 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
-                    && !notice(t)
+                let sentence = has_inner_sentence_end(t) || t.ends_with(is_sentence_end);
+                is_body_paragraph(t) && (sentence || (k > 0 && !over_short(k))) && !notice(t)
             })
             .unwrap_or(alive.len());
         // A count under a chrome label (`关注者` then `3,472`) goes with it.
@@ -2511,6 +2543,7 @@ impl Detector for ChromeFilter {
                 || crate::thread::is_part_marker(text)
                 || crate::printed::is_report_list_line(text)
                 || is_image_placeholder(text)
+                || is_image_file_label(text)
                 || is_account_offer(&folded)
                 || is_account_intro(&folded)
                 || is_board_note(text)
@@ -3268,6 +3301,14 @@ mod tests {
             "Nvidia: shipments rose 20% in the quarter ended 10/26"
         ));
         assert!(!is_push_comment("台積電表示，明年產能將再擴充兩成。"));
+    }
+
+    #[test]
+    fn image_file_labels() {
+        assert!(is_image_file_label("rebel_quad_floorplan_slide.jpg"));
+        assert!(is_image_file_label("1920×1080 241 KB") && is_image_file_label("800x600"));
+        assert!(!is_image_file_label("The slide is in floorplan.jpg"));
+        assert!(!is_image_file_label("1920×1080 pixels on a 27-inch panel"));
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn count_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|位?訂閱者|位?订阅者|subscribers|人看过|人看過|人读过|人讀過|次?播放|次?觀看|次?观看|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?)|(?:回覆|回复|瀏覽|浏览|瀏覽數|浏览数|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|觀看次數|观看次数|篇文章|积分|積分|評論|评论|讚|赞|赞同|投币|投幣|收藏|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?次?)$",
+            r"(?i)^(?:\d[\d,.]*\s*[万萬kmw]?\s*(?:回覆|回复|回應|回应|瀏覽|浏览|閱讀|阅读|評論|评论|留言|讚|赞|赞同|點讚|点赞|位?追蹤者|位?追踪者|追蹤中|追踪中|位?粉絲|位?粉丝|位?訂閱者|位?订阅者|subscribers|人看过|人看過|人读过|人讀過|次?播放|次?觀看|次?观看|followers|following|views?|replies|reply|comments?|likes?|points?|upvotes?|users|links|posts|participants)|(?:回覆|回复|瀏覽|浏览|瀏覽數|浏览数|閱讀|阅读|閱讀數|阅读数|阅读量|閱讀量|浏览量|瀏覽量|播放量|觀看次數|观看次数|篇文章|积分|積分|評論|评论|讚|赞|赞同|投币|投幣|收藏|views?|replies|comments?|likes?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kmw]?次?)$",
         )
         .expect("static regex")
     })
@@ -102,7 +102,20 @@ fn is_count_part(part: &str) -> bool {
 
 /// An engagement count alone on its line (`阅读数：12.6万`, `1,204 views`).
 pub fn is_count_line(text: &str) -> bool {
-    is_count_part(text)
+    is_count_part(text) || is_count_pairs(text)
+}
+
+/// Two or more counts with their labels on one line, a topic's map (`1.4k
+/// views 12 replies 28 likes 8 users`).
+fn is_count_pairs(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    text.len() <= 160
+        && words.len() >= 4
+        && words.len().is_multiple_of(2)
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && words.chunks(2).all(|pair| is_count_part(&pair.join(" ")))
 }
 
 /// A date or clock time alone on its line, without a year
@@ -272,6 +285,14 @@ mod tests {
         ] {
             assert!(!is_stats_line(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_topics_counts_on_one_line() {
+        assert!(is_count_line("1.4k views 12 replies 28 likes 8 users"));
+        assert!(is_count_line("1,204 views"));
+        assert!(!is_count_line("12 engineers 28 chips 8 racks 4 sites"));
+        assert!(!is_count_line("The topic drew 1.4k views and 12 replies"));
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! reactions and view count (`👍 521`, `19.8K`): when one post holds most
 //! of the prose, it is the article and the other posts go. The chrome
 //! detector calls these while the stamps and counts are still there. A
-//! thread's part markers (`(2/5)`) are chrome.
+//! thread's part markers (`(2/5)`) are chrome, and so is a topic's
+//! accepted-answer box under its first post (`Solved by name in post #4`,
+//! the answer's excerpt cut short with `…`, `View full post`).
 //! Must not know: site names; any other chrome.
 
 use crate::chrome::is_body_paragraph;
@@ -141,6 +143,34 @@ pub(crate) fn replies(work: &mut Work) {
 }
 
 /// A thread's part marker alone on its line (`(2/5)`, `（3／5）`).
+/// A forum topic's accepted-answer box: its label (`Solved by name in post
+/// #4`), the excerpt under it when cut short (`…`) and its `View full
+/// post` link. The answer itself stands further down among the replies.
+pub(crate) fn accepted_answers(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim().to_ascii_lowercase();
+        let label = t.len() <= 80
+            && t.strip_prefix("solved by ").is_some_and(|rest| {
+                rest.rsplit_once(" in post #")
+                    .is_some_and(|(who, n)| !who.contains(' ') && n.parse::<u32>().is_ok())
+            });
+        if !label {
+            continue;
+        }
+        drop.push(i);
+        for &j in alive[k + 1..].iter().take(2) {
+            let n = work.blocks[j].text.trim();
+            if n.ends_with('…') || n.ends_with("...") || n.eq_ignore_ascii_case("view full post")
+            {
+                drop.push(j);
+            }
+        }
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 pub(crate) fn is_part_marker(text: &str) -> bool {
     let t = text.trim();
     if t.len() > 16 {
@@ -232,6 +262,29 @@ mod tests {
     const POST: &str =
         "這週拜訪了幾家組裝廠，整理一下機櫃出貨的觀察：本季出貨比上季多三成，液冷機種比重明顯拉高，明年上半年可望再成長。";
     const REPLY: &str = "想請教一下，液冷機種的散熱模組是誰在做？明年的份額會不會重新分配呢？";
+
+    #[test]
+    fn an_accepted_answer_box_goes() {
+        let post = "The slide said 144 GB, but the person next to me thought usable was lower.";
+        let lines = [
+            post,
+            "Solved by hkim_hbm in post #4",
+            "Usable is 128 GB. Each stack gives up 4 GB to their RAS scheme (on-die ECC…",
+            "View full post",
+            post,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        accepted_answers(&mut w);
+        assert_eq!(w.alive(), vec![0, 4]);
+        let lines = [
+            post,
+            "Solved by the new firmware in post-silicon tests",
+            post,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        accepted_answers(&mut w);
+        assert_eq!(w.alive().len(), 3);
+    }
 
     #[test]
     fn part_markers() {
