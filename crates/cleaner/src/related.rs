@@ -156,6 +156,24 @@ fn is_inline_link_folded(folded: &str) -> bool {
     })
 }
 
+/// A Chinese headline in two halves: a space (wide or not) after a Han
+/// character inside it (`某某出貨爆量　某某營收年增`).
+fn two_halves(text: &str) -> bool {
+    let t = text.trim();
+    let chars: Vec<char> = t.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| crate::script::is_han(w[0]) && matches!(w[1], ' ' | '\u{3000}'))
+}
+
+/// A headline led by an arrow (`►`, `▶`, `➤`) on its own line.
+fn is_arrow_headline(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 300
+        && t.starts_with(['►', '▶', '➤', '▸'])
+        && is_headline_like(t.trim_start_matches(['►', '▶', '➤', '▸', ' ']))
+}
+
 /// The header of a round-the-clock news feed (`7×24h 快讯`, `7x24`).
 /// A feed item's head: a clock time, maybe after a date, maybe a label of
 /// a few characters, then a bracketed headline (`10-24 17:30VIP【…】`).
@@ -234,6 +252,18 @@ fn is_more_header(text: &str) -> bool {
     english || chinese
 }
 
+/// `text` without the bracketed credit that may close its sentence
+/// (`…技術。（圖／某某提供）` -> `…技術。`), trimmed at the end.
+fn without_credit(text: &str) -> &str {
+    let t = text.trim_end();
+    match t.strip_suffix(['）', ')']) {
+        Some(rest) => rest
+            .rfind(['（', '('])
+            .map_or(t, |open| rest[..open].trim_end()),
+        None => t,
+    }
+}
+
 /// A headline: one line of moderate length that does not end as a sentence.
 fn is_headline_like(text: &str) -> bool {
     let t = text
@@ -241,7 +271,7 @@ fn is_headline_like(text: &str) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric());
     let n = char_len(t);
     let cjk = han_count(t) * 2 > n;
-    let ends_sentence = t.ends_with(['。', '.', ';', '；', ':', '：']);
+    let ends_sentence = without_credit(t).ends_with(['。', '.', ';', '；', ':', '：']);
     let size_ok = if cjk {
         (6..=60).contains(&n)
     } else {
@@ -416,7 +446,7 @@ impl RelatedFilter {
                             let next = &work.blocks[x].text;
                             is_headline_like(next)
                                 || !(is_body_paragraph(next)
-                                    || next.trim_end().ends_with(['。', '！', '？']))
+                                    || without_credit(next).ends_with(['。', '！', '？']))
                         }));
                 if prose && !teaser {
                     break;
@@ -648,9 +678,21 @@ impl RelatedFilter {
     /// `延伸阅读：<headline>`, `Read more: <headline>`: a related link
     /// standing alone between paragraphs.
     fn inline_links(&self, work: &mut Work) {
-        for i in work.alive() {
+        let alive = work.alive();
+        let arrowed: Vec<bool> = alive
+            .iter()
+            .map(|&i| is_arrow_headline(&work.blocks[i].text))
+            .collect();
+        for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
-            if b.text.len() <= 600 && is_inline_link_folded(&b.folded()) {
+            // An arrow-led headline is a link when it has a neighbour of its
+            // kind or the wide space a Taiwanese headline joins its halves
+            // with (`►某某出貨爆量　某某營收年增逾1倍`).
+            let arrow_link = arrowed[k]
+                && (two_halves(&b.text)
+                    || (k > 0 && arrowed[k - 1])
+                    || arrowed.get(k + 1).copied().unwrap_or(false));
+            if arrow_link || (b.text.len() <= 600 && is_inline_link_folded(&b.folded())) {
                 work.drop_block(i, DropReason::RelatedLinks);
             }
         }
@@ -901,6 +943,28 @@ mod tests {
         assert!(is_numbered_section("十二、结语"));
         assert!(!is_numbered_section("某公司再获大单"));
         assert!(!is_numbered_section("一线城市算力需求上升"));
+    }
+
+    #[test]
+    fn arrow_led_headlines_between_paragraphs_go() {
+        let body = "法人指出，聯發科首個客戶正是雲端大廠，明年出貨量可望倍增，營收比重也將拉高。";
+        let lines = [
+            body,
+            "►輝達機櫃出貨爆量　某代工廠2月營收年增逾1倍",
+            body,
+            "►某記憶體大廠拿下大單",
+            "►某記憶體大廠股價齊揚",
+            body,
+            "► 產能提升至11萬片",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.inline_links(&mut w);
+        assert_eq!(w.alive(), vec![0, 2, 5, 6, 7]);
+        // a sentence closed by its photo credit is not a headline
+        assert!(!is_headline_like(
+            "▲某公司在展會展出新技術。（圖／某公司提供）"
+        ));
     }
 
     #[test]
