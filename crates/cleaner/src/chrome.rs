@@ -1797,7 +1797,7 @@ fn is_image_file_label(text: &str) -> bool {
 }
 
 /// An official account's card lines (folded): its introduction
-/// (`功能介绍 聚焦…`), an audio version's length (`时长 11:36`), and a call to
+/// (`功能介绍 聚焦…`, `星球简介：…`, the owner and the renewal line), an audio version's length (`时长 11:36`), and a call to
 /// join its readers' group by adding an editor on the messaging app.
 fn is_account_intro(folded: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -1806,7 +1806,15 @@ fn is_account_intro(folded: &str) -> bool {
             .expect("static regex")
     });
     let t = folded.trim();
-    (t.starts_with("功能介绍") && char_len(t) <= 80)
+    // A channel's or group's card: `星球简介：…`, `频道简介：…`, its owner
+    // (`星主：某某`) and the member's renewal (`续期 ¥699/年 · 有效期至 …`).
+    let card = char_len(t) <= 120
+        && (t.split_once(['：', ':']).is_some_and(|(label, _)| {
+            let n = char_len(label);
+            (2..=6).contains(&n)
+                && (label.ends_with("简介") && !label.starts_with("作者") || label == "星主")
+        }) || (t.starts_with("续期") && t.contains("有效期")));
+    card || (t.starts_with("功能介绍") && char_len(t) <= 80)
         || (t.len() <= 40 && duration.is_match(t))
         || (t.contains("交流群") && t.contains("微信") && t.contains("添加") && char_len(t) <= 80)
 }

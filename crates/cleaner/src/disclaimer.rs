@@ -516,7 +516,16 @@ impl Detector for DisclaimerFilter {
             let weak = !intro
                 && marker_in(text, folded, WEAK_MARKERS).is_some_and(|p| {
                     let before = text[..p].trim_end();
-                    char_len(before) <= 10 || !before.ends_with([',', '，', '、'])
+                    // `以上仅为个人研究观点，不构成…`: what comes before is a
+                    // notice too, not the author's own sentence.
+                    let own_view = char_len(before) <= 20
+                        && ["以上", "本文", "仅为", "僅為", "仅代表", "僅代表"]
+                            .iter()
+                            .any(|w| before.starts_with(w))
+                        && ["观点", "觀點", "看法", "意见", "意見"]
+                            .iter()
+                            .any(|w| before.contains(w));
+                    char_len(before) <= 10 || !before.ends_with([',', '，', '、']) || own_view
                 });
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
@@ -852,6 +861,7 @@ mod tests {
             "a colon introduces the author's own list"
         );
         assert_eq!(run(&["本节目不构成任何投资建议。"]), 0);
+        assert_eq!(run(&["以上仅为个人研究观点，不构成任何投资建议。"]), 0);
         assert_eq!(run(&["（本文依座談會錄音整理，內容經節錄）"]), 0);
         assert_eq!(run(&["(本文经作者授权转载)"]), 0);
         assert_eq!(run(&["（本文提到的三家公司，明年都有新產能開出）"]), 1);

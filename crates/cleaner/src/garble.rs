@@ -161,7 +161,9 @@ const SHORT_OK: &[&str] = &[
     "int", "tops", "bit", "byte", "fps", "kg", "km", "mm", "cm", "ms", "ns", "gb", "tb", "mb",
     "kb", "hz", "ghz", "mhz", "kw", "mw", "gw", "wh", "kwh", "mah", "led", "lcd", "oled", "soc",
     "chip", "data", "cuda", "arm", "risc", "x86", "ipo", "to", "of", "and", "the", "in", "on",
-    "for", "with", "by", "at", "or",
+    "for", "with", "by", "at",
+    "or", // a chip's die, glued into Chinese (单die面积, 良品die)
+    "die", "dies",
 ];
 
 /// Everyday English words of up to four letters that Chinese writers mix
@@ -822,6 +824,12 @@ mod tests {
         assert_eq!(w.blocks[0].text, en);
     }
     use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn a_chips_die_glued_into_chinese_is_kept() {
+        let s = "单die面积在600mm²以上，一片晶圆的毛die数约78颗，910C是双die封装。";
+        assert_eq!(clean_zh(s), s);
+    }
 
     #[test]
     fn english_gloss_in_brackets_is_kept() {
