@@ -70,6 +70,7 @@ const REFERENCE_HEADERS: &[&str] = &[
     "sources",
     "notes",
     "footnotes",
+    "endnotes",
 ];
 
 fn is_reference_header(text: &str) -> bool {
@@ -82,6 +83,11 @@ fn is_reference_header(text: &str) -> bool {
         .into_owned();
     let bare = f.trim().trim_end_matches([':', '：']).trim();
     REFERENCE_HEADERS.contains(&bare)
+}
+
+/// A header folded and trimmed, for matching its first word.
+fn fold_trim(text: &str) -> String {
+    crate::script::fold(text).trim().to_string()
 }
 
 /// One entry of a references list.
@@ -113,10 +119,17 @@ fn references_section(work: &mut Work<'_>) {
         let text = &work.blocks[i].text;
         let len = text.chars().count();
         if seen * 3 >= total && is_reference_header(text) {
+            // Under `Endnotes`/`References`, a note that ends with its link
+            // back to the text (`↩`) is a reference; a post's `Notes` on
+            // its method are its own.
+            let cited = !fold_trim(text).starts_with("notes");
             let refs: Vec<usize> = alive[k + 1..]
                 .iter()
                 .copied()
-                .take_while(|&j| is_reference_line(&work.blocks[j].text))
+                .take_while(|&j| {
+                    let t = &work.blocks[j].text;
+                    is_reference_line(t) || (cited && t.trim_end().ends_with('↩'))
+                })
                 .collect();
             let refs_chars: usize = refs.iter().map(|&j| char_len(&work.blocks[j].text)).sum();
             let after = total.saturating_sub(seen + len + refs_chars);

@@ -942,6 +942,28 @@ fn chrome_subtree(
         .map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
 }
 
+/// A footnote reference: a `<sup>` of nothing but a number (or a few,
+/// `[3]`, `3,4`) linked to a note on the same page (`href="#fn3"`).
+fn is_footnote_ref(sup: NodeRef<Node>) -> bool {
+    let mut linked = false;
+    let mut text = String::new();
+    for n in sup.descendants() {
+        match n.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if e.name() == "a" => {
+                linked |= e.attr("href").is_some_and(|h| h.starts_with('#'));
+            }
+            _ => {}
+        }
+    }
+    let t = text.trim();
+    linked
+        && t.len() <= 12
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '[' | ']' | ',' | '-' | '–' | ' '))
+}
+
 /// Which subtrees the flattener leaves out, decided before it runs.
 struct Plan {
     /// Invisible or hidden subtrees: left out without a record.
@@ -984,7 +1006,9 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                 }
             }
             Node::Element(el) if entering => {
-                if INVISIBLE_TAGS.contains(&el.name()) {
+                if INVISIBLE_TAGS.contains(&el.name())
+                    || (el.name() == "sup" && is_footnote_ref(node))
+                {
                     silent.insert(node.id());
                     continue;
                 }

@@ -62,6 +62,7 @@ pub mod html;
 pub mod lang;
 pub mod ld_json;
 pub mod linear;
+pub mod markdown;
 pub mod metadata;
 pub mod printed;
 pub mod promo;
@@ -148,6 +149,9 @@ fn route(text: &str) -> Route {
 pub fn clean(source: &str, text: &str) -> CleanDoc {
     match route(text) {
         Route::Dom => finish(source, read_dom(text)),
+        Route::Text if markdown::is_markdown(text) => {
+            finish(source, read_dom(&markdown::to_html(text)))
+        }
         Route::Text => finish(source, run(Work::new(text_dump::blocks(text)))),
         Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
     }
@@ -186,6 +190,7 @@ fn kept_weight(work: &Work<'_>) -> usize {
 pub fn clean_owned(source: &str, text: String) -> CleanDoc {
     match route(&text) {
         Route::Dom => clean(source, &text),
+        Route::Text if markdown::is_markdown(&text) => clean(source, &text),
         Route::Text => {
             // one copy of the page at a time: the original goes once joined
             let text = reflow::reflowed(&text).unwrap_or(text);

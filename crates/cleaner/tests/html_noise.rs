@@ -225,3 +225,44 @@ fn the_lead_pictures_caption_before_the_body_container_is_kept() {
     );
     assert!(!doc.text.contains("Snow totals"), "{}", doc.text);
 }
+
+#[test]
+fn footnote_markers_and_an_endnotes_list_go() {
+    let p = "Controls on advanced computing chips have been revised six times since 2022, and each revision was followed by a compliant product within months.";
+    let page = format!(
+        r##"<html><body><article><h1>Export controls and the accelerator supply chain</h1>
+<p>{p}<sup><a href="#fn1">1</a></sup></p><p>Second: {p}<sup><a href="#fn2">2</a></sup></p><p>Third: {p}</p><p>Fourth: {p}</p>
+<h2>Endnotes</h2><ol>
+<li id="fn1">Bureau of Industry and Security, Federal Register 87, no. 197 (2022). <a href="#r1">↩</a></li>
+<li id="fn2">Company filing, Form 10-Q, April 2025. <a href="#r2">↩</a></li>
+<li id="fn3">Ministry press statement, July 14, 2025. <a href="#r3">↩</a></li>
+</ol></article></body></html>"##
+    );
+    let doc = clean("t.html", &page);
+    assert!(doc.text.contains("within months."), "{}", doc.text);
+    assert!(
+        !doc.text.contains("months.1") && !doc.text.contains("months.2"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        !doc.text.contains("Federal Register") && !doc.text.contains("Endnotes"),
+        "{}",
+        doc.text
+    );
+}
+
+#[test]
+fn a_markdown_clip_is_read_as_a_page() {
+    let p = "SK hynix shipped about 62% of the industry's HBM bits in the fourth quarter, and its [HBM4](https://example.com/hbm4) stacks passed qualification.";
+    let page = format!(
+        "---\ntitle: \"The HBM crunch\"\nsource: \"https://example.com/s\"\n---\n# The HBM crunch\n\n![A tray of stacks](https://example.com/a.jpg)\n\n{p}\n\n{p}\n\n{p}\n\n## More from Example\n\n- [Another story about chips](https://example.com/1)\n- [A third story about chips](https://example.com/2)\n"
+    );
+    let doc = clean("t.md", &page);
+    assert!(doc.text.contains("its HBM4 stacks passed"), "{}", doc.text);
+    assert!(
+        !doc.text.contains("](") && !doc.text.contains("source:"),
+        "{}",
+        doc.text
+    );
+}
