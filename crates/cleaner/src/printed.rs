@@ -756,6 +756,58 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     work.drop_unprotected(others, DropReason::Boilerplate);
 }
 
+/// A bulletin's sections in a dump (an association's or a company's
+/// internal newsletter copied from a word processor): a contents list
+/// (`本期要目`) over three or more section labels alone on their lines
+/// (`【编者按】`, `【产业调研】`, `【企业动态】`). When one section holds at
+/// least 60 % of the prose in three or more paragraphs, it is the article;
+/// the masthead, the contents, the other sections and every label go.
+/// Without the contents list, bracketed labels are the article's own
+/// subheads and nothing happens.
+pub(crate) fn bulletin_sections(work: &mut Work) {
+    let alive = work.alive();
+    let contents = alive.iter().position(|&i| {
+        let b = &work.blocks[i];
+        b.text.len() <= 20
+            && matches!(
+                b.folded().trim(),
+                "本期要目" | "本期目录" | "本期导读" | "本期内容" | "目录"
+            )
+    });
+    let Some(contents) = contents else {
+        return;
+    };
+    let is_label = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        t.strip_prefix('【')
+            .and_then(|r| r.strip_suffix('】'))
+            .is_some_and(|inner| (1..=8).contains(&char_len(inner)) && !inner.contains('】'))
+    };
+    let labels: Vec<usize> = alive[contents + 1..]
+        .iter()
+        .copied()
+        .filter(|&i| is_label(i))
+        .collect();
+    if labels.len() < 3 {
+        return;
+    }
+    let n = work.blocks.len();
+    let mut bounds = labels.clone();
+    bounds.push(n);
+    let sections: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();
+    let Some((a, b)) =
+        crate::thread::dominant_section(&sections, |a, b| crate::thread::prose_of(work, a..b))
+    else {
+        return;
+    };
+    let others: Vec<usize> = alive
+        .iter()
+        .copied()
+        .filter(|&i| i <= a || i >= b)
+        .collect();
+    work.drop_unprotected(others, DropReason::Boilerplate);
+}
+
 /// A filing's exhibit in a dump (`EX-99.1`, `Exhibit 99.1` alone on a
 /// line, as a securities regulator's viewer prints a report with the
 /// press release it files): the release under the last such marker is the
@@ -913,6 +965,46 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         filing_exhibit(&mut w);
         assert_eq!(w.alive().len(), lines.len());
+    }
+
+    #[test]
+    fn a_bulletins_main_section_is_the_article() {
+        let para = |n: u32| {
+            format!("{n}、全省人工智能芯片产业实现营业收入486.3亿元，同比增长31.2%，设计环节增长最快，封测环节稳步提升。")
+        };
+        let (p1, p2, p3) = (para(1), para(2), para(3));
+        let brief = "近日，某企业产品通过车规认证，已向多家企业送样。";
+        let lines = [
+            "内部资料　注意保存",
+            "本期要目",
+            "【编者按】\t1",
+            "【产业调研】某报告\t2",
+            "【企业动态】某认证\t5",
+            "【编者按】",
+            "本期刊发调研报告，供参考。",
+            "【产业调研】",
+            p1.as_str(),
+            p2.as_str(),
+            p3.as_str(),
+            "【企业动态】",
+            "某企业产品通过车规认证",
+            brief,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        bulletin_sections(&mut w);
+        assert_eq!(w.alive(), vec![8, 9, 10]);
+        // bracketed subheads of one article, with no contents list, stay
+        let lines = [
+            "【背景】",
+            p1.as_str(),
+            "【观点】",
+            p2.as_str(),
+            "【展望】",
+            p3.as_str(),
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        bulletin_sections(&mut w);
+        assert_eq!(w.alive().len(), 6);
     }
 
     #[test]
