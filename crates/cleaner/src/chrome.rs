@@ -984,6 +984,11 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
                 && (t.contains("登录") || t.contains("登入"))
                 && char_len(t) <= 20)
             || (folded.contains("已阅读") && folded.contains('篇') && folded.contains("免费"))
+            // `本月還可以免費閱讀 3 篇`
+            || (char_len(t) <= 24
+                && t.ends_with('篇')
+                && t.chars().any(|c| c.is_ascii_digit())
+                && (t.contains("可以免费阅读") || t.contains("可免费阅读")))
             || folded.starts_with("已是会员")
             || folded.starts_with("已经是订阅者")
             || (char_len(t) <= 16 && t.contains("付费内容"))
@@ -3214,6 +3219,10 @@ mod tests {
             is_meter_notice(&fold("此篇文章為付費內容")) && is_meter_notice(&fold("NT$ 99 / 月"))
         );
         assert!(is_meter_notice(&fold("已經是訂閱者？登入")));
+        assert!(is_meter_notice(&fold("本月還可以免費閱讀 3 篇")));
+        assert!(!is_meter_notice(&fold(
+            "讀者可以免費閱讀這三篇報告的摘要與結論"
+        )));
         assert!(
             is_meter_notice(&fold("首月僅需¥9.9")) && is_meter_notice(&fold("平均每月只要NT$166"))
         );

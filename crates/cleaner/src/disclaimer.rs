@@ -505,9 +505,22 @@ impl Detector for DisclaimerFilter {
                 continue;
             }
             let folded = &*work.blocks[i].folded();
-            let contact = n <= 40
-                && (contains_any(folded, CONTACT)
-                    || may_be_contact(text) && phone_re().is_match(text.trim()));
+            // A spokesperson's line with a telephone (`代理發言人：… 電話：…`).
+            let spokesperson = n <= 120
+                && [
+                    "发言人",
+                    "代理发言人",
+                    "新闻联络人",
+                    "媒体联络人",
+                    "media contact",
+                ]
+                .iter()
+                .any(|w| folded.trim_start().starts_with(w))
+                && contains_any(folded, &["电话", "tel", "phone", "@"]);
+            let contact = spokesperson
+                || n <= 40
+                    && (contains_any(folded, CONTACT)
+                        || may_be_contact(text) && phone_re().is_match(text.trim()));
             // A notice that closes the author's own sentence after a comma
             // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
             // A line that introduces the author's own list with a colon
@@ -855,6 +868,11 @@ mod tests {
         assert_eq!(run(&["※本文僅為個人心得分享，不構成任何投資建議。"]), 0);
         assert!(phone_re().is_match("(02)2345-6789 分機 100"));
         assert_eq!(run(&["有新聞線索？歡迎報料：9000 0000"]), 0);
+        assert_eq!(
+            run(&["代理發言人：投資人關係處 協理 張某某　電話：+886-3-000-0000 分機 1105"]),
+            0
+        );
+        assert_eq!(run(&["發言人表示，公司明年將擴大資本支出。"]), 1);
         assert_eq!(
             run(&["聊几点个人看法，不构成投资建议："]),
             1,
