@@ -180,8 +180,12 @@ fn is_release_heading(text: &str) -> bool {
     {
         return true;
     }
-    // Chinese: `关于<公司>`, `媒体联系人`.
-    if let Some(rest) = t.strip_prefix("关于").or_else(|| t.strip_prefix("关於")) {
+    // Chinese: `关于<公司>` (`關於<公司>` folds to it), `媒体联系人`.
+    let folded = fold(t);
+    if let Some(rest) = folded
+        .strip_prefix("关于")
+        .or_else(|| folded.strip_prefix("关於"))
+    {
         let n = char_len(rest);
         return (2..=12).contains(&n)
             && rest.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric());
@@ -450,7 +454,19 @@ impl Detector for DisclaimerFilter {
                 seen += len;
                 continue;
             }
-            if is_release_heading(text) && seen * 2 >= total {
+            // The heading may open the boilerplate's paragraph
+            // (`关于某公司：某公司成立于2015年，…`).
+            let inline_heading = || {
+                text.split_once(['：', ':']).is_some_and(|(head, _)| {
+                    let h = head.trim();
+                    char_len(h) <= 16
+                        && (h.starts_with("关于")
+                            || h.starts_with("關於")
+                            || h.starts_with("About "))
+                        && is_release_heading(h)
+                })
+            };
+            if (is_release_heading(text) || inline_heading()) && seen * 2 >= total {
                 match statement_tables(work, i) {
                     // The release's financial statements follow its
                     // boilerplate: the boilerplate goes, the tables stay.
@@ -879,6 +895,16 @@ mod tests {
             "a colon introduces the author's own list"
         );
         assert_eq!(run(&["本节目不构成任何投资建议。"]), 0);
+        let body =
+            "公司今日发布新一代训练芯片，单卡算力较上一代提升一倍，已在多个智算中心完成部署验证。";
+        assert_eq!(
+            run(&[
+                body,
+                body,
+                "关于某某科技：某某科技成立于2015年，是国内首批专注于通用GPU的企业。"
+            ]),
+            2
+        );
         assert_eq!(run(&["以上仅为个人研究观点，不构成任何投资建议。"]), 0);
         assert_eq!(run(&["（本文依座談會錄音整理，內容經節錄）"]), 0);
         assert_eq!(run(&["(本文经作者授权转载)"]), 0);
@@ -943,6 +969,7 @@ mod tests {
             "Media Contacts",
             "SOURCE Example Silicon, Inc.",
             "关于某某科技",
+            "關於某某科技",
             "媒体联系人",
             "###",
             "分析師聲明",
