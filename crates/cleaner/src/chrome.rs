@@ -1797,11 +1797,15 @@ fn is_image_placeholder(text: &str) -> bool {
 fn is_image_file_label(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:[\w.-]{1,120}\.(?:jpe?g|png|gif|webp|svg|heic)|\d{2,5}\s*[×x]\s*\d{2,5}(?:\s+\d[\d.]*\s*[km]b)?)$")
+        Regex::new(r"(?i)^(?:[a-z0-9_.-]+\.(?:jpe?g|png|gif|webp|svg|heic)|\d{2,5} ?[×x] ?\d{2,5}(?: \d[\d.]* ?[km]b)?)$")
             .expect("static regex")
     });
     let t = text.trim();
-    t.len() <= 130 && re.is_match(t)
+    // a file's extension or a pixel size's `×`: look before the regex
+    let maybe = t.len() <= 130
+        && (!t.contains(' ') || t.contains(['×', 'x']))
+        && t.bytes().any(|b| b.is_ascii_digit() || b == b'.');
+    maybe && re.is_match(t)
 }
 
 /// An official account's card lines (folded): its introduction

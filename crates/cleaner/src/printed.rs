@@ -345,7 +345,10 @@ pub(crate) fn running_headers(work: &mut Work) {
             let b = &work.blocks[i];
             let t = &b.text;
             t.len() <= 400
-                && (t.contains("age") || t.contains("AGE") || t.contains(['页', '頁', '/']))
+                && (t.contains("age")
+                    || t.contains("AGE")
+                    || t.contains(['页', '頁'])
+                    || (t.len() <= 16 && t.contains('/')))
                 && {
                     let f = b.folded();
                     is_page_footer(&f) || is_page_position(&f)

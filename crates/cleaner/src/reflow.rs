@@ -40,8 +40,10 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         }
         if !line.is_empty() {
             lines += 1;
-            long_lines += usize::from(width(line) >= MIN_WIDTH / 2);
-            page_numbers += usize::from(is_page_number(line));
+            // a line of 20 bytes or more may be 20 columns wide: only
+            // those are measured
+            long_lines += usize::from(line.len() >= MIN_WIDTH / 2 && width(line) >= MIN_WIDTH / 2);
+            page_numbers += usize::from(line.len() <= 16 && is_page_number(line));
         }
         if let Some(p) = prev.filter(|_| !line.is_empty()) {
             let same_indent = indent(p) == indent(line);

@@ -150,7 +150,16 @@ pub(crate) fn accepted_answers(work: &mut Work) {
     let alive = work.alive();
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
-        let t = work.blocks[i].text.trim().to_ascii_lowercase();
+        let raw = work.blocks[i].text.trim();
+        // cheap look first: most lines are not the label
+        if raw.len() > 80
+            || !raw
+                .get(..7)
+                .is_some_and(|h| h.eq_ignore_ascii_case("solved "))
+        {
+            continue;
+        }
+        let t = raw.to_ascii_lowercase();
         let label = t.len() <= 80
             && t.strip_prefix("solved by ").is_some_and(|rest| {
                 rest.rsplit_once(" in post #")
