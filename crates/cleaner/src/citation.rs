@@ -85,11 +85,6 @@ fn is_reference_header(text: &str) -> bool {
     REFERENCE_HEADERS.contains(&bare)
 }
 
-/// A header folded and trimmed, for matching its first word.
-fn fold_trim(text: &str) -> String {
-    crate::script::fold(text).trim().to_string()
-}
-
 /// One entry of a references list.
 fn is_reference_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -122,7 +117,7 @@ fn references_section(work: &mut Work<'_>) {
             // Under `Endnotes`/`References`, a note that ends with its link
             // back to the text (`↩`) is a reference; a post's `Notes` on
             // its method are its own.
-            let cited = !fold_trim(text).starts_with("notes");
+            let cited = !crate::script::fold(text).trim().starts_with("notes");
             let refs: Vec<usize> = alive[k + 1..]
                 .iter()
                 .copied()

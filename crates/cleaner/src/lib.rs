@@ -124,16 +124,19 @@ pub fn detectors() -> Vec<Box<dyn Detector>> {
     ]
 }
 
-/// How a page is read: through a DOM, as a text dump, or flattened line by
-/// line because it is too large or too deep for a DOM.
+/// How a page is read: through a DOM, as a text dump, as a Markdown save
+/// rendered to HTML, or flattened line by line because it is too large or
+/// too deep for a DOM.
 enum Route {
     Dom,
     Text,
+    Markdown,
     Linear(&'static str),
 }
 
 fn route(text: &str) -> Route {
     match detect_kind(text) {
+        InputKind::Text if markdown::is_markdown(text) => Route::Markdown,
         InputKind::Text => Route::Text,
         InputKind::Html if text.len() > html::MAX_DOM_BYTES => {
             Route::Linear("page too large for a DOM; markup flattened line by line")
@@ -149,9 +152,7 @@ fn route(text: &str) -> Route {
 pub fn clean(source: &str, text: &str) -> CleanDoc {
     match route(text) {
         Route::Dom => finish(source, read_dom(text)),
-        Route::Text if markdown::is_markdown(text) => {
-            finish(source, read_dom(&markdown::to_html(text)))
-        }
+        Route::Markdown => finish(source, read_dom(&markdown::to_html(text))),
         Route::Text => finish(source, run(Work::new(text_dump::blocks(text)))),
         Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
     }
@@ -189,8 +190,8 @@ fn kept_weight(work: &Work<'_>) -> usize {
 /// itself in memory.
 pub fn clean_owned(source: &str, text: String) -> CleanDoc {
     match route(&text) {
-        Route::Dom => clean(source, &text),
-        Route::Text if markdown::is_markdown(&text) => clean(source, &text),
+        Route::Dom => finish(source, read_dom(&text)),
+        Route::Markdown => finish(source, read_dom(&markdown::to_html(&text))),
         Route::Text => {
             // one copy of the page at a time: the original goes once joined
             let text = reflow::reflowed(&text).unwrap_or(text);
