@@ -136,6 +136,48 @@ pub const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
+/// True for a tag in [`BLOCK_TAGS`]. A `match` compiles to a switch on
+/// length and a compare; the walkers ask it of every element.
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "pre"
+            | "figcaption"
+            | "figure"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "br"
+            | "hr"
+            | "header"
+            | "address"
+            | "center"
+            | "body"
+            | "html"
+            | "tbody"
+            | "thead"
+            | "caption"
+    )
+}
+
 /// Class/id vocabulary of page chrome (Readability's unlikely candidates
 /// plus what news CMSs name their promo, credit and notice boxes). Matched
 /// on word parts of class tokens, never on raw substrings: `pageRow` is
@@ -595,6 +637,9 @@ fn head_segment(token: &str) -> &str {
     // `block__element`, then the double-hyphen form some design systems
     // use for the same (`ds--article--slide-counter`).
     for sep in ["__", "--"] {
+        if !token.contains(sep) {
+            continue;
+        }
         let segs: Vec<&str> = token.split(sep).filter(|s| !s.is_empty()).collect();
         if segs.len() > 1 {
             return segs
@@ -868,11 +913,27 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
     }
 }
 
-/// Tags whose content is never visible text.
-const INVISIBLE_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "head", "canvas", "video", "audio",
-    "object", "embed", "input", "select", "textarea",
-];
+/// True for a tag whose content is never visible text.
+fn is_invisible_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "head"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "input"
+            | "select"
+            | "textarea"
+    )
+}
 
 /// Chrome words of comment threads: a thread may hold most of a page's
 /// text and is still not the article.
@@ -997,7 +1058,7 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     while let Some((node, entering, in_article, in_hidden)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                let n = char_len(t);
                 if let Some(f) = frames.last_mut() {
                     f.all += n;
                     if !in_hidden {
@@ -1006,9 +1067,7 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                 }
             }
             Node::Element(el) if entering => {
-                if INVISIBLE_TAGS.contains(&el.name())
-                    || (el.name() == "sup" && is_footnote_ref(node))
-                {
+                if is_invisible_tag(el.name()) || (el.name() == "sup" && is_footnote_ref(node)) {
                     silent.insert(node.id());
                     continue;
                 }
@@ -1141,7 +1200,7 @@ fn subtree_excerpt(node: NodeRef<Node>) -> String {
             Node::Text(t) => {
                 out.push_str(t);
             }
-            Node::Element(el) if INVISIBLE_TAGS.contains(&el.name()) => {}
+            Node::Element(el) if is_invisible_tag(el.name()) => {}
             Node::Element(_) => {
                 out.push(' ');
                 for c in n.children().rev() {
@@ -1161,7 +1220,7 @@ fn is_inline_cell(node: NodeRef<Node>) -> bool {
     let mut chars = 0usize;
     for d in node.descendants().skip(1) {
         match d.value() {
-            Node::Element(el) if BLOCK_TAGS.contains(&el.name()) => return false,
+            Node::Element(el) if is_block_tag(el.name()) => return false,
             Node::Text(t) => {
                 chars += t.chars().count();
                 if chars > 120 {
@@ -1289,7 +1348,7 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
             Node::Text(t) if entering => {
                 let s: &str = t;
                 if in_link {
-                    cur.links += s.chars().filter(|c| !c.is_whitespace()).count();
+                    cur.links += char_len(s);
                 }
                 if caption_depth > 0 && !s.trim().is_empty() {
                     cur.caption = true;
@@ -1300,7 +1359,7 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                 let name = el.name();
                 if entering {
                     let cell = matches!(name, "td" | "th") && is_inline_cell(node);
-                    let is_block = BLOCK_TAGS.contains(&name) && !cell;
+                    let is_block = is_block_tag(name) && !cell;
                     let caption = name == "figcaption" || is_caption_class(el);
                     if plan.silent.contains(&node.id()) {
                         continue;
@@ -1894,6 +1953,20 @@ pub fn has_han(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_matches_agree_with_the_lists() {
+        for t in BLOCK_TAGS {
+            assert!(is_block_tag(t), "{t}");
+        }
+        for t in ["script", "style", "svg", "template", "textarea"] {
+            assert!(is_invisible_tag(t), "{t}");
+        }
+        for t in ["span", "a", "img", "b", "P", "h7", "", "sup", "font"] {
+            assert!(!is_block_tag(t), "{t}");
+            assert!(!is_invisible_tag(t), "{t}");
+        }
+    }
 
     #[test]
     fn headline_with_a_badge() {

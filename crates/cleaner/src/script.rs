@@ -47,13 +47,18 @@ pub fn weighted_len(s: &str) -> usize {
 /// times, and decoding chars made it the cleaner's hottest function.
 pub fn char_len(s: &str) -> usize {
     let b = s.as_bytes();
+    // ASCII: `char::is_whitespace` is true for \t \n \x0B \x0C \r and space.
+    let ascii_space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    if s.is_ascii() {
+        // Branch-free, so it vectorises.
+        return b.iter().map(|&c| usize::from(!ascii_space(c))).sum();
+    }
     let mut n = 0;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c < 0x80 {
-            // ASCII: `char::is_whitespace` is true for \t \n \x0B \x0C \r and space.
-            n += usize::from(!matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+            n += usize::from(!ascii_space(c));
             i += 1;
             continue;
         }
@@ -210,6 +215,21 @@ mod tests {
             let want = WORDS.iter().any(|w| t.contains(w));
             assert_eq!(super::contains_any(t, WORDS), want, "{t}");
             assert!(!super::contains_any(t, NONE));
+        }
+    }
+
+    #[test]
+    fn char_len_counts_every_char_below_u3100_and_some_beyond() {
+        let all: String = (0..0x3100u32)
+            .chain(0x1F600..0x1F650)
+            .chain(0x20000..0x20010)
+            .filter_map(char::from_u32)
+            .collect();
+        let ascii: String = all.chars().filter(char::is_ascii).collect();
+        let tail: String = all.chars().skip(1000).collect();
+        for s in [all.as_str(), ascii.as_str(), tail.as_str()] {
+            let want = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(super::char_len(s), want);
         }
     }
 
