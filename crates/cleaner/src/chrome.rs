@@ -238,6 +238,7 @@ const PROMO: &[&str] = &[
     // an audio player's label (`Listen (6 min)`)
     "listen (",
     "listen to this article",
+    "listen to article",
     // a deal box's disclosure and stock note
     "we may earn a commission",
     "we may earn an affiliate",
@@ -913,6 +914,27 @@ fn is_profile_row(text: &str) -> bool {
         && !has_inner_sentence_end(text)
 }
 
+/// A row of three or more short `label：value` fields and nothing else
+/// (`文档格式：.pdf 文档页数：12页 文档大小：2.31M`): a file's or a page's
+/// details. Only asked above the first paragraph, where no spec list of
+/// the article stands.
+fn is_field_row(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 200 || t.ends_with(is_sentence_end) || has_inner_sentence_end(t) {
+        return false;
+    }
+    let fields: Vec<&str> = t.split_whitespace().collect();
+    fields.len() >= 3
+        && fields.iter().all(|f| {
+            f.split_once(['：', ':']).is_some_and(|(label, value)| {
+                (2..=8).contains(&char_len(label))
+                    && !value.is_empty()
+                    && char_len(value) <= 16
+                    && label.chars().all(char::is_alphabetic)
+            })
+        })
+}
+
 /// A search box's placeholder (folded): `搜索行情/作者/话题`, `Search quotes,
 /// news & videos`, `输入代码/简称`, or its suggested query
 /// (`试试：某公司中签率是多少`).
@@ -1009,6 +1031,61 @@ fn photo_link_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         return Vec::new();
     }
     re.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// What a screen reader is told after a link that opens a new tab or
+/// window, printed into the text by a select-all copy (`Example Corp
+/// (EXMP.O), opens new tab has agreed …`).
+const LINK_MARKERS: [&str; 5] = [
+    ", opens new tab",
+    " (opens in new tab)",
+    " (opens in a new tab)",
+    " (opens in a new window)",
+    ", opens in a new window",
+];
+
+/// Byte ranges of [`LINK_MARKERS`] in a line.
+fn link_marker_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !text.contains("opens ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in LINK_MARKERS {
+        out.extend(text.match_indices(m).map(|(at, _)| at..at + m.len()));
+    }
+    out
+}
+
+/// Byte ranges of a site's watermark stamped into a paragraph: its name
+/// and its account in brackets, the same name twice (`某某网(公众号：某某网)`).
+fn watermark_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for key in ["公众号：", "公众号:", "公眾號：", "公眾號:"] {
+        for (at, _) in text.match_indices(key) {
+            let before = &text[..at];
+            let Some(open) = before.strip_suffix(['(', '（']) else {
+                continue;
+            };
+            let after = &text[at + key.len()..];
+            let Some(close) = after.find([')', '）']) else {
+                continue;
+            };
+            let name = after[..close].trim();
+            let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+            if (2..=12).contains(&name.chars().count()) && open.ends_with(name) {
+                out.push(open.len() - name.len()..at + key.len() + close + close_len);
+            }
+        }
+    }
+    out
+}
+
+/// A link alone on its line, told by the marker at its end (`Learn more
+/// about Example Workspace, opens new tab`); a sentence ending in a linked
+/// name ends with its full stop after the marker.
+fn is_marked_link_line(text: &str) -> bool {
+    let t = text.trim_end();
+    t.len() <= 400 && !has_inner_sentence_end(t) && LINK_MARKERS.iter().any(|m| t.ends_with(m))
 }
 
 /// Byte ranges of a copy-link button printed into a line (`… 堆叠工艺
@@ -1174,12 +1251,31 @@ fn is_app_call(folded: &str) -> bool {
         .any(|w| last.starts_with(w))
 }
 
+/// A document's file name standing as its title on a document-sharing
+/// page (`某某行业深度报告：推理拐点已至.pdf`, `Q3 roadmap.pptx`).
+fn is_file_title(text: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "ppt", "pptx", "xls", "xlsx", "txt", "epub", "caj",
+    ];
+    let t = text.trim();
+    let Some((name, ext)) = t.rsplit_once('.') else {
+        return false;
+    };
+    char_len(t) <= 120
+        && char_len(name) >= 4
+        && !name.ends_with(is_sentence_end)
+        && !has_inner_sentence_end(name)
+        && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+}
+
 fn is_app_promo(folded: &str) -> bool {
     (folded.contains("下载") && (folded.contains("app") || folded.contains("客户端")))
         // `用APP看影音 週週抽獎 保證中獎`: reading in the app, with a prize.
         || (folded.contains("用app看") && folded.contains("中奖"))
         || folded.trim_end().ends_with("app")
         || (folded.starts_with("download ") && folded.contains(" app"))
+        // `打开某某APP，免费阅读全文 >`: the rest of the text in the app.
+        || (folded.contains("打开") && folded.contains("app") && folded.contains("全文"))
 }
 
 /// The header of an article's table of contents (`文章目录`, `Contents`),
@@ -1840,6 +1936,33 @@ fn is_account_offer(folded: &str) -> bool {
         && !folded.trim_end().ends_with('。')
 }
 
+/// A breadcrumb printed one part per line: a separator alone on its line
+/// (`>`, `›`, `»`) between two short labels (`財經` / `>` / `科技`).
+fn stacked_breadcrumbs(work: &mut Work) {
+    let alive = work.alive();
+    let label = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        !t.is_empty()
+            && char_len(t) <= 16
+            && !t.ends_with(is_sentence_end)
+            && !t.contains(['，', ',', '：', ':'])
+    };
+    let mut drop = Vec::new();
+    for k in 1..alive.len().saturating_sub(1) {
+        let sep = work.blocks[alive[k]].text.trim();
+        if matches!(sep, ">" | "＞" | "›" | "»" | "/") && label(alive[k - 1]) && label(alive[k + 1])
+        {
+            drop.extend_from_slice(&alive[k - 1..=k + 1]);
+        }
+    }
+    drop.dedup();
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
 /// A gallery's position glued to the front of its caption (`(1/4)某公司位於
 /// 上海的總部。`): the position goes, the caption stays.
 fn gallery_positions(work: &mut Work) {
@@ -2006,6 +2129,15 @@ fn table_of_contents(work: &mut Work) {
         return;
     };
     let alive: Vec<usize> = work.alive().into_iter().filter(|&i| i > header).collect();
+    // Entries with dot leaders and page numbers went in the main pass: the
+    // lines left after them are the article's own subheads.
+    let first_alive = alive.first().copied().unwrap_or(work.blocks.len());
+    if work.blocks[header + 1..first_alive]
+        .iter()
+        .any(|b| crate::printed::is_toc_entry(&b.text))
+    {
+        return;
+    }
     let short = |t: &str| t.len() <= 160 && char_len(t) <= 40 && !t.ends_with(is_sentence_end);
     let mut run = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
@@ -2409,6 +2541,7 @@ impl Detector for ChromeFilter {
         crate::widget::quote_widgets(work);
         crate::widget::price_widgets(work);
         crate::widget::stacked_quotes(work);
+        crate::widget::ticker_tiles(work);
         crate::framed::framed_widgets(work);
         crate::framed::image_alts(work);
         crate::widget::quote_tables(work);
@@ -2431,7 +2564,12 @@ impl Detector for ChromeFilter {
         // may read as prose but is not the article's first paragraph.
         let notice = |t: &str| {
             let f = fold(t);
-            is_site_notice(&f) || contains_any(&f, AD_CALLS) || is_ad_label_led(&f) || is_offer(&f)
+            is_site_notice(&f)
+                || contains_any(&f, AD_CALLS)
+                || is_ad_label_led(&f)
+                || is_offer(&f)
+                || is_file_title(t)
+                || is_marked_link_line(t)
         };
         let first_prose = first_prose(work, &alive, notice);
         // The page's head ends at the first paragraph; a page-title line
@@ -2497,6 +2635,10 @@ impl Detector for ChromeFilter {
                 if let Some((_, subject)) = text.split_once([':', '：']) {
                     subjects.push(subject.trim().to_string());
                 }
+                work.drop_block(i, DropReason::Metadata);
+                continue;
+            }
+            if above_prose && is_field_row(text) {
                 work.drop_block(i, DropReason::Metadata);
                 continue;
             }
@@ -2578,7 +2720,9 @@ impl Detector for ChromeFilter {
                 || is_promo_paragraph(&folded)
                 || is_meter_notice(&folded)
                 || is_issue_line(text)
-                || is_end_marker(text);
+                || is_end_marker(text)
+                || is_file_title(text)
+                || is_marked_link_line(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
             }
@@ -2609,6 +2753,7 @@ impl Detector for ChromeFilter {
         donation_boxes(work);
         ruled_boxes(work);
         gallery_positions(work);
+        stacked_breadcrumbs(work);
         table_of_contents(work);
         fact_boxes(work);
         machine_summaries(work);
@@ -2621,6 +2766,8 @@ impl Detector for ChromeFilter {
             let mut ranges = crate::widget::quote_chip_ranges(text);
             ranges.extend(photo_link_ranges(text));
             ranges.extend(copy_link_ranges(text));
+            ranges.extend(link_marker_ranges(text));
+            ranges.extend(watermark_ranges(text));
             ranges.extend(trailing_tag_range(text));
             if !ranges.is_empty() {
                 work.remove_ranges(i, ranges, DropReason::Chrome);
@@ -2967,6 +3114,31 @@ mod tests {
     }
 
     #[test]
+    fn a_breadcrumb_one_part_per_line_goes() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满。";
+        let lines = ["財經", ">", "科技", "某某標題", body, "5 > 3", body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        stacked_breadcrumbs(&mut w);
+        assert_eq!(w.alive(), vec![3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn subheads_after_a_dotted_contents_list_stay() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
+        let lines = [
+            "目录",
+            "1. 需求爆发，加速芯片迎来新周期 ........................ 3",
+            "2. 供给：产能与存储是核心变量 .......................... 5",
+            "1. 需求爆发，加速芯片迎来新周期",
+            "1.1 市场规模：推理成为主要增量",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        ChromeFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![3, 4, 5]);
+    }
+
+    #[test]
     fn a_table_of_contents_goes_and_the_subheads_stay() {
         let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
         let lines = [
@@ -3060,6 +3232,49 @@ mod tests {
         assert!(!is_app_promo(&fold(
             "Users can download models into the app directly."
         )));
+        assert!(is_app_promo(&fold("打开某某文库APP，免费阅读全文 >")));
+        assert!(is_file_title(
+            "某某行业深度报告：推理拐点已至，国产算力进入放量期.pdf"
+        ));
+        assert!(is_file_title("Q3 accelerator roadmap.PPTX"));
+        let linked = "Example Corp (EXMP.O), opens new tab has agreed to buy Example Chips (EXC.N), opens new tab.";
+        let clean =
+            link_marker_ranges(linked)
+                .into_iter()
+                .rev()
+                .fold(linked.to_string(), |mut t, r| {
+                    t.replace_range(r, "");
+                    t
+                });
+        assert_eq!(
+            clean,
+            "Example Corp (EXMP.O) has agreed to buy Example Chips (EXC.N)."
+        );
+        assert!(!is_marked_link_line(linked));
+        assert!(is_marked_link_line(
+            "Learn more about Example Workspace, opens new tab"
+        ));
+        assert!(is_marked_link_line("Careers (opens in a new window)"));
+        let stamped = "并支持FP4推理。某某网(公众号：某某网)显存方面，单卡配备128GB。";
+        let r = watermark_ranges(stamped);
+        assert_eq!(r.len(), 1);
+        assert_eq!(&stamped[r[0].clone()], "某某网(公众号：某某网)");
+        assert!(watermark_ranges("他在个人公众号（公众号：芯片观察）上表示").is_empty());
+        assert!(!is_marked_link_line(
+            "A chip on show in 2025. Photo/File Photo Purchase Licensing Rights, opens new tab"
+        ));
+        assert!(is_field_row(
+            "文档格式：.pdf 文档页数：12页 文档大小：2.31M"
+        ));
+        assert!(is_field_row("Format:PDF Pages:12 Size:2.3MB"));
+        assert!(!is_field_row("功耗：350W，显存：96GB，带宽：2.4TB/s。"));
+        assert!(!is_field_row("作者：张三 2025-11-18"));
+        assert!(!is_file_title(
+            "The filing runs 40 pages. It is on the site as a.pdf"
+        ));
+        assert!(!is_file_title("公司已发布年报。详见附件.pdf"));
+        assert!(!is_file_title("图1.2"));
+        assert!(!is_app_promo(&fold("打开某某App后，用户可以查看芯片参数")));
         assert!(only_chrome_words("Abc"));
         assert!(only_chrome_words("less") && only_chrome_words("Listen"));
         assert!(!only_chrome_words("Less power"));

@@ -86,6 +86,15 @@ const WEAK_MARKERS: &[&str] = &[
     "our standards:",
 ];
 
+/// A reposting site's notice on a line of its own (folded): `本文档由用户
+/// 上传，仅供学习交流，如有侵权请联系删除`. In brackets after a caption it is
+/// the caption's credit, which the credit rule cuts from the caption.
+fn is_takedown_notice(folded: &str) -> bool {
+    folded.contains("如有侵权")
+        && char_len(folded) <= 80
+        && !folded.contains(['(', '（', '[', '【'])
+}
+
 /// Investment-notice phrases that sit inside their sentence rather than
 /// opening it; like [`WEAK_MARKERS`] they drop their own short line.
 const NOTICE_PHRASES: &[&str] = &[
@@ -570,6 +579,7 @@ impl Detector for DisclaimerFilter {
                 continue;
             }
             let copyright = weak
+                || is_takedown_notice(folded)
                 || labelled
                 || is_bracketed_text_note(folded)
                 || contains_any(folded, NOTICE_PHRASES)
@@ -848,6 +858,12 @@ mod tests {
             marker_at("© 2025 Chip Media Ltd. All rights reserved.", WEAK_MARKERS),
             Some(0)
         );
+        assert!(is_takedown_notice(&fold(
+            "本文档由用户上传，仅供学习交流，如有侵权请联系删除"
+        )));
+        assert!(!is_takedown_notice(&fold(
+            "▲某公司的办公大楼（图片来源于网络，如有侵权请联系删除）"
+        )));
     }
 
     #[test]

@@ -299,6 +299,9 @@ const UNLIKELY: &[&str] = &[
     // Video players and their titles, durations and transcript teasers:
     // several blind authors' gold leaves them out of the article.
     "video",
+    // Sidebar boxes and embedded quote cards (`widget_recent_entries`,
+    // `stock-quote-widget`); a `text-widget` keeps for its `text`.
+    "widget",
 ];
 
 /// Words that keep an element although it also reads as chrome

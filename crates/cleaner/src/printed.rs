@@ -544,13 +544,13 @@ fn is_name_list(names: &str) -> bool {
         })
 }
 
-/// An item of a research note's list of earlier reports: a number, the
-/// report's title in book-title marks and its date (`1.《某公司：…》
+/// An item of a research note's list of earlier reports: a number (or
+/// none), the report's title in book-title marks and its date (`1.《某公司：…》
 /// 2025-08-18`); the list's label (`相关研究`) goes with it.
 pub(crate) fn is_report_list_line(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"^(?:\d{1,2}\s*[.、]?\s*《[^》]{2,80}》\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|相关研究|相關研究|相关报告|相關報告)$")
+        Regex::new(r"^(?:\d{1,2}\s*[.、]?\s*)?(?:《[^》]{2,80}》\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|相关研究|相關研究|相关报告|相關報告)$")
             .expect("static regex")
     });
     let t = text.trim();
@@ -878,6 +878,9 @@ mod tests {
             "2.《某公司：上半年業績亮眼》2025-08-18"
         ));
         assert!(is_report_list_line("相关研究"));
+        assert!(is_report_list_line(
+            "《存储专题：带宽决定推理上限》 2025-11-18"
+        ));
         assert!(!is_report_list_line("《某報告》指出，明年出貨將成長三成。"));
         assert!(is_rating_line(&fold("买入（维持）")) && is_rating_line(&fold("投资评级")));
         assert!(!is_rating_line(&fold("买入")) && !is_rating_line(&fold("持有至到期")));

@@ -6,7 +6,8 @@
 //! comment section or a call to read the story on its site (a digest's
 //! excerpt: `前往官网阅读全文 →`), or in the second half an author box's
 //! header (`About the author`, `作者简介`) or a dash-led sign-off (`— The
-//! Example Team`, `--With assistance from …`) (`网友评论`, `留言 (12)`, `Post your comment`,
+//! Example Team`, `--With assistance from …`) or a wire credit (`Reporting by …;
+//! Editing by …`) (`网友评论`, `留言 (12)`, `Post your comment`,
 //! `请登录后发表评论`, `讨论 203`, a reply's floor label `B1`/`2樓`/`#2
 //! name 3小時前`, a post footer `来自…客户端1楼<date>`) after a quarter of
 //! it and three paragraphs, or a `--`
@@ -136,6 +137,17 @@ fn is_sign_off(folded: &str) -> bool {
             || (rest.starts_with("the ") && rest.ends_with(" team") && !rest.contains(',')))
 }
 
+/// A wire story's closing credit (folded): `Reporting by Jo Roe in Tokyo;
+/// Editing by Sam Poe`. Wire copy prints it under the last paragraph.
+fn is_wire_credit(folded: &str) -> bool {
+    let t = folded.trim();
+    t.len() <= 400
+        && ["reporting by ", "additional reporting by ", "writing by "]
+            .iter()
+            .any(|w| t.starts_with(w))
+        && t.contains("editing by ")
+}
+
 /// The header of the author's box under a post (`About the author`,
 /// `关于作者`, `作者简介`, a forum's `簽名檔`, a thread reader's `Keep
 /// current with <name>`), given folded.
@@ -243,7 +255,9 @@ impl Detector for TailFilter {
                     && (is_comment_header(&b.folded())
                         || is_story_end_call(&b.folded())
                         || (seen * 2 >= total
-                            && (is_author_box_header(&b.folded()) || is_sign_off(&b.folded())))));
+                            && (is_author_box_header(&b.folded())
+                                || is_sign_off(&b.folded())
+                                || is_wire_credit(&b.folded())))));
             if ends && !b.protected {
                 cut = Some(i);
                 break;
@@ -556,6 +570,29 @@ mod tests {
             "— The Example Research Team",
             "Upcoming events",
             "Q4 investor call: December 10. Register here",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_wire_credit_ends_the_article() {
+        assert!(is_wire_credit(&fold(
+            "Reporting by Jo Roe in Tokyo; Additional reporting by Al Poe; Editing by Sam Poe"
+        )));
+        assert!(!is_wire_credit(&fold(
+            "Editing by hand was rare, reporting by the agency showed."
+        )));
+        assert!(!is_wire_credit(&fold("Reporting by Jo Roe")));
+        let mut w = dump(&[
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+            "Reporting by Jo Roe in Tokyo; Editing by Sam Poe",
+            "Technology",
+            "Jo Roe",
+            "Jo Roe covers chip companies from Tokyo. She joined in 2021 from a trade paper.",
         ]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2, 3]);

@@ -851,6 +851,44 @@ pub fn stacked_quotes(work: &mut Work) {
     }
 }
 
+/// A strip of market tiles printed one field per line: a short name, its
+/// level and its signed change, two tiles or more in a row (`Nikkei 225` /
+/// `39,410.62` / `+1.08%` / `S&P 500 Fut` / `6,804.25` / `+0.31%`).
+pub fn ticker_tiles(work: &mut Work) {
+    let n = work.blocks.len();
+    let text = |i: usize| work.blocks[i].text.trim();
+    let tile_at = |i: usize| {
+        i + 2 < n && {
+            let name = text(i);
+            char_len(name) <= 24
+                && name.split_whitespace().count() <= 4
+                && name.chars().any(char::is_alphabetic)
+                && !name.contains([',', '，', '。', '.', ':', '：'])
+                && is_number(text(i + 1))
+                && is_signed_change(text(i + 2))
+        }
+    };
+    let mut drop = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while tile_at(j) {
+            j += 3;
+        }
+        if j - i >= 6 {
+            drop.extend(i..j);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    for k in drop {
+        if work.blocks[k].alive && !work.blocks[k].protected {
+            work.drop_block(k, DropReason::Chrome);
+        }
+    }
+}
+
 /// A price change alone: `+30,000.00`, `(+3.40%)`, `-0.42%`.
 fn is_signed_change(t: &str) -> bool {
     let t = t.trim().trim_start_matches('(').trim_end_matches(')');
@@ -966,6 +1004,26 @@ mod tests {
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         stacked_quotes(&mut w);
         assert_eq!(w.alive(), vec![0, 9, 15, 20, 21, 22, 23]);
+    }
+
+    #[test]
+    fn a_strip_of_market_tiles_goes_and_one_figure_row_stays() {
+        let lines = [
+            "Nikkei 225",
+            "39,410.62",
+            "+1.08%",
+            "S&P 500 Fut",
+            "6,804.25",
+            "+0.31%",
+            BODY,
+            "Revenue",
+            "1,234.50",
+            "+12.5%",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        ticker_tiles(&mut w);
+        assert_eq!(w.alive(), vec![6, 7, 8, 9, 10]);
     }
 
     #[test]
