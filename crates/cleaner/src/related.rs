@@ -396,6 +396,8 @@ impl RelatedFilter {
                 continue;
             }
             let bare = is_bare_header(text);
+            // `相关文章：` opens a box of links inside the text.
+            let inline_box = text.trim_end().ends_with([':', '：']);
             work.drop_block(i, DropReason::RelatedLinks);
             k += 1;
             // A list in the page's head (a menu under `Latest News`) ends
@@ -480,8 +482,20 @@ impl RelatedFilter {
                         is_body_paragraph(next) && !is_headline_like(next)
                     })
                 };
-                let subhead_after_ad =
-                    after_ad && paragraph(alive.get(k + 1)) && paragraph(alive.get(k + 2));
+                // So is a short line over two paragraphs once the list
+                // has an item, in the article's middle (a `相关文章：` box of
+                // one link between two sections), unless it is written as a
+                // headline in two halves or is a bare call (`點我看更多`).
+                let subhead_after_item = (!early || inline_box)
+                    && !items.is_empty()
+                    && (8..=40).contains(&char_len(t))
+                    && !two_halves(t)
+                    && !is_stamp_line(t);
+                // Under an inline box's header one paragraph is enough (a
+                // caption may follow it).
+                let subhead_after_ad = (after_ad || subhead_after_item)
+                    && paragraph(alive.get(k + 1))
+                    && (inline_box || paragraph(alive.get(k + 2)));
                 if is_numbered_section(t) || subhead_after_list || subhead_after_ad {
                     break;
                 }
@@ -846,6 +860,29 @@ mod tests {
         );
         RelatedFilter.header_sections(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 5, 6, 7, 8]);
+    }
+
+    #[test]
+    fn a_subhead_after_an_inline_related_box_is_the_articles() {
+        let body = "供应链人士表示，新一代加速卡的封装产能仍然紧张，明年上半年的订单已经排满，多家云厂商正在追加预付款。";
+        let lines = [
+            body,
+            body,
+            "相关文章：",
+            "某公司发布新一代训练卡：单卡算力翻倍，集群已交付",
+            "八卡整机实测，吞吐提升一倍",
+            body,
+            "某公司新品实测数据",
+            body,
+            "延伸閱讀",
+            "某公司1月營收年增逾四成 創同期新高",
+            "某封測廠外包訂單加碼 年底投產",
+            body,
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        RelatedFilter.header_sections(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 4, 5, 6, 7, 11, 12]);
     }
 
     #[test]
