@@ -850,6 +850,17 @@ fn hyphen_compounds_shares_and_index_points_are_counts() {
 }
 
 #[test]
+fn memory_stacks_packages_and_suppliers_are_counts() {
+    assert_fig(
+        "That alone is 25.6 million HBM4 stacks this year.",
+        25.6e6,
+        "stacks",
+    );
+    assert_fig("It ships 3.2 million Rubin packages.", 3.2e6, "packages");
+    assert_fig("公司有5家供应商。", 5.0, "suppliers");
+}
+
+#[test]
 fn english_counts_of_its_chips_and_compared_bare_numbers() {
     let f = figures("The startup trained on 12,000 of its MI300X chips last spring.");
     assert_eq!(f.len(), 1, "{f:?}");
