@@ -1046,7 +1046,7 @@ const LINK_MARKERS: [&str; 5] = [
 
 /// Byte ranges of [`LINK_MARKERS`] in a line.
 fn link_marker_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    if !text.contains("opens ") {
+    if memchr::memmem::find(text.as_bytes(), b"opens ").is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -1059,6 +1059,12 @@ fn link_marker_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Byte ranges of a site's watermark stamped into a paragraph: its name
 /// and its account in brackets, the same name twice (`某某网(公众号：某某网)`).
 fn watermark_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, "号".as_bytes()).is_none()
+        && memchr::memmem::find(b, "號".as_bytes()).is_none()
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for key in ["公众号：", "公众号:", "公眾號：", "公眾號:"] {
         for (at, _) in text.match_indices(key) {
@@ -1085,7 +1091,7 @@ fn watermark_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// name ends with its full stop after the marker.
 fn is_marked_link_line(text: &str) -> bool {
     let t = text.trim_end();
-    t.len() <= 400 && !has_inner_sentence_end(t) && LINK_MARKERS.iter().any(|m| t.ends_with(m))
+    t.len() <= 400 && LINK_MARKERS.iter().any(|m| t.ends_with(m)) && !has_inner_sentence_end(t)
 }
 
 /// Byte ranges of a copy-link button printed into a line (`… 堆叠工艺
@@ -1261,11 +1267,11 @@ fn is_file_title(text: &str) -> bool {
     let Some((name, ext)) = t.rsplit_once('.') else {
         return false;
     };
-    char_len(t) <= 120
+    EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
+        && char_len(t) <= 120
         && char_len(name) >= 4
         && !name.ends_with(is_sentence_end)
         && !has_inner_sentence_end(name)
-        && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 fn is_app_promo(folded: &str) -> bool {

@@ -90,7 +90,8 @@ const WEAK_MARKERS: &[&str] = &[
 /// 上传，仅供学习交流，如有侵权请联系删除`. In brackets after a caption it is
 /// the caption's credit, which the credit rule cuts from the caption.
 fn is_takedown_notice(folded: &str) -> bool {
-    folded.contains("如有侵权")
+    folded.len() <= 320
+        && memchr::memmem::find(folded.as_bytes(), "如有侵权".as_bytes()).is_some()
         && char_len(folded) <= 80
         && !folded.contains(['(', '（', '[', '【'])
 }
