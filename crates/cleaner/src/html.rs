@@ -368,6 +368,8 @@ const SUMMARY: &[&str] = &[
     "synopsis",
     "digest",
     "standfirst",
+    "findings",
+    "keyfindings",
     "zhaiyao",
     "yaodian",
 ];
@@ -992,10 +994,14 @@ fn chrome_subtree(
         _ => {}
     }
     if let Some(r) = attr(el, "role") {
+        // A summary box inside the article (`key-findings`) may be marked
+        // complementary; it is the article's own.
+        let summary_box = r == "complementary" && inside_article && is_summary_class(el);
         if matches!(
             r,
             "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "dialog"
-        ) {
+        ) && !summary_box
+        {
             return Some((DropReason::Chrome, false));
         }
     }

@@ -380,3 +380,20 @@ fn screen_reader_only_text_is_not_shown() {
     assert!(!doc.text.contains("listen now"));
     assert!(!doc.text.contains("skip to footer"));
 }
+
+#[test]
+fn a_findings_box_inside_the_article_stays_and_a_complementary_rail_goes() {
+    let findings = r#"<div class="key-findings" role="complementary"><h2>Key Findings</h2><ul><li>Acme has shipped three accelerator generations since 2022, each within months of a rule change.</li><li>Packaging, not wafers, is the tightest constraint on its output next year.</li></ul></div>"#;
+    let rail = r#"<div class="rail" role="complementary"><p>Borealis Semi beat estimates on strong memory sales, its chief executive said in a call.</p></div>"#;
+    let html = page(&format!(
+        r#"<article><h1>Acme ships its accelerator</h1>{findings}{EN_PARAS}{rail}</article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(
+        doc.text.contains("three accelerator generations"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("three cloud customers"), "{}", doc.text);
+    assert!(!doc.text.contains("Borealis"), "{}", doc.text);
+}
