@@ -861,6 +861,13 @@ fn memory_stacks_packages_and_suppliers_are_counts() {
 }
 
 #[test]
+fn taiwanese_metric_units() {
+    assert_fig("機櫃高約2.3公尺。", 2.3, "m");
+    assert_fig("整櫃重達1.3公噸。", 1.3, "Metric ton");
+    assert_fig("占地4平方公尺。", 4.0, "m2");
+}
+
+#[test]
 fn english_counts_of_its_chips_and_compared_bare_numbers() {
     let f = figures("The startup trained on 12,000 of its MI300X chips last spring.");
     assert_eq!(f.len(), 1, "{f:?}");
