@@ -1015,7 +1015,11 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
             || folded.starts_with("已经是订阅者")
             || (char_len(t) <= 16 && t.contains("付费内容"))
             || (t.len() <= 24 && price.is_match(t))
-            || (folded.contains("free article") && folded.contains("read")))
+            || (folded.contains("free article") && folded.contains("read"))
+            // `The rest of this article is for members only`, `Become a
+            // paid member and you can read all the articles`
+            || (t.contains("rest of this article") && t.contains("member"))
+            || (t.starts_with("become a") && t.contains("member") && t.contains("read")))
 }
 
 /// Byte ranges of a photo's licensing link and gallery position in its
@@ -1161,7 +1165,7 @@ fn split_teasers(work: &mut Work) {
 fn is_reading_time(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|\d+\s*(?:分钟|分鐘)\s*[(（](?:阅读|閱讀)(?:时间|時間)[)）]|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?|(?:words:\s*[\d,]+\s+)?(?:est\.?\s+)?reading time:?\s*\d+\s*min(?:ute)?s?)$")
+        Regex::new(r"(?i)^(?:(?:本文共|本文[约約]|全文(?:共|约|約)?)\s*[\d,]+\s*字(?:[，,]\s*(?:阅读|閱讀)(?:时间|時間|需要|需)?\s*[约約]?\s*\d+\s*(?:分钟|分鐘))?|\d+\s*(?:分钟|分鐘)\s*(?:阅读|閱讀)(?:时间|時間)?|\d+\s*(?:分钟|分鐘)\s*[(（](?:阅读|閱讀)(?:时间|時間)[)）]|(?:阅读|閱讀)(?:时长|時長|时间|時間)\s*[:：约約]?\s*\d+\s*(?:分钟|分鐘)|\d+\s*min(?:ute)?s?\s+read|listen to this article(?:\s+\d+\s*min(?:ute)?s?)?|(?:words:\s*[\d,]+\s+)?(?:est\.?\s+)?reading time:?\s*\d+\s*min(?:ute)?s?|total\s+[\d,]+\s+characters)$")
             .expect("static regex")
     });
     // A separator may lead it (`· 7 min read` after a byline's time).
@@ -1991,6 +1995,83 @@ fn gallery_positions(work: &mut Work) {
     }
 }
 
+/// The position `k of M ` a gallery prints before each caption
+/// (`1 of 4 A sample on display …`), and the gallery's label (`Gallery 4
+/// images`). A position counts only in a run of two or more captions
+/// numbered in order out of the same total, so `3 of 4 analysts said …`
+/// in a paragraph stays whole.
+fn gallery_counters(work: &mut Work) {
+    let position = |t: &str| -> Option<(u32, u32, usize)> {
+        let (k, rest) = t.split_once(' ')?;
+        let rest = rest.strip_prefix("of ")?;
+        let (m, _) = rest.split_once(' ')?;
+        let (k, m) = (k.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        (1..=m)
+            .contains(&k)
+            .then_some((k, m, k.to_string().len() + 4 + m.to_string().len() + 1))
+    };
+    let alive = work.alive();
+    let mut cut = Vec::new();
+    let mut labels = Vec::new();
+    for (n, &i) in alive.iter().enumerate() {
+        let t = work.blocks[i].text.trim();
+        if t.len() <= 40 {
+            let f = t.to_ascii_lowercase();
+            let words: Vec<&str> = f.split_whitespace().collect();
+            if let ["gallery", count, "images" | "photos" | "pictures"] = words.as_slice() {
+                if count.parse::<u32>().is_ok() {
+                    labels.push(i);
+                }
+            }
+        }
+        let Some((k, m, len)) = position(t) else {
+            continue;
+        };
+        let neighbour = |j: Option<&usize>, step: i64| {
+            j.and_then(|&j| position(work.blocks[j].text.trim()))
+                .is_some_and(|(k2, m2, _)| m2 == m && i64::from(k2) == i64::from(k) + step)
+        };
+        let prev = n.checked_sub(1).and_then(|p| alive.get(p));
+        if neighbour(prev, -1) || neighbour(alive.get(n + 1), 1) {
+            let lead = work.blocks[i].text.len() - work.blocks[i].text.trim_start().len();
+            cut.push((i, lead..lead + len));
+        }
+    }
+    for (i, r) in cut {
+        work.remove_ranges(i, vec![r], DropReason::Chrome);
+    }
+    work.drop_unprotected(labels, DropReason::Chrome);
+}
+
+/// The lines a browser's translator pastes in with a passage: its
+/// `Original text` label, the passage in the source language, and its
+/// `Rate this translation` prompt with the feedback note under it.
+fn translator_popups(work: &mut Work) {
+    let alive = work.alive();
+    let folded = |i: usize| work.blocks[i].text.trim().to_ascii_lowercase();
+    let mut drop = Vec::new();
+    for (n, &i) in alive.iter().enumerate() {
+        let f = folded(i);
+        if f == "rate this translation"
+            || (f.contains("help improve google translate") && f.len() <= 120)
+        {
+            drop.push(i);
+        }
+        if f == "original text" {
+            if let Some(end) = alive[n + 1..]
+                .iter()
+                .take(3)
+                .position(|&j| folded(j) == "rate this translation")
+            {
+                drop.extend_from_slice(&alive[n..=n + 1 + end]);
+            }
+        }
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 /// A show's sponsor credit on its own line (folded): `本集由 某券商 贊助播出`,
 /// `This video is sponsored by Example`.
 fn is_sponsor_line(folded: &str) -> bool {
@@ -2728,7 +2809,8 @@ impl Detector for ChromeFilter {
                 || is_issue_line(text)
                 || is_end_marker(text)
                 || is_file_title(text)
-                || is_marked_link_line(text);
+                || is_marked_link_line(text)
+                || crate::widget::is_video_title_line(text);
             if drop {
                 work.drop_block(i, DropReason::Chrome);
             }
@@ -2759,6 +2841,8 @@ impl Detector for ChromeFilter {
         donation_boxes(work);
         ruled_boxes(work);
         gallery_positions(work);
+        gallery_counters(work);
+        translator_popups(work);
         stacked_breadcrumbs(work);
         table_of_contents(work);
         fact_boxes(work);
@@ -3117,6 +3201,50 @@ mod tests {
         ChromeFilter.run(&mut w);
         let alive: Vec<&str> = w.alive().iter().map(|&i| &*w.blocks[i].text).collect();
         assert_eq!(alive, vec![body, body, "A subhead about supply", body]);
+    }
+
+    #[test]
+    fn gallery_positions_in_a_run_go_and_a_share_of_analysts_stays() {
+        let body = "Three of the four suppliers said output would double next year, and 3 of 4 analysts agreed.";
+        let lines = [
+            "Gallery 4 images",
+            "1 of 4 A stack sample on display at a trade show.",
+            "2 of 4 A base die from the foundry.",
+            body,
+            "3 of 4 analysts expect prices to rise in the first half.",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        gallery_counters(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 3, 4]);
+        assert_eq!(
+            w.blocks[1].text,
+            "A stack sample on display at a trade show."
+        );
+        assert_eq!(w.blocks[2].text, "A base die from the foundry.");
+        assert!(w.blocks[4].text.starts_with("3 of 4 analysts"));
+    }
+
+    #[test]
+    fn a_translators_popup_goes() {
+        let body = "The company said yields were improving but declined to give numbers, citing customer agreements.";
+        let lines = [
+            body,
+            "Original text",
+            "歩留まりの数値については開示できないとした。",
+            "Rate this translation",
+            "Your feedback will be used to help improve Google Translate",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        translator_popups(&mut w);
+        assert_eq!(w.alive(), vec![0, 5]);
+        assert!(is_meter_notice(&fold(
+            "The rest of this article is for members only"
+        )));
+        assert!(is_meter_notice(&fold(
+            "Become a paid member and you can read all the articles, including the rest of this article."
+        )));
+        assert!(is_reading_time("Total 2713 characters"));
     }
 
     #[test]

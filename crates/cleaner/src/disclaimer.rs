@@ -52,6 +52,9 @@ const MARKERS: &[&str] = &[
     "statement: this article",
     "special statement:",
     "notice: the content above",
+    // a notice's closing contact section (`九、凡对本次公告内容提出询问，
+    // 请按以下方式联系。`)
+    "请按以下方式联系",
 ];
 
 /// Copyright markers: they drop their own short line, not the rest of the

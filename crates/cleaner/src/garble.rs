@@ -774,6 +774,10 @@ fn garbled_english(sentence: &str) -> bool {
 /// in misspellings ([`garbled_english`]).
 fn english_sentences(work: &mut Work<'_>) {
     for i in work.alive() {
+        if is_east_asian_line(&work.blocks[i].text) && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::Garbled);
+            continue;
+        }
         let text = work.blocks[i].text.clone();
         let mut ranges = Vec::new();
         for r in sentences(&text) {
@@ -793,9 +797,46 @@ fn english_sentences(work: &mut Work<'_>) {
     }
 }
 
+/// A line of an English page written in Japanese or Chinese: kana or
+/// Han characters are most of its letters (`この記事は有料会員限定です`, a
+/// translator's copy of the source sentence). A name in brackets inside an
+/// English sentence (`all-sheet processing（全枚葉処理）`) is a few of them.
+fn is_east_asian_line(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let kana = |c: char| matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F);
+    let (mut east, mut kanas, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        letters += 1;
+        if kana(c) {
+            kanas += 1;
+            east += 1;
+        } else if crate::script::is_han(c) {
+            east += 1;
+        }
+    }
+    (kanas >= 1 || east >= 6) && east >= 3 && east * 5 >= letters * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn japanese_or_chinese_lines_of_an_english_page() {
+        assert!(is_east_asian_line("この記事は有料会員限定です"));
+        assert!(is_east_asian_line("ログイン"));
+        assert!(is_east_asian_line(
+            "歩留まりの数値については開示できないとした。"
+        ));
+        assert!(is_east_asian_line("新一代加速卡的封装产能仍然紧张"));
+        assert!(!is_east_asian_line(
+            "The fab uses all-sheet processing（全枚葉処理）for every wafer it runs."
+        ));
+        assert!(!is_east_asian_line("Huawei (华为) shipped more chips."));
+        assert!(!is_east_asian_line("中芯 SMIC"));
+    }
 
     #[test]
     fn a_broken_token_leaves_the_acronym_glued_to_it() {

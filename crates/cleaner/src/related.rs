@@ -66,6 +66,10 @@ const HEADERS: &[&str] = &[
     "related resources",
     "related video",
     "related videos",
+    "related article",
+    "related articles",
+    "related story",
+    "related stories",
     "related",
     "read more",
     "more from",
@@ -1037,6 +1041,9 @@ mod tests {
             "延伸閱讀：某某晶片明年量產，封測廠訂單滿到年底"
         ));
         assert!(is_inline_link("【相关阅读】某某芯片明年量产 封测订单排满"));
+        assert!(is_inline_link(
+            "Related article: Example Foundry confirms 2nm transistor operation in 3 months"
+        ));
         assert!(is_inline_link(
             "延伸閱讀：某公司10月營收2,918億元　年增12.4%"
         ));

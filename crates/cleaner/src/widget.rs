@@ -461,6 +461,29 @@ fn is_card_line(text: &str) -> bool {
         && !has_inner_sentence_end(text)
 }
 
+/// A video's title on one line with its label and duration (`视频｜探访
+/// 某集群：一块芯片的旅程 02:16`, `Video: Inside the fab 3:41`).
+pub fn is_video_title_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 300 || !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let labelled = ["视频", "視頻", "影片", "video", "Video", "VIDEO"]
+        .iter()
+        .any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|r| r.trim_start().starts_with(['｜', '|', ':', '：']))
+        });
+    let duration = t.rsplit(' ').next().is_some_and(|d| {
+        let parts: Vec<&str> = d.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    labelled && duration && char_len(t) <= 80
+}
+
 /// A video card: the `Video` label (or `Now Playing`, `Up Next`), the
 /// clip's duration (once or twice) right under it or under its title,
 /// then up to two caption lines (the title, the show it comes from). A
@@ -1004,6 +1027,16 @@ mod tests {
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         stacked_quotes(&mut w);
         assert_eq!(w.alive(), vec![0, 9, 15, 20, 21, 22, 23]);
+    }
+
+    #[test]
+    fn a_video_title_with_its_duration() {
+        assert!(is_video_title_line(
+            "视频｜探访某集群：一块国产芯片的“算力之旅” 02:16"
+        ));
+        assert!(is_video_title_line("Video: Inside the packaging line 3:41"));
+        assert!(!is_video_title_line("视频｜某公司发布会全程回顾"));
+        assert!(!is_video_title_line("Shares closed at 10:30"));
     }
 
     #[test]
