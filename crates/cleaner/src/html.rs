@@ -911,11 +911,29 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
     }
     if is_screen_reader_only(el) {
         Some(Hidden::Unseen)
-    } else if aria {
+    } else if aria && !is_locked_text_class(el) {
         Some(Hidden::FromReaders)
     } else {
         None
     }
+}
+
+/// A class that names the rest of the article kept behind a paywall
+/// (`paywall-content`, `locked-body`, `premium_text`): a word of the wall
+/// and a word of the text in one token. Hidden from screen readers only,
+/// it is the article's text under a fade, whatever its length.
+fn is_locked_text_class(el: &scraper::node::Element) -> bool {
+    const WALL: [&str; 6] = ["paywall", "locked", "premium", "member", "members", "paid"];
+    const TEXT: [&str; 5] = ["content", "body", "text", "article", "story"];
+    class_tokens(el).iter().any(|t| {
+        let words = token_words(t);
+        let parts = word_parts(t);
+        let has = |list: &[&str]| {
+            list.iter()
+                .any(|w| words.contains(w) || parts.iter().any(|p| p == w))
+        };
+        has(&WALL) && has(&TEXT)
+    })
 }
 
 /// True for a tag whose content is never visible text.

@@ -397,3 +397,15 @@ fn a_findings_box_inside_the_article_stays_and_a_complementary_rail_goes() {
     assert!(doc.text.contains("three cloud customers"), "{}", doc.text);
     assert!(!doc.text.contains("Borealis"), "{}", doc.text);
 }
+
+#[test]
+fn the_locked_rest_of_an_article_under_a_fade_stays_and_a_hidden_clone_goes() {
+    let locked = "<div class=\"paywall-content paywall-fade\" aria-hidden=\"true\"><p>Acme also plans a second packaging line next year, its finance chief told investors on a call.</p></div>";
+    let clone = "<div class=\"carousel-clone\" aria-hidden=\"true\"><p>Borealis Semi beat estimates on memory sales.</p></div>";
+    let html = page(&format!(
+        r#"<article><h1>Acme ships its accelerator</h1>{EN_PARAS}<div class="paywall-box"><p>Become a member to read on.</p></div>{locked}{clone}</article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("second packaging line"), "{}", doc.text);
+    assert!(!doc.text.contains("Borealis"), "{}", doc.text);
+}
