@@ -2644,6 +2644,7 @@ impl Detector for ChromeFilter {
         crate::printed::archive_toolbar(work);
         crate::printed::newsletter_sections(work);
         crate::printed::bulletin_sections(work);
+        crate::printed::contents_sections(work);
         let alive = work.alive();
         // Datelines and byline rows sit above the first paragraph that
         // reads as prose (a long headline with a comma is not one).

@@ -43,7 +43,7 @@
 //! Must not know: entity names, the page's site, or any fixture string.
 
 use crate::doc::{Detector, Work};
-use crate::script::{is_cjk_punct, is_han, is_latin};
+use crate::script::{char_len, is_cjk_punct, is_han, is_latin};
 use model::{DropReason, Lang};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -773,11 +773,18 @@ fn garbled_english(sentence: &str) -> bool {
 /// English pages: drop whole sentences dense in Tagalog function words or
 /// in misspellings ([`garbled_english`]).
 fn english_sentences(work: &mut Work<'_>) {
+    // Lines in Japanese or Chinese go when they are a small part of the
+    // page; when they are much of it, the page's language was misread.
+    let east: Vec<usize> = work
+        .alive()
+        .into_iter()
+        .filter(|&i| !work.blocks[i].protected && is_east_asian_line(&work.blocks[i].text))
+        .collect();
+    let east_chars: usize = east.iter().map(|&i| char_len(&work.blocks[i].text)).sum();
+    if east_chars * 5 <= work.alive_chars() {
+        work.drop_unprotected(east, DropReason::Garbled);
+    }
     for i in work.alive() {
-        if is_east_asian_line(&work.blocks[i].text) && !work.blocks[i].protected {
-            work.drop_block(i, DropReason::Garbled);
-            continue;
-        }
         let text = work.blocks[i].text.clone();
         let mut ranges = Vec::new();
         for r in sentences(&text) {

@@ -53,6 +53,7 @@
 
 pub mod chrome;
 pub mod citation;
+pub mod columns;
 pub mod disclaimer;
 pub mod doc;
 pub mod duplicate;
@@ -153,7 +154,11 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
     match route(text) {
         Route::Dom => finish(source, read_dom(text)),
         Route::Markdown => finish(source, read_dom(&markdown::to_html(text))),
-        Route::Text => finish(source, run(Work::new(text_dump::blocks(text)))),
+        Route::Text => {
+            let columns = columns::unfolded(text);
+            let text = columns.as_deref().unwrap_or(text);
+            finish(source, run(Work::new(text_dump::blocks(text))))
+        }
         Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
     }
 }
@@ -194,6 +199,7 @@ pub fn clean_owned(source: &str, text: String) -> CleanDoc {
         Route::Markdown => finish(source, read_dom(&markdown::to_html(&text))),
         Route::Text => {
             // one copy of the page at a time: the original goes once joined
+            let text = columns::unfolded(&text).unwrap_or(text);
             let text = reflow::reflowed(&text).unwrap_or(text);
             clean_lines(source, linear::normalise_lines(text), None)
         }

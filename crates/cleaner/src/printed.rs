@@ -811,6 +811,97 @@ pub(crate) fn bulletin_sections(work: &mut Work) {
     work.drop_unprotected(others, DropReason::Boilerplate);
 }
 
+/// A report's sections named by its dot-leader contents list (`產業焦點：…
+/// ........ 3`): when three or more entries are printed again further
+/// down as headings, the section under one of them that holds most of the
+/// punctuated text (half of it, and twice any other section's) is the
+/// article, and the other sections (market wrap, ratings tables, calendar,
+/// disclosures) go.
+pub(crate) fn contents_sections(work: &mut Work) {
+    let alive = work.alive();
+    let Some(last_entry) = alive
+        .iter()
+        .rposition(|&i| is_toc_entry(&work.blocks[i].text))
+    else {
+        return;
+    };
+    let titles: Vec<String> = alive[..=last_entry]
+        .iter()
+        .filter(|&&i| is_toc_entry(&work.blocks[i].text))
+        .map(|&i| title_key(toc_title(&work.blocks[i].text)))
+        .filter(|t| t.chars().count() >= 2)
+        .collect();
+    if titles.len() < 3 {
+        return;
+    }
+    let heads: Vec<usize> = alive[last_entry + 1..]
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let t = &work.blocks[i].text;
+            char_len(t) <= 60 && {
+                let key = title_key(t);
+                key.chars().count() >= 2
+                    && titles
+                        .iter()
+                        .any(|title| key == *title || (key.len() >= 12 && title.starts_with(&key)))
+            }
+        })
+        .collect();
+    if heads.len() < 3 {
+        return;
+    }
+    let mut bounds = heads;
+    bounds.push(work.blocks.len());
+    // A PDF's column lines are short: the text is measured by the chars of
+    // its punctuated lines, not by paragraphs.
+    let text_of = |a: usize, b: usize| -> usize {
+        (a..b)
+            .filter(|&i| {
+                let t = &work.blocks[i].text;
+                work.blocks[i].alive && (t.contains(['，', '。']) || t.contains(". "))
+            })
+            .map(|i| char_len(&work.blocks[i].text))
+            .sum()
+    };
+    let mut sections: Vec<((usize, usize), usize)> = bounds
+        .windows(2)
+        .map(|w| ((w[0], w[1]), text_of(w[0], w[1])))
+        .collect();
+    let total: usize = sections.iter().map(|s| s.1).sum();
+    sections.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let ((a, b), most) = sections[0];
+    let runner_up = sections.get(1).map_or(0, |s| s.1);
+    // Half of the text, and twice any other section.
+    if most * 2 < total || most < 2 * runner_up {
+        return;
+    }
+    let others: Vec<usize> = alive.iter().copied().filter(|&i| i < a || i >= b).collect();
+    work.drop_unprotected(others, DropReason::Boilerplate);
+}
+
+/// The heading of a contents entry: the text before its dot leaders.
+fn toc_title(text: &str) -> &str {
+    text.trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['.', '…', '·', '．', ' '])
+}
+
+/// A heading compared without its marks, numbering and spaces (`▌產業焦點：
+/// AI 伺服器` and `產業焦點：AI伺服器` are one).
+fn title_key(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(['▌', '■', '●', '◆', '►', '▶', '★', '□', '◎', ' ']);
+    let numbered =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let t = match numbered.strip_prefix(['、', '.', '．', ')', '）']) {
+        Some(rest) if numbered.len() < t.len() => rest,
+        _ => t,
+    };
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// A filing's exhibit in a dump (`EX-99.1`, `Exhibit 99.1` alone on a
 /// line, as a securities regulator's viewer prints a report with the
 /// press release it files): the release under the last such marker is the
@@ -971,6 +1062,37 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         filing_exhibit(&mut w);
         assert_eq!(w.alive().len(), lines.len());
+    }
+
+    #[test]
+    fn a_reports_section_named_in_its_contents_is_the_article() {
+        let para = "供應鏈調查顯示，先進封裝月產能年底將再增加五成，但需求仍高於供給，";
+        let wrap = "雲端業者自研晶片的比重持續提升，相關廠商受惠。";
+        let mut lines = vec![
+            "目錄",
+            "國際股市 ........................................ 1",
+            "產業焦點：先進封裝擴產 .......................... 2",
+            "個股建議 ........................................ 4",
+            "國際股市",
+            "美股漲跌互見，市場靜待利率決議。",
+            "▌產業焦點：先進封裝擴產",
+        ];
+        for _ in 0..6 {
+            lines.push(para);
+            lines.push(wrap);
+        }
+        lines.extend([
+            "▌個股建議",
+            "某公司 買進 目標價 1,200元",
+            "評等依據，詳見說明。",
+        ]);
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        contents_sections(&mut w);
+        let alive = w.alive();
+        assert_eq!(alive.first(), Some(&6), "{alive:?}");
+        assert_eq!(alive.last(), Some(&18), "{alive:?}");
+        assert_eq!(title_key("▌產業焦點：AI 伺服器"), "產業焦點：AI伺服器");
+        assert_eq!(title_key("一、CoWoS擴產"), "CoWoS擴產");
     }
 
     #[test]
