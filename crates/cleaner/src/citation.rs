@@ -33,6 +33,7 @@ impl Detector for CitationFilter {
 
     fn run(&self, work: &mut Work<'_>) {
         references_section(work);
+        trailing_back_matter(work);
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let ranges: Vec<_> = marker_re()
@@ -83,6 +84,36 @@ fn is_reference_header(text: &str) -> bool {
         .into_owned();
     let bare = f.trim().trim_end_matches([':', '：']).trim();
     REFERENCE_HEADERS.contains(&bare)
+}
+
+/// Headings of an encyclopedia entry's back matter (folded) besides its
+/// references: its lists of related entries and outside links.
+const BACK_MATTER_HEADERS: &[&str] = &[
+    "参见",
+    "另见",
+    "外部链接",
+    "外部连结",
+    "延伸阅读",
+    "see also",
+    "external links",
+    "further reading",
+];
+
+/// Drops the back-matter headings left last on the page once their lists
+/// went as links (`參見`, `外部連結`, `References`).
+fn trailing_back_matter(work: &mut Work<'_>) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for &i in alive.iter().rev() {
+        let b = &work.blocks[i];
+        let f = crate::script::fold(&b.text);
+        let bare = f.trim().trim_end_matches([':', '：']).trim();
+        if b.protected || !(BACK_MATTER_HEADERS.contains(&bare) || is_reference_header(&b.text)) {
+            break;
+        }
+        drop.push(i);
+    }
+    work.drop_unprotected(drop, DropReason::Citation);
 }
 
 /// One entry of a references list.
@@ -164,6 +195,16 @@ fn references_section(work: &mut Work<'_>) {
 mod tests {
     use super::*;
     use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn back_matter_headings_left_last_go() {
+        let body =
+            "Blackwell被用於資料中心的加速器與超級晶片，亦用於消費級顯示卡，出貨量持續增加。";
+        let lines = [body, "參見", body, "參見", "外部連結"];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        trailing_back_matter(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2]);
+    }
 
     #[test]
     fn removes_markers() {
@@ -251,6 +292,7 @@ mod tests {
         blocks.push(Block::new("External links", BlockKind::Heading));
         let mut w = Work::new(blocks);
         CitationFilter.run(&mut w);
-        assert_eq!(w.alive(), vec![0, 1, 2, 10]);
+        // the back matter's heading left last goes too
+        assert_eq!(w.alive(), vec![0, 1, 2]);
     }
 }

@@ -273,6 +273,18 @@ fn odd_casing_re() -> &'static Regex {
     })
 }
 
+/// A unit written with its metric prefix in words (`exaFLOPS`,
+/// `petaOPS`, `teraFLOP`): its casing is the unit's, not debris.
+fn is_prefixed_unit(w: &str) -> bool {
+    ["exa", "peta", "tera", "giga", "mega", "kilo"]
+        .iter()
+        .any(|p| {
+            w.strip_prefix(p).is_some_and(|rest| {
+                matches!(rest, "FLOPS" | "FLOP" | "OPS" | "FLOPs" | "Hz" | "bps")
+            })
+        })
+}
+
 fn tagalog_shape_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -592,7 +604,7 @@ impl Detector for GarbleFilter {
                         // `FlowKit`, `NodeServe`: a capital inside is a
                         // product's name, not an English word.
                         && !t.text.chars().skip(1).any(|c| c.is_ascii_uppercase()))
-                    || odd_casing_re().is_match(&t.text)
+                    || (odd_casing_re().is_match(&t.text) && !is_prefixed_unit(&t.text))
                     || (alone
                         && !after_digit
                         && !bracketed
@@ -829,6 +841,13 @@ fn is_east_asian_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixed_units_are_not_odd_casing() {
+        assert!(is_prefixed_unit("exaFLOPS") && is_prefixed_unit("petaOPS"));
+        assert!(!is_prefixed_unit("exaBytes") && !is_prefixed_unit("teraFlopsX"));
+        assert!(odd_casing_re().is_match("exaFLOPS"));
+    }
 
     #[test]
     fn japanese_or_chinese_lines_of_an_english_page() {

@@ -294,6 +294,8 @@ const UNLIKELY: &[&str] = &[
     // An encyclopedia's fact table and navigation boxes.
     "infobox",
     "navbox",
+    // A wiki's maintenance banner (`本條目需要補充更多來源`).
+    "ambox",
     "instagram",
     "tiktok",
     // Video players and their titles, durations and transcript teasers:
@@ -909,7 +911,11 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
             return Some(Hidden::Unseen);
         }
     }
-    if is_screen_reader_only(el) {
+    // Left out of print (`noprint`): an encyclopedia's `[citation needed]`
+    // tags and edit links, never the text.
+    if is_screen_reader_only(el)
+        || attr(el, "class").is_some_and(|c| c.split_whitespace().any(|t| t == "noprint"))
+    {
         Some(Hidden::Unseen)
     } else if aria && !is_locked_text_class(el) {
         Some(Hidden::FromReaders)
@@ -1045,11 +1051,20 @@ fn is_footnote_ref(sup: NodeRef<Node>) -> bool {
         }
     }
     let t = text.trim();
+    // A note's label may lead its number (`[註 1]`, `[note 2]`, `[n 3]`).
+    let inner = t.trim_matches(['[', ']', ' ']);
+    let labelled = ["註", "注", "note", "n"].iter().any(|l| {
+        inner.strip_prefix(l).is_some_and(|n| {
+            let n = n.trim_start();
+            (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    });
     linked
         && t.len() <= 12
-        && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '[' | ']' | ',' | '-' | '–' | ' '))
+        && (labelled
+            || (t.chars().any(|c| c.is_ascii_digit())
+                && t.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '[' | ']' | ',' | '-' | '–' | ' '))))
 }
 
 /// Which subtrees the flattener leaves out, decided before it runs.

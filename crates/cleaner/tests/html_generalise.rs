@@ -409,3 +409,20 @@ fn the_locked_rest_of_an_article_under_a_fade_stays_and_a_hidden_clone_goes() {
     assert!(doc.text.contains("second packaging line"), "{}", doc.text);
     assert!(!doc.text.contains("Borealis"), "{}", doc.text);
 }
+
+#[test]
+fn an_encyclopedias_note_markers_and_print_hidden_tags_leave_the_text() {
+    let html = page(
+        r##"<div class="mw-parser-output"><p>The chip pairs two dies on one package, each made on a custom process.<sup class="reference"><a href="#cite_note-efn1">[註 1]</a></sup> The dies share one memory space.<sup class="noprint Template-Fact">[<i><a href="/wiki/Help:Cite">citation needed</a></i>]</sup></p>
+<p>Each package draws about a kilowatt under load, and a rack holds seventy-two of them.<sup class="reference"><a href="#cite_note-3">[3]</a></sup></p>
+<p>Supply is limited by advanced packaging and high-bandwidth memory capacity this year.</p></div>"##,
+    );
+    let doc = clean("t", &html);
+    assert!(
+        doc.text.contains("custom process. The dies"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("註"), "{}", doc.text);
+    assert!(!doc.text.contains("citation needed"), "{}", doc.text);
+}
