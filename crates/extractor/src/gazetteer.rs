@@ -566,6 +566,8 @@ pub(crate) fn han_start_ok(doc: &Doc, s: usize, first: char) -> bool {
 const GLUE_SUFFIXES: &[&str] = &[
     "公司", "集团", "科技", "股份", "云", "的", "等", "和", "与", "在", "是", "将", "也", "已",
     "芯片", "旗下", "推出", "发布", "表示", "称",
+    // a legal name (`华为技术有限公司`, `曙光信息产业股份有限公司`)
+    "有限", "产业",
 ];
 
 /// A Han-final match must end a token when the tokens say so, unless the

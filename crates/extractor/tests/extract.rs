@@ -918,3 +918,11 @@ fn chip_alias_with_its_vendor_name_names_the_company() {
     assert!(names.contains(&"T-Head"), "{found:?}");
     assert!(found.iter().any(|(_, s)| s == "昆仑芯"), "{found:?}");
 }
+
+#[test]
+fn a_legal_name_in_a_procurement_notice_names_its_company() {
+    let names =
+        company_names("包3：华为技术有限公司，87.92分；曙光信息产业股份有限公司报价4340万元。");
+    assert!(names.contains(&"Huawei".to_string()), "{names:?}");
+    assert!(names.contains(&"Sugon".to_string()), "{names:?}");
+}
