@@ -1815,6 +1815,42 @@ pub enum Mode {
     Relaxed,
 }
 
+/// Short lines of one block (a `<p>` split by `<br>`) that each follow a
+/// line of link text, when link and line alternate twice or more in the
+/// block: a list of related headlines with their blurbs
+/// (`<a>Headline</a><br>Blurb<br>…`). Indexes into `flats`.
+fn link_teasers(flats: &[Flat]) -> HashSet<usize> {
+    let link = |f: &Flat| f.link_chars * 2 > f.chars && f.kind != BlockKind::Heading;
+    // A short line right after a link line of its own block.
+    let blurb = |prev: &Flat, f: &Flat| {
+        f.container.is_some()
+            && f.container == prev.container
+            && link(prev)
+            && !link(f)
+            && f.kind != BlockKind::Heading
+            && f.chars <= 300
+    };
+    // Blocks where a link and its blurb alternate twice or more (three
+    // links over one paragraph of the article's are not such a list).
+    let mut pairs: HashMap<NodeId, usize> = HashMap::default();
+    for pair in flats.windows(2) {
+        if let (Some(c), true) = (pair[1].container, blurb(&pair[0], &pair[1])) {
+            *pairs.entry(c).or_default() += 1;
+        }
+    }
+    let mut out = HashSet::default();
+    for (k, pair) in flats.windows(2).enumerate() {
+        let listed = pair[1]
+            .container
+            .and_then(|c| pairs.get(&c))
+            .is_some_and(|&n| n >= 2);
+        if listed && blurb(&pair[0], &pair[1]) {
+            out.insert(k + 1);
+        }
+    }
+    out
+}
+
 /// Whether the caption container `c` sits in a `<figure>` (within three
 /// levels) whose next element sibling is a chosen container.
 fn lead_figure_of(doc: &Html, c: NodeId, chosen: &HashSet<NodeId>) -> bool {
@@ -1848,9 +1884,14 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     let mut outside = Vec::new();
     // Whether a container lies inside the chosen set, once per container.
     let mut inside_memo: HashMap<NodeId, bool> = HashMap::default();
-    for f in flats {
+    let teasers = link_teasers(&flats);
+    for (k, f) in flats.into_iter().enumerate() {
         if f.signature {
             outside.push((DropReason::Metadata, f.text));
+            continue;
+        }
+        if teasers.contains(&k) {
+            outside.push((DropReason::RelatedLinks, f.text));
             continue;
         }
         let inside = match (&chosen, f.container) {

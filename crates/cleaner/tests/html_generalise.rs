@@ -426,3 +426,21 @@ fn an_encyclopedias_note_markers_and_print_hidden_tags_leave_the_text() {
     assert!(!doc.text.contains("註"), "{}", doc.text);
     assert!(!doc.text.contains("citation needed"), "{}", doc.text);
 }
+
+#[test]
+fn blurbs_under_related_links_in_one_paragraph_go_and_a_paragraph_after_links_stays() {
+    let related = r#"<p><strong>Related Reading</strong><br><a href="/a">Glass Substrates: Promise And Pitfalls</a><br>Borealis and Example Glass are ramping pilot lines.<br><a href="/b">Cooling A 3kW Package</a><br>Microfluidic channels could remove three times more heat.</p>"#;
+    let html = page(&format!(
+        r#"<article><h1>Acme ships its accelerator</h1>{EN_PARAS}{related}</article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("three cloud customers"), "{}", doc.text);
+    assert!(!doc.text.contains("Borealis"), "{}", doc.text);
+    assert!(!doc.text.contains("Microfluidic"), "{}", doc.text);
+    let box_then_text = r#"<div class="story"><span>【相關新聞】</span><br><a href="/x">某公司通過聆訊 最快下月掛牌</a><br><a href="/y">某公司季績收入急增</a><br><br>分析指，出口限制收緊後，國產晶片的市場空間明顯擴大，份額有望由三成升至五成。</div>"#;
+    let html = page(&format!(
+        r#"<article><h1>某公司上市</h1>{box_then_text}<p>某公司表示，新一代推理晶片將於明年量產，首批客戶包括三家雲端業者。</p></article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("國產晶片的市場空間"), "{}", doc.text);
+}
