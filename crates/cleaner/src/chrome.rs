@@ -2534,9 +2534,32 @@ fn stamp_re() -> &'static Regex {
     })
 }
 
+/// An English date stamp with its time glued on, as a select-all copy
+/// prints it (`March 4, 20266:12 AM GMT+9Updated 3 hours ago`): a month,
+/// a day, a year and at most 40 more chars without a sentence.
+fn is_glued_english_stamp(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}",
+        )
+        .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 120
+        && t.starts_with(|c: char| c.is_ascii_uppercase())
+        && re.find(t).is_some_and(|m| {
+            let rest = &t[m.end()..];
+            rest.chars().count() <= 40 && !has_inner_sentence_end(rest) && !rest.ends_with('.')
+        })
+}
+
 /// A dateline at the top of a dump: a line that opens with a date or a
 /// time and holds only a few more words (reporter, place, counters).
 fn is_dateline(text: &str) -> bool {
+    if is_glued_english_stamp(text) {
+        return true;
+    }
     let mut t = text.trim();
     // A badge of a few letters may lead the stamp (`加精2025年…`, `VIP 2025-…`).
     if let Some(at) = t.find(|c: char| c.is_ascii_digit()) {
@@ -3372,6 +3395,11 @@ mod tests {
             "某某行业深度报告：推理拐点已至，国产算力进入放量期.pdf"
         ));
         assert!(is_file_title("Q3 accelerator roadmap.PPTX"));
+        assert!(is_dateline("March 4, 20266:12 AM GMT+9Updated 3 hours ago"));
+        assert!(is_dateline("Sept. 12, 2025 10:02 AM ET"));
+        assert!(!is_dateline(
+            "March 4, 2026 — Acme said on Tuesday it would ship its accelerator to three clouds."
+        ));
         let linked = "Example Corp (EXMP.O), opens new tab has agreed to buy Example Chips (EXC.N), opens new tab.";
         let clean =
             link_marker_ranges(linked)
