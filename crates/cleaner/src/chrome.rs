@@ -1063,27 +1063,23 @@ fn link_marker_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Byte ranges of a site's watermark stamped into a paragraph: its name
 /// and its account in brackets, the same name twice (`某某网(公众号：某某网)`).
 fn watermark_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    let b = text.as_bytes();
-    if memchr::memmem::find(b, "号".as_bytes()).is_none()
-        && memchr::memmem::find(b, "號".as_bytes()).is_none()
-    {
-        return Vec::new();
-    }
     let mut out = Vec::new();
-    for key in ["公众号：", "公众号:", "公眾號：", "公眾號:"] {
+    for key in ["公众号", "公眾號"] {
         for (at, _) in text.match_indices(key) {
-            let before = &text[..at];
-            let Some(open) = before.strip_suffix(['(', '（']) else {
+            let Some(open) = text[..at].strip_suffix(['(', '（']) else {
                 continue;
             };
-            let after = &text[at + key.len()..];
+            let Some(after) = text[at + key.len()..].strip_prefix(['：', ':']) else {
+                continue;
+            };
             let Some(close) = after.find([')', '）']) else {
                 continue;
             };
             let name = after[..close].trim();
             let close_len = after[close..].chars().next().map_or(1, char::len_utf8);
+            let end = text.len() - after.len() + close + close_len;
             if (2..=12).contains(&name.chars().count()) && open.ends_with(name) {
-                out.push(open.len() - name.len()..at + key.len() + close + close_len);
+                out.push(open.len() - name.len()..end);
             }
         }
     }

@@ -32,10 +32,16 @@ pub fn unfolded(text: &str) -> Option<String> {
         if n > 0 {
             out.push('\u{c}');
         }
-        match gutter(page) {
+        // Each line as chars once: the gutter is sought and the line cut
+        // by char index.
+        let lines: Vec<Vec<char>> = page
+            .lines()
+            .map(|l| l.trim_end().chars().collect())
+            .collect();
+        match gutter(&lines) {
             Some(g) => {
                 changed = true;
-                read_columns(page, g, &mut out);
+                read_columns(&lines, g, &mut out);
             }
             None => out.push_str(page),
         }
@@ -64,14 +70,10 @@ fn gap_ends(line: &[char]) -> Vec<usize> {
 }
 
 /// The page's gutter column, when enough of its lines split there.
-fn gutter(page: &str) -> Option<usize> {
-    let lines: Vec<Vec<char>> = page
-        .lines()
-        .map(|l| l.trim_end().chars().collect())
-        .collect();
+fn gutter(lines: &[Vec<char>]) -> Option<usize> {
     let written = lines.iter().filter(|l| !l.is_empty()).count();
     let mut votes: Vec<usize> = Vec::new();
-    for l in &lines {
+    for l in lines {
         for e in gap_ends(l) {
             if votes.len() <= e {
                 votes.resize(e + 1, 0);
@@ -91,8 +93,8 @@ fn gutter(page: &str) -> Option<usize> {
     (count >= MIN_SPLIT_LINES && count * 4 >= written).then_some(best)
 }
 
-/// Writes `page` read column by column around the gutter `g`.
-fn read_columns(page: &str, g: usize, out: &mut String) {
+/// Writes the page's `lines` read column by column around the gutter `g`.
+fn read_columns(lines: &[Vec<char>], g: usize, out: &mut String) {
     let mut left: Vec<String> = Vec::new();
     let mut right: Vec<String> = Vec::new();
     let flush = |left: &mut Vec<String>, right: &mut Vec<String>, out: &mut String| {
@@ -101,8 +103,7 @@ fn read_columns(page: &str, g: usize, out: &mut String) {
             out.push('\n');
         }
     };
-    for line in page.lines() {
-        let chars: Vec<char> = line.trim_end().chars().collect();
+    for chars in lines {
         if chars.is_empty() {
             left.push(String::new());
             right.push(String::new());
@@ -117,7 +118,7 @@ fn read_columns(page: &str, g: usize, out: &mut String) {
             left.push(chars.iter().collect::<String>());
             continue;
         }
-        let split = gap_ends(&chars)
+        let split = gap_ends(chars)
             .into_iter()
             .filter(|&e| e.abs_diff(g) <= SLACK)
             .min_by_key(|&e| e.abs_diff(g));
@@ -129,7 +130,7 @@ fn read_columns(page: &str, g: usize, out: &mut String) {
             None => {
                 // Across the gutter: the columns above end here.
                 flush(&mut left, &mut right, out);
-                out.push_str(line.trim_end());
+                out.extend(chars.iter());
                 out.push('\n');
             }
         }

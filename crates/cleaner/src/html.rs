@@ -905,17 +905,16 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
             // A tooltip (a glossary definition inside a sentence) shows on
             // hover only.
             "role" => value == "tooltip",
+            // Left out of print (`noprint`): an encyclopedia's `[citation
+            // needed]` tags and edit links, never the text.
+            "class" => value.split_whitespace().any(|t| t == "noprint"),
             _ => false,
         };
         if unseen {
             return Some(Hidden::Unseen);
         }
     }
-    // Left out of print (`noprint`): an encyclopedia's `[citation needed]`
-    // tags and edit links, never the text.
-    if is_screen_reader_only(el)
-        || attr(el, "class").is_some_and(|c| c.split_whitespace().any(|t| t == "noprint"))
-    {
+    if is_screen_reader_only(el) {
         Some(Hidden::Unseen)
     } else if aria && !is_locked_text_class(el) {
         Some(Hidden::FromReaders)
