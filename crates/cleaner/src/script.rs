@@ -47,40 +47,47 @@ pub fn weighted_len(s: &str) -> usize {
 /// times, and decoding chars made it the cleaner's hottest function.
 pub fn char_len(s: &str) -> usize {
     let b = s.as_bytes();
-    // ASCII: `char::is_whitespace` is true for \t \n \x0B \x0C \r and space.
-    let ascii_space = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    if s.is_ascii() {
-        // Branch-free, so it vectorises.
-        return b.iter().map(|&c| usize::from(!ascii_space(c))).sum();
+    // Every byte that starts a char (not a 10xxxxxx continuation byte) and
+    // is not an ASCII space (`char::is_whitespace` is true for \t \n
+    // \x0B \x0C \r and space). Branch-free over 32-byte chunks, so it
+    // vectorises.
+    let counts =
+        |c: u8| u8::from((c as i8) >= -0x40) & u8::from(c != b' ' && c.wrapping_sub(9) >= 5);
+    let mut chunks = b.chunks_exact(32);
+    let mut starts = 0usize;
+    for chunk in &mut chunks {
+        starts += usize::from(chunk.iter().fold(0u8, |k, &c| k + counts(c)));
     }
-    let mut n = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            n += usize::from(!ascii_space(c));
-            i += 1;
-            continue;
-        }
-        let len = match c {
-            0xF0..=0xFF => 4,
-            0xE0..=0xEF => 3,
-            _ => 2,
-        };
-        // The non-ASCII white space: U+0085, U+00A0 (C2 ..), U+1680
-        // (E1 9A 80), U+2000-200A, U+2028, U+2029, U+202F, U+205F
-        // (E2 80/81 ..), U+3000 (E3 80 80).
-        let space = matches!(
-            (c, b.get(i + 1), b.get(i + 2)),
-            (0xC2, Some(0x85 | 0xA0), _)
-                | (0xE1, Some(0x9A), Some(0x80))
-                | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                | (0xE2, Some(0x81), Some(0x9F))
-                | (0xE3, Some(0x80), Some(0x80))
-        );
-        n += usize::from(!space);
-        i += len;
+    starts += chunks
+        .remainder()
+        .iter()
+        .map(|&c| usize::from(counts(c)))
+        .sum::<usize>();
+    if starts == 0 || s.is_ascii() {
+        return starts;
     }
+    starts - non_ascii_spaces(b)
+}
+
+/// The non-ASCII white space in UTF-8 bytes: U+0085, U+00A0 (C2 ..),
+/// U+1680 (E1 9A 80), U+2000-200A, U+2028, U+2029, U+202F, U+205F
+/// (E2 80/81 ..), U+3000 (E3 80 80). Found from their lead bytes.
+fn non_ascii_spaces(b: &[u8]) -> usize {
+    let at = |i: usize| b.get(i).copied();
+    let mut n = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+        .filter(|&i| {
+            matches!(
+                (b[i], at(i + 1), at(i + 2)),
+                (0xC2, Some(0x85 | 0xA0), _)
+                    | (0xE1, Some(0x9A), Some(0x80))
+                    | (0xE2, Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                    | (0xE2, Some(0x81), Some(0x9F))
+            )
+        })
+        .count();
+    n += memchr::memchr_iter(0xE3, b)
+        .filter(|&i| at(i + 1) == Some(0x80) && at(i + 2) == Some(0x80))
+        .count();
     n
 }
 
