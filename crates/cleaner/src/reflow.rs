@@ -12,6 +12,8 @@
 const MAX_WIDTH: usize = 100;
 /// Narrowest wrap worth reading as one.
 const MIN_WIDTH: usize = 40;
+/// Narrowest wrap of Han text: a newspaper column holds 12-16 characters.
+const MIN_WIDE_WIDTH: usize = 24;
 /// Widest first word that votes for a wrap width.
 const MAX_WORD: usize = 24;
 /// Wraps a dump needs before its breaks are read as wraps.
@@ -46,12 +48,20 @@ pub fn wrap_width(text: &str) -> Option<usize> {
             page_numbers += usize::from(line.len() <= 16 && is_page_number(line));
         }
         if let Some(p) = prev.filter(|_| !line.is_empty()) {
-            let same_indent = indent(p) == indent(line);
             let word = width(first_word(line));
             // a long first word (a URL) fits no line: it says nothing
-            if same_indent && word <= MAX_WORD && !starts_list_item(line.trim_start()) {
-                let from = width(p).max(MIN_WIDTH);
-                let to = (width(p) + space(p, line) + word - 1).min(MAX_WIDTH);
+            if indents_fit(p, line)
+                && word <= MAX_WORD
+                && !starts_list_item(line.trim_start())
+                && !overruns(p, line, width(p))
+            {
+                let min = if is_han_line(p) {
+                    MIN_WIDE_WIDTH
+                } else {
+                    MIN_WIDTH
+                };
+                let from = width(p).max(min);
+                let to = (width(p) + space(p, line) + word - 1 + slack(p)).min(MAX_WIDTH);
                 if from <= to {
                     voters += 1;
                     votes[from] += 1;
@@ -102,13 +112,46 @@ pub fn is_wrap(line: &str, next: &str, limit: usize) -> bool {
     // a `#` line is a heading (markdown) or a text browser's link header;
     // `>` lines are a quoted mail, wrapped on their own; a `Key: value`
     // line is a mail header
-    indent(line) == indent(next)
+    indents_fit(line, next)
         && !line.trim_start().starts_with(['#', '>'])
         && !next.trim_start().starts_with('>')
         && !is_header_line(next)
         && !starts_list_item(next.trim_start())
-        && width(line) + space(line, next) + width(first_word(next)) > limit
-        && width(line) <= limit
+        && width(line) + space(line, next) + width(first_word(next)) + slack(line) > limit
+        && width(line) <= limit + slack(line)
+        && !overruns(line, next, limit)
+}
+
+/// A Han line wider than the column under a short one: a paragraph under
+/// its heading, not the heading's wrap. (A wrapped paragraph's next line
+/// fits its column.)
+fn overruns(line: &str, next: &str, limit: usize) -> bool {
+    is_han_line(line) && width(next) > limit + slack(line)
+}
+
+/// Both lines share one indent, or the first is a paragraph's first line
+/// of Han text, indented by up to two characters over the flush lines
+/// under it (how Chinese print sets a paragraph).
+fn indents_fit(line: &str, next: &str) -> bool {
+    indent(line) == indent(next) || (indent(next) == 0 && indent(line) <= 4 && is_han_line(line))
+}
+
+/// Han text set in a proportional font (a print page, its OCR) fills a
+/// line to within one character: that much room is still a full line.
+fn slack(line: &str) -> usize {
+    if is_han_line(line) {
+        2
+    } else {
+        0
+    }
+}
+
+/// A line mostly of wide (Han) characters: they fill two thirds of its
+/// columns.
+fn is_han_line(line: &str) -> bool {
+    let t = line.trim();
+    let wide: usize = t.chars().filter(|&c| is_wide(c)).count() * 2;
+    wide * 3 >= width(t) * 2 && wide >= 8
 }
 
 /// The space a wrap took between `line` and `next`: none next to a Han
@@ -173,11 +216,13 @@ pub fn unwrap(text: &str, limit: usize) -> String {
 }
 
 /// Joins a wrapped line to the paragraph so far: a space between words,
-/// none between two Han characters.
+/// none next to a Han character.
 pub fn join(paragraph: &mut String, next: &str) {
     let next = next.trim();
-    let glue = paragraph.chars().next_back().is_some_and(is_wide)
-        && next.chars().next().is_some_and(is_wide);
+    // Han text breaks between any two characters, so a wrap before a Han
+    // character took no space, after a Latin word or a number too
+    // (`1.16億股H` + `股`). Before a Latin word it may have taken one.
+    let glue = next.chars().next().is_some_and(is_wide);
     if !glue && !paragraph.is_empty() {
         paragraph.push(' ');
     }
@@ -370,5 +415,22 @@ mod tests {
         assert_eq!(p, "先进封装产能吃紧");
         join(&mut p, "CoWoS");
         assert_eq!(p, "先进封装产能吃紧 CoWoS");
+        join(&mut p, "产能");
+        assert_eq!(p, "先进封装产能吃紧 CoWoS产能");
+    }
+
+    #[test]
+    fn a_newspaper_column_of_han_text_is_joined() {
+        // Sixteen characters a line; a paragraph's first line indented by
+        // two spaces; a proportional font leaves some lines a column short.
+        let text = "國產晶片股扎堆來港\n\n  美國持續收緊對華AI晶片出口，\n內地GPU設計商加速尋求資本市場支\n持。繼某某科技今年1月登陸港交所\n主板後，某某公司昨日（11日）公布\n招股結果，公開發售部分獲超額認購\n約528倍，凍資約2,860億港元，創今\n年新股紀錄。\n  某某公司是次發行約1.16億股H\n股，每股定價46.8港元，為招股價範\n圍上限，集資淨額約52億港元，將於\n明日（13日）掛牌。招股文件顯示，\n公司2025年收入約8.3億元人民幣，\n按年增長約1.6倍，但仍錄得虧損。\n";
+        let out = reflowed(text).expect("wrapped");
+        let lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 3, "{out}");
+        assert!(
+            lines[1].contains("出口，內地GPU") && lines[1].ends_with("創今年新股紀錄。"),
+            "{out}"
+        );
+        assert!(lines[2].contains("1.16億股H股，"), "{out}");
     }
 }
