@@ -543,6 +543,11 @@ const SUBSCRIBE_BOX: &[&str] = &[
     "reader-supported publication",
     "in your inbox",
     "straight to your inbox",
+    // A translated box: `…電子報為您帶來最新的新聞，直接送到您的收件匣`.
+    "送到您的收件匣",
+    "送到你的收件匣",
+    "发送到您的邮箱",
+    "送到您的邮箱",
     "support quality journalism",
     "support independent journalism",
     "to receive new posts",
@@ -2019,6 +2024,15 @@ fn gallery_counters(work: &mut Work) {
                     labels.push(i);
                 }
             }
+            // A slideshow's position alone on its line: `Item 1 of 2`.
+            if let ["item" | "image" | "photo" | "slide" | "picture", k, "of", m] = words.as_slice()
+            {
+                if let (Ok(k), Ok(m)) = (k.parse::<u32>(), m.parse::<u32>()) {
+                    if (1..=m).contains(&k) {
+                        labels.push(i);
+                    }
+                }
+            }
         }
         let Some((k, m, len)) = position(t) else {
             continue;
@@ -2043,28 +2057,35 @@ fn gallery_counters(work: &mut Work) {
 /// `Original text` label, the passage in the source language, and its
 /// `Rate this translation` prompt with the feedback note under it.
 fn translator_popups(work: &mut Work) {
-    let alive = work.alive();
-    let folded = |i: usize| work.blocks[i].text.trim().to_ascii_lowercase();
+    let folded = |i: usize| work.blocks[i].folded().trim().to_string();
+    // The prompt in English and in Chinese (folded).
+    let is_rate = |f: &str| {
+        matches!(
+            f,
+            "rate this translation" | "为这个翻译评分" | "为此翻译评分" | "评价此翻译"
+        )
+    };
     let mut drop = Vec::new();
-    for (n, &i) in alive.iter().enumerate() {
+    // An earlier pass may have taken the label or the prompt alone as
+    // chrome: look at every block, drop the ones still alive.
+    let all = work.blocks.len();
+    for i in 0..all {
         let f = folded(i);
-        if f == "rate this translation"
-            || (f.contains("help improve google translate") && f.len() <= 120)
-        {
+        let feedback = f.len() <= 120
+            && (f.contains("help improve google translate")
+                || ((f.contains("google 翻译") || f.contains("google翻译")) && f.contains("改进")));
+        if is_rate(&f) || feedback {
             drop.push(i);
         }
-        if f == "original text" {
-            if let Some(end) = alive[n + 1..]
-                .iter()
-                .take(3)
-                .position(|&j| folded(j) == "rate this translation")
-            {
-                drop.extend_from_slice(&alive[n..=n + 1 + end]);
+        if f == "original text" || f == "原文" {
+            if let Some(end) = (i + 1..all.min(i + 4)).find(|&j| is_rate(&folded(j))) {
+                drop.extend(i..=end);
             }
         }
     }
     drop.sort_unstable();
     drop.dedup();
+    drop.retain(|&i| work.blocks[i].alive);
     work.drop_unprotected(drop, DropReason::Chrome);
 }
 
@@ -3242,6 +3263,11 @@ mod tests {
         );
         assert_eq!(w.blocks[2].text, "A base die from the foundry.");
         assert!(w.blocks[4].text.starts_with("3 of 4 analysts"));
+        // A slideshow's position alone on its line.
+        let lines = ["Item 1 of 2", "Item 3 of 2", "Photo 2 of 5", "1 item of 2"];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        gallery_counters(&mut w);
+        assert_eq!(w.alive(), vec![1, 3]);
     }
 
     #[test]
@@ -3258,6 +3284,24 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         translator_popups(&mut w);
         assert_eq!(w.alive(), vec![0, 5]);
+        // In Chinese, with the label already taken by an earlier pass.
+        let zh = "該公司預計第一季營收將高於市場預期，受客製化晶片需求推動。";
+        let lines = [
+            zh,
+            "原文",
+            "Example forecasts revenue above estimates",
+            "為這個翻譯評分",
+            "你提供的意見將用於協助改進 Google 翻譯",
+            zh,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        w.drop_block(1, DropReason::Chrome);
+        translator_popups(&mut w);
+        assert_eq!(w.alive(), vec![0, 5]);
+        assert!(is_subscribe_box(
+            "《科技綜述》電子報為您帶來最新的新聞和趨勢，直接送到您的收件匣。",
+            &fold("《科技綜述》電子報為您帶來最新的新聞和趨勢，直接送到您的收件匣。")
+        ));
         assert!(is_meter_notice(&fold(
             "The rest of this article is for members only"
         )));

@@ -209,6 +209,9 @@ const UNLIKELY: &[&str] = &[
     "credits",
     "disclaimer",
     "disqus",
+    // A reader-funded site's ask inside the article (`donation-box`).
+    "donate",
+    "donation",
     "download",
     "extra",
     "follow",

@@ -370,6 +370,7 @@ fn edition_re() -> &'static Regex {
 
 /// English date and attribution lines (folded): `4 March 2025`,
 /// `Published July 9 2025`, `Updated Nov. 3, 2025 at 5:10 p.m. ET`,
+/// `3 March 2026, 06:00 GMT | Updated 3 March 2026, 14:25 GMT`,
 /// and an embedded post's signature `— Name (@handle) May 2, 2025`.
 fn english_meta_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -380,7 +381,7 @@ fn english_meta_re() -> &'static Regex {
             r"{weekday}(?:\d{{1,2}}\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})(?:(?:,?\s+(?:at\s+)?|\s*//\s*|\s*[|·-]\s*)\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
         );
         Regex::new(&format!(
-            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[·|,-]?\s*{date}$|^(?:price|prices|quote|quotes) as of\s+{date}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*(?:last\s+)?updated\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
+            r"^{weekday}{month}\s+\d{{1,2}}\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s+\d{{4}}$|^\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[·|,-]?\s*{date}$|^(?:price|prices|quote|quotes) as of\s+{date}$|^(?:updated|published|posted)\s+\d+\s+(?:minutes?|hours?|days?)\s+ago$|^\(?(?:updates|adds|recasts|corrects)\b[^()]*\)$|^(?:(?:(?:first\s+)?published|updated|posted|last\s+updated|last\s+modified)\s*:?\s*(?:on\s+)?)?{date}(?:\s*[|·]?\s*(?:last\s+)?updated:?\s+[a-z0-9 ,:+.-]{{1,40}})?$|^[-—–]\s*[^()]{{1,60}}\(@[a-z0-9_.-]{{1,60}}\)\s*(?:{date})?$"
         ))
         .expect("static regex")
     })
@@ -526,6 +527,7 @@ fn is_credit_line(text: &str) -> bool {
         || t.starts_with("图/")
         || is_stock_photo_credit(t)
         || is_compiled_by(t)
+        || is_table_source(t)
         // `某社记者某某摄 114年11月20日`: a photographer's credit on its line.
         || (n <= 30 && t.contains('摄') && !has_inner_sentence_end(text) && credit_tail_re().is_match(t))
         // `Jane Roe | Getty Images`, `John Doe/Reuters`, `… via Getty Images`.
@@ -533,6 +535,17 @@ fn is_credit_line(text: &str) -> bool {
             && credit_tail_re().is_match(t)
             && t.contains(['|', '/'])
             && CREDIT_AGENCIES.iter().any(|a| t.ends_with(a)))
+}
+
+/// A table's or chart's source alone on its line (folded, 50 chars at
+/// most): `資料來源：台積電法說會、法人報告　製表：某某`, `数据来源：公司公告`.
+/// Most golds leave it out of the article, like a photo credit.
+fn is_table_source(t: &str) -> bool {
+    ["资料来源", "数据来源"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    }) && !has_inner_sentence_end(t)
+        && !t.ends_with('。')
 }
 
 /// Who compiled a table or chart, on its own line (folded): `▲ 表格：某某整理`,
@@ -1000,6 +1013,7 @@ impl Detector for MetadataFilter {
         self.author_bio(work);
         self.name_over_role(work);
         self.name_over_handle(work);
+        self.qa_board_names(work);
         self.tag_lists(work);
         self.board_header(work);
         self.account_lines(work);
@@ -1151,6 +1165,19 @@ pub(crate) fn is_handle_line(text: &str) -> bool {
         && t[1..]
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+}
+
+/// A user name with part of it masked (`投资者_u8k2****27`, `138****5678`):
+/// three or more asterisks between other chars, nothing else.
+fn is_masked_handle(t: &str) -> bool {
+    let Some(at) = t.find("***") else {
+        return false;
+    };
+    let (head, tail) = (&t[..at], t[at..].trim_start_matches('*'));
+    !head.is_empty()
+        && !tail.is_empty()
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '*' | '.'))
 }
 
 /// A person's name alone on a line: two or three capitalised words.
@@ -1522,6 +1549,41 @@ impl MetadataFilter {
         }
     }
 
+    /// On a company's Q&A board every question and answer is printed
+    /// under who wrote it: the asker's masked handle (`投资者_u8k2****27`)
+    /// above `问：…`, the company's name above `答：…`. Those name lines
+    /// are who wrote, not what.
+    fn qa_board_names(&self, work: &mut Work) {
+        let alive = work.alive();
+        let led = |i: usize, marks: &[&str]| {
+            let t = work.blocks[i].text.trim_start();
+            marks.iter().any(|m| t.starts_with(m))
+        };
+        let mut names = Vec::new();
+        for (k, &i) in alive.iter().enumerate() {
+            let Some(&next) = alive.get(k + 1) else {
+                break;
+            };
+            let t = work.blocks[i].text.trim();
+            let short_name = char_len(t) <= 24
+                && !t.contains(char::is_whitespace)
+                && !t.ends_with(is_sentence_end);
+            if work.blocks[i].protected || !short_name {
+                continue;
+            }
+            let asker = is_masked_handle(t) && led(next, &["问：", "问:", "問：", "問:"]);
+            let answerer = led(next, &["答：", "答:"])
+                && k > 0
+                && led(alive[k - 1], &["问：", "问:", "問：", "問:"]);
+            if asker || answerer {
+                names.push(i);
+            }
+        }
+        for i in names {
+            work.drop_block(i, DropReason::Metadata);
+        }
+    }
+
     /// A byline printed as the reporter's name over their role (`Jane Roe`,
     /// then `Reporter`).
     fn name_over_role(&self, work: &mut Work) {
@@ -1667,6 +1729,51 @@ mod tests {
     use super::*;
 
     #[test]
+    fn qa_board_names_go_and_the_question_and_answer_stay() {
+        let q = "问：请问公司新一代加速卡目前是否已经量产出货？";
+        let a = "答：尊敬的投资者，您好！公司新一代产品已实现规模化交付，感谢您的关注！";
+        let mut w = Work::new(
+            [
+                "投资者_u8k2****27",
+                q,
+                "某某信息",
+                a,
+                "某某信息",
+                "另一段正文，某某信息今年以来第三次回应相关提问。",
+            ]
+            .iter()
+            .map(|t| crate::doc::Block::new(t.to_string(), BlockKind::Line))
+            .collect(),
+        );
+        MetadataFilter.qa_board_names(&mut w);
+        assert_eq!(
+            w.alive_texts(),
+            vec![
+                q,
+                a,
+                "某某信息",
+                "另一段正文，某某信息今年以来第三次回应相关提问。"
+            ]
+        );
+        assert!(is_masked_handle("138****5678") && is_masked_handle("用户_ab****9"));
+        assert!(!is_masked_handle("****") && !is_masked_handle("a *** b"));
+    }
+
+    #[test]
+    fn a_table_source_alone_is_a_credit() {
+        for line in [
+            "資料來源：台積電法說會、法人報告　製表：某某",
+            "数据来源：公司公告",
+        ] {
+            assert!(is_credit_line(line), "{line}");
+        }
+        assert!(!is_credit_line("资料来源显示，公司去年收入增长三成。"));
+        assert!(!is_credit_line(
+            "数据来源：公司公告。此外，公司预计明年增长。"
+        ));
+    }
+
+    #[test]
     fn stock_photo_credits() {
         assert!(is_credit_line("Photo by Jo Roe on Unsplash"));
         assert!(is_credit_line("Image by Ann Example via Pexels"));
@@ -1706,6 +1813,7 @@ mod tests {
             "4 March 2025",
             "Published July 9 2025",
             "Updated Nov. 3, 2025 at 5:10 p.m. ET",
+            "3 March 2026, 06:00 GMT | Updated 3 March 2026, 14:25 GMT",
             "— Dana Whit (@dwhit_chips) May 2, 2025",
             "March 3, 2026 7:05 AM GMT+8Updated 4 hours ago",
             "7:15 AM · Oct 2, 2025",

@@ -330,9 +330,18 @@ fn is_value_char(c: char) -> bool {
 /// between bars, one of them the page position (`Example Securities |
 /// See important disclosures | Page 2 of 3`), given folded.
 pub(crate) fn is_page_footer(folded: &str) -> bool {
-    folded.len() <= 400
-        && folded.contains(['|', '｜'])
-        && folded.split(['|', '｜']).any(is_page_position)
+    if folded.len() > 400 {
+        return false;
+    }
+    if folded.contains(['|', '｜']) {
+        return folded.split(['|', '｜']).any(is_page_position);
+    }
+    // A browser's printed footer: the page's address, then the position
+    // (`https://example.com/story      Page 1 of 4`).
+    folded
+        .trim()
+        .split_once(char::is_whitespace)
+        .is_some_and(|(url, rest)| url.starts_with("http") && is_page_position(rest.trim()))
 }
 
 /// A printed page's running header: a line printed again on every page,
@@ -1155,6 +1164,12 @@ mod tests {
             "Example Securities Ltd. | See important disclosures at the end | Page 2 of 3"
         )));
         assert!(!is_page_footer(&fold("Chips | Memory | Packaging")));
+        assert!(is_page_footer(&fold(
+            "https://www.example.com/memory/some-story-2026            Page 2 of 4"
+        )));
+        assert!(!is_page_footer(&fold(
+            "https://www.example.com/page has 2 of 4"
+        )));
         let body = "We raise our estimates as contract prices for the new memory settle above our expectations.";
         let lines = [
             "Example Corp (000000 KS)",

@@ -52,6 +52,12 @@ const HEADERS: &[&str] = &[
     "也喜欢",
     "热门排行",
     "排行榜",
+    // A company Q&A board's other threads.
+    "更多问答",
+    "热门问答",
+    "热门提问",
+    "最新问答",
+    "其他问答",
     "精彩推荐",
     "热文推荐",
     "往期推荐",
@@ -1021,6 +1027,7 @@ mod tests {
         assert!(is_header("您可能還喜歡"));
         assert!(is_header("更多TVBS報導"));
         assert!(is_header("更多某某新闻"));
+        assert!(is_header("更多问答") && is_header("熱門提問"));
         assert!(!is_header("更多企业将在明年加入报道"));
         assert!(!is_header("More chips shipped."));
         assert!(!is_header("More than 40 clusters"));

@@ -138,18 +138,27 @@ fn is_sign_off(folded: &str) -> bool {
 }
 
 /// A wire story's closing credit (folded): `Reporting by Jo Roe in Tokyo;
-/// Editing by Sam Poe`. Wire copy prints it under the last paragraph.
+/// Editing by Sam Poe`, or translated `（某地的 Jo Roe 報導；編輯：Sam Poe）`.
+/// Wire copy prints it under the last paragraph.
 fn is_wire_credit(folded: &str) -> bool {
     let t = folded.trim();
-    t.len() <= 400
-        && ["reporting by ", "additional reporting by ", "writing by "]
-            .iter()
-            .any(|w| t.starts_with(w))
-        && t.contains("editing by ")
+    if t.len() > 400 {
+        return false;
+    }
+    let english = ["reporting by ", "additional reporting by ", "writing by "]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && t.contains("editing by ");
+    // The same credit in Chinese, bracketed: `（某地的 Jo Roe 报导；编辑：Sam Poe）`.
+    let chinese = t.starts_with(['(', '（'])
+        && t.ends_with([')', '）'])
+        && (t.contains("报导") || t.contains("报道"))
+        && (t.contains("编辑：") || t.contains("编辑:"));
+    english || chinese
 }
 
 /// The header of the author's box under a post (`About the author`,
-/// `关于作者`, `作者简介`, a forum's `簽名檔`, a thread reader's `Keep
+/// `关于作者`, `作者简介`, an interview's `About the interviewee`, a forum's `簽名檔`, a thread reader's `Keep
 /// current with <name>`), given folded.
 fn is_author_box_header(folded: &str) -> bool {
     // a thread reader's card: `Keep current with Daniel Okoro`
@@ -165,9 +174,16 @@ fn is_author_box_header(folded: &str) -> bool {
             | "about the authors"
             | "author bio"
             | "this article was written by"
+            | "about the interviewee"
+            | "about the speaker"
+            | "about the guest"
+            | "about the contributor"
             | "关于作者"
             | "作者简介"
             | "作者介绍"
+            | "受访者简介"
+            | "嘉宾简介"
+            | "讲者简介"
             | "签名档"
     )
 }
@@ -196,6 +212,36 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x20E3)
 }
 
+/// In a page's markup, a bio box closes the article: its header (`About
+/// the interviewee`, `作者简介`) in the second half with at most two short
+/// paragraphs after it and nothing else. The header and the bio go.
+fn trailing_bio_box(work: &mut Work<'_>, alive: &[usize]) {
+    let Some(at) = alive
+        .iter()
+        .rposition(|&i| is_author_box_header(&work.blocks[i].folded()))
+    else {
+        return;
+    };
+    let rest = &alive[at + 1..];
+    let before: usize = alive[..at]
+        .iter()
+        .map(|&i| work.blocks[i].text.chars().count())
+        .sum();
+    let bio: usize = rest
+        .iter()
+        .map(|&i| work.blocks[i].text.chars().count())
+        .sum();
+    if rest.is_empty() || rest.len() > 2 || bio > 600 || before < bio * 2 {
+        return;
+    }
+    if alive[at..].iter().any(|&i| work.blocks[i].protected) {
+        return;
+    }
+    for &i in &alive[at..] {
+        work.drop_block(i, DropReason::Boilerplate);
+    }
+}
+
 pub struct TailFilter;
 
 impl Detector for TailFilter {
@@ -205,11 +251,14 @@ impl Detector for TailFilter {
 
     fn run(&self, work: &mut Work<'_>) {
         let alive = work.alive();
-        if alive.is_empty()
-            || alive
-                .iter()
-                .any(|&i| work.blocks[i].kind != BlockKind::Line)
+        if alive.is_empty() {
+            return;
+        }
+        if alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
         {
+            trailing_bio_box(work, &alive);
             return;
         }
         // (0) The opening post's own label (`#1 某用戶 3小時前`, `樓主`):
@@ -394,6 +443,55 @@ mod tests {
             .map(|l| Block::new(l.to_string(), BlockKind::Line))
             .collect();
         Work::new(owned)
+    }
+
+    #[test]
+    fn a_trailing_bio_box_in_markup_goes_and_a_long_section_stays() {
+        let html = |texts: &[(&str, BlockKind)]| {
+            Work::new(
+                texts
+                    .iter()
+                    .map(|(t, k)| Block::new(t.to_string(), *k))
+                    .collect(),
+            )
+        };
+        let bio = "Jane Roe is co-founder and CEO of Example Compute. She spent 11 years at a chip designer.";
+        let mut w = html(&[
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+            ("About the interviewee", BlockKind::Heading),
+            (bio, BlockKind::Para),
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY; 2]);
+        // Three paragraphs under the header are a section, not a bio.
+        let mut w = html(&[
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+            ("作者简介", BlockKind::Heading),
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts().len(), 7);
+    }
+
+    #[test]
+    fn a_translated_wire_credit_ends_the_story() {
+        let zh = "該公司預計第一季調整後毛利率約為百分之六十，並宣布新的股票回購計劃。";
+        let mut w = dump(&[
+            zh,
+            zh,
+            zh,
+            "（班加羅爾的 Jo Roe 報導；編輯：Sam Poe）",
+            "我們的標準：信託原則。",
+            "科技",
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![zh; 3]);
+        assert!(!is_wire_credit(&fold("（記者某某報導）")));
     }
 
     #[test]

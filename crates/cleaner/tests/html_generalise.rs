@@ -444,3 +444,19 @@ fn blurbs_under_related_links_in_one_paragraph_go_and_a_paragraph_after_links_st
     let doc = clean("t", &html);
     assert!(doc.text.contains("國產晶片的市場空間"), "{}", doc.text);
 }
+
+#[test]
+fn a_donation_box_inside_the_article_and_a_closing_bio_box_go() {
+    let zh = "<p>嘉義園區的先進封裝廠第一期廠房已於去年底完工，第二期預計明年投產，屆時月產能將再增加三成。</p>\
+<p>地方政府表示，園區用水將優先採用再生水，並與水利單位協調枯水期的調度，確保農業灌溉不受影響。</p>\
+<p>業者坦言，電力與人力才是更大的挑戰，夜班工程師的招募已經比去年更加困難，薪資也持續上漲。</p>";
+    let html = page(&format!(
+        r#"<article><div class="article-body">{zh}<div class="donation-box__Container-sc-1a2b"><p>獨立調查需要你的力量</p><p>本站不接受政府與政黨的資金，每月小額捐款就能支持我們。</p></div>{EN_PARAS}<h3>About the interviewee</h3><p>Jane Roe is co-founder of Example Compute and spent 11 years at a chip designer.</p></div></article>"#
+    ));
+    let doc = clean("t", &html);
+    assert!(doc.text.contains("第二期預計明年投產"), "{}", doc.text);
+    assert!(doc.text.contains("regional brokerage"), "{}", doc.text);
+    assert!(!doc.text.contains("獨立調查需要你的力量"), "{}", doc.text);
+    assert!(!doc.text.contains("About the interviewee"), "{}", doc.text);
+    assert!(!doc.text.contains("Jane Roe"), "{}", doc.text);
+}
