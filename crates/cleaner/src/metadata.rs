@@ -419,7 +419,10 @@ fn is_byline_folded(text: &str, folded: &str) -> bool {
         return false;
     }
     let f = date_re().replace_all(folded, " ");
-    let f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '【'));
+    // A print page sets a bullet before the byline (`■本報記者 某某`).
+    let f = f.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '【' | '■' | '◆' | '●' | '▲')
+    });
     byline_re().is_match(f)
 }
 
@@ -1945,6 +1948,7 @@ mod tests {
         assert!(is_byline("南方晨报记者 陈一鸣"));
         assert!(is_byline("北岸日報 記者吳小明／新竹報導2024-05-06 08:15"));
         assert!(is_byline("本报记者 刘洋、通讯员 何平"));
+        assert!(is_byline("■本報記者 梁某某"));
         assert!(is_byline("東岸財訊記者王小明 高雄"));
         assert!(is_dated_row("原创 2024-03-02 10:15 · 某某科技 · 来自上海"));
         assert!(!is_dated_row("2024-03-02 10:15 某某科技"));

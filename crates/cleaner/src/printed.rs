@@ -16,7 +16,7 @@
 //! chrome pass that calls these tests line by line ([`crate::chrome`]).
 
 use crate::chrome::{first_prose, is_page_position};
-use crate::doc::Work;
+use crate::doc::{BlockKind, Work};
 use crate::script::{char_len, has_inner_sentence_end, is_sentence_end, split_unit};
 use model::DropReason;
 use regex::Regex;
@@ -342,6 +342,48 @@ pub(crate) fn is_page_footer(folded: &str) -> bool {
         .trim()
         .split_once(char::is_whitespace)
         .is_some_and(|(url, rest)| url.starts_with("http") && is_page_position(rest.trim()))
+}
+
+/// A news brief printed on the same page as the article (a print page's
+/// OCR or PDF text): after the article's first paragraph, a paragraph
+/// led by the paper's own dateline (`【本報訊】`, `（本报讯）`) under one or
+/// two short headline lines is another story. Its headline and its
+/// paragraph go; the article's next subhead stays.
+pub(crate) fn page_briefs(work: &mut Work) {
+    let alive = work.alive();
+    if alive
+        .iter()
+        .any(|&i| work.blocks[i].kind != BlockKind::Line)
+    {
+        return;
+    }
+    let dateline_led = |t: &str| {
+        let t = t
+            .trim_start()
+            .trim_start_matches(['【', '（', '(', '[', '■']);
+        t.starts_with("本報訊") || t.starts_with("本报讯")
+    };
+    let headline = |i: usize| {
+        let t = work.blocks[i].text.trim();
+        (4..=24).contains(&char_len(t))
+            && !t.ends_with(is_sentence_end)
+            && !has_inner_sentence_end(t)
+    };
+    let mut seen_paragraph = false;
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let t = &work.blocks[i].text;
+        if seen_paragraph && dateline_led(t) && k > 0 && headline(alive[k - 1]) {
+            let mut start = k - 1;
+            if start > 0 && headline(alive[start - 1]) {
+                start -= 1;
+            }
+            drop.extend_from_slice(&alive[start..=k]);
+        }
+        seen_paragraph |= char_len(t) >= 40
+            && (t.trim_end().ends_with(is_sentence_end) || has_inner_sentence_end(t));
+    }
+    work.drop_unprotected(drop, DropReason::Chrome);
 }
 
 /// A printed page's running header: a line printed again on every page,
@@ -1156,6 +1198,32 @@ mod tests {
         assert!(!is_toc_entry("Revenue rose to 12"));
         assert!(!is_toc_entry("...... 3"));
         assert!(!is_toc_entry("等待中.... 12345"));
+    }
+
+    #[test]
+    fn a_brief_on_the_same_print_page_goes() {
+        let para = "美國持續收緊對華晶片出口，內地設計商加速尋求資本市場支持，公開發售部分獲超額認購約五百倍。";
+        let lines = [
+            "國產晶片股扎堆來港",
+            para,
+            "某廠季績勝預期",
+            "毛利率升至22.5%",
+            "【本報訊】某廠昨晚公布去年第四季業績，收入按年增長17%至24.9億美元，毛利率升至22.5%。",
+            "競爭仍然激烈",
+            para,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        page_briefs(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 5, 6]);
+        // The article's own dateline, before any paragraph, stays.
+        let lines = [
+            "國產晶片股扎堆來港",
+            "【本報訊】某廠昨晚公布業績，收入按年增長。",
+            para,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        page_briefs(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2]);
     }
 
     #[test]
