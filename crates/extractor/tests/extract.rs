@@ -364,6 +364,15 @@ fn compute_bytes_power_and_lengths() {
     assert_fig("每片12寸晶圓", 12.0, "inch");
     assert_fig("line width ≤ 5 microns", 5.0, "µm");
     assert_fig("网络速率800Gbps", 800.0, "Gbps");
+    // a bit rate keeps the form written; transfers are their own unit
+    assert_fig("each pin runs at 11.7Gb/s", 11.7, "Gb/s");
+    assert_fig("the link carries 1.6Tb/s", 1.6, "Tb/s");
+    assert_fig("PCIe 6 signals at 64 GT/s", 64.0, "GT/s");
+    // cents are dollars in facts
+    assert_fig("Profit came to 81 cents per share.", 0.81, "USD/share");
+    // a form factor glued to its number counts nothing
+    assert!(figures("The 2U server holds the cards.").is_empty());
+    assert_fig("The rack holds 8 GPU servers.", 8.0, "servers");
 }
 
 #[test]
@@ -743,6 +752,11 @@ fn money_in_share_price_context_is_per_share() {
     assert!(
         f.iter().any(|x| x.unit == "USD/share" && x.value == 95.0),
         "{f:?}"
+    );
+    // a Taiwanese page may name only its government or its cities
+    assert_eq!(
+        unit_of("嘉義縣的農民說，經濟部補助每公頃約7.3萬元。"),
+        "TWD"
     );
     // on a Taiwan page plain 元 is TWD, and a share price stays one
     let f = figures("新台幣計價的股價今天收在1580元。");

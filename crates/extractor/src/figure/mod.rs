@@ -992,7 +992,8 @@ impl FigureRules {
                 u.unit = "%".into();
             }
             // 五元三毛, 50元6角三分, 15 dollars 50, thirteen dollars and forty-five cents
-            if u.kind == FigureKind::Currency && !q.scaled {
+            // (a unit that is itself the small coin, cents, takes none)
+            if u.kind == FigureKind::Currency && !q.scaled && u.factor >= 1.0 {
                 if let Some((add, e)) = self.subunit(doc, u.end, &u.unit) {
                     u.end = e;
                     u.factor = 1.0;
@@ -1446,13 +1447,8 @@ impl FigureRules {
                 // the figures protocol names the unit as written (5 kW)
                 match (&u.alias, bare) {
                     (Some(a), true) => {
-                        let f = if u.kind == FigureKind::Currency {
-                            u.factor
-                        } else {
-                            1.0
-                        };
-                        sub /= u.factor / f;
-                        (Some(a.clone()), u.kind, f)
+                        sub /= u.factor;
+                        (Some(a.clone()), u.kind, 1.0)
                     }
                     _ => (Some(u.unit.clone()), u.kind, u.factor),
                 }
@@ -1926,8 +1922,9 @@ fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
 
 /// True when a change ("from A to B", 从A到B) rather than a range is
 /// written before character `start`.
-/// Words of a Taiwanese page (folded): the Taiwan market and Taiwan's own
-/// word for nanometre (Hong Kong writes 納米).
+/// Words of a Taiwanese page (folded): the Taiwan market, Taiwan's own
+/// word for nanometre (Hong Kong writes 納米), its government's bodies
+/// and its cities.
 const TAIWAN_WORDS: &[&str] = &[
     "台股",
     "台湾",
@@ -1938,6 +1935,21 @@ const TAIWAN_WORDS: &[&str] = &[
     "台系",
     "台厂",
     "投信",
+    // Its government and cities.
+    "经济部",
+    "国科会",
+    "行政院",
+    "立法院",
+    "台电",
+    "台北",
+    "新竹",
+    "台中",
+    "台南",
+    "高雄",
+    "桃园",
+    "嘉义",
+    "彰化",
+    "苗栗",
 ];
 
 /// Words of a Hong Kong page (folded): its dollar, market and index.

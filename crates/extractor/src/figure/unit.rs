@@ -543,7 +543,12 @@ impl Units {
         {
             return None;
         }
-        let max_mod = if modifiers { 2 } else { 0 };
+        // A word glued to the number is its unit or form factor (`2U
+        // server`, `4K screens`), not a modifier of a counted noun.
+        let glued = k > 0
+            && doc.char_at(k - 1).is_some_and(|c| c.is_ascii_digit())
+            && words.first().is_some_and(|w| w.1 == k);
+        let max_mod = if modifiers && !glued { 2 } else { 0 };
         for start in 0..=max_mod.min(words.len().saturating_sub(1)) {
             // modifiers must be plausible adjectives / names, not function words
             if words[..start]
