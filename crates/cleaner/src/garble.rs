@@ -591,6 +591,9 @@ impl Detector for GarbleFilter {
                 // not a long glued debris token; `A股`, `H股`: a share
                 // class, not the article `a`.
                 let listing_suffix = t.hyphen_glued && all_caps && t.text.len() <= 3;
+                // `上证e互动`, `i茅台`: a lone e or i before Han is a brand's
+                // electronic prefix, not debris.
+                let brand_prefix = matches!(t.text.as_str(), "e" | "i") && glued_right;
                 let bad = (t.hyphen_glued && !listing_suffix)
                     || (alone && tail)
                     || (alone && glued_function_words(&lower))
@@ -608,6 +611,7 @@ impl Detector for GarbleFilter {
                     || (alone
                         && !after_digit
                         && !bracketed
+                        && !brand_prefix
                         && t.text.len() <= 4
                         && t.text.chars().all(|c| c.is_ascii_lowercase())
                         && !SHORT_OK.contains(&lower.as_str())
@@ -959,6 +963,9 @@ mod tests {
         for good in ["950dt", "7 nm", "Scale out", "Ascend"] {
             assert!(out.contains(good), "{good} lost in {out}");
         }
+        let out = clean_zh("投资者在上证e互动平台提问，公司在i深圳发布公告，又在平台上答复qzx了。");
+        assert!(out.contains("上证e互动") && out.contains("i深圳"), "{out}");
+        assert!(!out.contains("qzx"), "{out}");
         let out = clean_zh("孔径约5µm，凸点间距约40μm，电阻10kΩ，结温不超过105°C。");
         for good in ["5µm", "40μm", "10kΩ", "105°C"] {
             assert!(out.contains(good), "{good} lost in {out}");
