@@ -90,8 +90,9 @@ const VENDOR_CONTEXT: usize = 240;
 
 /// Bare model codes (`two 910B dies`, `推出M100推理芯片`) read as chips where
 /// their vendor, or one of its chips, was named shortly before on the same
-/// line. A code listed under chips of several vendors goes to the vendor named
-/// last. Codes come from the aliases of listed chips
+/// line, or, for a code listed under one vendor's chips, anywhere earlier in
+/// the story when no other vendor of that code was. A code listed under chips
+/// of several vendors goes to the vendor named last. Codes come from the aliases of listed chips
 /// ([`Gazetteer::model_codes`]) and from the `bare` regex of patterns.
 fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -> Vec<ChipMention> {
     let has_bare = gaz.patterns.iter().any(|p| p.bare.is_some());
@@ -138,10 +139,29 @@ fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -
             .iter()
             .rposition(|&c| c == '\n')
             .map_or(window, |p| window + p + 1);
-        let from = anchors.partition_point(|a| a.0 <= line_start);
+        let mut from = anchors.partition_point(|a| a.0 <= line_start);
         let to = anchors.partition_point(|a| a.0 <= s);
-        if from >= to {
-            continue;
+        // No vendor on the line: a code listed under one vendor's chips is
+        // that vendor's when the story named it earlier (`昆仑芯…` two
+        // paragraphs up, then `M100今年的计划出货量…`), and no other vendor
+        // it could belong to was named.
+        let doc_wide = from >= to;
+        if doc_wide {
+            let code: String = chars[s..e].iter().collect::<String>().to_ascii_uppercase();
+            let Some(list) = gaz.model_codes.get(&code) else {
+                continue;
+            };
+            let named = |v: &str| anchors[..to].iter().any(|a| a.1 == v);
+            let mut vendors: Vec<&str> = list
+                .iter()
+                .map(|&k| gaz.chips[k].vendor.as_str())
+                .filter(|v| named(v))
+                .collect();
+            vendors.dedup();
+            if vendors.len() != 1 {
+                continue;
+            }
+            from = 0;
         }
         // inside a chip already found (found is sorted by start)
         let k = found.partition_point(|m| m.start < e);
@@ -163,7 +183,7 @@ fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -
                 }
             }
         }
-        if best.is_none() {
+        if best.is_none() && !doc_wide {
             let surface = doc.fslice(s, e);
             for p in &gaz.patterns {
                 let Some(bare) = &p.bare else { continue };

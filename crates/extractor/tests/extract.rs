@@ -718,8 +718,16 @@ fn a_bare_model_code_is_the_chip_of_the_vendor_named_before_it() {
     assert_eq!(chips("昆仑芯随后将发布M500芯片"), ["Kunlunxin M500"]);
     // without the vendor the code is nothing (a bus line, a camera, a part)
     assert!(chips("The M100 bus stops at the campus. A 910B form was filed.").is_empty());
-    // the vendor named on another line does not count
-    assert!(chips("昆仑芯发布会\nM300路线图待定").is_empty());
+    // a listed code after its vendor named paragraphs earlier counts (a
+    // story names the vendor once, then its codes); a pattern's code, not
+    // listed yet, needs the vendor on its own line
+    assert_eq!(
+        chips("昆仑芯发布会在北京举行。\nM300路线图待定。"),
+        ["Kunlunxin M300"]
+    );
+    assert!(!chips("昆仑芯发布会在北京举行。\nM500路线图待定。")
+        .iter()
+        .any(|c| c.contains("M500")));
     // and the code is not a figure: 910 billion dies
     assert!(figures("Huawei packs a pair of 910B dies into each package.").is_empty());
 }
