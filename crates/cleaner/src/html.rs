@@ -1365,6 +1365,24 @@ impl Pending {
     }
 }
 
+/// The first blank line in `s` (a newline, spaces or tabs, a newline):
+/// its start and end byte offsets.
+fn blank_line_break(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'\n', &b[from..]).map(|i| from + i) {
+        let mut j = i + 1;
+        while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'\n' {
+            return Some((i, j + 1));
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// Flattens the DOM into text blocks at block-element boundaries; also
 /// returns the dropped chrome subtrees with their reasons.
 /// What [`flatten`] found about an element on entering it, for its exit.
@@ -1387,6 +1405,8 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
         vec![(doc.tree.root(), true, false, Shape::default())];
     // Stack of enclosing block containers.
     let mut containers: Vec<(NodeId, BlockKind)> = Vec::new();
+    // Containers whose text is set as plain lines (see the text case).
+    let mut plain_text: std::collections::HashSet<NodeId> = std::collections::HashSet::new();
     while let Some((node, entering, in_link, shape)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
@@ -1397,7 +1417,32 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                 if caption_depth > 0 && !s.trim().is_empty() {
                     cur.caption = true;
                 }
-                cur.text.push_str(s);
+                // A blank line inside a text node, with text on both sides,
+                // marks a board's or archive's post set as plain text in a
+                // `div` (shown with `white-space: pre`): from there on, every
+                // line break in that element's text ends a block, as in a
+                // text dump.
+                let mut plain = cur.container.is_some_and(|c| plain_text.contains(&c));
+                if !plain && cur.kind != BlockKind::Pre && !in_link {
+                    if let Some((at, after)) = blank_line_break(s) {
+                        let before = !cur.text.trim().is_empty() || !s[..at].trim().is_empty();
+                        if before && !s[after..].trim().is_empty() {
+                            if let Some(c) = cur.container {
+                                plain_text.insert(c);
+                                plain = true;
+                            }
+                        }
+                    }
+                }
+                let mut rest = s;
+                if plain && !in_link {
+                    while let Some(at) = rest.find('\n') {
+                        cur.text.push_str(&rest[..at]);
+                        cur.flush(&mut out);
+                        rest = &rest[at + 1..];
+                    }
+                }
+                cur.text.push_str(rest);
             }
             Node::Element(el) => {
                 let name = el.name();

@@ -460,3 +460,48 @@ fn a_donation_box_inside_the_article_and_a_closing_bio_box_go() {
     assert!(!doc.text.contains("About the interviewee"), "{}", doc.text);
     assert!(!doc.text.contains("Jane Roe"), "{}", doc.text);
 }
+
+#[test]
+fn a_post_set_as_plain_text_in_a_div_is_read_line_by_line() {
+    // A board post shown with `white-space: pre`: text nodes with line
+    // breaks and blank lines, no `<p>`; its template lines and replies go.
+    let html = page(
+        r#"<div id="main" class="bbs-content"><span class="meta">作者 someone</span>
+1.媒體來源:
+<span class="note">※ 例如某某日報</span>
+某某時報
+
+4.完整新聞內文:
+<span class="note">※ 社論特稿都不能貼！</span>
+某某公司執行長昨日表示，新一代加速器將於今年第三季開始出貨，並採用最先進的製程量產，成為業界首款量產的資料中心晶片。
+
+根據公司公布的規格，新晶片搭載大容量高頻寬記憶體，記憶體頻寬較上一代提升近一倍，算力也同步提升，客戶反應熱烈。
+
+法人分析，公司在加速器市場的市占率目前約為百分之七，若新系統如期放量，明年有機會拉升至百分之十五左右。
+</div>"#,
+    );
+    let doc = clean("t", &html);
+    let lines: Vec<&str> = doc.text.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("根據公司公布的規格") && l.ends_with("客戶反應熱烈。")),
+        "{}",
+        doc.text
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("某某公司執行長")),
+        "{}",
+        doc.text
+    );
+    // Prose in ordinary markup is not split at its source line breaks.
+    let html = page(&format!(
+        "<article><p>Acme Silicon said on Tuesday that its new\ninference accelerator will ship to three cloud customers.</p>{EN_PARAS}</article>"
+    ));
+    let doc = clean("t", &html);
+    assert!(
+        doc.text.contains("its new inference accelerator"),
+        "{}",
+        doc.text
+    );
+}
