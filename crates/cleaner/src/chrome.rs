@@ -2070,6 +2070,10 @@ fn translator_popups(work: &mut Work) {
     // chrome: look at every block, drop the ones still alive.
     let all = work.blocks.len();
     for i in 0..all {
+        // Every line of the popup is short: fold nothing longer.
+        if work.blocks[i].text.len() > 360 {
+            continue;
+        }
         let f = folded(i);
         let feedback = f.len() <= 120
             && (f.contains("help improve google translate")
@@ -2078,7 +2082,9 @@ fn translator_popups(work: &mut Work) {
             drop.push(i);
         }
         if f == "original text" || f == "原文" {
-            if let Some(end) = (i + 1..all.min(i + 4)).find(|&j| is_rate(&folded(j))) {
+            if let Some(end) = (i + 1..all.min(i + 4))
+                .find(|&j| work.blocks[j].text.len() <= 360 && is_rate(&folded(j)))
+            {
                 drop.extend(i..=end);
             }
         }
