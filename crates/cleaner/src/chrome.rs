@@ -1496,6 +1496,9 @@ pub(crate) const AD_CALLS: &[&str] = &[
     "早鸟票",
     "喜欢这篇文章",
     "喜欢本文",
+    // A newsletter's referral call (`… free when 3 friends sign up`).
+    "friends sign up",
+    "refer a friend",
     "continue with google",
     "continue with apple",
     "continue with facebook",

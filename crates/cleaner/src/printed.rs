@@ -768,8 +768,21 @@ pub(crate) fn rule_lines(work: &Work) -> Vec<usize> {
         .collect()
 }
 
-/// A mailed newsletter's sections in a dump (mail headers at its top, or
-/// an unsubscribe line): divider lines split it into sections (market
+/// A section label in capitals alone on its line (`THE BIG STORY`, `ALSO
+/// IN CHIPS THIS WEEK`): three letters or more, no lower case, no
+/// sentence, 48 chars at most.
+fn is_caps_label(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 48
+        && t.bytes().filter(u8::is_ascii_uppercase).count() >= 3
+        && !t.bytes().any(|b| b.is_ascii_lowercase())
+        && !t.ends_with(['.', '!', '?', ':'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A mailed newsletter's sections in a dump or a mail's HTML (mail headers
+/// at its top, an unsubscribe, `View in browser` or `forwarded to you`
+/// line): divider lines or capitalised labels split it into sections (market
 /// tables, the main piece, briefs, a calendar, the legal notice); when
 /// one section holds at least 60 % of the prose in three or more
 /// paragraphs, it is the article and the other sections go.
@@ -777,6 +790,14 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     let n = work.blocks.len();
     let mut bounds: Vec<usize> = vec![0];
     bounds.extend(rule_lines(work));
+    // A mail's HTML sets its sections apart by capitalised labels (`THE
+    // BIG STORY`, `QUICK HITS`) rather than rule lines; where rules stand,
+    // such labels are subheads inside a section.
+    if bounds.len() == 1 {
+        bounds.extend((0..n).filter(|&i| is_caps_label(&work.blocks[i].text)));
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
     bounds.push(n);
     if bounds.len() < 4 {
         return;
@@ -789,9 +810,20 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
         || work.blocks.iter().any(|b| {
             let t = &b.text;
             t.len() <= 400
-                && ["nsubscribe", "取消订阅", "取消訂閱", "退订", "退訂"]
-                    .iter()
-                    .any(|w| t.contains(w))
+                && [
+                    "nsubscribe",
+                    "取消订阅",
+                    "取消訂閱",
+                    "退订",
+                    "退訂",
+                    "email forwarded to you",
+                    "View in browser",
+                    "View this email in your browser",
+                    "在浏览器中查看",
+                    "在瀏覽器中查看",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
         });
     if !mailed {
         return;
@@ -805,7 +837,10 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     let others: Vec<usize> = alive
         .iter()
         .copied()
-        .filter(|&i| i < a || i >= b || (i == a && is_divider(&work.blocks[i].text)))
+        .filter(|&i| {
+            let t = &work.blocks[i].text;
+            i < a || i >= b || (i == a && (is_divider(t) || is_caps_label(t)))
+        })
         .collect();
     work.drop_unprotected(others, DropReason::Boilerplate);
 }
@@ -1083,6 +1118,25 @@ mod tests {
         newsletter_sections(&mut w);
         assert_eq!(w.alive().len(), lines.len() - 2);
         assert!(is_divider("━━━━━━━━") && !is_divider("=====") && !is_divider("==== 今日 ===="));
+        // A mail's HTML: capitalised labels split it, no rule lines.
+        let en = "The rack ships in the third quarter, and the first customer has committed to tens of thousands of accelerators over two years.";
+        let lines = [
+            "View in browser",
+            "TODAY'S SPONSOR",
+            "Rent GPU clusters by the hour from our partner, with no minimum term.",
+            "THE BIG STORY",
+            en,
+            en,
+            en,
+            "QUICK HITS",
+            "A startup raised money for its inference chip.",
+            "Was this email forwarded to you? Sign up here.",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Para);
+        newsletter_sections(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6]);
+        assert!(is_caps_label("ALSO IN CHIPS THIS WEEK") && !is_caps_label("CHIPS & IPOs"));
+        assert!(!is_caps_label("Q3 2026") && !is_caps_label("AMD."));
     }
 
     #[test]
