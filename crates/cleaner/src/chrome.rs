@@ -2685,6 +2685,7 @@ impl Detector for ChromeFilter {
         crate::transcript::transcripts(work);
         crate::transcript::host_lines(work);
         crate::metadata::above_post_head(work);
+        crate::thread::chat_messages(work);
         crate::thread::replies(work);
         crate::thread::channel_posts(work);
         crate::thread::accepted_answers(work);

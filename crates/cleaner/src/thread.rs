@@ -12,7 +12,10 @@
 //! detector calls these while the stamps and counts are still there. A
 //! thread's part markers (`(2/5)`) are chrome, and so is a topic's
 //! accepted-answer box under its first post (`Solved by name in post #4`,
-//! the answer's excerpt cut short with `…`, `View full post`).
+//! the answer's excerpt cut short with `…`, `View full post`). A chat
+//! export (every message a line led by its time, `上午10:05  Name  text`):
+//! the message lines go, and what stays is the text a message carried on
+//! lines of its own, such as a forwarded article.
 //! Must not know: site names; any other chrome.
 
 use crate::chrome::is_body_paragraph;
@@ -20,6 +23,53 @@ use crate::doc::{BlockKind, Work};
 use crate::script::{char_len, han_count};
 use crate::stamp::{is_count_line, is_time_stamp};
 use model::DropReason;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A chat export's message line: its time first (`上午10:05`, `22:14`,
+/// `[3/7/26 10:05 AM]`, `3/7/26, 10:05 -`), then the sender and text.
+fn is_chat_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\[?(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+)?(?:上午|下午|早上|晚上|凌晨|中午)?\s?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?(?:\s+-)?\s+\S")
+            .expect("static regex")
+    });
+    let t = text.trim_start();
+    t.len() <= 2000 && t.as_bytes().iter().take(24).any(u8::is_ascii_digit) && re.is_match(t)
+}
+
+/// A chat export: eight or more message lines, a quarter of the lines at
+/// least, half of them 50 chars or shorter. The message lines go; lines a message carried on its own (a
+/// forwarded article, its headline and subheads) stay for the other rules.
+pub(crate) fn chat_messages(work: &mut Work) {
+    let alive = work.alive();
+    if alive.len() < 8
+        || alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
+    {
+        return;
+    }
+    let chat: Vec<usize> = alive
+        .iter()
+        .copied()
+        .filter(|&i| is_chat_line(&work.blocks[i].text))
+        .collect();
+    if chat.len() < 8 || chat.len() * 4 < alive.len() {
+        return;
+    }
+    // Chat messages are short; a transcript's time-coded turns and a live
+    // blog's entries, also led by times, are the article's prose.
+    let mut lengths: Vec<usize> = chat
+        .iter()
+        .map(|&i| char_len(&work.blocks[i].text))
+        .collect();
+    lengths.sort_unstable();
+    if lengths[lengths.len() / 2] > 50 {
+        return;
+    }
+    work.drop_unprotected(chat, DropReason::Chrome);
+}
 
 /// A badge a thread prints between a poster's handle and the time
 /// (`作者`, `樓主`, `OP`): the poster is the thread's author.
@@ -271,6 +321,38 @@ mod tests {
     const POST: &str =
         "這週拜訪了幾家組裝廠，整理一下機櫃出貨的觀察：本季出貨比上季多三成，液冷機種比重明顯拉高，明年上半年可望再成長。";
     const REPLY: &str = "想請教一下，液冷機種的散熱模組是誰在做？明年的份額會不會重新分配呢？";
+
+    #[test]
+    fn a_chat_exports_messages_go_and_a_forwarded_article_stays() {
+        let mut lines = vec![
+            "上午07:58\t阿凱\t早安各位",
+            "上午08:15\t老周\t昨天費半又殺了2.8%",
+            "上午09:40 王大明加入群組。",
+            "上午10:05\tVincent\t\"轉一篇，寫得滿完整的",
+            "某某晶片大戰升溫",
+            POST,
+            POST,
+        ];
+        lines.extend([
+            "上午10:11\t老周\t感謝分享👍",
+            "上午10:13\tJenny\t今年EPS大家估多少？",
+            "上午10:15\t阿凱\t太樂觀了吧",
+            "上午10:47 林小美已退出群組。",
+            "下午01:17\t老周\t又是詐騙",
+        ]);
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        chat_messages(&mut w);
+        assert_eq!(w.alive(), vec![4, 5, 6]);
+        assert!(
+            is_chat_line("[3/7/26 10:05 AM] Dana: see this")
+                && is_chat_line("3/7/26, 10:05 - Dana: ok")
+        );
+        // A transcript's time-coded turns are long: they stay.
+        let turn = "[00:00:41] Hana Cho: Thanks, Ben. Good timing, too, because the last six weeks have changed the supply picture quite a bit.";
+        let mut w = Work::of_lines(&[turn; 10], BlockKind::Line);
+        chat_messages(&mut w);
+        assert_eq!(w.alive().len(), 10);
+    }
 
     #[test]
     fn an_accepted_answer_box_goes() {
