@@ -773,7 +773,12 @@ pub(crate) fn rule_lines(work: &Work) -> Vec<usize> {
 /// sentence, 48 chars at most.
 fn is_caps_label(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 48
+    // An ad's label set into a story marks the ad, not a new section.
+    let ad = matches!(
+        t,
+        "ADVERTISEMENT" | "AD" | "ADS" | "SPONSORED" | "SPONSOR" | "PROMOTED" | "PAID POST"
+    );
+    !ad && t.len() <= 48
         && t.bytes().filter(u8::is_ascii_uppercase).count() >= 3
         && !t.bytes().any(|b| b.is_ascii_lowercase())
         && !t.ends_with(['.', '!', '?', ':'])
@@ -1137,6 +1142,7 @@ mod tests {
         assert_eq!(w.alive(), vec![4, 5, 6]);
         assert!(is_caps_label("ALSO IN CHIPS THIS WEEK") && !is_caps_label("CHIPS & IPOs"));
         assert!(!is_caps_label("Q3 2026") && !is_caps_label("AMD."));
+        assert!(!is_caps_label("ADVERTISEMENT"));
     }
 
     #[test]
