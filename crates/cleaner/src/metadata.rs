@@ -284,6 +284,14 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
     for k in KEYS {
         if let Some(rest) = f.strip_prefix(k) {
             let rest = rest.trim_start();
+            // An interview's turn (`记者：那国产芯片接得住吗？`): a question
+            // or a sentence after the reporter's label, not a byline.
+            if matches!(*k, "记者" | "主持人")
+                && rest.starts_with(':')
+                && is_spoken_turn(&rest[1..])
+            {
+                continue;
+            }
             if rest.starts_with([':', '|', '丨']) {
                 // `图：<caption of a chart>` is a caption; `图：<name>` a credit.
                 let long_caption = matches!(*k, "图" | "图片") && char_len(rest) > 16;
@@ -360,6 +368,13 @@ pub fn is_meta_line_folded(text: &str, folded: &str) -> bool {
     // Every English shape holds a digit, but an update note and a post's
     // signature, which end with `)`.
     (digits > 0 || f.trim_end().ends_with(')')) && english_meta_re().is_match(f.trim())
+}
+
+/// What follows a speaker's label in an interview: a question or a
+/// sentence, or more words than a list of names.
+fn is_spoken_turn(rest: &str) -> bool {
+    let t = rest.trim();
+    t.ends_with(['?', '？', '。', '！', '!', '…']) || has_inner_sentence_end(t) || char_len(t) > 24
 }
 
 /// A newspaper page number (`A3版`, `b12版`), folded.
@@ -1831,6 +1846,20 @@ mod tests {
             "Shipments rose 20% in November 2026.",
         ] {
             assert!(!is_meta_line_folded(prose, &fold(prose)), "{prose}");
+        }
+    }
+
+    #[test]
+    fn an_interview_turn_after_the_reporters_label_is_not_a_byline() {
+        for turn in [
+            "记者：那国产芯片接得住吗？",
+            "記者：最後請你對明年做幾個預測。",
+            "主持人：谢谢林院长。",
+        ] {
+            assert!(!is_meta_line_folded(turn, &fold(turn)), "{turn}");
+        }
+        for meta in ["记者：周晓岚", "记者：张三 李四"] {
+            assert!(is_meta_line_folded(meta, &fold(meta)), "{meta}");
         }
     }
 
