@@ -1333,6 +1333,17 @@ fn is_contents_header(folded: &str) -> bool {
         )
 }
 
+/// A microblog's repost chain: reposters' comments led by `//@name:`
+/// (`//@某用户:数据很扎实`), or a line of them.
+fn is_repost_chain(text: &str) -> bool {
+    let t = text.trim_start();
+    // The reposter's own comment may lead the chain on its line.
+    let Some(at) = t.find("//@") else {
+        return false;
+    };
+    t.len() <= 1200 && char_len(&t[..at]) <= 80 && t[at + 3..].contains([':', '：'])
+}
+
 /// A line of nothing but hashtags (`#AI芯片 #算力`, `#寒武纪三季报# #国产算力#`),
 /// mentions (`@某话题 @某账号`) or cashtags (`$某股(SH600000)$ $NVDA$`).
 fn is_hashtag_line(text: &str) -> bool {
@@ -2418,11 +2429,15 @@ fn labelled_ads(work: &mut Work) {
             break;
         };
         let t = &work.blocks[ad].text;
-        let call = char_len(t) <= 60
-            && !work.blocks[ad].protected
-            && work.blocks[ad].kind != BlockKind::Heading
+        let short_call = char_len(t) <= 60
             && !t.contains(|c: char| is_sentence_end(c))
             && !is_body_paragraph(&work.blocks[after].text);
+        // A pitch under the label that ends on its link's arrow (`… Get
+        // $500 in credits →`) is the ad, however it is worded.
+        let arrow_call = char_len(t) <= 300 && t.trim_end().ends_with(['→', '»', '›']);
+        let call = (short_call || arrow_call)
+            && !work.blocks[ad].protected
+            && work.blocks[ad].kind != BlockKind::Heading;
         if call {
             work.drop_block(ad, DropReason::Chrome);
         }
@@ -2820,6 +2835,7 @@ impl Detector for ChromeFilter {
                 || is_push_comment(text)
                 || is_reading_time(text)
                 || is_hashtag_line(text)
+                || is_repost_chain(text)
                 || is_comment_meta(text)
                 || is_offer(&folded)
                 || is_subscribe_box(text, &folded)
@@ -3136,6 +3152,9 @@ mod tests {
     #[test]
     fn hashtag_lines() {
         assert!(is_hashtag_line("#AI芯片 #算力 #封装"));
+        assert!(is_repost_chain("//@半导体小马哥:数据很扎实 //@某人:同意"));
+        assert!(!is_repost_chain("// a comment in code"));
+        assert!(is_repost_chain("深度好文，建议收藏//@某人:数据很扎实"));
         assert!(is_hashtag_line("#某某三季报# #国产算力#"));
         assert!(!is_hashtag_line(
             "#1 in memory: the company ships more HBM than anyone."
@@ -3279,6 +3298,17 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         gallery_counters(&mut w);
         assert_eq!(w.alive(), vec![1, 3]);
+    }
+
+    #[test]
+    fn a_labelled_pitch_ending_on_its_arrow_is_an_ad() {
+        let body = "The rack ships in the third quarter, and the first customer has committed to tens of thousands of accelerators.";
+        let pitch = "Still waiting on allocation? Spin up instances in 90 seconds, no minimum. Get $500 in credits →";
+        let lines = [body, "ADVERTISEMENT", pitch, body, "Sponsored", body, body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Para);
+        labelled_ads(&mut w);
+        assert!(!w.alive().contains(&2));
+        assert!(w.alive().contains(&5), "a paragraph under a label stays");
     }
 
     #[test]

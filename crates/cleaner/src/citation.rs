@@ -1,5 +1,6 @@
 //! Citation and footnote markers: `[1]`, `[2][3]`, `[4, 5]`, `[6–8]`,
-//! `[citation needed]`, `[edit]`.
+//! `[citation needed]`, `[edit]`, a shared document's comment anchors
+//! (`[a]`).
 //!
 //! Owns: removing the markers from running text, with the space before
 //! them, and references sections in the last 40% of the page (or a long
@@ -18,7 +19,7 @@ fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\s?(?:\[(?:\d{1,3}(?:\s*[,–\-]\s*\d{1,3})*|citation needed|edit|note \d+)\])+",
+            r"(?i)\s?(?:\[(?:\d{1,3}(?:\s*[,–\-]\s*\d{1,3})*|citation needed|edit|note \d+|[a-z])\])+",
         )
         .expect("static regex")
     })
@@ -215,6 +216,16 @@ mod tests {
         CitationFilter.run(&mut w);
         assert_eq!(w.blocks[0].text, "hard technology\" - The rapid end");
         assert_eq!(w.dropped.len(), 3);
+        // A shared document's comment anchors: `[a]`, `[b]`.
+        let mut w = Work::new(vec![Block::new(
+            "roughly 55% of its revenue.[a] The ramp slips.[b]",
+            BlockKind::Line,
+        )]);
+        CitationFilter.run(&mut w);
+        assert_eq!(
+            w.blocks[0].text,
+            "roughly 55% of its revenue. The ramp slips."
+        );
     }
 
     #[test]

@@ -1475,6 +1475,18 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         containers.push((node.id(), kind));
                         cur.container = Some(node.id());
                         cur.kind = kind;
+                        // A post set as plain text: one of its own text
+                        // nodes holds a blank line between two lines.
+                        if kind != BlockKind::Pre
+                            && node.children().any(|c| match c.value() {
+                                Node::Text(t) => blank_line_break(t).is_some_and(|(at, after)| {
+                                    !t[..at].trim().is_empty() && !t[after..].trim().is_empty()
+                                }),
+                                _ => false,
+                            })
+                        {
+                            plain_text.insert(node.id());
+                        }
                     }
                     if name == "img" {
                         continue;

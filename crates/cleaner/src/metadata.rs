@@ -377,6 +377,71 @@ fn is_spoken_turn(rest: &str) -> bool {
     t.ends_with(['?', '？', '。', '！', '!', '…']) || has_inner_sentence_end(t) || char_len(t) > 24
 }
 
+/// A post's time and client (`11-26 08:47 来自 iPhone客户端`, `來自
+/// Android`), or an official release's clock time alone (`香港時間16時30分`).
+fn is_post_source_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:(?:\d{2,4}[-/年])?\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}\s*)?(?:来自|來自)\s*\S{0,20}?(?:客户端|客戶端|iPhone|Android|iPad|HarmonyOS|网页版|網頁版)$|^(?:香港|北京|台北|臺北)?(?:时间|時間)\s*\d{1,2}(?:时|時)\d{2}分$")
+            .expect("static regex")
+    });
+    let t = text.trim();
+    t.len() <= 80 && re.is_match(t)
+}
+
+/// A research note's header lines: its rating and price fields
+/// (`Rating: Positive (unchanged)`, `Price (3/3 close): $341.27`), an
+/// analyst's contact row (a name with an e-mail address), a distribution
+/// label (`CONFIDENTIAL – FOR INSTITUTIONAL CLIENTS ONLY.`, `DRAFT v3 – do
+/// not forward.`). Short lines only.
+fn is_note_header_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 160 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    const FIELDS: [&str; 8] = [
+        "rating:",
+        "price target:",
+        "target price:",
+        "price (",
+        "price:",
+        "market cap:",
+        "market cap (",
+        "ticker:",
+    ];
+    // One field alone, or a row of them (`Rating: … Ticker: … Price …`).
+    let fields = FIELDS.iter().filter(|k| lower.contains(*k)).count();
+    let field = FIELDS.iter().any(|k| lower.starts_with(k))
+        && (t.len() <= 60 || fields >= 3)
+        && !t.ends_with('.')
+        && !has_inner_sentence_end(t);
+    let contact = t.contains('@')
+        && t.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let ascii = |s: &str| {
+                !s.is_empty()
+                    && s.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+')
+                    })
+            };
+            w.split_once('@')
+                .is_some_and(|(a, d)| ascii(a) && ascii(d) && d.contains('.'))
+        })
+        && !has_inner_sentence_end(t)
+        && t.split_whitespace().count() <= 14;
+    let label = (lower.starts_with("confidential")
+        || [
+            "do not forward",
+            "not for distribution",
+            "for institutional clients only",
+        ]
+        .iter()
+        .any(|w| lower.contains(w)))
+        && t.split_whitespace().count() <= 14;
+    field || contact || label
+}
+
 /// A newspaper page number (`A3版`, `b12版`), folded.
 fn edition_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -999,6 +1064,8 @@ impl Detector for MetadataFilter {
                 || is_original_label(&text)
                 || is_dated_row(&text)
                 || is_quote_attribution(&text)
+                || is_post_source_line(&text)
+                || (!data && is_note_header_line(&text))
                 || (!data && (is_meta_row(&text) || is_time_stamp(&text)))
             {
                 if work.published.is_none() {
@@ -1847,6 +1914,41 @@ mod tests {
         ] {
             assert!(!is_meta_line_folded(prose, &fold(prose)), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_research_notes_header_lines_are_metadata() {
+        for meta in [
+            "Rating: Positive (unchanged)",
+            "Rating: Positive Ticker: AVGO Price (3/3 close): $341.27 Market cap: $1.61 trillion",
+            "Price (3/3 close): $341.27",
+            "Jane Roe, CFA · jane@example.com · +1 (646) 555-0100",
+            "CONFIDENTIAL – FOR INSTITUTIONAL CLIENTS ONLY.",
+            "DRAFT v3 – do not forward.",
+            "CONFIDENTIAL – FOR INSTITUTIONAL CLIENTS ONLY. DRAFT v3 – do not forward.",
+        ] {
+            assert!(is_note_header_line(meta), "{meta}");
+        }
+        for body in [
+            "Price: that is what buyers ask about first, and the answer has changed twice this year.",
+            "Send tips to the desk. We read everything, and we protect our sources.",
+            "Security: confidential-computing support with per-tenant memory encryption",
+            "某某 Chip Hunter（@chiphunter.tw）在 Threads 上：「最近跑了一趟」",
+        ] {
+            assert!(!is_note_header_line(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_posts_client_line_and_a_releases_clock_time_are_metadata() {
+        for meta in [
+            "11-26 08:47 来自 iPhone客户端",
+            "來自 Android",
+            "香港時間16時30分",
+        ] {
+            assert!(is_post_source_line(meta), "{meta}");
+        }
+        assert!(!is_post_source_line("这批芯片来自台积电的南科工厂"));
     }
 
     #[test]

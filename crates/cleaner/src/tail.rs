@@ -182,7 +182,9 @@ fn is_author_box_header(folded: &str) -> bool {
             | "作者简介"
             | "作者介绍"
             | "受访者简介"
+            | "受访者介绍"
             | "嘉宾简介"
+            | "嘉宾介绍"
             | "讲者简介"
             | "签名档"
     )
@@ -214,7 +216,9 @@ fn is_emoji(c: char) -> bool {
 
 /// In a page's markup, a bio box closes the article: its header (`About
 /// the interviewee`, `作者简介`) in the second half with at most two short
-/// paragraphs after it and nothing else. The header and the bio go.
+/// paragraphs after it and nothing else. The header and the bio go. In
+/// the first half (a guest box above an interview), the header and the
+/// one short paragraph under it go.
 fn trailing_bio_box(work: &mut Work<'_>, alive: &[usize]) {
     let Some(at) = alive
         .iter()
@@ -222,6 +226,18 @@ fn trailing_bio_box(work: &mut Work<'_>, alive: &[usize]) {
     else {
         return;
     };
+    // Set into the article (an interview's guest box near its top): the
+    // header and the one short bio paragraph under it.
+    let first = at + 1 < alive.len() && at * 2 < alive.len();
+    if first {
+        let bio = alive[at + 1];
+        let short = work.blocks[bio].text.chars().count() <= 300;
+        if short && !work.blocks[alive[at]].protected && !work.blocks[bio].protected {
+            work.drop_block(alive[at], DropReason::Boilerplate);
+            work.drop_block(bio, DropReason::Boilerplate);
+        }
+        return;
+    }
     let rest = &alive[at + 1..];
     let before: usize = alive[..at]
         .iter()
@@ -464,8 +480,10 @@ mod tests {
         ]);
         TailFilter.run(&mut w);
         assert_eq!(w.alive_texts(), vec![BODY; 2]);
-        // Three paragraphs under the header are a section, not a bio.
+        // Three paragraphs under the header in the second half are a
+        // section, not a bio.
         let mut w = html(&[
+            (BODY, BlockKind::Para),
             (BODY, BlockKind::Para),
             (BODY, BlockKind::Para),
             (BODY, BlockKind::Para),
@@ -475,7 +493,21 @@ mod tests {
             (BODY, BlockKind::Para),
         ]);
         TailFilter.run(&mut w);
-        assert_eq!(w.alive_texts().len(), 7);
+        assert_eq!(w.alive_texts().len(), 8);
+        // A guest box near the top of an interview: header and bio go.
+        let mut w = html(&[
+            (BODY, BlockKind::Para),
+            ("嘉宾简介", BlockKind::Heading),
+            (
+                "某某，某研究院院长，曾任某公司AI平台事业部总监。",
+                BlockKind::Para,
+            ),
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+            (BODY, BlockKind::Para),
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY; 4]);
     }
 
     #[test]
