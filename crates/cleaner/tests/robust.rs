@@ -33,6 +33,13 @@ fn assert_spans(text: &str, spans: &[model::Span]) {
     assert_eq!(rebuilt, text);
 }
 
+/// A bound that catches a hang or a quadratic pass on the big pages below,
+/// not a speed target (speed is benchmarked in `bench/cleaner`): a debug
+/// build takes 13-16 s on the 8 MB page alone, and twice that while CI
+/// runs the other tests beside it. Linearity itself is checked by
+/// `time_is_linear_in_page_size`, as a ratio.
+const HANG_GUARD: Duration = Duration::from_secs(90);
+
 #[test]
 fn empty_and_tiny_inputs() {
     for input in [
@@ -73,11 +80,7 @@ fn deeply_nested_divs_are_fast() {
     );
     let t = Instant::now();
     let doc = clean("deep", &page);
-    assert!(
-        t.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(doc.text.contains("深处的正文"));
     assert_spans(&doc.text, &doc.paragraphs);
 }
@@ -135,7 +138,7 @@ fn huge_html_page() {
     );
     let t = Instant::now();
     let doc = clean("big", &page);
-    assert!(t.elapsed() < Duration::from_secs(20));
+    assert!(t.elapsed() < HANG_GUARD);
     assert!(doc.text.starts_with("Nvidia said") || doc.text.contains("\nNvidia said"));
 }
 
@@ -172,11 +175,7 @@ fn many_chinese_paragraphs_with_latin_tokens() {
     );
     let t = Instant::now();
     let doc = clean("many", &page);
-    assert!(
-        t.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(doc.text.contains("英伟达H100采用HBM3显存"));
 }
 
@@ -192,11 +191,7 @@ fn page_too_large_for_a_dom_is_flattened_linearly() {
     page.push_str("<p>最后一段：公司将于明年一季度发布下一代产品。</p></article></body></html>");
     let t = Instant::now();
     let doc = clean("big", &page);
-    assert!(
-        t.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        t.elapsed()
-    );
+    assert!(t.elapsed() < HANG_GUARD, "took {:?}", t.elapsed());
     assert!(doc.text.contains("Blackwell芯片的需求依然强劲"));
     assert!(doc.text.contains("最后一段"));
     assert!(!doc.text.contains("菜单项") && !doc.text.contains("不是正文"));
