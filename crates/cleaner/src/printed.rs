@@ -792,21 +792,6 @@ fn is_caps_label(text: &str) -> bool {
 /// one section holds at least 60 % of the prose in three or more
 /// paragraphs, it is the article and the other sections go.
 pub(crate) fn newsletter_sections(work: &mut Work) {
-    let n = work.blocks.len();
-    let mut bounds: Vec<usize> = vec![0];
-    bounds.extend(rule_lines(work));
-    // A mail's HTML sets its sections apart by capitalised labels (`THE
-    // BIG STORY`, `QUICK HITS`) rather than rule lines; where rules stand,
-    // such labels are subheads inside a section.
-    if bounds.len() == 1 {
-        bounds.extend((0..n).filter(|&i| is_caps_label(&work.blocks[i].text)));
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
-    bounds.push(n);
-    if bounds.len() < 4 {
-        return;
-    }
     let alive = work.alive();
     let mailed = alive
         .iter()
@@ -831,6 +816,21 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
                 .any(|w| t.contains(w))
         });
     if !mailed {
+        return;
+    }
+    let n = work.blocks.len();
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(rule_lines(work));
+    // A mail's HTML sets its sections apart by capitalised labels (`THE
+    // BIG STORY`, `QUICK HITS`) rather than rule lines; where rules stand,
+    // such labels are subheads inside a section.
+    if bounds.len() == 1 {
+        bounds.extend((0..n).filter(|&i| is_caps_label(&work.blocks[i].text)));
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds.push(n);
+    if bounds.len() < 4 {
         return;
     }
     let sections: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).collect();

@@ -145,9 +145,9 @@ fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -
         // that vendor's when the story named it earlier (`昆仑芯…` two
         // paragraphs up, then `M100今年的计划出货量…`), and no other vendor
         // it could belong to was named.
+        let code: String = chars[s..e].iter().collect::<String>().to_ascii_uppercase();
         let doc_wide = from >= to;
         if doc_wide {
-            let code: String = chars[s..e].iter().collect::<String>().to_ascii_uppercase();
             let Some(list) = gaz.model_codes.get(&code) else {
                 continue;
             };
@@ -170,7 +170,6 @@ fn bare_codes(gaz: &Gazetteer, doc: &Doc, hits: &[Hit], found: &[ChipMention]) -
         }
         let recent = &anchors[from..to];
         let last_of = |vendor: &str| recent.iter().rposition(|a| a.1 == vendor);
-        let code: String = chars[s..e].iter().collect::<String>().to_ascii_uppercase();
         // (rank of the vendor's latest mention, canonical, vendor)
         let mut best: Option<(usize, String, String)> = None;
         if let Some(list) = gaz.model_codes.get(&code) {
