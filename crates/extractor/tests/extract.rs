@@ -802,6 +802,49 @@ fn money_in_share_price_context_is_per_share() {
 }
 
 #[test]
+fn a_market_report_lists_its_movers_under_one_stock_word() {
+    let per_share = |text: &str| {
+        figures(text)
+            .into_iter()
+            .filter(|f| f.unit.ends_with("/share"))
+            .map(|f| f.value)
+            .collect::<Vec<_>>()
+    };
+    // semicolons part the movers; the stock word stands before the first
+    assert_eq!(
+        per_share(
+            "股價方面，某甲今日收4,120元；某乙上漲5.32%，收1,585元；某丙上漲35元，收1,450元。"
+        ),
+        [4120.0, 1585.0, 35.0, 1450.0]
+    );
+    // a Hong Kong code in the sentence names a stock
+    assert_eq!(per_share("某公司(09660.HK)逆市跌3.4%，收8.92元。"), [8.92]);
+    // a move then the level it reached is two figures, not a range
+    assert_eq!(
+        per_share("台股方面，某公司勁揚40元至1,490元。"),
+        [40.0, 1490.0]
+    );
+    // a Korean share trades above 100,000 won
+    assert_eq!(
+        per_share("Shares of the memory maker rose 3.2 percent to 598,000 won."),
+        [598000.0]
+    );
+    // a long English lead right before the amount, and EPS as the stock word
+    assert_eq!(
+        per_share("She raised her price target to $265 from $240 on Friday."),
+        [265.0, 240.0]
+    );
+    assert_eq!(
+        per_share("Adjusted EPS came in at $0.79 against a forecast of $0.76."),
+        [0.79, 0.76]
+    );
+    // the semicolon ends the cue's clause: a cost after it is no price
+    assert!(per_share("公司股价收报30元；新产品售价999元。").len() == 1);
+    // no stock word: a price rise in a shop is money
+    assert!(per_share("这款显卡上涨200元至5999元。").is_empty());
+}
+
+#[test]
 fn chinese_durations_people_and_clause_final_counts() {
     assert_eq!(
         figures("新工厂的建设周期需要4到6个月。")
@@ -819,6 +862,10 @@ fn chinese_durations_people_and_clause_final_counts() {
     assert!(figures("今天是开业3周年。").is_empty());
     // 个 counts only with its noun before it and at the end of a clause
     assert!(figures("他们讨论了40个问题的答案").is_empty());
+    // 路 counts channels (concurrent requests, sockets); a noun after 的
+    // is not what was counted
+    assert_fig("在并发256路的条件下，吞吐保持稳定。", 256.0, "channels");
+    assert_fig("单机并发不低于64路。", 64.0, "channels");
     // 人 inside another word is not people
     assert!(figures("共有300人工智能企业参展").is_empty());
 }

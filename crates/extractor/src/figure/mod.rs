@@ -129,6 +129,10 @@ struct SharePriceDefs {
     stock: Vec<String>,
     #[serde(default)]
     lead: Vec<String>,
+    /// Highest price per share by currency where it is not 100,000
+    /// (a Korean share trades at 598,000 won).
+    #[serde(default)]
+    ceilings: BTreeMap<String, f64>,
 }
 
 /// Compiled [`SharePriceDefs`]: folded, lower-cased.
@@ -137,6 +141,14 @@ struct SharePrice {
     cue: Vec<String>,
     stock: Vec<String>,
     lead: Vec<String>,
+    ceilings: BTreeMap<String, f64>,
+}
+
+impl SharePrice {
+    /// The highest plain amount in `currency` that can be a share price.
+    fn ceiling(&self, currency: &str) -> f64 {
+        self.ceilings.get(currency).copied().unwrap_or(1e5)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -361,6 +373,7 @@ impl FigureRules {
                 cue: low(&sp.cue),
                 stock: low(&sp.stock),
                 lead: low(&sp.lead),
+                ceilings: sp.ceilings.clone(),
             },
         })
     }
@@ -1404,8 +1417,18 @@ impl FigureRules {
         let mut value = q1.value;
         let mut value_max = None;
 
-        // range: A-B, A至B, A~B
-        if let Some((q2, u2)) = self.range_tail(doc, start, end, bare) {
+        // range: A-B, A至B, A~B; not a move then the level it reached
+        // (勁揚40元至1,490元)
+        let moved_to = unit1
+            .as_ref()
+            .is_some_and(|u| u.kind == FigureKind::Currency)
+            && start > 0
+            && matches!(
+                doc.char_at(start - 1),
+                Some('涨' | '跌' | '扬' | '升' | '挫' | '降')
+            )
+            && doc.char_at(end) == Some('至');
+        if let Some((q2, u2)) = self.range_tail(doc, start, end, bare).filter(|_| !moved_to) {
             let same_unit = match (&unit1, &u2) {
                 (Some(a), Some(b)) => a.unit == b.unit,
                 (None, Some(_)) => true,
@@ -1489,8 +1512,8 @@ impl FigureRules {
                     && !u.contains('/')
                     && !q1.scaled
                     && factor == 1.0
-                    && value_max.is_none_or(|v| v * factor < 1e5)
-                    && value * factor < 1e5
+                    && value_max.is_none_or(|v| v * factor < self.share.ceiling(&u))
+                    && value * factor < self.share.ceiling(&u)
                     && self.share_price_before(doc, start) =>
             {
                 Some(format!("{u}/share"))
@@ -1538,38 +1561,59 @@ impl FigureRules {
     }
 
     /// The text before `start` makes a money amount a share price: a price
-    /// cue (股价, 收报, 目标价, 每股, closed at ...) in the last 12 characters,
-    /// or a stock word (股价, 盘中, 港股, shares, stock ...) earlier in the
-    /// sentence and a lead word (收, 报, 至, 到, 涨, at, to ...) in the last 4.
+    /// cue (股价, 收报, 目标价, 每股, closed at ...) in the last 16 characters
+    /// of its clause, or a stock word (股价, 盘中, 港股, shares, stock ...)
+    /// earlier in the sentence and a lead word (收, 报, 至, 到, 涨, at, from
+    /// ...) just before the amount. A semicolon ends the clause but not the
+    /// sentence: a market report lists its movers between semicolons under
+    /// one stock word (`股價方面，世芯收4,120元；創意收1,585元`).
     fn share_price_before(&self, doc: &Doc, start: usize) -> bool {
-        let from = start.saturating_sub(80);
+        let from = start.saturating_sub(120);
         let mut s = start;
+        let mut clause = None;
         while s > from {
             let c = doc.chars[s - 1];
-            if matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
+            if matches!(c, '。' | '!' | '?' | '！' | '？' | '\n')
                 || (c == ' ' && s >= 2 && doc.chars[s - 2] == '.')
             {
                 break;
+            }
+            if clause.is_none() && matches!(c, ';' | '；') {
+                clause = Some(s);
             }
             s -= 1;
         }
         if s == start {
             return false;
         }
-        let before: String = doc.chars[s..start]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
-        let tail = |n: usize| {
-            let k = before.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
-            &before[k..]
+        let lower = |from: usize| -> String {
+            doc.chars[from..start]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect()
         };
-        let near = tail(12);
+        let before = lower(s);
+        let near = {
+            let clause_text = match clause {
+                Some(c) => lower(c),
+                None => before.clone(),
+            };
+            let k = clause_text
+                .char_indices()
+                .rev()
+                .nth(15)
+                .map_or(0, |(i, _)| i);
+            clause_text[k..].to_string()
+        };
         if self.share.cue.iter().any(|w| near.contains(w.as_str())) {
             return true;
         }
-        let lead = tail(4);
-        self.share.lead.iter().any(|w| lead.contains(w.as_str()))
+        let k = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        let lead = &before[k..];
+        self.share
+            .lead
+            .iter()
+            .any(|w| lead.contains(w.as_str()) || (w.len() > 4 && before.ends_with(w.as_str())))
             && self.share.stock.iter().any(|w| before.contains(w.as_str()))
     }
 

@@ -91,7 +91,10 @@ impl FigureRules {
         }
         // `EPS分别为1.30/1.83/2.51元`: the cue stands before the first item
         let plain_money = tail.kind == FigureKind::Currency && !unit.contains('/');
-        if plain_money && tail.value < 1e5 && self.share_price_before(doc, first.start) {
+        if plain_money
+            && tail.value < self.share.ceiling(&unit)
+            && self.share_price_before(doc, first.start)
+        {
             unit = format!("{unit}/share");
             tail.unit = Some(unit.clone());
         }

@@ -501,6 +501,8 @@ impl Units {
             let at = k + off;
             if off > 0 {
                 match doc.char_at(at - 1) {
+                    // 256路的条件: a noun after 的 is not the counted thing
+                    Some('的') => return None,
                     Some(c) if is_han(c) || c.is_ascii_alphanumeric() => {}
                     _ => return None,
                 }
