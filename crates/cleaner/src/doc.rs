@@ -109,6 +109,9 @@ pub struct Work<'a> {
     pub dropped: Vec<Dropped>,
     /// Drops past [`MAX_DROPPED`], counted but not listed.
     pub unlisted: usize,
+    /// The blocks are a subtitle file's cues: spoken lines without
+    /// punctuation, none of them page chrome by its shape.
+    pub spoken: bool,
 }
 
 /// One kind of noise. Each detector marks what it removes with its reason.
@@ -158,6 +161,7 @@ impl<'a> Work<'a> {
             lang: Lang::En,
             dropped: Vec::new(),
             unlisted: 0,
+            spoken: false,
         }
     }
 

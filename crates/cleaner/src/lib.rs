@@ -22,7 +22,11 @@
 //!   paragraph that repeats an earlier one word for word; after it,
 //!   [`duplicate::settle_repeats`] records them as duplicates, so the
 //!   chain judges each text once.
-//! - detectors, in chain order: markup residue and cookie notices
+//! - [`subtitles`]: a subtitle file -> one line per cue, before the dump
+//!   is split into blocks.
+//! - detectors, in chain order: a text browser's link numbers, link rows
+//!   and link list ([`textbrowser`]), a spoken video's greeting, sponsor
+//!   read and sign-off ([`subtitles`]), markup residue and cookie notices
 //!   ([`chrome`]), [`spam`] (separator-dense keyword stuffing,
 //!   wrong-script link farms), [`disclaimer`] (cut the tail at a
 //!   disclaimer marker; contact lines), [`related`] (related-headline
@@ -72,8 +76,10 @@ pub mod related;
 pub mod script;
 pub mod spam;
 pub mod stamp;
+pub mod subtitles;
 pub mod tail;
 pub mod text_dump;
+pub mod textbrowser;
 pub mod thread;
 pub mod transcript;
 pub mod widget;
@@ -110,6 +116,8 @@ pub fn detect_kind(text: &str) -> InputKind {
 /// The detector chain, in the order it runs.
 pub fn detectors() -> Vec<Box<dyn Detector>> {
     vec![
+        Box::new(textbrowser::TextBrowserDump),
+        Box::new(subtitles::SpokenVideo),
         Box::new(chrome::MarkupResidue),
         Box::new(chrome::CookieNotices),
         Box::new(spam::SpamFilter),
@@ -155,11 +163,16 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
         Route::Dom => finish(source, read_dom(text)),
         Route::Markdown => finish(source, read_dom(&markdown::to_html(text))),
         Route::Text => {
+            let cues = subtitles::cue_lines(text);
+            let spoken = cues.is_some();
+            let text = cues.as_deref().unwrap_or(text);
             let columns = columns::unfolded(text);
             let text = columns.as_deref().unwrap_or(text);
-            finish(source, run(Work::new(text_dump::blocks(text))))
+            let mut work = Work::new(text_dump::blocks(text));
+            work.spoken = spoken;
+            finish(source, run(work))
         }
-        Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note)),
+        Route::Linear(note) => clean_lines(source, flatten(text.to_string()), Some(note), false),
     }
 }
 
@@ -199,11 +212,14 @@ pub fn clean_owned(source: &str, text: String) -> CleanDoc {
         Route::Markdown => finish(source, read_dom(&markdown::to_html(&text))),
         Route::Text => {
             // one copy of the page at a time: the original goes once joined
+            let cues = subtitles::cue_lines(&text);
+            let spoken = cues.is_some();
+            let text = cues.unwrap_or(text);
             let text = columns::unfolded(&text).unwrap_or(text);
             let text = reflow::reflowed(&text).unwrap_or(text);
-            clean_lines(source, linear::normalise_lines(text), None)
+            clean_lines(source, linear::normalise_lines(text), None, spoken)
         }
-        Route::Linear(note) => clean_lines(source, flatten(text), Some(note)),
+        Route::Linear(note) => clean_lines(source, flatten(text), Some(note), false),
     }
 }
 
@@ -213,9 +229,10 @@ fn flatten(page: String) -> String {
 
 /// Cleans a page already turned into clean lines (one block per line,
 /// borrowed) and writes the kept text back into the same buffer.
-fn clean_lines(source: &str, lines: String, note: Option<&str>) -> CleanDoc {
+fn clean_lines(source: &str, lines: String, note: Option<&str>, spoken: bool) -> CleanDoc {
     let (pieces, rest) = {
         let mut work = Work::new(linear::blocks(&lines));
+        work.spoken = spoken;
         if let Some(note) = note {
             work.record(model::DropReason::Boilerplate, note);
         }

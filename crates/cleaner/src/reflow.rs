@@ -240,8 +240,10 @@ fn starts_list_item(t: &str) -> bool {
     match chars.next() {
         Some('*' | '+' | '-' | '•' | '·' | 'o') => chars.next() == Some(' '),
         Some(c) if c.is_ascii_digit() => {
+            // a wrapped sentence may start with its year (`2022. He`)
             let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-            matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+            digits <= 3
+                && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
                 && matches!(t.as_bytes().get(digits + 1), Some(b' '))
         }
         _ => false,

@@ -791,10 +791,44 @@ fn is_signed_price(t: &str) -> bool {
 
 /// A strip of two or more index quotes on one line, each a name, a level
 /// and a signed change (`某指数 3912.35 +0.86% 某成指 13245.67 +1.42%`).
+/// `t` without the delay note a quote strip ends with (`Data delayed 15
+/// min`, `Quotes delayed by 20 minutes`).
+fn without_delay_note(t: &str) -> &str {
+    let Some(at) = t.to_ascii_lowercase().rfind(" delayed ") else {
+        return t;
+    };
+    let note = t[at..].trim();
+    let words: Vec<&str> = note.split_whitespace().collect();
+    let timed = words.len() <= 4
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.last().is_some_and(|w| {
+            w.to_ascii_lowercase()
+                .trim_end_matches('.')
+                .starts_with("min")
+        });
+    if !timed {
+        return t;
+    }
+    // the note's own label (`Data`, `Quotes`) goes with it
+    let head = t[..at].trim_end();
+    match head.rsplit_once(' ') {
+        Some((rest, label))
+            if matches!(
+                label.to_ascii_lowercase().as_str(),
+                "data" | "quotes" | "prices"
+            ) =>
+        {
+            rest
+        }
+        _ => head,
+    }
+}
+
 fn is_index_strip(t: &str) -> bool {
     if t.len() > 400 || t.bytes().filter(|&b| b == b'%').count() < 2 {
         return false;
     }
+    let t = without_delay_note(t);
     let tokens: Vec<&str> = t.split_whitespace().collect();
     let number = |k: usize| tokens.get(k).is_some_and(|v| is_number(v));
     let change = |k: usize| tokens.get(k).is_some_and(|v| is_signed_change(v));
@@ -994,6 +1028,13 @@ mod tests {
         assert!(is_quote_line("Nikkei 38,120.50 +1.2% KOSPI 2,611.30 -0.4%"));
         assert!(!is_quote_line("10-yr 4.21% Nikkei 38,120.50 +1.2%"));
         assert!(!is_quote_line("Revenue 2,410 +33% Margin 51.2 +0.7"));
+        // the strip's delay note goes with it
+        assert!(is_quote_line(
+            "TSM 241.90 +0.9%   MU 142.35 -1.6%   ORCL 288.02 +0.0%   Data delayed 15 min"
+        ));
+        assert!(!is_quote_line(
+            "TSM 241.90 +0.9% MU 142.35 -1.6% and the rest delayed the launch"
+        ));
     }
 
     #[test]
