@@ -373,6 +373,18 @@ fn notice_re() -> &'static Regex {
     })
 }
 
+/// A site's note on its own standards or the author's holdings, opening
+/// its paragraph: `As of the date this article was written, the author does
+/// not own …`, `Example Money requires writers to use primary sources …`.
+fn is_standards_note(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:as of the date (?:of )?this (?:article|story|post) was (?:written|published)|as of (?:this )?(?:writing|publication)|at the time of (?:writing|publication)),? (?:the author|the writer|i)\b[^.]{0,40}\b(?:owns?|holds?|held|has|had|have|did not|does not)\b|[A-Z][\w .&'’-]{1,40} requires (?:its )?(?:writers|authors|contributors|reporters) to use primary sources)")
+            .expect("static regex")
+    });
+    re.is_match(text.trim_start())
+}
+
 /// Longest notice sentence dropped, in chars.
 const NOTICE_CHARS: usize = 160;
 
@@ -521,7 +533,7 @@ impl Detector for DisclaimerFilter {
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let n = char_len(text);
-            if n <= 600 && is_editors_note(text) {
+            if n <= 600 && (is_editors_note(text) || is_standards_note(text)) {
                 work.drop_block(i, DropReason::Disclaimer);
                 continue;
             }
@@ -942,6 +954,19 @@ mod tests {
             run(&["【风险提示】", "本报告仅供参考，不构成投资建议。"]),
             0
         );
+    }
+
+    #[test]
+    fn standards_and_holdings_notes() {
+        assert!(is_standards_note(
+            "As of the date this article was written, the author does not own any of the stocks mentioned."
+        ));
+        assert!(is_standards_note(
+            "Example Money requires writers to use primary sources to support their work. These include white papers."
+        ));
+        assert!(!is_standards_note(
+            "As of the date of the filing, the company owns 12 fabs across three countries."
+        ));
     }
 
     #[test]

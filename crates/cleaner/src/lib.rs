@@ -26,7 +26,8 @@
 //!   is split into blocks.
 //! - detectors, in chain order: a text browser's link numbers, link rows
 //!   and link list ([`textbrowser`]), a spoken video's greeting, sponsor
-//!   read and sign-off ([`subtitles`]), markup residue and cookie notices
+//!   read and sign-off ([`subtitles`]), a note app's clip fields and the
+//!   reader's own notes ([`clipnote`]), markup residue and cookie notices
 //!   ([`chrome`]), [`spam`] (separator-dense keyword stuffing,
 //!   wrong-script link farms), [`disclaimer`] (cut the tail at a
 //!   disclaimer marker; contact lines), [`related`] (related-headline
@@ -57,6 +58,7 @@
 
 pub mod chrome;
 pub mod citation;
+pub mod clipnote;
 pub mod columns;
 pub mod disclaimer;
 pub mod doc;
@@ -118,6 +120,7 @@ pub fn detectors() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(textbrowser::TextBrowserDump),
         Box::new(subtitles::SpokenVideo),
+        Box::new(clipnote::ClipNotes),
         Box::new(chrome::MarkupResidue),
         Box::new(chrome::CookieNotices),
         Box::new(spam::SpamFilter),

@@ -7,7 +7,9 @@
 //! period, clickbait `!`, trailing year), (3) news-feed items: a headline
 //! printed twice, an author line and a timestamp, (4) channel blocks: a
 //! short `…要闻`/`…News` header followed by one headline, (5) a wire's
-//! feed of stamped items (`10-24 17:30【headline】lead`), three in a row.
+//! feed of stamped items (`10-24 17:30【headline】lead`), three in a row,
+//! (6) a series box: `This post is part 3 of 4 in the series …` and the
+//! list of the series' posts under it.
 //! Must not know: site names; disclaimers (cut earlier); duplicates inside
 //! the body (the duplicate detector).
 
@@ -369,7 +371,48 @@ impl Detector for RelatedFilter {
         self.link_cards(work);
         self.prev_next_links(work);
         self.channel_blocks(work);
+        series_boxes(work);
     }
+}
+
+/// The lead of a series box (folded): `This post is part 3 of 4 in the
+/// series …`, `本文是某系列的第3篇`.
+fn is_series_lead(folded: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:this|the) (?:post|article|piece|story|essay) is (?:part|the \w+ (?:post|part)) (?:\d{1,2}|one|two|three|four|five|six) (?:of|in) |^本文(?:是|为)?.{0,24}系列(?:文章)?(?:的|之)?第[0-9一二三四五六七八九十]{1,3}(?:篇|部分)")
+            .expect("static regex")
+    });
+    folded.len() <= 300 && re.is_match(folded.trim())
+}
+
+/// A series box: its lead line and the list of the series' posts right
+/// under it (up to twelve items).
+fn series_boxes(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        if !is_series_lead(&work.blocks[i].folded()) {
+            continue;
+        }
+        drop.push(i);
+        let list = work.blocks[i].kind != BlockKind::Line;
+        for &j in alive[k + 1..].iter().take(12) {
+            let b = &work.blocks[j];
+            let item = if list {
+                b.kind == BlockKind::ListItem
+            } else {
+                let t = b.text.trim_start();
+                let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=2).contains(&digits) && t[digits..].starts_with(['.', ')', '、'])
+            };
+            if !item || char_len(&b.text) > 120 {
+                break;
+            }
+            drop.push(j);
+        }
+    }
+    work.drop_unprotected(drop, DropReason::RelatedLinks);
 }
 
 impl RelatedFilter {
@@ -843,6 +886,51 @@ impl RelatedFilter {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use super::*;
+    use crate::doc::Block;
+
+    #[test]
+    fn a_series_box_and_its_posts_go() {
+        let body = "Every few months someone posts a chart showing that one vendor is cheaper per token, and a day later someone else posts the opposite.";
+        let mut w = Work::new(vec![
+            Block::new(
+                "This post is part 3 of 4 in the series Inference economics",
+                BlockKind::Para,
+            ),
+            Block::new(
+                "Counting tokens per watt on one accelerator",
+                BlockKind::ListItem,
+            ),
+            Block::new(
+                "Tokens per dollar on rented nodes (this post)",
+                BlockKind::ListItem,
+            ),
+            Block::new("Coming soon: reserved pricing", BlockKind::ListItem),
+            Block::new(body, BlockKind::Para),
+            Block::new("What I rented", BlockKind::Heading),
+            Block::new(
+                "Eight accelerators per node, rented by the hour",
+                BlockKind::ListItem,
+            ),
+        ]);
+        series_boxes(&mut w);
+        assert_eq!(
+            w.alive_texts(),
+            vec![
+                body,
+                "What I rented",
+                "Eight accelerators per node, rented by the hour"
+            ]
+        );
+        assert!(is_series_lead(&fold("本文是“推理经济学”系列的第3篇")));
+        assert!(!is_series_lead(&fold(
+            "This chip is part of a series of accelerators."
+        )));
     }
 }
 

@@ -158,9 +158,11 @@ pub fn is_meta_row(text: &str) -> bool {
     let t = text
         .trim()
         .trim_matches(|c: char| META_SEPARATORS.contains(&c) || c.is_whitespace());
+    if !t.contains(META_SEPARATORS) {
+        return is_spaced_meta_row(t);
+    }
     // 48 chars are at most 192 bytes: longer lines are not counted.
     if t.len() > 192
-        || !t.contains(META_SEPARATORS)
         || char_len(t) > 48
         || has_inner_sentence_end(t)
         || t.ends_with(is_sentence_end)
@@ -171,6 +173,29 @@ pub fn is_meta_row(text: &str) -> bool {
     (2..=5).contains(&parts.len())
         && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 20)
         && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
+}
+
+/// A byline row parted by spaces alone, carrying a full date and ending
+/// with an engagement count (`某报 某人 2026-01-08 18:30 阅读 1.2万`).
+fn is_spaced_meta_row(t: &str) -> bool {
+    if t.len() > 192
+        || char_len(t) > 48
+        || has_inner_sentence_end(t)
+        || t.ends_with(is_sentence_end)
+    {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if !(3..=8).contains(&n) {
+        return false;
+    }
+    let dated = words.iter().any(|w| {
+        let digits = w.bytes().filter(u8::is_ascii_digit).count();
+        digits >= 6 && w.len() <= 16 && clock_or_date_re().is_match(w)
+    });
+    let counted = is_count_part(words[n - 1]) || is_count_part(&words[n - 2..].join(" "));
+    dated && counted
 }
 
 /// A video's statistics line: a count of views and a time, maybe with the
@@ -346,6 +371,10 @@ mod tests {
             assert!(is_meta_row(t), "{t}");
         }
         assert!(!is_meta_row("HBM • DRAM • NAND"));
+        // spaces for separators: a full date and a closing count
+        assert!(is_meta_row("某日报 某人 2026-01-08 18:30 阅读 1.2万"));
+        assert!(!is_meta_row("某日报 某人 2026-01-08 18:30"));
+        assert!(!is_meta_row("2026年 营收 增长 30% 阅读 指南"));
         assert!(is_count_row("某专栏 · 2,103 赞同 · 186 评论"));
         assert!(is_meta_row("3.4萬位追蹤者 · 91 追蹤中"));
         assert!(is_relative_time("3 天 ·"));

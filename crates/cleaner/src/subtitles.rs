@@ -25,7 +25,7 @@ fn is_time_line(line: &str) -> bool {
         Regex::new(r"^(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}[,.][0-9]{3}\s*-->\s*(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}[,.][0-9]{3}")
             .expect("static regex")
     });
-    line.len() < 120 && re.is_match(line.trim())
+    line.len() < 120 && line.contains("-->") && re.is_match(line.trim())
 }
 
 /// The text of a subtitle file, one line per cue (a blank line after
