@@ -802,6 +802,31 @@ fn money_in_share_price_context_is_per_share() {
 }
 
 #[test]
+fn a_table_cell_after_a_scaled_amount_is_not_part_of_it() {
+    let f = figures("Nvidia (NVDA) $4.45 trillion 29.8 Broadcom $1.58 trillion 33.1");
+    assert!(
+        f.iter().any(|x| x.value == 4.45e12 && x.unit == "USD"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|x| x.value > 4.45e12 && x.value < 4.46e12),
+        "{f:?}"
+    );
+    // things are counted whole: a decimal before a counted noun is the
+    // previous cell
+    assert!(!figures("Nvidia 29.8 GB300 GPUs")
+        .iter()
+        .any(|x| x.unit == "chips"));
+    assert_fig("Shipments reached 1.5 million chips.", 1.5e6, "chips");
+    // words after digits still make one number
+    assert_fig(
+        "They shipped 4 thousand 3 hundred and 21 chips.",
+        4321.0,
+        "chips",
+    );
+}
+
+#[test]
 fn a_market_report_lists_its_movers_under_one_stock_word() {
     let per_share = |text: &str| {
         figures(text)
@@ -866,6 +891,10 @@ fn chinese_durations_people_and_clause_final_counts() {
     // is not what was counted
     assert_fig("在并发256路的条件下，吞吐保持稳定。", 256.0, "channels");
     assert_fig("单机并发不低于64路。", 64.0, "channels");
+    // a number between the measure word and a noun starts another figure
+    let f = figures("堆叠层数从8层乃至12层继续增加。");
+    assert!(f.iter().any(|x| x.value == 8.0 && x.max.is_none()), "{f:?}");
+    assert!(f.iter().any(|x| x.value == 12.0), "{f:?}");
     // 人 inside another word is not people
     assert!(figures("共有300人工智能企业参展").is_empty());
 }

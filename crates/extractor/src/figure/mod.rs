@@ -655,7 +655,20 @@ impl FigureRules {
             // English words after digits: 4 thousand 3 hundred and 21
             if matches!(doc.char_at(num.end), Some(' ')) {
                 if let Some(w) = words::parse(chars, i) {
-                    if w.end > num.end && num.mult == 1.0 {
+                    // a table's next cell is no part of the number: `$84
+                    // billion 24.7` reads digits right after the scale word
+                    let tail = doc.fslice(num.end, w.end);
+                    let mut tokens = tail.split_whitespace().rev();
+                    let next_cell = tokens
+                        .next()
+                        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+                        && tokens.next().is_some_and(|t| {
+                            let t = t.to_ascii_lowercase();
+                            ["hundred", "thousand", "million", "billion", "trillion"]
+                                .iter()
+                                .any(|s| t.trim_end_matches('s') == *s)
+                        });
+                    if w.end > num.end && num.mult == 1.0 && !next_cell {
                         num = w;
                     }
                 }
@@ -1403,6 +1416,19 @@ impl FigureRules {
         {
             return None;
         }
+        // things are counted whole: a decimal before a counted noun is a
+        // table's previous cell (`29.8 GB300 GPUs`), unless a scale word
+        // makes it whole (1.5 million chips); rates, tokens, shares and
+        // scores are not such things
+        if !bare
+            && q1.num.decimal
+            && !q1.scaled
+            && unit1
+                .as_ref()
+                .is_some_and(|u| u.count && WHOLE_THINGS.contains(&u.unit.as_str()))
+        {
+            return None;
+        }
         // 百分之五十, 百 分之 2, 千分之一 (= 0.1%)
         let mut percent_of = 0.0;
         if unit1.is_none() && prefix.is_none() {
@@ -2066,6 +2092,37 @@ fn plain_yuan_currency(doc: &Doc) -> Option<&'static str> {
 /// A past-tense verb of change right before the first number ("rose 5% to
 /// 20%" is a change to a new level, not a range; "expected to grow 20% to
 /// 30%" stays a range).
+/// Counted units of things that come whole (no `2.5 chips`).
+const WHOLE_THINGS: &[&str] = &[
+    "chips",
+    "cards",
+    "servers",
+    "wafers",
+    "cabinets",
+    "units",
+    "nodes",
+    "sites",
+    "companies",
+    "people",
+    "employees",
+    "engineers",
+    "developers",
+    "products",
+    "packages",
+    "stacks",
+    "layers",
+    "cores",
+    "data centers",
+    "suppliers",
+    "projects",
+    "patents",
+    "orders",
+    "sets",
+    "pieces",
+    "lines",
+    "channels",
+];
+
 const CHANGE_VERBS: &[&str] = &[
     "rose ",
     "fell ",

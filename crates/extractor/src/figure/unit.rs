@@ -501,9 +501,12 @@ impl Units {
             let at = k + off;
             if off > 0 {
                 match doc.char_at(at - 1) {
-                    // 256路的条件: a noun after 的 is not the counted thing
+                    // 256路的条件: a noun after 的 is not the counted thing;
+                    // a number between starts another figure (8层乃至12层,
+                    // 28万片12英寸晶圆)
                     Some('的') => return None,
-                    Some(c) if is_han(c) || c.is_ascii_alphanumeric() => {}
+                    Some(c) if c.is_ascii_digit() => return None,
+                    Some(c) if is_han(c) || c.is_ascii_alphabetic() => {}
                     _ => return None,
                 }
             }
