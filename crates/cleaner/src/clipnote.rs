@@ -44,6 +44,15 @@ fn is_clip_credit(folded: &str) -> bool {
 /// A clip's own marks: the clipper's time field or its credit.
 fn is_clip(work: &Work<'_>) -> bool {
     work.blocks.iter().any(|b| {
+        // every mark holds one of these, in either script or case
+        let t = &b.text;
+        if !(t.contains("剪藏")
+            || t.contains("收藏")
+            || t.contains("lipped")
+            || t.contains("aved with"))
+        {
+            return false;
+        }
         let f = b.folded();
         let t = f.trim();
         ((t.starts_with("剪藏") || t.starts_with("clipped") || t.starts_with("收藏时间"))

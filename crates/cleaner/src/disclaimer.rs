@@ -377,9 +377,15 @@ fn notice_re() -> &'static Regex {
 /// its paragraph: `As of the date this article was written, the author does
 /// not own …`, `Example Money requires writers to use primary sources …`.
 fn is_standards_note(text: &str) -> bool {
+    // each shape needs one of these before the regex runs
+    let t = text.trim_start();
+    let opening = |w: &str| t.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w));
+    if !(opening("as of") || opening("at the time of") || t.contains("primary sources")) {
+        return false;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:as of the date (?:of )?this (?:article|story|post) was (?:written|published)|as of (?:this )?(?:writing|publication)|at the time of (?:writing|publication)),? (?:the author|the writer|i)\b[^.]{0,40}\b(?:owns?|holds?|held|has|had|have|did not|does not)\b|[A-Z][\w .&'’-]{1,40} requires (?:its )?(?:writers|authors|contributors|reporters) to use primary sources)")
+        Regex::new(r"(?i)^(?:(?:as of the date (?:of )?this (?:article|story|post) was (?:written|published)|as of (?:this )?(?:writing|publication)|at the time of (?:writing|publication)),? (?:the author|the writer|i)\b[^.]{0,40}\b(?:owns?|holds?|held|has|had|have|did not|does not)\b|[A-Z][A-Za-z0-9 .&'’-]{1,40} requires (?:its )?(?:writers|authors|contributors|reporters) to use primary sources)")
             .expect("static regex")
     });
     re.is_match(text.trim_start())

@@ -1299,7 +1299,7 @@ pub fn is_author_bio(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+(?:[.!](?:\s+(?:She|He|They|Before|Previously|Prior)\b[^.!?]*[.!])*)?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$|^[^，。,]{0,20}(?:资深|首席|特约)?(?:记者|記者|编辑|編輯|撰稿人|研究员|研究員)[，,][^。]*(?:追踪|追蹤|关注|關注|专注|專注|负责|負責|报道|報導|采访|採訪)",
+            r"^[—–-]*\s*(?:[A-Z][\w.'’-]*\s+){1,3}is\s+(?:a|an|the|(?:[A-Z][A-Za-z0-9.&-]*\s+){0,3}[A-Z][A-Za-z0-9.&-]*['’]s)\s+(?:[\w-]+\s+){0,4}(?:editor|reporter|writer|correspondent|journalist|columnist|analyst|contributor|author)s?\b|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:covers|reports\s+on|writes\s+about)\s+[^.!?]+(?:[.!](?:\s+(?:She|He|They|Before|Previously|Prior)\b[^.!?]*[.!])*)?$|^[(（]?作者(?:系|为|是|現為|现为)[^。！？]{2,60}[)）]?[。]?$|^[^，。,]{0,20}(?:资深|首席|特约)?(?:记者|記者|编辑|編輯|撰稿人|研究员|研究員)[，,][^。]*(?:追踪|追蹤|关注|關注|专注|專注|负责|負責|报道|報導|采访|採訪)",
         )
         .expect("static regex")
     });

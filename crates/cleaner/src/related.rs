@@ -392,7 +392,9 @@ fn series_boxes(work: &mut Work) {
     let alive = work.alive();
     let mut drop = Vec::new();
     for (k, &i) in alive.iter().enumerate() {
-        if !is_series_lead(&work.blocks[i].folded()) {
+        let t = &work.blocks[i].text;
+        let may_lead = t.contains("part") || t.contains("Part") || t.contains("系列");
+        if !may_lead || !is_series_lead(&work.blocks[i].folded()) {
             continue;
         }
         drop.push(i);

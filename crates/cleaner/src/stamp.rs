@@ -175,14 +175,32 @@ pub fn is_meta_row(text: &str) -> bool {
         && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
 }
 
+/// Four ASCII digits followed by `-`, `/`, `.` or `年` somewhere in `t`.
+fn has_year_then_separator(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut run = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && (matches!(c, b'-' | b'/' | b'.') || b[k..].starts_with("年".as_bytes())) {
+            return true;
+        }
+        run = 0;
+    }
+    false
+}
+
 /// A byline row parted by spaces alone, carrying a full date and ending
 /// with an engagement count (`某报 某人 2026-01-08 18:30 阅读 1.2万`).
 fn is_spaced_meta_row(t: &str) -> bool {
-    if t.len() > 192
-        || char_len(t) > 48
-        || has_inner_sentence_end(t)
-        || t.ends_with(is_sentence_end)
-    {
+    // a full date opens with four digits and a separator, and the row
+    // needs its spaces
+    if t.len() > 192 || !t.contains(' ') || !has_year_then_separator(t) {
+        return false;
+    }
+    if char_len(t) > 48 || has_inner_sentence_end(t) || t.ends_with(is_sentence_end) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
