@@ -99,6 +99,11 @@ fn is_reader_summary_header(folded: &str) -> bool {
     )
 }
 
+/// A rule line drawn with `=`, `-`, `—`, `_` or `*`.
+fn is_rule_line(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| matches!(c, '=' | '-' | '—' | '_' | '*'))
+}
+
 /// An item of a list: numbered (`1.`, `2、`) or bulleted.
 fn is_list_item(text: &str) -> bool {
     let t = text.trim_start();
@@ -125,9 +130,7 @@ impl Detector for ClipNotes {
         for &i in alive.iter().take(12) {
             let b = &work.blocks[i];
             let t = b.text.trim();
-            let rule_line =
-                !t.is_empty() && t.chars().all(|c| matches!(c, '=' | '-' | '—' | '_' | '*'));
-            if rule_line || is_clip_field(&b.folded()) {
+            if is_rule_line(t) || is_clip_field(&b.folded()) {
                 meta.push(i);
             }
         }
@@ -150,7 +153,7 @@ impl Detector for ClipNotes {
                 // its rule line above it (`--`)
                 if let Some(&p) = k.checked_sub(1).and_then(|p| alive.get(p)) {
                     let pt = work.blocks[p].text.trim();
-                    if !pt.is_empty() && pt.chars().all(|c| matches!(c, '-' | '—' | '=' | '_')) {
+                    if is_rule_line(pt) {
                         meta.push(p);
                     }
                 }
