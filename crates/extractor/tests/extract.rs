@@ -802,6 +802,31 @@ fn money_in_share_price_context_is_per_share() {
 }
 
 #[test]
+fn compound_adjectives_ethernet_speeds_and_token_rates() {
+    assert_fig("It signed a 6-gigawatt supply deal.", 6e9, "W");
+    assert_fig("They opened a 20-megawatt inference region.", 2e7, "W");
+    assert_fig(
+        "Our 448-gigabit-per-second SerDes ships next year.",
+        448.0,
+        "Gb/s",
+    );
+    assert_fig("Each card has 24 ports of 200 GbE.", 200.0, "Gb/s");
+    assert_fig("The box decodes at 61 tok/s on one card.", 61.0, "tokens/s");
+    // a number between is the count, not a modifier
+    let f = figures("Llama 32B INT4 29 tok/s");
+    assert!(
+        f.iter().any(|x| x.value == 29.0 && x.unit == "tokens/s"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|x| x.value == 32e9 && x.unit == "tokens/s"),
+        "{f:?}"
+    );
+    // a hyphenated word that is no unit stays out
+    assert!(!figures("a 3-pronged plan").iter().any(|f| f.unit != "x"));
+}
+
+#[test]
 fn a_table_cell_after_a_scaled_amount_is_not_part_of_it() {
     let f = figures("Nvidia (NVDA) $4.45 trillion 29.8 Broadcom $1.58 trillion 33.1");
     assert!(

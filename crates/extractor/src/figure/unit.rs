@@ -336,6 +336,24 @@ impl Units {
 
     /// A unit written after a number ending at `k`.
     pub(crate) fn suffix_at(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
+        if let Some(hit) = self.suffix_here(doc, k) {
+            return Some(hit);
+        }
+        // a compound adjective: `a 6-gigawatt deal`, `a 20-megawatt region`
+        // (a unit word of four or more letters after the hyphen)
+        if doc.char_at(k) == Some('-') && doc.char_at(k + 1).is_some_and(|c| c.is_ascii_lowercase())
+        {
+            let word = (k + 1..doc.len())
+                .take_while(|&j| doc.char_at(j).is_some_and(|c| c.is_ascii_alphabetic()))
+                .count();
+            if word >= 4 {
+                return self.suffix_here(doc, k + 1);
+            }
+        }
+        None
+    }
+
+    fn suffix_here(&self, doc: &Doc, k: usize) -> Option<UnitHit> {
         let spaced = skip_spaces(doc, k, 1);
         let tight = self.suffix_ix.get(doc.char_at(k));
         let loose = self.suffix_ix.get(doc.char_at(spaced));
@@ -555,11 +573,12 @@ impl Units {
             && words.first().is_some_and(|w| w.1 == k);
         let max_mod = if modifiers && !glued { 2 } else { 0 };
         for start in 0..=max_mod.min(words.len().saturating_sub(1)) {
-            // modifiers must be plausible adjectives / names, not function words
-            if words[..start]
-                .iter()
-                .any(|w| NOT_MODIFIERS.contains(&w.0.to_ascii_lowercase().as_str()))
-            {
+            // modifiers must be plausible adjectives / names, not function
+            // words, nor another number (`32B INT4 29 tok/s`: 29 counts)
+            if words[..start].iter().any(|w| {
+                NOT_MODIFIERS.contains(&w.0.to_ascii_lowercase().as_str())
+                    || w.0.bytes().all(|b| b.is_ascii_digit())
+            }) {
                 return None;
             }
             for (noun, unit) in &self.nouns_en {
