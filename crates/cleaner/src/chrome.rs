@@ -2898,6 +2898,7 @@ impl Detector for ChromeFilter {
         called_ads(work);
         sponsored_sections(work);
         running_headers(work);
+        crate::printed::watermarks(work);
         crate::printed::page_briefs(work);
         chart_dumps(work);
         crate::printed::stock_data_boxes(work);

@@ -1691,7 +1691,35 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
         }
     }
     lead_siblings(doc, top, &mut chosen);
+    sibling_pages(doc, top, &mut chosen);
     Some(chosen)
+}
+
+/// A converted PDF's pages (pdf2htmlEX's `<div class="pf"
+/// data-page-no="2">`, pdf.js's `data-page-number`): when the article sits
+/// in one page, or up to two levels inside one, every sibling page is the
+/// article's too (a statement runs on across its page breaks).
+fn sibling_pages(doc: &Html, top: NodeId, chosen: &mut HashSet<NodeId>) {
+    let is_page = |id: NodeId| {
+        element(doc, id).is_some_and(|(_, el)| {
+            el.attr("data-page-no").is_some() || el.attr("data-page-number").is_some()
+        })
+    };
+    let mut node = Some(top);
+    for _ in 0..3 {
+        let Some(id) = node else { return };
+        if is_page(id) {
+            if let Some(parent) = doc.tree.get(id).and_then(|n| n.parent()) {
+                for sib in parent.children() {
+                    if is_page(sib.id()) {
+                        chosen.insert(sib.id());
+                    }
+                }
+            }
+            return;
+        }
+        node = doc.tree.get(id).and_then(|n| n.parent()).map(|p| p.id());
+    }
 }
 
 /// The `<p>` children of `parent` that read as article paragraphs: long

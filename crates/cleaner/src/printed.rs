@@ -386,6 +386,46 @@ pub(crate) fn page_briefs(work: &mut Work) {
     work.drop_unprotected(drop, DropReason::Chrome);
 }
 
+/// A screenshot's or a scan's watermark read as text: a short line naming
+/// an account (`@某财经 微信号：xxx`, `公众号：…`) printed three or more
+/// times down a dump, often in the middle of a sentence. Every copy goes.
+pub(crate) fn watermarks(work: &mut Work) {
+    let key = |t: &str| -> Option<String> {
+        let t = t.trim();
+        let marked = t.contains(['@', '＠'])
+            || ["微信号", "微信號", "公众号", "公眾號"]
+                .iter()
+                .any(|w| t.contains(w));
+        (marked && t.len() <= 160 && char_len(t) <= 40).then(|| {
+            t.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| match c {
+                    '：' => ':',
+                    '＠' => '@',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect()
+        })
+    };
+    let alive = work.alive();
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for &i in &alive {
+        let b = &work.blocks[i];
+        if b.kind != BlockKind::Line {
+            return;
+        }
+        if let Some(k) = key(&b.text) {
+            seen.entry(k).or_default().push(i);
+        }
+    }
+    let drop: Vec<usize> = seen
+        .into_values()
+        .filter(|copies| copies.len() >= 3)
+        .flatten()
+        .collect();
+    work.drop_unprotected(drop, DropReason::Chrome);
+}
+
 /// A printed page's running header: a line printed again on every page,
 /// right after a page footer (`Example Corp (000000 KS)`), or its
 /// running footer, right before the page's number (`Example Securities`
@@ -1024,6 +1064,36 @@ pub(crate) fn filing_exhibit(work: &mut Work) {
         return;
     }
     work.drop_unprotected(alive[..=k].to_vec(), DropReason::Boilerplate);
+}
+
+#[cfg(test)]
+mod watermark_tests {
+    use super::*;
+    use crate::doc::Block;
+
+    #[test]
+    fn an_account_watermark_printed_down_a_dump_goes() {
+        let lines = [
+            "全年营业收入64.93亿元，同比增长",
+            "@某财经 微信号：abc123",
+            "497.6%；归母净利润20.14亿元。",
+            "@某财经  微信号:abc123",
+            "研发投入38.2亿元，占营收比重26.8%。",
+            "@某财经 微信号：abc123",
+            "作者 @某人 的观点",
+        ];
+        let mut w = Work::new(
+            lines
+                .iter()
+                .map(|l| Block::new(*l, BlockKind::Line))
+                .collect(),
+        );
+        watermarks(&mut w);
+        assert_eq!(
+            w.alive_texts(),
+            vec![lines[0], lines[2], lines[4], lines[6]]
+        );
+    }
 }
 
 #[cfg(test)]

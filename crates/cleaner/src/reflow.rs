@@ -117,9 +117,22 @@ pub fn is_wrap(line: &str, next: &str, limit: usize) -> bool {
         && !next.trim_start().starts_with('>')
         && !is_header_line(next)
         && !starts_list_item(next.trim_start())
+        && !is_account_mark(line)
+        && !is_account_mark(next)
         && width(line) + space(line, next) + width(first_word(next)) + slack(line) > limit
         && width(line) <= limit + slack(line)
         && !overruns(line, next, limit)
+}
+
+/// A short line naming an account (`@某财经 微信号：abc`): a screenshot's
+/// watermark read as text, never a wrapped paragraph's line.
+fn is_account_mark(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 120
+        && (t.starts_with(['@', '＠'])
+            || ["微信号", "微信號", "公众号：", "公眾號："]
+                .iter()
+                .any(|w| t.contains(w)))
 }
 
 /// A Han line wider than the column under a short one: a paragraph under
@@ -262,6 +275,20 @@ fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_watermark_is_never_a_wrap() {
+        assert!(!is_wrap(
+            "已陆续披露2025年年报或业绩快报，整",
+            "@某财经 微信号：abc",
+            34
+        ));
+        assert!(!is_wrap(
+            "@某财经 微信号：abc",
+            "体来看，板块合计营收同比增长约68%",
+            34
+        ));
+    }
 
     fn wrapped_article() -> String {
         let para = "The quick brown fox jumps over the lazy dog while the packaging \

@@ -1,7 +1,9 @@
 //! Subtitle files (SubRip `.srt`, WebVTT) and the spoken video they carry.
 //!
 //! Owns: reading a subtitle file as one line per cue (its numbers, time
-//! lines and `WEBVTT`/`NOTE` headers are the format, like tags in HTML);
+//! lines and `WEBVTT`/`NOTE` headers are the format, like tags in HTML),
+//! and a transcript app's export without its speaker lines (`講者 1
+//! 00:03:12`);
 //! and, in the cues of a subtitle file, the parts of a video that are not
 //! its subject: sound tags (`[音樂]`, `[Music]`), the channel's greeting up
 //! to the line that turns to the topic (`我們直接進入正題`), a sponsor read
@@ -86,6 +88,42 @@ pub fn cue_lines(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A transcript app's speaker line: a numbered speaker and the time the
+/// turn starts (`講者 1  00:03:12`, `Speaker 2 01:15`).
+fn is_speaker_time_line(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:讲者|講者|说话人|說話人|发言人|發言人|speaker|spk)\s*[0-9]{1,2}\s+(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}$")
+            .expect("static regex")
+    });
+    line.len() < 60 && line.contains(':') && re.is_match(line.trim())
+}
+
+/// The text of a transcript app's export without its speaker lines (a
+/// blank line where each stood, so no reflow joins two turns), or `None`
+/// when fewer than eight such lines stand in `text`.
+pub fn speaker_turns(text: &str) -> Option<String> {
+    if text
+        .lines()
+        .filter(|l| is_speaker_time_line(l))
+        .take(8)
+        .count()
+        < 8
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if is_speaker_time_line(line) {
+            out.push('\n');
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// A cue line without its markup: `<i>…</i>`, `<c.yellow>`, `{\an8}`.
 fn strip_cue_markup(line: &str) -> String {
     if !line.contains(['<', '{']) {
@@ -116,10 +154,15 @@ const TOPIC_TURNS: &[&str] = &[
     "without further ado",
 ];
 
+/// Folded words of a question that opens the topic: the greeting above it
+/// goes, the line itself is the talk's (`我們先從最基本的問題開始`).
+const TOPIC_OPENERS: &[&str] = &["我们先从", "let's start with"];
+
 /// Folded words that announce a sponsor read.
 const SPONSOR_WORDS: &[&str] = &[
     "赞助",
     "工商时间",
+    "广告之后",
     "业配",
     "sponsored by",
     "brought to you by",
@@ -129,6 +172,9 @@ const SPONSOR_WORDS: &[&str] = &[
 /// Folded words that return from a sponsor read to the topic.
 const RETURNS: &[&str] = &[
     "回到正题",
+    "业配结束",
+    "广告结束",
+    "我们回来",
     "回到主题",
     "back to the video",
     "back to the topic",
@@ -145,6 +191,8 @@ const CHANNEL_CALLS: &[&str] = &[
     "小铃铛",
     "分享给",
     "上一集",
+    "下一集",
+    "五颗星",
     "资讯卡",
     "说明栏",
     "like and subscribe",
@@ -169,6 +217,10 @@ const SIGN_OFFS: &[&str] = &[
     "今天就先到这",
     "下集见",
     "下期见",
+    "下次见",
+    "收获很多",
+    "感谢收听",
+    "谢谢收听",
     "that's it for today",
     "that's all for today",
     "see you next time",
@@ -179,7 +231,6 @@ const SIGN_OFFS: &[&str] = &[
 const DISCLAIMERS: &[&str] = &[
     "个人观点",
     "不构成",
-    "投资建议",
     "自行判断",
     "not financial advice",
     "not investment advice",
@@ -192,13 +243,13 @@ fn is_sound_tag(folded: &str) -> bool {
         return !t.is_empty();
     }
     let inner = t
-        .strip_prefix(['[', '(', '（', '【'])
-        .and_then(|s| s.strip_suffix([']', ')', '）', '】']));
+        .strip_prefix(['[', '(', '（', '【', '［'])
+        .and_then(|s| s.strip_suffix([']', ')', '）', '】', '］']));
     inner.is_some_and(|s| {
-        matches!(
-            s.trim(),
-            "音乐"
-                | "掌声"
+        let s = s.trim();
+        let named = matches!(
+            s,
+            "掌声"
                 | "笑声"
                 | "欢呼"
                 | "music"
@@ -208,7 +259,8 @@ fn is_sound_tag(folded: &str) -> bool {
                 | "silence"
                 | "inaudible"
                 | "music playing"
-        )
+        );
+        named || (s.len() <= 30 && (s.contains("音乐") || s.contains("音效") || s.contains("广告")))
     })
 }
 
@@ -243,9 +295,12 @@ impl Detector for SpokenVideo {
                 drop[k] = true;
             }
         }
-        // the greeting, up to the turn to the topic in the first fifth
-        if let Some(turn) = (0..n / 5).find(|&k| has(k, TOPIC_TURNS)) {
+        // the greeting, up to the turn to the topic in the first quarter
+        if let Some(turn) = (0..n / 4).find(|&k| has(k, TOPIC_TURNS)) {
             drop[..=turn].fill(true);
+        } else if let Some(open) = (0..n / 4).find(|&k| has(k, TOPIC_OPENERS)) {
+            // or up to the question that opens it
+            drop[..open].fill(true);
         }
         // a sponsor read, with its short lead-in, up to its return
         let mut k = 0;
@@ -321,6 +376,23 @@ mod tests {
         let lines = cue_lines(&vtt).expect("a subtitle file");
         assert_eq!(lines.lines().next(), Some("line 0"));
         assert_eq!(lines.lines().filter(|l| !l.is_empty()).count(), 9);
+    }
+
+    #[test]
+    fn a_transcript_apps_speaker_lines_go() {
+        let mut t = String::from("某節目 第87集\n");
+        for n in 0..9 {
+            t.push_str(&format!(
+                "講者 {}  00:0{n}:12\n第{n}段說的話，\n還有第二行。\n\n",
+                n % 3 + 1
+            ));
+        }
+        let turns = speaker_turns(&t).expect("a transcript export");
+        assert!(!turns.contains("講者"));
+        assert!(turns.contains("第8段說的話，\n還有第二行。"));
+        assert!(speaker_turns("講者 1  00:00:12\n只有一段。\n").is_none());
+        assert!(is_sound_tag(&crate::script::fold("［片頭音樂］")));
+        assert!(is_sound_tag(&crate::script::fold("［中段廣告］")));
     }
 
     fn spoken(lines: &[String], from_subtitles: bool) -> Vec<String> {

@@ -505,3 +505,48 @@ fn a_post_set_as_plain_text_in_a_div_is_read_line_by_line() {
         doc.text
     );
 }
+
+#[test]
+fn a_converted_pdfs_pages_are_all_the_article() {
+    // pdf2htmlEX: each page a `pf` container, each visual line a div;
+    // the statement runs on over its page breaks.
+    let line = |t: &str| format!(r#"<div class="t m0 x1 h2 y3 ff1 fs0">{t}</div>"#);
+    let page = |n: usize, lines: &[&str]| {
+        let body: String = lines.iter().map(|l| line(l)).collect();
+        format!(
+            r#"<div id="pf{n}" class="pf w0 h0" data-page-no="{n}"><div class="pc pc{n} w0 h0">{body}</div></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><body><div id="page-container">{}{}{}</div></body></html>"#,
+        page(1, &[
+            "The agency today announced final determinations on 214 pending license applications,",
+            "covering integrated circuits and computers with a combined declared value of",
+            "approximately $19.6 billion. It approved 131 applications and denied 58 of them.",
+        ]),
+        page(2, &[
+            "Together, the approved licenses cover up to 410,000 accelerator chips, which the agency",
+            "estimates is less than 8 percent of the capacity installed at the end of last year.",
+        ]),
+        page(3, &[
+            "Denials include every application naming end users that operate data centers for",
+            "defense conglomerates, and requests for more than 100,000 units to one consignee.",
+        ]),
+    );
+    let doc = clean("t", &html);
+    assert!(
+        doc.text.contains("approved 131 applications"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text.contains("410,000 accelerator chips"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text.contains("100,000 units to one consignee"),
+        "{}",
+        doc.text
+    );
+}
