@@ -104,6 +104,8 @@ impl Detector for CookieNotices {
 /// Phrases that, in a short line, mark site chrome. Simplified + lower case:
 /// text is folded before matching, so Traditional pages match too.
 const PROMO: &[&str] = &[
+    "赞助商连结",
+    "赞助商链接",
     "you have selected 0 posts",
     "cancel selecting",
     "all categories",
@@ -2367,6 +2369,9 @@ pub(crate) fn is_sponsor_label(folded: &str) -> bool {
             | "广告"
             | "推广"
             | "赞助内容"
+            | "赞助商连结"
+            | "赞助商链接"
+            | "赞助链接"
     )
 }
 

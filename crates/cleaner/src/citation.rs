@@ -36,6 +36,11 @@ impl Detector for CitationFilter {
         references_section(work);
         trailing_back_matter(work);
         for i in work.alive() {
+            if !work.blocks[i].protected && is_legal_citation_line(&work.blocks[i].text) {
+                work.drop_block(i, DropReason::Citation);
+            }
+        }
+        for i in work.alive() {
             let text = &work.blocks[i].text;
             let ranges: Vec<_> = marker_re()
                 .find_iter(text)
@@ -115,6 +120,20 @@ fn trailing_back_matter(work: &mut Work<'_>) {
         drop.push(i);
     }
     work.drop_unprotected(drop, DropReason::Citation);
+}
+
+/// A legal citation note on its own line (`2 See 15 C.F.R. part 744, …`,
+/// `Review Policy, 90 Fed. Reg. 58112 (Dec. 9, 2025).`): a regulator's
+/// footnote, short and citing the code or the register.
+fn is_legal_citation_line(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b[0-9]{1,3} (?:Fed\. Reg\.|C\.F\.R\.|U\.S\.C\.) (?:§\s?)?[0-9a-z]")
+            .expect("static regex")
+    });
+    text.len() <= 240
+        && (text.contains("Fed. Reg.") || text.contains("C.F.R.") || text.contains("U.S.C."))
+        && re.is_match(text)
 }
 
 /// One entry of a references list.
@@ -205,6 +224,19 @@ mod tests {
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         trailing_back_matter(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn legal_citation_notes() {
+        assert!(is_legal_citation_line(
+            "Review Policy, 90 Fed. Reg. 58112 (Dec. 9, 2025)."
+        ));
+        assert!(is_legal_citation_line(
+            "2 See 15 C.F.R. part 744, Supplement No. 4 (Entity List), as amended."
+        ));
+        assert!(!is_legal_citation_line(
+            "The rule, published in the Federal Register in December, tightened licensing."
+        ));
     }
 
     #[test]

@@ -172,7 +172,7 @@ const CONTACT: &[&str] = &[
 fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\+?[\d()\- ]{7,20}(?:\s*(?:分機|分机|轉|转|ext\.?)\s*\d{1,5})?$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+        Regex::new(r"^\+?[\d()\- ]{7,20}(?:\s*(?:分機|分机|轉|转|ext\.?)\s*\d{1,5})?$|\b(?:400|800)-?\d{3}-?\d{4}\b|\(?0\d{2,3}\)?-\d{7,8}\b|^\(\d{3}\)\s?\d{3}-\d{4}\b|^(?i:e-?mail\s*[:：]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
             .expect("static regex")
     })
 }

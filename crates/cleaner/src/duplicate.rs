@@ -127,11 +127,39 @@ fn exact_repeats(
 /// the chain: a copy of a kept paragraph repeats it, and a copy of a
 /// dropped one is noise for the same reason its first copy was.
 pub fn settle_repeats(work: &mut Work<'_>, deferred: Deferred) {
-    for i in deferred.0 {
+    let mut copies: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &i in &deferred.0 {
         let text = std::mem::take(&mut work.blocks[i].text);
         work.record(DropReason::DuplicateLine, &text);
+        if is_running_line(&work.blocks[i], &text) {
+            *copies.entry(text.trim().to_string()).or_default() += 1;
+        }
         work.blocks[i].text = text;
     }
+    // A short line printed on three pages or more (a converted PDF's
+    // running header) goes in its first copy too.
+    let running: Vec<usize> = work
+        .alive()
+        .into_iter()
+        .filter(|&i| {
+            let b = &work.blocks[i];
+            !b.protected && copies.get(b.text.trim()).is_some_and(|&n| n >= 2)
+        })
+        .collect();
+    work.drop_unprotected(running, DropReason::Chrome);
+}
+
+/// A line that may run at the head or foot of every page: a paragraph or
+/// line of 15 to 100 characters that does not end as a sentence (`U.S.
+/// Department of Commerce | Bureau of …`).
+fn is_running_line(b: &crate::doc::Block<'_>, text: &str) -> bool {
+    let t = text.trim();
+    let n = crate::script::char_len(t);
+    matches!(
+        b.kind,
+        crate::doc::BlockKind::Para | crate::doc::BlockKind::Line
+    ) && (15..=100).contains(&n)
+        && !t.ends_with(crate::script::is_sentence_end)
 }
 
 /// Short lines that recur, most copies opening a paragraph: the speaker
@@ -147,7 +175,6 @@ fn is_label_shaped(t: &str) -> bool {
         && !t.bytes().any(|b| b.is_ascii_digit())
         && crate::script::char_len(t) <= 100
         && !t.ends_with(crate::script::is_sentence_end)
-        && !crate::script::has_inner_sentence_end(t)
 }
 
 /// A table's header row of periods (`年度 2024 2025F 2026F 2027F`,

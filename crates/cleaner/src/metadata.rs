@@ -1096,6 +1096,7 @@ impl Detector for MetadataFilter {
             }
         }
         self.author_bio(work);
+        bracketed_byline_leads(work);
         self.name_over_role(work);
         self.name_over_handle(work);
         self.qa_board_names(work);
@@ -1293,6 +1294,46 @@ fn is_quote_attribution(text: &str) -> bool {
     });
     let t = text.trim();
     t.len() <= 200 && re.is_match(t)
+}
+
+/// A byline in lenticular brackets leading a paragraph (`【文/某网 某人】据…`,
+/// `【作者：某人】`): the bracket goes, the paragraph stays.
+fn bracketed_byline_leads(work: &mut Work) {
+    for i in work.alive() {
+        let t = &work.blocks[i].text;
+        let lead = t.len() - t.trim_start().len();
+        let rest = &t[lead..];
+        let Some(inner) = rest.strip_prefix('【') else {
+            continue;
+        };
+        let Some(close) = inner.find('】') else {
+            continue;
+        };
+        let label = &inner[..close];
+        let byline = [
+            "文/",
+            "文／",
+            "撰文/",
+            "撰文／",
+            "作者/",
+            "作者／",
+            "作者：",
+            "作者:",
+        ]
+        .iter()
+        .any(|w| label.starts_with(w))
+            && char_len(label) <= 30;
+        // the paragraph goes on after it
+        let after = &inner[close + '】'.len_utf8()..];
+        if byline && char_len(after.trim()) >= 10 {
+            let end = lead + '【'.len_utf8() + close + '】'.len_utf8();
+            work.remove_ranges(
+                i,
+                std::iter::once(lead..end).collect(),
+                DropReason::Metadata,
+            );
+        }
+    }
 }
 
 pub fn is_author_bio(text: &str) -> bool {
@@ -2050,6 +2091,28 @@ mod tests {
             "图为某型训练加速卡（图片来源：某某科技官网）"
         ));
         assert!(!is_credit_line("某型推理加速卡样品。图片来源：某某科技"));
+    }
+
+    #[test]
+    fn a_bracketed_byline_leading_a_paragraph_goes() {
+        let mut w = Work::new(vec![
+            crate::doc::Block::new(
+                "【文/某网 某人】据路透社报道，美国商务部正酝酿新一轮出口管制措施。",
+                BlockKind::Para,
+            ),
+            crate::doc::Block::new(
+                "【重磅】某公司发布新一代芯片，性能提升一倍。",
+                BlockKind::Para,
+            ),
+        ]);
+        bracketed_byline_leads(&mut w);
+        assert_eq!(
+            w.alive_texts(),
+            vec![
+                "据路透社报道，美国商务部正酝酿新一轮出口管制措施。",
+                "【重磅】某公司发布新一代芯片，性能提升一倍。"
+            ]
+        );
     }
 
     #[test]

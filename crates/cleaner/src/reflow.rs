@@ -180,6 +180,20 @@ fn space(line: &str, next: &str) -> usize {
 /// of letters and hyphens, then a colon and a space.
 fn is_header_line(line: &str) -> bool {
     let t = line.trim_start();
+    // a Chinese label opening a line (`风险提示：`, `数据来源：`) starts a
+    // field; a speaker's colon (`黄仁勋表示：`, `他说：`) does not
+    if let Some((key, _)) = t.split_once('：') {
+        let n = key.chars().count();
+        let said = [
+            "说", "說", "表示", "指出", "认为", "認為", "称", "稱", "强调", "強調", "透露", "坦言",
+            "问", "問", "答", "道",
+        ]
+        .iter()
+        .any(|w| key.ends_with(w));
+        if (4..=6).contains(&n) && !said && key.chars().all(crate::script::is_han) {
+            return true;
+        }
+    }
     let key = t.split(": ").next().unwrap_or("");
     key.len() < t.len()
         && (2..=30).contains(&key.len())
@@ -275,6 +289,15 @@ fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chinese_label_starts_a_field() {
+        assert!(is_header_line("风险提示：本文仅为信息整理，不构成任何"));
+        assert!(is_header_line("数据来源：公司公告"));
+        assert!(!is_header_line("他说：“这不是问题。”"));
+        assert!(!is_header_line("黄仁勋表示：“需求仍然强劲。”"));
+        assert!(!is_header_line("司公告与万得的整理，本文仅为信息的整理。"));
+    }
 
     #[test]
     fn an_account_watermark_is_never_a_wrap() {
