@@ -131,9 +131,15 @@ fn is_legal_citation_line(text: &str) -> bool {
         Regex::new(r"\b[0-9]{1,3} (?:Fed\. Reg\.|C\.F\.R\.|U\.S\.C\.) (?:§\s?)?[0-9a-z]")
             .expect("static regex")
     });
-    text.len() <= 240
-        && (text.contains("Fed. Reg.") || text.contains("C.F.R.") || text.contains("U.S.C."))
-        && re.is_match(text)
+    // a note, not a sentence citing the code: it opens with a capital or
+    // its number and ends as a citation does
+    let t = text.trim();
+    let opens = t.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+    t.len() <= 240
+        && opens
+        && t.ends_with(['.', ')'])
+        && (t.contains("Fed. Reg.") || t.contains("C.F.R.") || t.contains("U.S.C."))
+        && re.is_match(t)
 }
 
 /// One entry of a references list.
@@ -236,6 +242,10 @@ mod tests {
         ));
         assert!(!is_legal_citation_line(
             "The rule, published in the Federal Register in December, tightened licensing."
+        ));
+        // a converted PDF's visual line of a sentence citing the code
+        assert!(!is_legal_citation_line(
+            "any license in accordance with 15 C.F.R. § 750.8. Applications filed after January 31,"
         ));
     }
 
