@@ -166,7 +166,7 @@ pub fn clean(source: &str, text: &str) -> CleanDoc {
         Route::Dom => finish(source, read_dom(text)),
         Route::Markdown => finish(source, read_dom(&markdown::to_html(text))),
         Route::Text => {
-            let cues = subtitles::cue_lines(text).or_else(|| subtitles::speaker_turns(text));
+            let cues = subtitles::spoken_lines(text);
             let spoken = cues.is_some();
             let text = cues.as_deref().unwrap_or(text);
             let columns = columns::unfolded(text);
@@ -215,7 +215,7 @@ pub fn clean_owned(source: &str, text: String) -> CleanDoc {
         Route::Markdown => finish(source, read_dom(&markdown::to_html(&text))),
         Route::Text => {
             // one copy of the page at a time: the original goes once joined
-            let cues = subtitles::cue_lines(&text).or_else(|| subtitles::speaker_turns(&text));
+            let cues = subtitles::spoken_lines(&text);
             let spoken = cues.is_some();
             let text = cues.unwrap_or(text);
             let text = columns::unfolded(&text).unwrap_or(text);

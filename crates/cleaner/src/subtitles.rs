@@ -124,6 +124,12 @@ pub fn speaker_turns(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// A subtitle file's cues or a transcript export's turns as plain lines
+/// ([`cue_lines`], [`speaker_turns`]), or `None` for any other text.
+pub fn spoken_lines(text: &str) -> Option<String> {
+    cue_lines(text).or_else(|| speaker_turns(text))
+}
+
 /// A cue line without its markup: `<i>…</i>`, `<c.yellow>`, `{\an8}`.
 fn strip_cue_markup(line: &str) -> String {
     if !line.contains(['<', '{']) {

@@ -1618,22 +1618,12 @@ impl FigureRules {
                 .flat_map(|c| c.to_lowercase())
                 .collect()
         };
-        let before = lower(s);
-        let near = {
-            let clause_text = match clause {
-                Some(c) => lower(c),
-                None => before.clone(),
-            };
-            let k = clause_text
-                .char_indices()
-                .rev()
-                .nth(15)
-                .map_or(0, |(i, _)| i);
-            clause_text[k..].to_string()
-        };
+        // the cue's window: the last 16 characters of the clause
+        let near = lower(clause.unwrap_or(s).max(start.saturating_sub(16)));
         if self.share.cue.iter().any(|w| near.contains(w.as_str())) {
             return true;
         }
+        let before = lower(s);
         let k = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
         let lead = &before[k..];
         self.share
