@@ -205,15 +205,16 @@ impl Extractor {
         }
         for f in figures {
             let Some(unit) = f.unit else { continue };
+            let start = with_glued_sign(&doc, f.start);
             facts.push((
-                f.start,
+                start,
                 Fact::Figure {
-                    surface: doc.surface(f.start, f.end).to_string(),
+                    surface: doc.surface(start, f.end).to_string(),
                     value: f.value,
                     value_max: f.value_max,
                     unit,
                     qualifier: f.qualifier,
-                    start: f.start,
+                    start,
                     end: f.end,
                     sentence: sentences.text(&doc, f.start, f.end),
                     about: about::about(&anchors, &sentences, f.start, f.end),
@@ -268,5 +269,26 @@ impl Extractor {
         );
         out.sort_by_key(|f| (f.start, f.end));
         out
+    }
+}
+
+/// The start of a figure with the approximation sign written against it
+/// (`~275 tokens/s`, `≈1.2万片`): the sign is part of what the reader sees
+/// as the figure, as `$` is. A sign after a number is a range's dash
+/// (`4.6 ~1,000W`), not a qualifier, and stays out.
+fn with_glued_sign(doc: &text::Doc, start: usize) -> usize {
+    let Some(at) = start.checked_sub(1) else {
+        return start;
+    };
+    if !matches!(doc.char_at(at), Some('~' | '～' | '≈')) {
+        return start;
+    }
+    let mut k = at;
+    while k > 0 && doc.char_at(k - 1) == Some(' ') {
+        k -= 1;
+    }
+    match k.checked_sub(1).and_then(|p| doc.char_at(p)) {
+        Some(c) if c.is_ascii_digit() || c == '.' => start,
+        _ => at,
     }
 }

@@ -959,6 +959,16 @@ impl FigureRules {
                 }
             }
         }
+        // `1,000+ tokens/s`, `10K+ GPUs`: a plus after the amount means over
+        if !bare
+            && doc.char_at(end) == Some('+')
+            && doc
+                .char_at(end + 1)
+                .is_none_or(|c| c == ' ' || c.is_alphabetic())
+        {
+            over = true;
+            end += 1;
+        }
         Quantity {
             num,
             value,
@@ -1122,6 +1132,10 @@ impl FigureRules {
         if yearish && count.unit.is_empty() {
             return None;
         }
+        let wafers = (q.end..count.end).any(|i| doc.char_at(i) == Some('片'));
+        if wafers && monthly_output_before(doc, q.num.start) {
+            count.unit = "wafers/month".into(); // 月产能约4.5万片
+        }
         count.factor = 1.0;
         Some(count)
     }
@@ -1181,6 +1195,11 @@ impl FigureRules {
             "较",
             "相比",
             "对比",
+            // a level reached from or towards: `to 250,000 wafers a month
+            // from roughly 170,000`, `75,000 ... and plans to reach 120,000`
+            " from",
+            " reach",
+            " reaching",
         ]
         .iter()
         .any(|w| lead.ends_with(w));
@@ -1940,6 +1959,17 @@ fn percent_of_before(doc: &Doc, k: usize, bare: bool) -> Option<(usize, f64)> {
         return None;
     }
     Some((j, 100.0 / denom))
+}
+
+/// Whether a fab's monthly output (`月产能`, `月产量`) is named earlier in
+/// the sentence before character `start`: then the wafers or pieces counted
+/// there are per month (`月产能将从约7.5万片提升到12万片`).
+fn monthly_output_before(doc: &Doc, start: usize) -> bool {
+    let lead = doc.fslice(start.saturating_sub(40), start);
+    let sentence = lead
+        .rfind(['。', '！', '？', '!', '?', '\n'])
+        .map_or(lead, |i| &lead[i..]);
+    sentence.contains("月产能") || sentence.contains("月产量")
 }
 
 /// Counted hardware (chips, dies, cards, wafers, servers ...), rates too.

@@ -311,6 +311,11 @@ fn cardinal(t: &[Tok], mut k: usize, allow_a: bool) -> Option<Cardinal> {
     // what the previous word was: 0 start, 1 unit(<10 or teen), 2 tens, 3 hundred, 4 scale, 5 digits
     let mut prev = 0u8;
     let mut last_good: Option<(f64, usize, f64)> = None;
+    // scales fall as a cardinal goes on (two million three hundred
+    // thousand); one as large as an earlier one starts another number
+    // (`1.5 million and 2 million` is two amounts, not 3.5 million)
+    let mut smallest_scale = f64::INFINITY;
+    let mut at_last_scale: Option<(f64, usize, f64)> = None;
     let mut a = false;
     while k < t.len() {
         let tok = t[k];
@@ -358,6 +363,10 @@ fn cardinal(t: &[Tok], mut k: usize, allow_a: bool) -> Option<Cardinal> {
                 if prev == 0 && !a {
                     break;
                 }
+                if prev != 4 && s >= smallest_scale {
+                    last_good = at_last_scale;
+                    break;
+                }
                 if prev == 4 {
                     // three lakh crore
                     total = (total + current) * s;
@@ -370,6 +379,8 @@ fn cardinal(t: &[Tok], mut k: usize, allow_a: bool) -> Option<Cardinal> {
                 any = true;
                 k += 1;
                 last_good = Some((total, k, s));
+                at_last_scale = last_good;
+                smallest_scale = smallest_scale.min(s);
                 continue;
             }
             W::And if any && matches!(prev, 3 | 4) => {
@@ -637,6 +648,12 @@ mod tests {
     fn cardinals() {
         for (s, want, span) in [
             ("two hundred and five chips", 205.0, "two hundred and five"),
+            ("1.5 million and 2 million TPUs", 1.5e6, "1.5 million"),
+            (
+                "two million and three hundred thousand",
+                2.3e6,
+                "two million and three hundred thousand",
+            ),
             (
                 "twenty-one trillion and three hundred",
                 21e12 + 300.0,
