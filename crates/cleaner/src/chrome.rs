@@ -279,6 +279,14 @@ const CLOSING_CALLS: &[&str] = &[
     "一键三连",
     "let us know in the comments",
     "tell us in the comments",
+    // a web story's last slide sends the reader to the full piece
+    "swipe up to read",
+    // a thread's last post: share it, follow the handle
+    "欢迎转推",
+    "欢迎转发",
+    "追踪 @",
+    "关注 @",
+    "follow @",
 ];
 
 /// A weather widget's line (`天氣 17°C - 22°C 相對濕度 60% - 80%`,
@@ -2069,6 +2077,53 @@ fn gallery_counters(work: &mut Work) {
     work.drop_unprotected(labels, DropReason::Chrome);
 }
 
+/// A thread's post counters (`1/18 🧵 最近很多人問我…`, `2/18 先講結論…`):
+/// a post opening with `k/M` in a run of three or more posts numbered in
+/// order out of the same total loses the counter and a thread mark after
+/// it. A single `3/4 of the wafers…` stays.
+fn thread_counters(work: &mut Work) {
+    let counter = |t: &str| -> Option<(u32, u32, usize)> {
+        let slash = t.find(['/', '／'])?;
+        let k = t[..slash].parse::<u32>().ok()?;
+        let after = &t[slash..];
+        let after = after
+            .strip_prefix('/')
+            .or_else(|| after.strip_prefix('／'))?;
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let m = after[..digits].parse::<u32>().ok()?;
+        let rest = &after[digits..];
+        if !(3..=200).contains(&m)
+            || !(1..=m).contains(&k)
+            || !rest.starts_with(char::is_whitespace)
+        {
+            return None;
+        }
+        // the thread mark and the spaces after the counter go with it
+        let tail = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '🧵');
+        Some((k, m, t.len() - tail.len()))
+    };
+    let found: Vec<(usize, u32, u32, usize)> = work
+        .alive()
+        .into_iter()
+        .filter_map(|i| {
+            let t = &work.blocks[i].text;
+            let lead = t.len() - t.trim_start().len();
+            counter(t.trim_start()).map(|(k, m, len)| (i, k, m, lead + len))
+        })
+        .collect();
+    let Some(&(_, _, total, _)) = found.first() else {
+        return;
+    };
+    let run: Vec<&(usize, u32, u32, usize)> = found.iter().filter(|f| f.2 == total).collect();
+    let in_order = run.windows(2).all(|w| w[0].1 < w[1].1);
+    if run.len() < 3 || !in_order {
+        return;
+    }
+    for &&(i, _, _, len) in &run {
+        work.remove_ranges(i, std::iter::once(0..len).collect(), DropReason::Chrome);
+    }
+}
+
 /// The lines a browser's translator pastes in with a passage: its
 /// `Original text` label, the passage in the source language, and its
 /// `Rate this translation` prompt with the feedback note under it.
@@ -2230,6 +2285,71 @@ fn machine_summaries(work: &mut Work) {
             }
         }
     }
+}
+
+/// How many of the first blocks may hold a labelled summary lead.
+const SUMMARY_LEAD_WITHIN: usize = 5;
+
+/// A labelled summary leading the article (`【摘要】…`, `摘要：…`, `导读｜…`,
+/// `[Summary]…`, `Summary: …`) that the article then tells in full: every
+/// number it gives (two at least) is printed again further down. Such a
+/// lead restates the article, so its figures would be counted twice. A
+/// summary with a number of its own stays.
+fn restated_summary_leads(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:[\[【(（]\s*(?:摘要|导读|summary)\s*[\]】)）]|(?:摘要|导读|summary)\s*[:：|｜])\s*\S")
+            .expect("static regex")
+    });
+    let alive = work.alive();
+    for (k, &i) in alive.iter().take(SUMMARY_LEAD_WITHIN).enumerate() {
+        let b = &work.blocks[i];
+        if b.protected || b.text.len() > 1200 || !re.is_match(&b.folded()) {
+            continue;
+        }
+        let numbers = numbers_in(&b.text);
+        if numbers.len() < 2 {
+            continue;
+        }
+        let rest: String = alive[k + 1..]
+            .iter()
+            .map(|&j| work.blocks[j].text.as_ref())
+            .collect::<Vec<&str>>()
+            .join("\n");
+        if rest.len() < b.text.len() * 3 {
+            continue;
+        }
+        let told = numbers_in(&rest);
+        if numbers.iter().all(|n| told.contains(n)) {
+            work.drop_block(i, DropReason::Boilerplate);
+        }
+    }
+}
+
+/// The numbers written in `text` (`7.124`, `2,086`, `58.3`), as written
+/// without group separators.
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let joins = matches!(c, ',' | '.')
+            && !cur.is_empty()
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else if joins {
+            if c == '.' {
+                cur.push(c);
+            }
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// A table of contents: under a contents header (dropped in the main
@@ -2903,6 +3023,7 @@ impl Detector for ChromeFilter {
         called_ads(work);
         sponsored_sections(work);
         running_headers(work);
+        crate::printed::numbered_running_heads(work);
         crate::printed::watermarks(work);
         crate::printed::page_briefs(work);
         chart_dumps(work);
@@ -2916,11 +3037,13 @@ impl Detector for ChromeFilter {
         ruled_boxes(work);
         gallery_positions(work);
         gallery_counters(work);
+        thread_counters(work);
         translator_popups(work);
         stacked_breadcrumbs(work);
         table_of_contents(work);
         fact_boxes(work);
         machine_summaries(work);
+        restated_summary_leads(work);
         tag_runs(work);
         // Live quote chips inside sentences: `(AMD+4.62%)` keeps `(AMD)`;
         // a photo's licensing link and gallery position leave its caption;
@@ -3304,6 +3427,54 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         gallery_counters(&mut w);
         assert_eq!(w.alive(), vec![1, 3]);
+    }
+
+    #[test]
+    fn a_summary_lead_the_article_retells_goes() {
+        let lead = "【摘要】某公司2025年营收71.24亿元，归母净利润20.86亿元，首次实现年度盈利。";
+        let body = "某公司昨晚披露年报，2025年实现营业收入71.24亿元，同比增长超过三倍；归母净利润20.86亿元，为上市以来首次年度盈利。公司表示，收入增长主要来自互联网客户的推理集群。";
+        let lines = [lead, body, body, body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        restated_summary_leads(&mut w);
+        assert_eq!(w.alive(), vec![1, 2, 3]);
+        // a number the article does not give again keeps the summary
+        let lead = "摘要：某公司2025年营收71.24亿元，明年目标100亿元。";
+        let lines = [lead, body, body, body];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        restated_summary_leads(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+        assert_eq!(
+            numbers_in("7.124 billion, 2,086 and 58.3%."),
+            ["7.124", "2086", "58.3"]
+        );
+    }
+
+    #[test]
+    fn a_threads_post_counters_go_and_a_fraction_stays() {
+        let lines = [
+            "1/12 🧵 Everyone asks whether packaging is still the bottleneck. A long one.",
+            "2/12 Short answer: yes for the first half of the year, less so after.",
+            "Promoted: cloud GPUs from $1.99 an hour",
+            "3/12 3/4 of the new lines go to one customer.",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        thread_counters(&mut w);
+        assert!(w.blocks[0].text.starts_with("Everyone asks"));
+        assert!(w.blocks[1].text.starts_with("Short answer"));
+        assert_eq!(w.blocks[3].text, "3/4 of the new lines go to one customer.");
+        // two numbered lines are no thread; a lone fraction is text
+        let lines = [
+            "1/3 of output is sold.",
+            "2/3 of it ships next year.",
+            "And more.",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        thread_counters(&mut w);
+        assert_eq!(w.blocks[0].text, "1/3 of output is sold.");
+        assert!(is_closing_call(
+            "如果覺得有幫助，歡迎轉推讓更多人看到 追蹤 @某分析師 不漏接。",
+            &fold("如果覺得有幫助，歡迎轉推讓更多人看到 追蹤 @某分析師 不漏接。")
+        ));
     }
 
     #[test]

@@ -185,10 +185,20 @@ impl<'a> Work<'a> {
         }
     }
 
-    /// Drops block `i` whole.
+    /// Drops block `i` whole. With `NEWSFACTS_TRACE_DROPS` set, each drop
+    /// is printed on stderr with the rule's source line, for people
+    /// working on the rules.
+    #[track_caller]
     pub fn drop_block(&mut self, i: usize, reason: DropReason) {
         if let Some(b) = self.blocks.get_mut(i) {
             if b.alive {
+                if trace_drops() {
+                    let head: String = b.text.chars().take(40).collect();
+                    eprintln!(
+                        "drop {reason:?} at {}: {head}",
+                        std::panic::Location::caller()
+                    );
+                }
                 b.alive = false;
                 let t = std::mem::take(&mut b.text);
                 self.record(reason, &t);
@@ -201,6 +211,7 @@ impl<'a> Work<'a> {
 
     /// Drops each of `blocks` that is still alive and not protected (a
     /// detector's collected finds, which may overlap or hold the title).
+    #[track_caller]
     pub fn drop_unprotected(
         &mut self,
         blocks: impl IntoIterator<Item = usize>,
@@ -340,6 +351,12 @@ pub fn tidy_spaces(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether `NEWSFACTS_TRACE_DROPS` is set (read once).
+fn trace_drops() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("NEWSFACTS_TRACE_DROPS").is_some())
 }
 
 #[cfg(test)]

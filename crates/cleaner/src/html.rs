@@ -136,6 +136,12 @@ pub const BLOCK_TAGS: &[&str] = &[
     "caption",
 ];
 
+/// An EPUB sidebar box: `<aside epub:type="sidebar">` (the type may list
+/// several words).
+fn is_book_sidebar(el: &scraper::node::Element) -> bool {
+    attr(el, "epub:type").is_some_and(|t| t.split_whitespace().any(|w| w == "sidebar"))
+}
+
 /// True for a tag in [`BLOCK_TAGS`]. A `match` compiles to a switch on
 /// length and a compare; the walkers ask it of every element.
 fn is_block_tag(name: &str) -> bool {
@@ -909,8 +915,13 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
             // hover only.
             "role" => value == "tooltip",
             // Left out of print (`noprint`): an encyclopedia's `[citation
-            // needed]` tags and edit links, never the text.
-            "class" => value.split_whitespace().any(|t| t == "noprint"),
+            // needed]` tags and edit links, never the text. An `i-amphtml-`
+            // class is the AMP runtime's (authors may not use the prefix):
+            // on a plain element it marks the runtime's own controls, hints
+            // and overlays (`Tap to go forward`), never the story.
+            "class" => value.split_whitespace().any(|t| {
+                t == "noprint" || (t.starts_with("i-amphtml-") && !el.name().starts_with("amp-"))
+            }),
             _ => false,
         };
         if unseen {
@@ -1015,6 +1026,9 @@ fn chrome_subtree(
         _ if mode == Mode::Relaxed => return None,
         "form" => return Some((DropReason::Chrome, false)),
         "footer" => return Some((DropReason::Boilerplate, false)),
+        // A book's sidebar box (EPUB's `epub:type="sidebar"`) is the
+        // chapter's own text; other asides (notes, related links) are not.
+        "aside" if is_book_sidebar(el) => return None,
         "aside" => return Some((DropReason::Boilerplate, false)),
         "header" if !inside_article => return Some((DropReason::Chrome, false)),
         _ => {}
@@ -1096,10 +1110,11 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     // visible text chars, holds the headline or article element, hidden
     // subtree index or usize::MAX, all text chars).
     let mut frames: Vec<Frame> = vec![Frame::default()];
-    // (node, entering, inside_article, inside a hidden subtree)
-    let mut stack: Vec<(NodeRef<Node>, bool, bool, bool)> =
-        vec![(doc.tree.root(), true, false, false)];
-    while let Some((node, entering, in_article, in_hidden)) = stack.pop() {
+    // (node, entering, inside_article, inside a hidden subtree, inside a
+    // book's sidebar box, whose class words are the box's own)
+    let mut stack: Vec<(NodeRef<Node>, bool, bool, bool, bool)> =
+        vec![(doc.tree.root(), true, false, false, false)];
+    while let Some((node, entering, in_article, in_hidden, in_sidebar)) = stack.pop() {
         match node.value() {
             Node::Text(t) if entering => {
                 let n = char_len(t);
@@ -1118,7 +1133,7 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                 let how_hidden = hidden(el);
                 let hidden_here = how_hidden.is_some();
                 let idx = match chrome_subtree(el, in_article, mode) {
-                    Some((r, comment)) if !hidden_here => {
+                    Some((r, comment)) if !hidden_here && !in_sidebar => {
                         candidates.push((node.id(), r, comment, 0, false));
                         candidates.len() - 1
                     }
@@ -1144,9 +1159,10 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                     || el.name() == "article"
                     || attr(el, "itemprop") == Some("articleBody");
                 let hid = in_hidden || hidden_here;
-                stack.push((node, false, in_article, in_hidden));
+                let side = in_sidebar || (el.name() == "aside" && is_book_sidebar(el));
+                stack.push((node, false, in_article, in_hidden, in_sidebar));
                 for c in node.children().rev() {
-                    stack.push((c, true, art, hid));
+                    stack.push((c, true, art, hid, side));
                 }
             }
             Node::Element(_) => {
@@ -1166,7 +1182,7 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
             }
             Node::Document | Node::Fragment if entering => {
                 for c in node.children().rev() {
-                    stack.push((c, true, in_article, in_hidden));
+                    stack.push((c, true, in_article, in_hidden, in_sidebar));
                 }
             }
             _ => {}
@@ -1262,8 +1278,13 @@ fn subtree_excerpt(node: NodeRef<Node>) -> String {
 /// that hold paragraphs stay blocks of their own.
 fn is_inline_cell(node: NodeRef<Node>) -> bool {
     let mut chars = 0usize;
+    let mut wrappers = 0usize;
     for d in node.descendants().skip(1) {
         match d.value() {
+            // a word processor's cell holds its text in a paragraph or two
+            Node::Element(el) if matches!(el.name(), "p" | "div") && wrappers < 2 => {
+                wrappers += 1;
+            }
             Node::Element(el) if is_block_tag(el.name()) => return false,
             Node::Text(t) => {
                 chars += t.chars().count();
@@ -1390,6 +1411,8 @@ fn blank_line_break(s: &str) -> Option<(usize, usize)> {
 struct Shape {
     is_block: bool,
     caption: bool,
+    /// A table cell read as part of its row's line.
+    inline_cell: bool,
 }
 
 fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
@@ -1399,6 +1422,7 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
     let mut cur = Pending::default();
     // Open elements whose class names an image caption.
     let mut caption_depth = 0usize;
+    let mut inline_cell_depth = 0usize;
     // (node, entering, in_link, shape); the shape of an element (block,
     // caption) is found on entering and carried to its exit.
     let mut stack: Vec<(NodeRef<Node>, bool, bool, Shape)> =
@@ -1448,7 +1472,9 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                 let name = el.name();
                 if entering {
                     let cell = matches!(name, "td" | "th") && is_inline_cell(node);
-                    let is_block = is_block_tag(name) && !cell;
+                    // the paragraphs inside such a cell are not blocks
+                    let in_cell_wrapper = inline_cell_depth > 0 && matches!(name, "p" | "div");
+                    let is_block = is_block_tag(name) && !cell && !in_cell_wrapper;
                     let caption = name == "figcaption" || is_caption_class(el);
                     if plan.silent.contains(&node.id()) {
                         continue;
@@ -1495,13 +1521,28 @@ fn flatten(doc: &Html, mode: Mode) -> (Vec<Flat>, Vec<(DropReason, String)>) {
                         caption_depth += 1;
                     }
                     let link = in_link || name == "a";
-                    stack.push((node, false, in_link, Shape { is_block, caption }));
+                    if cell {
+                        inline_cell_depth += 1;
+                    }
+                    stack.push((
+                        node,
+                        false,
+                        in_link,
+                        Shape {
+                            is_block,
+                            caption,
+                            inline_cell: cell,
+                        },
+                    ));
                     for c in node.children().rev() {
                         stack.push((c, true, link, Shape::default()));
                     }
                 } else {
                     if shape.caption {
                         caption_depth = caption_depth.saturating_sub(1);
+                    }
+                    if shape.inline_cell {
+                        inline_cell_depth = inline_cell_depth.saturating_sub(1);
                     }
                     if shape.is_block {
                         cur.flush(&mut out);
@@ -1672,27 +1713,96 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
         }
     }
     let (top, top_score) = best?;
-    let mut chosen = HashSet::default();
-    chosen.insert(top);
-    // Siblings that score well or hold plain paragraphs join the article
-    // (the free opening paragraphs beside a paywalled `<div>` that holds
-    // the rest).
-    if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
-        let threshold = (top_score * 0.2).max(10.0);
-        let paragraphs = paragraph_siblings(flats, parent.id(), doc);
-        for sib in parent.children() {
-            if sib.id() == top || !sib.value().is_element() {
-                continue;
-            }
-            let s = score.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - density(&sib.id()));
-            if s >= threshold || paragraphs.contains(&sib.id()) {
-                chosen.insert(sib.id());
+    let join = |top: NodeId| {
+        let mut chosen = HashSet::default();
+        chosen.insert(top);
+        // Siblings that score well or hold plain paragraphs join the article
+        // (the free opening paragraphs beside a paywalled `<div>` that holds
+        // the rest).
+        if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
+            let threshold = (top_score * 0.2).max(10.0);
+            let paragraphs = paragraph_siblings(flats, parent.id(), doc);
+            for sib in parent.children() {
+                if sib.id() == top || !sib.value().is_element() {
+                    continue;
+                }
+                let s = score.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - density(&sib.id()));
+                if s >= threshold || paragraphs.contains(&sib.id()) {
+                    chosen.insert(sib.id());
+                }
             }
         }
+        lead_siblings(doc, top, &mut chosen);
+        sibling_pages(doc, top, &mut chosen);
+        chosen
+    };
+    let chosen = join(top);
+    Some(match widen_past_few_paragraphs(doc, flats, top, &chosen) {
+        Some(wider) => join(wider),
+        None => chosen,
+    })
+}
+
+/// How far above a paragraph's container the article may sit when
+/// [`widen_past_few_paragraphs`] looks for it.
+const WIDEN_LEVELS: usize = 12;
+
+/// A wider article container when the chosen one holds a few paragraphs
+/// of many. Editors that wrap every paragraph in its own block (`<div
+/// class="block"><div class="text-block-wrapper"><div ...>`, a web story's
+/// slides) nest each paragraph deeper than scores climb, so one block wins
+/// alone and its siblings score nothing. Then the article is the lowest
+/// ancestor of `top` holding half the page's running text. A chosen set
+/// holding more than four paragraphs, or a fifth of that text, stands.
+fn widen_past_few_paragraphs(
+    doc: &Html,
+    flats: &[Flat],
+    top: NodeId,
+    chosen: &HashSet<NodeId>,
+) -> Option<NodeId> {
+    let paragraphs: Vec<(NodeId, f64)> = flats
+        .iter()
+        .filter_map(|f| {
+            let c = f.container?;
+            let wl = weighted_len(&f.text);
+            (wl >= 25 && f.link_chars * 2 <= f.chars).then_some((c, wl as f64))
+        })
+        .collect();
+    if paragraphs.len() < 6 {
+        return None;
     }
-    lead_siblings(doc, top, &mut chosen);
-    sibling_pages(doc, top, &mut chosen);
-    Some(chosen)
+    let total: f64 = paragraphs.iter().map(|(_, w)| w).sum();
+    // every paragraph counted into its container and the ancestors above it
+    let mut held: HashMap<NodeId, (usize, f64)> = HashMap::default();
+    for &(c, w) in &paragraphs {
+        let mut node = doc.tree.get(c);
+        for _ in 0..=WIDEN_LEVELS {
+            let Some(x) = node else { break };
+            let e = held.entry(x.id()).or_default();
+            e.0 += 1;
+            e.1 += w;
+            node = x.parent();
+        }
+    }
+    let (n_chosen, w_chosen) = chosen
+        .iter()
+        .filter_map(|id| held.get(id))
+        .fold((0, 0.0), |(n, w), &(dn, dw)| (n + dn, w + dw));
+    if n_chosen > 4 || w_chosen * 5.0 >= total {
+        return None;
+    }
+    let mut node = doc.tree.get(top).and_then(|n| n.parent());
+    for _ in 0..WIDEN_LEVELS {
+        let x = node?;
+        if element(doc, x.id()).is_some_and(|(_, el)| matches!(el.name(), "body" | "html")) {
+            return None;
+        }
+        if held.get(&x.id()).is_some_and(|&(_, w)| w * 2.0 >= total) {
+            return Some(x.id());
+        }
+        node = x.parent();
+    }
+    None
 }
 
 /// A converted PDF's pages (pdf2htmlEX's `<div class="pf"
@@ -2187,6 +2297,71 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.contains("Subscribe to keep reading")));
+    }
+
+    #[test]
+    fn paragraphs_each_in_their_own_deep_block_are_one_article() {
+        let paras = [
+            "The startup said its second inference chip taped out in March, two months later than planned, because the packaging partner needed more time.",
+            "Engineers moved the memory controller next to the stacks, which cut the distance signals travel and lowered power by roughly a fifth.",
+            "The company expects first samples in the autumn and volume shipments next year, subject to the foundry's capacity at the older node.",
+            "Two cloud customers have signed letters of intent, according to people familiar with the talks, though neither has committed to a volume.",
+            "Analysts said the design is competitive on cost but lacks the software ecosystem that larger rivals have built over a decade or more.",
+            "The firm has raised about 300 million dollars so far and plans another round once the samples have been tested by its customers.",
+            "A spokesperson declined to comment on the pricing of the part, saying the company would share more details at its developer event.",
+        ];
+        let block = |t: &str| {
+            format!(
+                "<div class=\"block text-block\"><div class=\"wrapper\"><div class=\"text\"><div class=\"zone\"><div class=\"line\">{t}</div></div></div></div></div>"
+            )
+        };
+        let body: String = paras.iter().map(|p| block(p)).collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav><main><div class=\"children\">{body}</div></main><aside class=\"comments\"><p>Nice summary, thanks for sharing this with the group today.</p></aside></body></html>"
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| &*b.text).collect();
+        for p in paras {
+            assert!(texts.contains(&p), "lost: {p}");
+        }
+        assert!(!texts.iter().any(|t| t.contains("Nice summary")));
+    }
+
+    #[test]
+    fn word_processor_cells_read_as_rows_and_book_sidebars_stay() {
+        let para = "<p class=MsoNormal>The packaging lines ran at full capacity all year, and the backlog of orders for large interposers kept growing, members said.</p>";
+        let page = format!(
+            "<html><body><div class=WordSection1>{para}{para}<table class=MsoTableGrid><tr><td><p class=MsoNormal>Chip</p></td><td><p class=MsoNormal>Node</p></td></tr><tr><td><p class=MsoNormal>B300</p></td><td><p class=MsoNormal>N4P</p></td></tr></table>{para}<aside epub:type=\"sidebar\"><h3 class=\"sidebar-title\">Box 4-1: Three flavours</h3><p>Sidebar: three flavours of the same package, each with its own cost and its own limits on size.</p></aside><aside epub:type=\"footnote\"><p>1 Estimates from several brokers.</p></aside></div></body></html>"
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(texts.contains(&"Chip Node"), "{texts:?}");
+        assert!(texts.contains(&"B300 N4P"), "{texts:?}");
+        assert!(texts
+            .iter()
+            .any(|t| t.starts_with("Sidebar: three flavours")));
+        assert!(texts.contains(&"Box 4-1: Three flavours"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Estimates from several")));
+    }
+
+    #[test]
+    fn the_amp_runtimes_controls_are_not_the_story() {
+        let para = "<p>Memory makers say their lines are booked through the end of the year, and prices for the newest stacks rose again this quarter.</p>";
+        let page = format!(
+            "<html><body><amp-story class=\"i-amphtml-element\"><div class=\"i-amphtml-story-hint-container i-amphtml-hidden\"><div>Tap to go forward</div></div><amp-story-page class=\"i-amphtml-element i-amphtml-layout-container\">{para}{para}{para}</amp-story-page><div class=\"i-amphtml-story-unsupported-browser-overlay\">We're sorry, your browser does not support Web Stories.</div></amp-story></body></html>"
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| t.starts_with("Memory makers"))
+                .count(),
+            3
+        );
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("Tap to go") || t.contains("sorry")));
     }
 
     #[test]

@@ -87,6 +87,9 @@ const KEYS: &[&str] = &[
     "文章来源",
     "source",
     "sources",
+    // `文章来源` through a machine translator
+    "source of article",
+    "article source",
     "author",
     "authors",
     "published",

@@ -471,6 +471,58 @@ pub(crate) fn running_headers(work: &mut Work) {
     }
 }
 
+/// A printed page's head or foot copied into the text once, with its page
+/// number (`第四章　封裝即戰場　　58`, `58  The Packaging War`): the words
+/// beside the number stand in the page's title, or as a field of another
+/// short line of the page, kept or dropped (a book's header `書名｜第四章
+/// 封裝即戰場`), and make no sentence.
+pub(crate) fn numbered_running_heads(work: &mut Work) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:(\D.{3,39}?)\s+\d{1,4}|\d{1,4}\s+(\D.{3,39}))$").expect("static regex")
+    });
+    let squash = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let candidates: Vec<(usize, String)> = work
+        .alive()
+        .into_iter()
+        .filter_map(|i| {
+            let t = work.blocks[i].text.trim();
+            if t.len() > 160 || t.contains(['。', '，', ',', '.', '!', '?', '！', '？']) {
+                return None;
+            }
+            let c = re.captures(t)?;
+            let words = c.get(1).or_else(|| c.get(2))?.as_str();
+            (words.chars().count() >= 4).then(|| (i, squash(words)))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let title = work.title.as_deref().map(squash);
+    let heads: Vec<usize> = candidates
+        .into_iter()
+        .filter(|(i, words)| {
+            let words = words.as_str();
+            // a header line's field: `書名｜第四章 封裝即戰場`
+            let field_of = |t: &str| {
+                t.len() <= 240
+                    && squash(t)
+                        .split(['｜', '|', '·', '—', '/', '／'])
+                        .any(|part| part == words)
+            };
+            title.as_deref().is_some_and(|t| t.contains(words))
+                || work
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .any(|(k, b)| k != *i && field_of(&b.text))
+                || work.dropped.iter().any(|d| field_of(&d.excerpt))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    work.drop_unprotected(heads, DropReason::Chrome);
+}
+
 /// A mail header of a newsletter read in a mail client (folded):
 /// `主旨：…`, `寄件者：…`, `Subject: …`.
 pub(crate) fn is_mail_header(folded: &str) -> bool {
@@ -799,6 +851,57 @@ fn is_divider(text: &str) -> bool {
         && chars.all(|c| c == first)
 }
 
+/// How many blocks from the top a newsletter's contents list may start.
+const CONTENTS_WITHIN: usize = 24;
+
+/// A newsletter's contents list near its top (three numbered lines or more
+/// in a row: `一、 理事長的話`, `二、 專題分析：…`, `3. Member news`): the
+/// later lines that repeat an entry's title, or its part before a colon,
+/// start that entry's section. Empty unless two titles are found again.
+fn contents_bounds(work: &Work, alive: &[usize]) -> Vec<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])\s*\S.{1,38}$")
+            .expect("static regex")
+    });
+    let is_entry = |i: usize| re.is_match(work.blocks[i].text.trim());
+    let top = &alive[..alive.len().min(CONTENTS_WITHIN)];
+    let Some(start) =
+        (0..top.len()).find(|&k| top[k..].len() >= 3 && top[k..k + 3].iter().all(|&i| is_entry(i)))
+    else {
+        return Vec::new();
+    };
+    let entries: Vec<usize> = top[start..]
+        .iter()
+        .copied()
+        .take_while(|&i| is_entry(i))
+        .collect();
+    // an entry's title, and its part before a colon (`專題分析：…`)
+    let names: Vec<String> = entries
+        .iter()
+        .flat_map(|&i| {
+            let key = title_key(&work.blocks[i].text);
+            let head = key
+                .split_once(['：', ':'])
+                .map(|(h, _)| h.to_string())
+                .filter(|h| char_len(h) >= 2);
+            std::iter::once(key).chain(head)
+        })
+        .collect();
+    let found: Vec<usize> = alive[start + entries.len()..]
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let t = &work.blocks[i].text;
+            char_len(t) <= 60 && names.contains(&title_key(t))
+        })
+        .collect();
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+}
+
 /// The blocks that are rule lines, live or not: the markup pass may have
 /// dropped them already, but they still mark where a box or a section
 /// starts and ends.
@@ -810,7 +913,8 @@ pub(crate) fn rule_lines(work: &Work) -> Vec<usize> {
 
 /// A section label in capitals alone on its line (`THE BIG STORY`, `ALSO
 /// IN CHIPS THIS WEEK`): three letters or more, no lower case, no
-/// sentence, 48 chars at most.
+/// sentence, 48 chars at most, all Latin (`HBM容量` is a table's column
+/// head).
 fn is_caps_label(text: &str) -> bool {
     let t = text.trim();
     // An ad's label set into a story marks the ad, not a new section.
@@ -822,7 +926,9 @@ fn is_caps_label(text: &str) -> bool {
         && t.bytes().filter(u8::is_ascii_uppercase).count() >= 3
         && !t.bytes().any(|b| b.is_ascii_lowercase())
         && !t.ends_with(['.', '!', '?', ':'])
-        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_alphabetic()))
 }
 
 /// A mailed newsletter's sections in a dump or a mail's HTML (mail headers
@@ -865,7 +971,19 @@ pub(crate) fn newsletter_sections(work: &mut Work) {
     // BIG STORY`, `QUICK HITS`) rather than rule lines; where rules stand,
     // such labels are subheads inside a section.
     if bounds.len() == 1 {
-        bounds.extend((0..n).filter(|&i| is_caps_label(&work.blocks[i].text)));
+        bounds.extend(contents_bounds(work, &alive));
+    }
+    // A label heads text within three lines; a capitalised table cell
+    // (`NVIDIA`) has more short cells after it.
+    if bounds.len() == 1 {
+        bounds.extend((0..n).filter(|&i| {
+            is_caps_label(&work.blocks[i].text)
+                && work.blocks[i + 1..]
+                    .iter()
+                    .filter(|b| !b.text.trim().is_empty())
+                    .take(3)
+                    .any(|b| char_len(b.text.trim()) >= 20)
+        }));
     }
     bounds.sort_unstable();
     bounds.dedup();
@@ -1101,6 +1219,64 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_running_head_with_its_page_number_goes() {
+        let body = "封裝產能在過去三年增加了四倍，但需求增加得更快，交期仍在半年以上。";
+        let lines = [
+            "某書名：產業的地圖｜第二章 記憶體之牆",
+            body,
+            "第二章　記憶體之牆　　41",
+            body,
+            "某書名：產業的地圖　　42",
+            "2 Reactions",
+            "3 Reactions",
+            "第二章 記憶體的三個世代 43",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        numbered_running_heads(&mut w);
+        // the head's fields are the book's and the chapter's names; a
+        // counter or a line whose words stand nowhere else stays
+        assert_eq!(w.alive(), vec![0, 1, 3, 5, 6, 7]);
+        let mut w = Work::of_lines(
+            &["Chapter 4 The Packaging War", body, "The Packaging War 58"],
+            crate::doc::BlockKind::Line,
+        );
+        w.title = Some("Chapter 4 The Packaging War".into());
+        numbered_running_heads(&mut w);
+        assert_eq!(w.alive(), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_newsletter_contents_list_splits_its_pieces() {
+        let para = "本會訪談的會員普遍認為，先進封裝的產能缺口將延續到明年下半年，測試時間也隨晶片面積拉長。";
+        let mut lines = vec![
+            "某協會 產業通訊 第12期",
+            "一、 理事長的話",
+            "二、 專題分析：封裝的三重變局",
+            "三、 會員動態",
+            "各位會員先進新年好！本會會員數已突破百家，感謝支持。",
+            "專題分析",
+        ];
+        lines.extend([para; 6]);
+        lines.extend([
+            "會員動態",
+            "歡迎新會員加入：甲公司、乙公司。",
+            "本刊以電子郵件寄送會員，如不欲繼續收到，請來信註明「取消訂閱」。",
+        ]);
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        newsletter_sections(&mut w);
+        let kept: Vec<&str> = w
+            .alive()
+            .iter()
+            .map(|&i| w.blocks[i].text.as_ref())
+            .collect();
+        assert_eq!(kept.first(), Some(&"專題分析"));
+        assert_eq!(kept.iter().filter(|t| **t == para).count(), 6);
+        assert!(!kept
+            .iter()
+            .any(|t| t.contains("理事長") || t.contains("新會員")));
+    }
+
+    #[test]
     fn a_forecast_table_printed_as_lines() {
         let lines = [
             "我们维持对公司的判断，估值仍有空间。",
@@ -1213,6 +1389,7 @@ mod tests {
         assert!(is_caps_label("ALSO IN CHIPS THIS WEEK") && !is_caps_label("CHIPS & IPOs"));
         assert!(!is_caps_label("Q3 2026") && !is_caps_label("AMD."));
         assert!(!is_caps_label("ADVERTISEMENT"));
+        assert!(!is_caps_label("HBM容量") && is_caps_label("WHAT’S NEXT — CHIPS"));
     }
 
     #[test]

@@ -275,6 +275,7 @@ impl Detector for TailFilter {
             .any(|&i| work.blocks[i].kind != BlockKind::Line)
         {
             trailing_bio_box(work, &alive);
+            heading_at_end(work);
             return;
         }
         // (0) The opening post's own label (`#1 某用戶 3小時前`, `樓主`):
@@ -399,6 +400,20 @@ impl Detector for TailFilter {
     }
 }
 
+/// A heading left last, with nothing under it, once the blocks after it
+/// went (a promo slide's `Want the full story?` over its call to read on,
+/// a related box's title): it heads nothing of the article.
+fn heading_at_end(work: &mut Work<'_>) {
+    let alive = work.alive();
+    let Some(&last) = alive.last() else {
+        return;
+    };
+    let b = &work.blocks[last];
+    if alive.len() >= 3 && b.kind == BlockKind::Heading && !b.protected && char_len(&b.text) <= 80 {
+        work.drop_block(last, DropReason::Boilerplate);
+    }
+}
+
 /// A heading or a list's intro after the last paragraph: a bracketed
 /// heading (`【风险提示】`), a numbered section (`五、几点预测`) or a short
 /// line ending with a colon.
@@ -459,6 +474,24 @@ mod tests {
             .map(|l| Block::new(l.to_string(), BlockKind::Line))
             .collect();
         Work::new(owned)
+    }
+
+    #[test]
+    fn a_heading_left_last_goes() {
+        let mut w = Work::new(vec![
+            Block::new(BODY, BlockKind::Para),
+            Block::new(BODY, BlockKind::Para),
+            Block::new("Want the full story?", BlockKind::Heading),
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1]);
+        let mut w = Work::new(vec![
+            Block::new(BODY, BlockKind::Para),
+            Block::new("What comes next", BlockKind::Heading),
+            Block::new(BODY, BlockKind::Para),
+        ]);
+        TailFilter.run(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Raw bytes -> text.
 //!
-//! Owns: choosing the charset of a page and decoding it. The order is the
+//! Owns: choosing the charset of a page and decoding it (a page saved as
+//! one MIME file is first taken out of it, see [`crate::archive`]). The order is the
 //! one browsers use: byte-order mark, then the HTTP `Content-Type` header,
 //! then `<meta charset>` / `http-equiv` in the first bytes, then statistical
 //! detection (chardetng). Two safety nets on top of that order:
@@ -14,6 +15,7 @@
 //! Must not know: HTML structure beyond the `<meta>` prescan, or what the
 //! text is used for.
 
+use crate::archive;
 use encoding_rs::{Encoding, UTF_8};
 
 /// A decoded page.
@@ -122,6 +124,9 @@ fn choose(bytes: &[u8], content_type: Option<&str>) -> Result<Choice, DecodeErro
 
 /// Decodes `bytes`. `content_type` is the HTTP header, when there was one.
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, DecodeError> {
+    if let Some(page) = saved_archive(bytes) {
+        return decode_owned(page.bytes, page.content_type.as_deref().or(content_type));
+    }
     let choice = choose(bytes, content_type)?;
     let (text, replaced) = decode_with(choice.encoding, &bytes[choice.skip..]);
     Ok(choice.decoded(text, replaced))
@@ -132,6 +137,10 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Decod
 /// charsets are decoded a slice at a time while the decoded bytes are
 /// released from the input.
 pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decoded, DecodeError> {
+    if let Some(page) = saved_archive(&bytes) {
+        drop(bytes);
+        return decode_owned(page.bytes, page.content_type.as_deref().or(content_type));
+    }
     let choice = choose(&bytes, content_type)?;
     let (text, replaced) = if choice.encoding == UTF_8 && choice.skip == 0 {
         match String::from_utf8(bytes) {
@@ -142,6 +151,16 @@ pub fn decode_owned(bytes: Vec<u8>, content_type: Option<&str>) -> Result<Decode
         decode_draining(choice.encoding, bytes, choice.skip)
     };
     Ok(choice.decoded(text, replaced))
+}
+
+/// The page inside a page saved as one MIME file (MHTML, `.eml`). The
+/// page inside is never itself an archive, so decoding it does not recurse
+/// again.
+fn saved_archive(bytes: &[u8]) -> Option<archive::Unwrapped> {
+    if !archive::looks_like_archive(bytes) {
+        return None;
+    }
+    archive::unwrap(bytes).filter(|page| !archive::looks_like_archive(&page.bytes))
 }
 
 /// Bytes decoded per step by [`decode_draining`].

@@ -5,11 +5,13 @@
 //! politeness (robots.txt, per-host limits and delays), retries, size
 //! limits and conditional GET, recognising input that is not text at all,
 //! and decoding bytes to text by BOM, HTTP header, `<meta>` and
-//! statistical detection.
+//! statistical detection (after taking a page saved as one MIME file, MHTML
+//! or `.eml`, out of it).
 //! Must not know: what happens to a page after it is fetched (cleaning,
 //! extraction, storage), where validators are kept between runs, or the
 //! order of the pipeline.
 
+pub mod archive;
 pub mod canon;
 pub mod decode;
 pub mod dir;
