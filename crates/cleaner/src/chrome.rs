@@ -703,6 +703,16 @@ fn is_ui_label(folded: &str) -> bool {
         t.trim_start_matches(['•', '·', ' ']),
         "1st" | "2nd" | "3rd" | "3rd+"
     );
+    // An expander that counts what it hides (`2 more properties`, `12 more
+    // replies`).
+    let expander = t.split_once(" more ").is_some_and(|(n, what)| {
+        n.bytes().all(|b| b.is_ascii_digit())
+            && !n.is_empty()
+            && matches!(
+                what,
+                "properties" | "property" | "replies" | "reply" | "comments" | "comment" | "items"
+            )
+    });
     // A screen reader's hint after a link (`Download PDF (opens in new window)`).
     let t = [
         "(opens in new window)",
@@ -714,6 +724,7 @@ fn is_ui_label(folded: &str) -> bool {
     .find_map(|hint| t.strip_suffix(hint))
     .map_or(t, str::trim_end);
     icon || degree
+        || expander
         || summarize
         || is_download_link(t)
         || is_watchlist_ui(t)
@@ -3427,6 +3438,12 @@ mod tests {
         let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
         gallery_counters(&mut w);
         assert_eq!(w.alive(), vec![1, 3]);
+    }
+
+    #[test]
+    fn an_expander_counting_what_it_hides_is_a_label() {
+        assert!(is_ui_label("2 more properties") && is_ui_label("94 more replies"));
+        assert!(!is_ui_label("2 more chips") && !is_ui_label("many more replies"));
     }
 
     #[test]

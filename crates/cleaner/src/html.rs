@@ -528,12 +528,36 @@ fn vocab() -> &'static HashSet<&'static str> {
 fn word_parts(token: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut cur = String::new();
-    let chars: Vec<char> = token.chars().collect();
+    // A hexadecimal piece of four characters or more mixing digits and
+    // letters is a generated id's (`cell-id=9d86661b-2ad1-…` holds no
+    // `ad`): it is read as a separator.
+    let chars: Vec<char> = token
+        .split_inclusive(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|piece| {
+            let body = piece.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            let generated = body.len() >= 4
+                && body.chars().all(|c| c.is_ascii_hexdigit())
+                && body.chars().any(|c| c.is_ascii_digit())
+                && body.chars().any(|c| c.is_ascii_alphabetic());
+            let shown: Vec<char> = if generated {
+                piece.chars().map(|_| '-').collect()
+            } else {
+                piece.chars().collect()
+            };
+            shown
+        })
+        .collect();
+    // So are letters with a digit right before and after them (`uaee75ad3`).
+    let mut run_after_digit = false;
     for (i, &c) in chars.iter().enumerate() {
         if !c.is_alphabetic() {
             if !cur.is_empty() {
-                parts.push(std::mem::take(&mut cur));
+                let run = std::mem::take(&mut cur);
+                if !(run_after_digit && c.is_ascii_digit()) {
+                    parts.push(run);
+                }
             }
+            run_after_digit = c.is_ascii_digit();
             continue;
         }
         let prev = if i > 0 { chars[i - 1] } else { ' ' };
@@ -1021,6 +1045,15 @@ fn chrome_subtree(
     {
         return None;
     }
+    // A notebook's code cell (Jupyter's `jp-CodeCell`, the classic
+    // `code_cell`): its code, prompts and raw output are the computation,
+    // the markdown cells around it the write-up.
+    if attr(el, "class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|t| t == "jp-CodeCell" || t == "code_cell")
+    }) {
+        return Some((DropReason::Chrome, false));
+    }
     match name {
         "nav" | "menu" | "button" | "dialog" | "label" => return Some((DropReason::Chrome, false)),
         _ if mode == Mode::Relaxed => return None,
@@ -1050,6 +1083,27 @@ fn chrome_subtree(
     unlikely_word(el)
         .filter(|&w| !(name == "p" && matches!(w, "paywall" | "regwall" | "barrier")))
         .map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
+}
+
+/// A heading's permalink mark: a link to an anchor on the same page whose
+/// whole text is `¶` or `§` (nbconvert's and Sphinx's `¶` after every
+/// heading).
+fn is_permalink_mark(a: NodeRef<Node>) -> bool {
+    let same_page =
+        matches!(a.value(), Node::Element(e) if e.attr("href").is_some_and(|h| h.starts_with('#')));
+    if !same_page {
+        return false;
+    }
+    let mut text = String::new();
+    for n in a.descendants() {
+        if let Node::Text(t) = n.value() {
+            text.push_str(t);
+            if text.len() > 8 {
+                return false;
+            }
+        }
+    }
+    matches!(text.trim(), "¶" | "§")
 }
 
 /// A footnote reference: a `<sup>` of nothing but a number (or a few,
@@ -1126,7 +1180,10 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                 }
             }
             Node::Element(el) if entering => {
-                if is_invisible_tag(el.name()) || (el.name() == "sup" && is_footnote_ref(node)) {
+                if is_invisible_tag(el.name())
+                    || (el.name() == "sup" && is_footnote_ref(node))
+                    || (el.name() == "a" && is_permalink_mark(node))
+                {
                     silent.insert(node.id());
                     continue;
                 }
@@ -2282,6 +2339,10 @@ mod tests {
         assert!(token_words("side-bar").contains(&"sidebar"));
         assert!(!token_words("photo").contains(&"hot"));
         assert_eq!(head_segment("story-body__notice__9xQ2"), "notice");
+        assert!(!token_words("cell-id=9d86661b-2ad1-0162").contains(&"ad"));
+        assert!(!token_words("cell-id=304a4afb-a4fe").contains(&"fb"));
+        assert!(!token_words("uaee75ad3").contains(&"ad"));
+        assert!(token_words("ad-slot2").contains(&"ad"));
         assert_eq!(head_segment("StoryBody-photoCredit"), "photoCredit");
     }
 
@@ -2362,6 +2423,33 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.contains("Tap to go") || t.contains("sorry")));
+    }
+
+    #[test]
+    fn a_notebooks_code_cells_and_heading_marks_are_not_the_write_up() {
+        let md = |h: &str, p: &str| {
+            format!(
+                "<div class=\"jp-Cell jp-MarkdownCell\"><div class=\"jp-RenderedMarkdown\"><h2 id=\"{h}\">{h}<a class=\"anchor-link\" href=\"#{h}\">¶</a></h2><p>{p}</p></div></div>"
+            )
+        };
+        let code = "<div class=\"jp-Cell jp-CodeCell\"><div class=\"jp-InputPrompt\">In [2]:</div><pre>ship = pd.DataFrame([(\"B300\", \"NVIDIA\", 4300, 288), (\"MI355X\", \"AMD\", 520, 288)], columns=[\"part\", \"vendor\"])</pre><div class=\"jp-OutputArea\"><pre>total HBM 2026E: 2,365.9 PB, units: 9,650 k, by vendor NVIDIA 0.651, Google 0.170</pre></div></div>";
+        let p1 = "The usual way to size memory demand is to take the suppliers' guidance and argue about it; this notebook starts from shipments instead.";
+        let p2 = "Multiplying units by the memory on each package gives the total, which the table above splits by vendor and by generation.";
+        let page = format!(
+            "<html><body class=\"jp-Notebook\"><main>{}{code}{}</main></body></html>",
+            md("Shipments", p1),
+            md("Memory per package", p2)
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(
+            texts.contains(&"Shipments") && texts.contains(&p1),
+            "{texts:?}"
+        );
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("pd.DataFrame") || t.contains("2,365.9")));
+        assert!(!texts.iter().any(|t| t.contains('¶')), "{texts:?}");
     }
 
     #[test]

@@ -379,7 +379,8 @@ fn compute_bytes_power_and_lengths() {
 fn counts_take_the_counted_noun() {
     assert_fig("約130萬張卡", 1.3e6, "cards");
     assert_fig("累計出貨量已超3000萬顆", 3e7, "chips");
-    assert_fig("每月需要采购90万片内存晶圆", 9e5, "wafers");
+    assert_fig("每月需要采购90万片内存晶圆", 9e5, "wafers/month"); // 每月 counts per month
+    assert_fig("需要采购90万片内存晶圆", 9e5, "wafers");
     assert_fig("由12个计算柜", 12.0, "cabinets");
     assert_fig("超过 100 万个代币", 1e6, "tokens");
     assert_fig("單機4卡R200", 4.0, "cards");
@@ -1048,4 +1049,28 @@ fn a_legal_name_in_a_procurement_notice_names_its_company() {
         company_names("包3：华为技术有限公司，87.92分；曙光信息产业股份有限公司报价4340万元。");
     assert!(names.contains(&"Huawei".to_string()), "{names:?}");
     assert!(names.contains(&"Sugon".to_string()), "{names:?}");
+}
+
+#[test]
+fn counts_per_time_and_levels_reached() {
+    assert_fig("测试显示，该芯片每秒可生成约25个token。", 25.0, "tokens/s");
+    assert_fig(
+        "国产HBM3产能预计年底达到每月约2万片晶圆。",
+        20000.0,
+        "wafers/month",
+    );
+    assert_fig("中芯国际的月产能约为4.5万片。", 45000.0, "wafers/month");
+    // a verb ending in 成 before an Arabic count
+    assert_fig("推理时单卡可生成25个token。", 25.0, "tokens");
+    let f = figures("归母净利润 -9.8亿元 -6.1亿元");
+    let values: Vec<(f64, Option<f64>)> = f.iter().map(|f| (f.value, f.max)).collect();
+    assert_eq!(values, [(-9.8e8, None), (-6.1e8, None)], "{f:?}");
+    let f = figures("Output will rise to 250,000 wafers a month from roughly 170,000 now.");
+    let units: Vec<&str> = f.iter().map(|f| f.unit.as_str()).collect();
+    assert_eq!(units, ["wafers/month", "wafers/month"], "{f:?}");
+    let f = figures("It claims 1,000+ tokens/s per user at ~275 output tokens/s.");
+    assert_eq!(f[0].qualifier, Some(Qualifier::Over), "{f:?}");
+    assert_eq!(f[1].surface, "~275 output tokens/s");
+    let f = figures("Google may deploy between 1.5 million and 2 million TPUs.");
+    assert_eq!((f[0].value, f[0].max), (1.5e6, Some(2e6)), "{f:?}");
 }

@@ -884,7 +884,10 @@ impl FigureRules {
                 return bare && prev == Some('-') && prev2.is_some_and(|q| q.is_ascii_uppercase());
                 // GPT-4, 1/10, 3.x (SCP-173 counts in bare mode)
             }
-            Some('第' | '数' | '成' | '#' | '№') => return false, // 第4262期, 数十亿
+            Some('第' | '数' | '#' | '№') => return false, // 第4262期, 数十亿
+            // 七成六: a digit after 成 adds to the tenths; after a verb
+            // ending in 成 (生成25个, 完成3轮) an Arabic number is a count
+            Some('成') if num.chinese => return false,
             Some('几') if !bare => return false,
             Some(p) if num.chinese && (p.is_ascii_digit()) => return false,
             _ => {}
@@ -1133,7 +1136,13 @@ impl FigureRules {
             return None;
         }
         let wafers = (q.end..count.end).any(|i| doc.char_at(i) == Some('片'));
-        if wafers && monthly_output_before(doc, q.num.start) {
+        if count.unit == "tokens" && per_time_before(doc, q.num.start, "每秒") {
+            count.unit = "tokens/s".into(); // 每秒约输出1,390个token
+        }
+        if wafers
+            && (monthly_output_before(doc, q.num.start)
+                || per_time_before(doc, q.num.start, "每月"))
+        {
             count.unit = "wafers/month".into(); // 月产能约4.5万片
         }
         count.factor = 1.0;
@@ -1669,7 +1678,13 @@ impl FigureRules {
             j += 1;
         }
         let conn = doc.char_at(j)?;
-        let ranged = matches!(conn, '-' | '~' | '–' | '—' | '至')
+        // ` -6.1亿元` after a space, the minus against its digits, is the
+        // next negative amount of a table row, not a range's dash
+        let minus = conn == '-'
+            && j > k
+            && doc.char_at(j + 1).is_some_and(|c| c.is_ascii_digit())
+            && doc.char_at(start) == Some('-');
+        let ranged = (matches!(conn, '-' | '~' | '–' | '—' | '至') && !minus)
             || (conn == '到' && !change_before(doc, start));
         // dropped to 6 to 8 weeks: the change already has its `to`
         let changed_to = doc.fslice(start.saturating_sub(3), start) == "to ";
@@ -1970,6 +1985,17 @@ fn monthly_output_before(doc: &Doc, start: usize) -> bool {
         .rfind(['。', '！', '？', '!', '?', '\n'])
         .map_or(lead, |i| &lead[i..]);
     sentence.contains("月产能") || sentence.contains("月产量")
+}
+
+/// Whether a `每秒`/`每月` cue stands in the clause just before character
+/// `start` (at most ten characters before, no comma between): what is
+/// counted there is counted per that time (`每秒只能吐出 4 到 5 個 tokens`).
+fn per_time_before(doc: &Doc, start: usize, cue: &str) -> bool {
+    let lead = doc.fslice(start.saturating_sub(10), start);
+    let clause = lead
+        .rfind(['，', ',', '。', '；', ';', '\n'])
+        .map_or(lead, |i| &lead[i..]);
+    clause.contains(cue)
 }
 
 /// Counted hardware (chips, dies, cards, wafers, servers ...), rates too.
