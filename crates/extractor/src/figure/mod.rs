@@ -1136,12 +1136,12 @@ impl FigureRules {
             return None;
         }
         let wafers = (q.end..count.end).any(|i| doc.char_at(i) == Some('片'));
-        if count.unit == "tokens" && per_time_before(doc, q.num.start, "每秒") {
+        if count.unit == "tokens" && cue_before(doc, q.num.start, 10, &CLAUSE_STOPS, &["每秒"]) {
             count.unit = "tokens/s".into(); // 每秒约输出1,390个token
         }
         if wafers
-            && (monthly_output_before(doc, q.num.start)
-                || per_time_before(doc, q.num.start, "每月"))
+            && (cue_before(doc, q.num.start, 40, &SENTENCE_STOPS, &["月产能", "月产量"])
+                || cue_before(doc, q.num.start, 10, &CLAUSE_STOPS, &["每月"]))
         {
             count.unit = "wafers/month".into(); // 月产能约4.5万片
         }
@@ -1976,26 +1976,20 @@ fn percent_of_before(doc: &Doc, k: usize, bare: bool) -> Option<(usize, f64)> {
     Some((j, 100.0 / denom))
 }
 
-/// Whether a fab's monthly output (`月产能`, `月产量`) is named earlier in
-/// the sentence before character `start`: then the wafers or pieces counted
-/// there are per month (`月产能将从约7.5万片提升到12万片`).
-fn monthly_output_before(doc: &Doc, start: usize) -> bool {
-    let lead = doc.fslice(start.saturating_sub(40), start);
-    let sentence = lead
-        .rfind(['。', '！', '？', '!', '?', '\n'])
-        .map_or(lead, |i| &lead[i..]);
-    sentence.contains("月产能") || sentence.contains("月产量")
-}
+/// Sentence ends: a cue before them is about another sentence.
+const SENTENCE_STOPS: [char; 6] = ['。', '！', '？', '!', '?', '\n'];
+/// Clause ends: a cue before them is about another clause.
+const CLAUSE_STOPS: [char; 6] = ['，', ',', '。', '；', ';', '\n'];
 
-/// Whether a `每秒`/`每月` cue stands in the clause just before character
-/// `start` (at most ten characters before, no comma between): what is
-/// counted there is counted per that time (`每秒只能吐出 4 到 5 個 tokens`).
-fn per_time_before(doc: &Doc, start: usize, cue: &str) -> bool {
-    let lead = doc.fslice(start.saturating_sub(10), start);
-    let clause = lead
-        .rfind(['，', ',', '。', '；', ';', '\n'])
-        .map_or(lead, |i| &lead[i..]);
-    clause.contains(cue)
+/// Whether one of `cues` stands in the `window` characters before
+/// character `start`, after the last of `stops` there: a fab's monthly
+/// output earlier in the sentence (`月产能将从约7.5万片提升到12万片`), or a
+/// `每秒`/`每月` just before in the clause (`每秒只能吐出 4 到 5 個 tokens`),
+/// makes what is counted there a rate.
+fn cue_before(doc: &Doc, start: usize, window: usize, stops: &[char], cues: &[&str]) -> bool {
+    let lead = doc.fslice(start.saturating_sub(window), start);
+    let part = lead.rfind(stops).map_or(lead, |i| &lead[i..]);
+    cues.iter().any(|c| part.contains(c))
 }
 
 /// Counted hardware (chips, dies, cards, wafers, servers ...), rates too.
