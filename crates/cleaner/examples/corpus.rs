@@ -5,6 +5,8 @@
 //! `cargo run --release -p newsfacts-cleaner --example corpus -- time DIR`
 //! `cargo run --release -p newsfacts-cleaner --example corpus -- dump DIR OUT`
 //! (the kept text of every page to `OUT/NAME.txt`, to compare two builds)
+//! `cargo run --release -p newsfacts-cleaner --example corpus -- slowest DIR [N]`
+//! (the N pages with the lowest MB/s, each cleaned three times, the best kept)
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
@@ -96,9 +98,33 @@ fn main() {
                 }
             }
         }
+        (Some("slowest"), Some(dir)) => {
+            let n: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(20);
+            let mut rates = Vec::new();
+            let entries: Vec<_> = std::fs::read_dir(dir)
+                .map(|d| d.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            for p in entries {
+                let Ok(page) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                let best = (0..3)
+                    .map(|_| {
+                        let start = Instant::now();
+                        let _ = newsfacts_cleaner::clean("page", &page);
+                        start.elapsed().as_secs_f64()
+                    })
+                    .fold(f64::INFINITY, f64::min);
+                rates.push((page.len() as f64 / 1e6 / best, page.len(), p));
+            }
+            rates.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (rate, len, p) in rates.iter().take(n) {
+                println!("{rate:7.1} MB/s {len:9} B  {}", p.display());
+            }
+        }
         _ => {
             eprintln!(
-                "usage: corpus write DIR [PER_FIXTURE] | corpus time DIR | corpus dump DIR OUT"
+                "usage: corpus write DIR [PER_FIXTURE] | corpus time DIR | corpus dump DIR OUT | corpus slowest DIR [N]"
             );
             std::process::exit(2);
         }

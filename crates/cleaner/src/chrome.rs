@@ -584,6 +584,47 @@ fn is_subscribe_box(text: &str, folded: &str) -> bool {
 }
 
 /// A line of the body introducing a list with a colon (`今日涨幅居前个股：`,
+/// A column heading that is a year (`2025`, `2026E`, `2024A`).
+fn is_year_heading(w: &str) -> bool {
+    let digits = w.trim_end_matches(['E', 'F', 'A', 'e']);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// The rows of the article's own data tables: a run of table rows in which
+/// some row of figures does not read as a quote line (`Intel Foundry 25.0
+/// 17.7 -18%` beside `TSMC 29.8 41.0 +17%`). A quote widget's table is
+/// quote lines under at most a header row, and stays chrome.
+fn data_table_rows(work: &Work<'_>, alive: &[usize]) -> std::collections::HashSet<usize> {
+    let mut rows = std::collections::HashSet::new();
+    let mut k = 0;
+    while k < alive.len() {
+        if work.blocks[alive[k]].kind != BlockKind::Row {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < alive.len() && work.blocks[alive[k]].kind == BlockKind::Row {
+            k += 1;
+        }
+        let run = &alive[start..k];
+        let figures = |t: &str| {
+            t.split_whitespace()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !is_year_heading(w))
+        };
+        let mixed = run.len() >= 2
+            && run.iter().any(|&i| {
+                let t = work.blocks[i].text.trim();
+                figures(t) && !crate::widget::is_quote_line(t)
+            });
+        if mixed {
+            rows.extend(run.iter().copied());
+        }
+    }
+    rows
+}
+
 /// `Leading gainers:`).
 pub fn is_list_intro(text: &str) -> bool {
     let t = text.trim_end();
@@ -2893,6 +2934,7 @@ impl Detector for ChromeFilter {
         // Quote lines under a line of the body that ends with a colon
         // (`今日涨幅居前个股：`) are the article's own list.
         let mut listed = false;
+        let data_tables = data_table_rows(work, &alive);
         for (k, &i) in alive.iter().enumerate() {
             let b = &work.blocks[i];
             // Preformatted lines (code, data) have the shapes of menus.
@@ -2908,7 +2950,7 @@ impl Detector for ChromeFilter {
             let short = char_len(text) <= 40;
             let in_head = k < first_body;
             // The quote shape is only asked for when it decides something.
-            listed = if k > first_body && is_list_intro(text) {
+            listed = if (k > first_body && is_list_intro(text)) || data_tables.contains(&i) {
                 true
             } else {
                 listed && is_quote_line(text)
@@ -3112,6 +3154,35 @@ impl Detector for Leftovers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Block;
+
+    #[test]
+    fn a_data_tables_rows_are_not_quote_lines() {
+        let body = "We expect combined capital expenditure at the four largest foundries to rise about 10% in 2026, after a flat 2025.";
+        let rows = [
+            "Company 2024 2025E 2026E YoY 2026E",
+            "TSMC 29.8 41.0 48.0 +17%",
+            "Intel Foundry 25.0 17.7 14.5 -18%",
+            "SMIC 7.3 7.5 7.6 +1%",
+        ];
+        let mut blocks = vec![Block::new(body, BlockKind::Para)];
+        blocks.extend(rows.iter().map(|r| Block::new(*r, BlockKind::Row)));
+        blocks.push(Block::new(body, BlockKind::Para));
+        let mut w = Work::new(blocks);
+        ChromeFilter.run(&mut w);
+        assert_eq!(w.alive().len(), 6, "{:?}", w.alive_texts());
+        // a quote widget's table: quote lines under a header row
+        let widget = [
+            "名称 最新价 涨跌幅",
+            "某某科技688000 58.35 +4.31%",
+            "某某半导体688001 12.10 -1.22%",
+        ];
+        let mut blocks = vec![Block::new(body, BlockKind::Para)];
+        blocks.extend(widget.iter().map(|r| Block::new(*r, BlockKind::Row)));
+        let w = Work::new(blocks);
+        let alive = w.alive();
+        assert!(data_table_rows(&w, &alive).is_empty());
+    }
 
     #[test]
     fn bare_ordinals() {

@@ -19,7 +19,7 @@ fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\s?(?:\[(?:\d{1,3}(?:\s*[,–\-]\s*\d{1,3})*|citation needed|edit|note \d+|[a-z])\])+",
+            r"(?i)\s?(?:\[(?:\d{1,3}(?:\s*[,–\-]\s*\d{1,3})*|citation needed|edit|編輯|编辑|note \d+|[a-z])\])+",
         )
         .expect("static regex")
     })
@@ -72,6 +72,7 @@ const REFERENCE_HEADERS: &[&str] = &[
     "参考文献",
     "参考来源",
     "资料来源",
+    "来源",
     "注释",
     "references",
     "sources",
@@ -105,6 +106,13 @@ const BACK_MATTER_HEADERS: &[&str] = &[
     "further reading",
 ];
 
+/// A back-matter heading ([`BACK_MATTER_HEADERS`]), its colon aside.
+fn is_back_matter_header(text: &str) -> bool {
+    let f = crate::script::fold(text);
+    let bare = f.trim().trim_end_matches([':', '：']).trim();
+    BACK_MATTER_HEADERS.contains(&bare)
+}
+
 /// Drops the back-matter headings left last on the page once their lists
 /// went as links (`參見`, `外部連結`, `References`).
 fn trailing_back_matter(work: &mut Work<'_>) {
@@ -112,9 +120,7 @@ fn trailing_back_matter(work: &mut Work<'_>) {
     let mut drop = Vec::new();
     for &i in alive.iter().rev() {
         let b = &work.blocks[i];
-        let f = crate::script::fold(&b.text);
-        let bare = f.trim().trim_end_matches([':', '：']).trim();
-        if b.protected || !(BACK_MATTER_HEADERS.contains(&bare) || is_reference_header(&b.text)) {
+        if b.protected || !(is_back_matter_header(&b.text) || is_reference_header(&b.text)) {
             break;
         }
         drop.push(i);
@@ -170,7 +176,17 @@ fn references_section(work: &mut Work<'_>) {
     for (k, &i) in alive.iter().enumerate() {
         let text = &work.blocks[i].text;
         let len = text.chars().count();
-        if seen * 3 >= total && is_reference_header(text) {
+        // A header whose list went already (an export's notes dropped
+        // with their links back) stands over the next back-matter header.
+        let emptied = seen * 3 >= total
+            && is_reference_header(text)
+            && alive.get(k + 1).is_some_and(|&j| {
+                let next = &work.blocks[j].text;
+                is_reference_header(next) || is_back_matter_header(next)
+            });
+        if emptied {
+            drop.push(i);
+        } else if seen * 3 >= total && is_reference_header(text) {
             // Under `Endnotes`/`References`, a note that ends with its link
             // back to the text (`↩`) is a reference; a post's `Notes` on
             // its method are its own.
@@ -221,6 +237,34 @@ fn references_section(work: &mut Work<'_>) {
 mod tests {
     use super::*;
     use crate::doc::{Block, BlockKind};
+
+    #[test]
+    fn a_references_header_whose_list_went_goes() {
+        let body =
+            "Blackwell被用於資料中心的加速器與超級晶片，亦用於消費級顯示卡，出貨量持續增加。";
+        let lines = [
+            body,
+            body,
+            body,
+            "Notes",
+            "External links",
+            "Official product page",
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        references_section(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 4, 5]);
+        // a wiki's `來源[編輯]` over its `↑` entries
+        let lines = [
+            body,
+            body,
+            body,
+            "來源[編輯]",
+            "↑ 中央通訊社. 〈某報導〉. 2025年11月20日.",
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        references_section(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2]);
+    }
 
     #[test]
     fn back_matter_headings_left_last_go() {

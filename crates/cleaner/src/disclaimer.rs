@@ -169,6 +169,21 @@ const CONTACT: &[&str] = &[
     "传真",
 ];
 
+/// A contact label in a line (folded): a Latin one (`tel:`) must start a
+/// word, so `Intel: rationing …` is none.
+fn has_contact_label(folded: &str) -> bool {
+    contains_any(folded, CONTACT)
+        && CONTACT.iter().any(|m| {
+            folded.match_indices(m).any(|(at, _)| {
+                !m.is_ascii()
+                    || !folded[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+            })
+        })
+}
+
 fn phone_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -273,6 +288,8 @@ fn is_release_heading(text: &str) -> bool {
         "non gaap financial measures",
         "important disclosures",
         "important disclosure",
+        "disclosures",
+        "disclosure",
         "analyst certification",
         "analyst certifications",
         "disclosure appendix",
@@ -566,7 +583,7 @@ impl Detector for DisclaimerFilter {
                 && contains_any(folded, &["电话", "tel", "phone", "@"]);
             let contact = spokesperson
                 || n <= 40
-                    && (contains_any(folded, CONTACT)
+                    && (has_contact_label(folded)
                         || may_be_contact(text) && phone_re().is_match(text.trim()));
             // A notice that closes the author's own sentence after a comma
             // (`…说几点看法，不构成投资建议。`) leaves the paragraph alone.
@@ -756,6 +773,16 @@ fn is_bracket_label(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_latin_contact_label_starts_a_word() {
+        assert!(!has_contact_label(
+            "intel: rationing to protect the balance sheet"
+        ));
+        assert!(has_contact_label("tel: +852 3958 2214"));
+        assert!(has_contact_label("客服热线 400-123-4567"));
+    }
+
     use super::*;
 
     #[test]

@@ -198,6 +198,9 @@ const UNLIKELY: &[&str] = &[
     "advertising",
     "adsense",
     "agegate",
+    // A wiki page's list of attached files (`plugin_attachments_container`;
+    // the singular names a blog's image, `attachment-full`).
+    "attachments",
     "badge",
     "banner",
     "breadcrumb",
@@ -241,6 +244,9 @@ const UNLIKELY: &[&str] = &[
     "nextpage",
     "pagination",
     "pill",
+    // A status label set in a sentence (`aui-lozenge`: an issue's `In
+    // progress` fetched from the tracker).
+    "lozenge",
     "player",
     "popup",
     "promo",
@@ -944,7 +950,9 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
             // on a plain element it marks the runtime's own controls, hints
             // and overlays (`Tap to go forward`), never the story.
             "class" => value.split_whitespace().any(|t| {
-                t == "noprint" || (t.starts_with("i-amphtml-") && !el.name().starts_with("amp-"))
+                t == "noprint"
+                    || is_section_edit_link(t)
+                    || (t.starts_with("i-amphtml-") && !el.name().starts_with("amp-"))
             }),
             _ => false,
         };
@@ -959,6 +967,13 @@ fn hidden(el: &scraper::node::Element) -> Option<Hidden> {
     } else {
         None
     }
+}
+
+/// A wiki's `[edit]` link beside each section heading (MediaWiki's
+/// `mw-editsection`, DokuWiki's `secedit`): an editor's control, not the
+/// heading.
+fn is_section_edit_link(class: &str) -> bool {
+    matches!(class, "mw-editsection" | "editsection" | "secedit")
 }
 
 /// A class that names the rest of the article kept behind a paywall
@@ -2130,6 +2145,54 @@ fn lead_figure_of(doc: &Html, c: NodeId, chosen: &HashSet<NodeId>) -> bool {
 /// page whose DOM holds less than a third of it.
 const LD_BODY_MIN_CHARS: usize = 200;
 
+/// Bytes of markup a `<noscript>` must hold to be read as the page's
+/// server-rendered view.
+const NOSCRIPT_VIEW_MIN_BYTES: usize = 2000;
+
+/// The largest `<noscript>` of a page when it holds a page of markup
+/// (paragraphs or blocks, [`NOSCRIPT_VIEW_MIN_BYTES`] or more): a script
+/// app's server-rendered view for clients without script, such as a
+/// forum's crawler view. A parser with scripting on reads it as one run of
+/// raw text, so the view is cut from the page's bytes here; it ends at the
+/// first `</noscript>`, as a browser's does.
+pub fn noscript_view(page: &str) -> Option<&str> {
+    let bytes = page.as_bytes();
+    let mut best: Option<&str> = None;
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(b'<', &bytes[from..]).map(|p| from + p) {
+        from = p + 1;
+        let opens = bytes
+            .get(p + 1..p + 9)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"noscript"))
+            && bytes
+                .get(p + 9)
+                .is_some_and(|&c| c == b'>' || c.is_ascii_whitespace());
+        if !opens {
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &bytes[p..]).map(|g| p + g + 1) else {
+            break;
+        };
+        let end = (gt..bytes.len().saturating_sub(10))
+            .find(|&i| bytes[i] == b'<' && bytes[i + 1..i + 11].eq_ignore_ascii_case(b"/noscript>"))
+            .unwrap_or(bytes.len());
+        let inner = page.get(gt..end).unwrap_or("");
+        from = end.max(from);
+        let lower = inner
+            .get(..inner.len().min(64 * 1024))
+            .unwrap_or(inner)
+            .to_ascii_lowercase();
+        let markup = lower.contains("<p") || lower.contains("<div");
+        if inner.len() >= NOSCRIPT_VIEW_MIN_BYTES
+            && markup
+            && best.is_none_or(|b| inner.len() > b.len())
+        {
+            best = Some(inner);
+        }
+    }
+    best
+}
+
 pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     let doc = Html::parse_document(page);
     let (flats, skipped) = flatten(&doc, mode);
@@ -2139,9 +2202,14 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     // Whether a container lies inside the chosen set, once per container.
     let mut inside_memo: HashMap<NodeId, bool> = HashMap::default();
     let teasers = link_teasers(&flats);
+    let notes = note_entries(&doc, &flats);
     for (k, f) in flats.into_iter().enumerate() {
         if f.signature {
             outside.push((DropReason::Metadata, f.text));
+            continue;
+        }
+        if notes.contains(&k) {
+            outside.push((DropReason::Citation, f.text));
             continue;
         }
         if teasers.contains(&k) {
@@ -2208,6 +2276,17 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     let h1 = first_text(&doc, "h1");
     let meta_title =
         meta_content(&doc, &["og:title", "twitter:title"]).or_else(|| first_text(&doc, "title"));
+    // A document export marks its title paragraph (`<p class="title">`,
+    // Word's `MsoTitle`) and uses `<h1>` for its sections: when the first
+    // `<h1>` does not echo the page's own title, the marked paragraph is
+    // the headline.
+    let h1 = match (h1, &meta_title) {
+        (Some(h), Some(m)) if !m.contains(&h) && !h.contains(m.as_str()) => {
+            Some(title_paragraph(&doc).unwrap_or(h))
+        }
+        (None, _) => title_paragraph(&doc),
+        (h, _) => h,
+    };
     let title = match (h1, meta_title) {
         // `<h1>` with a badge (`… 原创`, `… Exclusive`) after the headline.
         (Some(h), Some(m)) if same_headline(&h, &clean_title(&m)) && h != m => {
@@ -2265,6 +2344,106 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     w.title = title;
     w.published = published;
     w
+}
+
+/// The text of a document export's title paragraph: the first `<p>`
+/// whose class names it the title (`title`, Word's `MsoTitle`), of at
+/// least 10 characters.
+fn title_paragraph(doc: &Html) -> Option<String> {
+    doc.tree.nodes().find_map(|n| {
+        let Node::Element(e) = n.value() else {
+            return None;
+        };
+        let marked = e.name() == "p"
+            && e.attr("class").is_some_and(|c| {
+                c.split_whitespace()
+                    .any(|t| t == "title" || t == "MsoTitle")
+            });
+        if !marked {
+            return None;
+        }
+        let text: String = n
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        (char_len(&text) >= 10).then_some(text)
+    })
+}
+
+/// The longest marker text of a note's link back to its place in the
+/// text (`[12]`, `[a]`, `↑`, `^`).
+const NOTE_MARK_MAX_CHARS: usize = 6;
+
+/// Whether a block element opens with a note's link back to where the
+/// text cites it: an in-page link whose target names a reference
+/// (`#ftnt_ref1`, `#_ftnref1`, `#cmnt_ref1`, `#cite_ref-3`, `#fnref2`)
+/// and whose text is a short marker. A document export's footnotes and
+/// comments open so, and so does an encyclopedia's reference list.
+fn opens_with_note_backlink(doc: &Html, container: NodeId) -> bool {
+    let Some(node) = doc.tree.get(container) else {
+        return false;
+    };
+    for d in node.descendants().skip(1).take(8) {
+        match d.value() {
+            Node::Text(t) if !t.trim().is_empty() => return false,
+            Node::Element(e) if e.name() == "a" => {
+                let back = e
+                    .attr("href")
+                    .is_some_and(|h| h.starts_with('#') && h.to_ascii_lowercase().contains("ref"));
+                let mark: String = d
+                    .descendants()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                return back && char_len(mark.trim()) <= NOTE_MARK_MAX_CHARS;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The flats of a page's notes ([`opens_with_note_backlink`]), each with
+/// the paragraphs after it in its own wrapper (a comment's replies).
+fn note_entries(doc: &Html, flats: &[Flat]) -> HashSet<usize> {
+    let mut roots: HashSet<NodeId> = HashSet::default();
+    let mut memo: HashMap<NodeId, bool> = HashMap::default();
+    for f in flats {
+        let Some(c) = f.container else { continue };
+        if !*memo
+            .entry(c)
+            .or_insert_with(|| opens_with_note_backlink(doc, c))
+        {
+            continue;
+        }
+        // a wrapper `<div>` that the note opens holds its continuation
+        let wrapper = doc.tree.get(c).and_then(|n| {
+            let p = n.parent()?;
+            let first = p.children().find(|x| x.value().is_element())?;
+            let is_div = matches!(p.value(), Node::Element(e) if e.name() == "div");
+            (is_div && first.id() == c).then(|| p.id())
+        });
+        roots.insert(wrapper.unwrap_or(c));
+    }
+    if roots.is_empty() {
+        return HashSet::default();
+    }
+    flats
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            let mut node = f.container.and_then(|c| doc.tree.get(c));
+            for _ in 0..3 {
+                let Some(x) = node else { return false };
+                if roots.contains(&x.id()) {
+                    return true;
+                }
+                node = x.parent();
+            }
+            false
+        })
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// The same headline, give or take a short badge after it (`原创`,
@@ -2423,6 +2602,61 @@ mod tests {
         assert!(!texts
             .iter()
             .any(|t| t.contains("Tap to go") || t.contains("sorry")));
+    }
+
+    #[test]
+    fn a_script_apps_server_view_in_noscript_is_found() {
+        let para = "<p>Memory makers say their lines are booked through the end of the year, and prices for the newest stacks rose again this quarter.</p>";
+        let page = format!(
+            "<html><body><noscript><img src=\"/pixel.gif\"></noscript><section id=\"main\"></section><noscript data-path=\"/t/hbm/42\"><div id=\"main-outlet\"><h1>HBM in 2026</h1>{}</div></noscript></body></html>",
+            para.repeat(20)
+        );
+        let view = noscript_view(&page).expect("a view");
+        assert!(view.starts_with("<div id=\"main-outlet\">") && view.ends_with("</div>"));
+        // a pixel or a please-enable-script note is no view
+        assert!(noscript_view(
+            "<body><noscript><p>Please enable JavaScript.</p></noscript></body>"
+        )
+        .is_none());
+        let doc = crate::clean("page", &page);
+        assert!(doc.text.contains("Memory makers say"), "{}", doc.text);
+    }
+
+    #[test]
+    fn section_edit_links_notes_and_export_titles() {
+        let para = |t: &str| {
+            format!("<p>{t} Memory makers say their lines are booked through the end of the year, and prices for the newest stacks rose again this quarter.</p>")
+        };
+        // a wiki heading's `[edit]` link is hidden
+        let page = format!(
+            "<html><body><div id=\"content\"><h1>HBM supply</h1>{}<h3><span class=\"mw-headline\">Packaging</span><span class=\"mw-editsection\"><span>[</span><a href=\"?action=edit\">編輯</a><span>]</span></span></h3>{}{}</div></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(texts.contains(&"Packaging"), "{texts:?}");
+        // a document export: its title paragraph is the headline, its
+        // sections' `<h1>`s are body, its footnotes and comments go
+        let page = format!(
+            "<html><head><title>capex note (v3)</title></head><body><p class=\"c3 title\">Foundry capex in 2026</p><h1 class=\"c11\">Summary: spending returns</h1>{}<p>The total rises.<sup><a href=\"#ftnt1\" id=\"ftnt_ref1\">[1]</a></sup></p>{}{}<div><p class=\"c12\"><a href=\"#ftnt_ref1\" id=\"ftnt1\">[1]</a><span> Company reports, October 2025.</span></p></div><div class=\"c29\"><p><a href=\"#cmnt_ref1\" id=\"cmnt1\">[a]</a><span>Is $5.5bn too low?</span></p><p><span>Keeping 5.5 for now.</span></p></div><p><a href=\"#part2\">Part two</a> of this note follows next week with the memory makers' plans.</p></body></html>",
+            para("One."),
+            para("Two."),
+            para("Three.")
+        );
+        let work = extract(&page, Mode::Strict);
+        assert_eq!(work.title.as_deref(), Some("Foundry capex in 2026"));
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(texts.contains(&"Summary: spending returns"), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Company reports")
+                || t.contains("too low")
+                || t.contains("Keeping 5.5")),
+            "{texts:?}"
+        );
+        // an in-page link to a section is no note's link back
+        assert!(texts.iter().any(|t| t.starts_with("Part two")), "{texts:?}");
     }
 
     #[test]

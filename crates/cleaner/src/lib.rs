@@ -188,7 +188,30 @@ const SHORT_ARTICLE: usize = 250;
 /// nothing, once more trusting only tags ([`html::Mode::Relaxed`]), taking
 /// the relaxed reading when it keeps at least twice as much. A wrapper
 /// whose class names read as chrome then cannot empty a page.
+///
+/// A page that still keeps almost nothing and holds its server-rendered
+/// view in a `<noscript>` (a forum's crawler view behind its script app)
+/// is read from that view, when the view keeps at least twice as much.
 fn read_dom(text: &str) -> Work<'_> {
+    let best = read_dom_markup(text);
+    let kept = kept_weight(&best);
+    if kept >= SHORT_ARTICLE {
+        return best;
+    }
+    let Some(view) = html::noscript_view(text) else {
+        return best;
+    };
+    let mut from_view = read_dom_markup(view);
+    if kept_weight(&from_view) < 2 * kept.max(1) {
+        return best;
+    }
+    from_view.title = from_view.title.or(best.title);
+    from_view.published = from_view.published.or(best.published);
+    from_view
+}
+
+/// [`read_dom`] without the `<noscript>` fallback.
+fn read_dom_markup(text: &str) -> Work<'_> {
     let strict = run(html::extract(text, html::Mode::Strict));
     let kept = kept_weight(&strict);
     if kept >= SHORT_ARTICLE {

@@ -161,18 +161,55 @@ pub fn is_meta_row(text: &str) -> bool {
     if !t.contains(META_SEPARATORS) {
         return is_spaced_meta_row(t);
     }
-    // 48 chars are at most 192 bytes: longer lines are not counted.
-    if t.len() > 192
-        || char_len(t) > 48
-        || has_inner_sentence_end(t)
-        || t.ends_with(is_sentence_end)
-    {
+    if has_inner_sentence_end(t) || t.ends_with(is_sentence_end) {
         return false;
+    }
+    // 48 chars are at most 192 bytes: longer lines are not counted, but
+    // for a byline of three to five parts that ends with its full date
+    // (`Example Research · Semiconductors · Jo Roe, CFA · 24 November 2025`).
+    if t.len() > 192 || char_len(t) > 48 {
+        return is_long_dated_row(t);
     }
     let parts: Vec<&str> = t.split(META_SEPARATORS).map(str::trim).collect();
     (2..=5).contains(&parts.len())
         && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 20)
         && parts.iter().any(|p| is_time_part(p) || is_count_part(p))
+}
+
+/// A long byline row: three to five parts of up to 32 characters, the
+/// last a full date with its year (see [`is_meta_row`]).
+fn is_long_dated_row(t: &str) -> bool {
+    if char_len(t) > 120 {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(META_SEPARATORS).map(str::trim).collect();
+    let Some(last) = parts.last() else {
+        return false;
+    };
+    let has_year = last
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    (3..=5).contains(&parts.len())
+        && parts.iter().all(|p| !p.is_empty() && char_len(p) <= 32)
+        && has_year
+        && char_len(last) <= 24
+        && (is_time_part(last)
+            || crate::metadata::find_date(last).is_some()
+            || is_english_date(last))
+}
+
+/// A date written with the month's English name: `24 November 2025`,
+/// `Nov. 24, 2025`.
+fn is_english_date(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        Regex::new(&format!(
+            r"(?i)^(?:\d{{1,2}} {month} \d{{4}}|{month} \d{{1,2}},? \d{{4}})$"
+        ))
+        .expect("static regex")
+    });
+    re.is_match(t.trim())
 }
 
 /// Four ASCII digits followed by `-`, `/`, `.` or `年` somewhere in `t`.
@@ -389,6 +426,12 @@ mod tests {
             assert!(is_meta_row(t), "{t}");
         }
         assert!(!is_meta_row("HBM • DRAM • NAND"));
+        assert!(is_meta_row(
+            "Example Ridge Research · Semiconductors · Jo Roe, CFA · 24 November 2025"
+        ));
+        assert!(!is_meta_row(
+            "Example Ridge Research · Semiconductors · Jo Roe, CFA · the outlook for next year"
+        ));
         // spaces for separators: a full date and a closing count
         assert!(is_meta_row("某日报 某人 2026-01-08 18:30 阅读 1.2万"));
         assert!(!is_meta_row("某日报 某人 2026-01-08 18:30"));

@@ -796,6 +796,56 @@ fn money_in_share_price_context_is_per_share() {
         unit_of("Morgan Stanley cut its target to $73 on Friday."),
         "USD/share"
     );
+    // a target named after the amount; earnings per diluted share
+    assert_eq!(
+        unit_of("The bank rates it a buy with a $95 price target."),
+        "USD/share"
+    );
+    assert_eq!(
+        unit_of("That came to $0.13 per diluted share."),
+        "USD/share"
+    );
+    assert_eq!(
+        unit_of("GAAP earnings per diluted share were $0.41 for the quarter."),
+        "USD/share"
+    );
+    // cents per share, and a stock's listing code as its stock word
+    assert_eq!(unit_of("預計調整後每股盈餘為81美分。"), "USD/share");
+    assert_eq!(
+        unit_of("某公司（01234）今早高開，報72.35港元。"),
+        "HKD/share"
+    );
+    assert_eq!(
+        unit_of("Its shares rose in Seoul on Wednesday to a record 612,000 won."),
+        "KRW/share"
+    );
+    // a long sentence keeps its stock word in reach
+    let f = figures(
+        "Shares of one memory maker rose 3.8 percent to 912,000 won on the exchange on Friday, while another maker added 2.1 percent to 188,400 won.",
+    );
+    assert!(
+        f.iter()
+            .any(|x| x.value == 188400.0 && x.unit == "KRW/share"),
+        "{f:?}"
+    );
+    // an amount compared with a price per share is one too; a scaled one
+    // is not, nor is a tolerance a negative figure
+    let f = figures("Diluted EPS was $1.62, compared with $1.20 a year ago.");
+    assert!(
+        f.iter().any(|x| x.value == 1.2 && x.unit == "USD/share"),
+        "{f:?}"
+    );
+    let f = figures("That is $0.01 per diluted share, compared with $4.1 million last year.");
+    assert!(
+        f.iter().any(|x| x.value == 4.1e6 && x.unit == "USD"),
+        "{f:?}"
+    );
+    let f = figures("每股盈餘為81美分，正負5美分。");
+    assert!(
+        f.iter().any(|x| x.value == 0.05 && x.unit == "USD/share"),
+        "{f:?}"
+    );
+    assert_eq!(unit_of("该公司市值约为58万亿韩圜。"), "KRW");
     // not share prices: product prices, revenue, scaled amounts
     assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
     assert_eq!(unit_of("The kit costs $499 at launch."), "USD");

@@ -129,6 +129,9 @@ struct SharePriceDefs {
     stock: Vec<String>,
     #[serde(default)]
     lead: Vec<String>,
+    /// Words right after the amount (`price target`).
+    #[serde(default)]
+    after: Vec<String>,
     /// Highest price per share by currency where it is not 100,000
     /// (a Korean share trades at 598,000 won).
     #[serde(default)]
@@ -141,6 +144,7 @@ struct SharePrice {
     cue: Vec<String>,
     stock: Vec<String>,
     lead: Vec<String>,
+    after: Vec<String>,
     ceilings: BTreeMap<String, f64>,
 }
 
@@ -373,6 +377,7 @@ impl FigureRules {
                 cue: low(&sp.cue),
                 stock: low(&sp.stock),
                 lead: low(&sp.lead),
+                after: low(&sp.after),
                 ceilings: sp.ceilings.clone(),
             },
         })
@@ -544,11 +549,12 @@ impl FigureRules {
         let Some(mut j) = sign_end else {
             return self.unsigned(doc, i, bare);
         };
-        // "plus or minus 2%" is a tolerance, not a negative figure
+        // "plus or minus 2%" (正负5美分) is a tolerance, not a negative figure
         if doc
             .fslice(i.saturating_sub(8), i)
             .eq_ignore_ascii_case("plus or ")
             || doc.fslice(i.saturating_sub(1), i) == "±"
+            || (c == '负' && doc.char_at(i.wrapping_sub(1)) == Some('正'))
         {
             return None;
         }
@@ -1565,10 +1571,11 @@ impl FigureRules {
                     && kind == FigureKind::Currency
                     && !u.contains('/')
                     && !q1.scaled
-                    && factor == 1.0
+                    && factor <= 1.0
                     && value_max.is_none_or(|v| v * factor < self.share.ceiling(&u))
                     && value * factor < self.share.ceiling(&u)
-                    && self.share_price_before(doc, start) =>
+                    && (self.share_price_before(doc, start)
+                        || self.share_price_after(doc, end)) =>
             {
                 Some(format!("{u}/share"))
             }
@@ -1615,14 +1622,14 @@ impl FigureRules {
     }
 
     /// The text before `start` makes a money amount a share price: a price
-    /// cue (股价, 收报, 目标价, 每股, closed at ...) in the last 16 characters
-    /// of its clause, or a stock word (股价, 盘中, 港股, shares, stock ...)
+    /// cue (股价, 收报, 目标价, 每股, closed at ...) in the last
+    /// [`SHARE_CUE_WINDOW`] characters of its clause, or a stock word (股价, 盘中, 港股, shares, stock ...)
     /// earlier in the sentence and a lead word (收, 报, 至, 到, 涨, at, from
     /// ...) just before the amount. A semicolon ends the clause but not the
     /// sentence: a market report lists its movers between semicolons under
     /// one stock word (`股價方面，世芯收4,120元；創意收1,585元`).
     fn share_price_before(&self, doc: &Doc, start: usize) -> bool {
-        let from = start.saturating_sub(120);
+        let from = start.saturating_sub(SHARE_SENTENCE_WINDOW);
         let mut s = start;
         let mut clause = None;
         while s > from {
@@ -1646,8 +1653,12 @@ impl FigureRules {
                 .flat_map(|c| c.to_lowercase())
                 .collect()
         };
-        // the cue's window: the last 16 characters of the clause
-        let near = lower(clause.unwrap_or(s).max(start.saturating_sub(16)));
+        // the cue's window: the last characters of the clause
+        let near = lower(
+            clause
+                .unwrap_or(s)
+                .max(start.saturating_sub(SHARE_CUE_WINDOW)),
+        );
         if self.share.cue.iter().any(|w| near.contains(w.as_str())) {
             return true;
         }
@@ -1658,7 +1669,18 @@ impl FigureRules {
             .lead
             .iter()
             .any(|w| lead.contains(w.as_str()) || (w.len() > 4 && before.ends_with(w.as_str())))
-            && self.share.stock.iter().any(|w| before.contains(w.as_str()))
+            && (self.share.stock.iter().any(|w| before.contains(w.as_str()))
+                || has_listing_code(&before))
+    }
+
+    /// The words right after an amount name it a price per share: `a $215
+    /// price target`, `with a $140 target`.
+    fn share_price_after(&self, doc: &Doc, end: usize) -> bool {
+        let after = doc.fslice(end, (end + 24).min(doc.chars.len()));
+        let after = after.trim_start().to_lowercase();
+        self.share.after.iter().any(|w| {
+            after.starts_with(w.as_str()) && !after[w.len()..].starts_with(char::is_alphanumeric)
+        })
     }
 
     /// The second half of a range starting at `k`: connector, optional
@@ -2010,8 +2032,78 @@ fn tidy(v: f64) -> f64 {
     format!("{v:.11e}").parse().unwrap_or(v)
 }
 
+/// How far back (characters, within the sentence) a share price looks for
+/// the stock word that makes a lead word (`报`, ` to `) a price cue.
+const SHARE_SENTENCE_WINDOW: usize = 200;
+
+/// How many characters before an amount a price cue (`股价`, `per diluted
+/// share were`) may end.
+const SHARE_CUE_WINDOW: usize = 24;
+
+/// How many characters may stand between a price per share and an amount
+/// compared with it.
+const COMPARED_GAP: usize = 40;
+
+/// Words between a price per share and the next amount in its currency
+/// that compare the two (`$1.62, compared with $1.20 a year ago`, `78 cents
+/// a share, against a consensus of 76 cents`, `KRW 420,000 (from KRW
+/// 350,000)`, `81美分，正负5美分`), folded and lower-cased.
+const PER_SHARE_COMPARED: &[&str] = &[
+    "compared with",
+    "compared to",
+    "versus",
+    " vs",
+    "against",
+    "consensus",
+    "estimate",
+    "from ",
+    "(from",
+    "up from",
+    "down from",
+    "plus or minus",
+    "year ago",
+    "较",
+    "高于",
+    "低于",
+    "预期",
+    "正负",
+    "上下",
+    "由",
+];
+
+/// A stock's listing code in the text: `（00981）`, `(688256)`, `2330.TW`,
+/// `0981.HK` (a 4-6 digit code in brackets, or one with a market suffix).
+fn has_listing_code(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            let n = j - i;
+            let before = &text[..i];
+            let after = &text[j..];
+            let bracketed = (before.ends_with('(') || before.ends_with('（'))
+                && (after.starts_with(')') || after.starts_with('）'));
+            let suffixed = [".hk", ".tw", ".two", ".sh", ".sz", ".ks", ".t"]
+                .iter()
+                .any(|m| after.to_ascii_lowercase().starts_with(m));
+            if (4..=6).contains(&n) && (bracketed || suffixed) {
+                return true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
 /// `EPS分别为4.93元、9.42元、14.64元`: an amount listed right after a price
-/// per share, in the same currency, is one too.
+/// per share, in the same currency, is one too; so is one compared with it
+/// in the same sentence ([`PER_SHARE_COMPARED`]).
 fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
     for i in 1..out.len() {
         let (before, rest) = out.split_at_mut(i);
@@ -2024,7 +2116,20 @@ fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
             && doc.chars[prev.end..f.start]
                 .iter()
                 .all(|c| matches!(c, '、' | '/' | ',' | ' '));
-        if listed && f.unit.as_deref() == Some(per) {
+        let compared = f.start >= prev.end
+            && f.start - prev.end <= COMPARED_GAP
+            && !doc.chars[prev.end..f.start]
+                .iter()
+                .any(|c| matches!(c, '。' | '.' | ';' | '；' | '\n'))
+            && {
+                let between = doc.fslice(prev.end, f.start).to_lowercase();
+                PER_SHARE_COMPARED.iter().any(|w| between.contains(w))
+            };
+        // compared amounts are of one order (not `$0.01 ... compared with
+        // $4.1 million`)
+        let same_order =
+            f.value.abs() <= prev.value.abs() * 20.0 && prev.value.abs() <= f.value.abs() * 20.0;
+        if (listed || (compared && same_order)) && f.unit.as_deref() == Some(per) {
             f.unit = Some(format!("{per}/share"));
         }
     }
