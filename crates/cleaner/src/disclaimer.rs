@@ -110,6 +110,14 @@ const NOTICE_PHRASES: &[&str] = &[
     "third party ad. not an offer",
     "may earn an affiliate commission",
     "请参阅末页之免责声明",
+    // a broker report's page footer pointing to its back pages
+    "analyst certification and important disclosures",
+    "see important disclosures",
+    "see the important disclosures",
+    "important disclosures at the end",
+    "important disclosures on page",
+    "请注明来源",
+    "请注明出处",
     "请参阅末页免责声明",
     "by submitting your information you agree",
     "by signing up, you agree",
@@ -168,6 +176,28 @@ const CONTACT: &[&str] = &[
     "fax:",
     "传真",
 ];
+
+/// The document describing itself before a no-advice notice (`本周报为
+/// 内部资料，数据来自…，仅供研究讨论，`): it names itself (`本报告`,
+/// `本周报`, `本资料`) and says what it is only for (`仅供`, `僅供`).
+fn is_self_described_notice(before: &str) -> bool {
+    let t = before.trim_start();
+    char_len(t) <= 120
+        && [
+            "本周报",
+            "本週報",
+            "本报告",
+            "本報告",
+            "本资料",
+            "本資料",
+            "本文",
+            "本页",
+            "本頁",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && ["仅供", "僅供"].iter().any(|w| t.contains(w))
+}
 
 /// A contact label in a line (folded): a Latin one (`tel:`) must start a
 /// word, so `Intel: rationing …` is none.
@@ -602,7 +632,10 @@ impl Detector for DisclaimerFilter {
                         && ["观点", "觀點", "看法", "意见", "意見"]
                             .iter()
                             .any(|w| before.contains(w));
-                    char_len(before) <= 10 || !before.ends_with([',', '，', '、']) || own_view
+                    char_len(before) <= 10
+                        || !before.ends_with([',', '，', '、'])
+                        || own_view
+                        || is_self_described_notice(before)
                 });
             // A short line that opens with a disclaimer label is one,
             // wherever it sits (the tail cut only acts in the second half).
@@ -773,6 +806,14 @@ fn is_bracket_label(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_document_that_says_what_it_is_only_for() {
+        assert!(is_self_described_notice(
+            "本周报为研究组内部资料，数据来自公开披露与媒体报道，仅供研究讨论，"
+        ));
+        assert!(!is_self_described_notice("我们认为需求仍强，"));
+    }
 
     #[test]
     fn a_latin_contact_label_starts_a_word() {

@@ -846,6 +846,10 @@ fn money_in_share_price_context_is_per_share() {
         "{f:?}"
     );
     assert_eq!(unit_of("该公司市值约为58万亿韩圜。"), "KRW");
+    // an effort in person-months counts no people
+    assert!(!figures("迁移约需4人月。")
+        .iter()
+        .any(|x| x.unit == "people"));
     // not share prices: product prices, revenue, scaled amounts
     assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
     assert_eq!(unit_of("The kit costs $499 at launch."), "USD");
