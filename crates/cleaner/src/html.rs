@@ -2193,16 +2193,28 @@ pub fn noscript_view(page: &str) -> Option<&str> {
     best
 }
 
+/// Parses a page for [`extract_from`]: a caller that may read it twice
+/// (strictly, then trusting only tags) parses it once.
+pub fn parse(page: &str) -> Html {
+    Html::parse_document(page)
+}
+
+/// Reads the article of one page ([`extract_from`] on its parse).
 pub fn extract(page: &str, mode: Mode) -> Work<'_> {
-    let doc = Html::parse_document(page);
-    let (flats, skipped) = flatten(&doc, mode);
-    let chosen = choose(&doc, &flats, mode);
+    extract_from(&parse(page), mode)
+}
+
+/// Reads the article of a parsed page: its blocks, the parts dropped on
+/// the way with their reasons, its title and publication time.
+pub fn extract_from<'a>(doc: &Html, mode: Mode) -> Work<'a> {
+    let (flats, skipped) = flatten(doc, mode);
+    let chosen = choose(doc, &flats, mode);
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
     // Whether a container lies inside the chosen set, once per container.
     let mut inside_memo: HashMap<NodeId, bool> = HashMap::default();
     let teasers = link_teasers(&flats);
-    let notes = note_entries(&doc, &flats);
+    let notes = note_entries(doc, &flats);
     for (k, f) in flats.into_iter().enumerate() {
         if f.signature {
             outside.push((DropReason::Metadata, f.text));
@@ -2237,7 +2249,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
                 && chosen
                     .as_ref()
                     .zip(f.container)
-                    .is_some_and(|(set, c)| lead_figure_of(&doc, c, set)));
+                    .is_some_and(|(set, c)| lead_figure_of(doc, c, set)));
         let link_heavy = f.link_chars * 2 > f.chars && f.kind != BlockKind::Heading;
         if inside && !link_heavy {
             let mut b = Block::new(f.text, f.kind);
@@ -2257,7 +2269,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
     // A page whose article is rendered by script has little DOM text but
     // may carry the whole story in JSON-LD `articleBody`: then that is the
     // article, and the DOM blocks are recorded as boilerplate.
-    let ld = ld_json::read(&doc);
+    let ld = ld_json::read(doc);
     if let Some(body) = &ld.body {
         let ld_paragraphs = ld_json::paragraphs(body);
         let ld_chars: usize = ld_paragraphs.iter().map(|p| char_len(p)).sum();
@@ -2273,18 +2285,18 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
         }
     }
     // Title.
-    let h1 = first_text(&doc, "h1");
+    let h1 = first_text(doc, "h1");
     let meta_title =
-        meta_content(&doc, &["og:title", "twitter:title"]).or_else(|| first_text(&doc, "title"));
+        meta_content(doc, &["og:title", "twitter:title"]).or_else(|| first_text(doc, "title"));
     // A document export marks its title paragraph (`<p class="title">`,
     // Word's `MsoTitle`) and uses `<h1>` for its sections: when the first
     // `<h1>` does not echo the page's own title, the marked paragraph is
     // the headline.
     let h1 = match (h1, &meta_title) {
         (Some(h), Some(m)) if !m.contains(&h) && !h.contains(m.as_str()) => {
-            Some(title_paragraph(&doc).unwrap_or(h))
+            Some(title_paragraph(doc).unwrap_or(h))
         }
-        (None, _) => title_paragraph(&doc),
+        (None, _) => title_paragraph(doc),
         (h, _) => h,
     };
     let title = match (h1, meta_title) {
@@ -2298,7 +2310,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
         (None, None) => None,
     };
     let published = meta_content(
-        &doc,
+        doc,
         &[
             "article:published_time",
             "og:published_time",
@@ -2314,7 +2326,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
             "date",
         ],
     )
-    .or_else(|| first_time_datetime(&doc))
+    .or_else(|| first_time_datetime(doc))
     .or_else(|| ld.published.clone())
     .map(|d| normalise_date(&d));
     // The headline goes to `title`, not into the text: the article body of

@@ -210,14 +210,27 @@ fn read_dom(text: &str) -> Work<'_> {
     from_view
 }
 
+/// Pages up to this size keep their parse for a second reading in
+/// [`read_dom_markup`]; larger ones are parsed again if it is needed.
+const KEEP_PARSE_MAX_BYTES: usize = 2_000_000;
+
 /// [`read_dom`] without the `<noscript>` fallback.
 fn read_dom_markup(text: &str) -> Work<'_> {
-    let strict = run(html::extract(text, html::Mode::Strict));
+    // The parse is kept for a second reading unless the page is large:
+    // then the tree would stand beside the detectors' work.
+    let kept_doc = (text.len() <= KEEP_PARSE_MAX_BYTES).then(|| html::parse(text));
+    let strict = match &kept_doc {
+        Some(doc) => run(html::extract_from(doc, html::Mode::Strict)),
+        None => run(html::extract(text, html::Mode::Strict)),
+    };
     let kept = kept_weight(&strict);
     if kept >= SHORT_ARTICLE {
         return strict;
     }
-    let relaxed = run(html::extract(text, html::Mode::Relaxed));
+    let relaxed = match &kept_doc {
+        Some(doc) => run(html::extract_from(doc, html::Mode::Relaxed)),
+        None => run(html::extract(text, html::Mode::Relaxed)),
+    };
     if kept_weight(&relaxed) >= 2 * kept.max(1) {
         relaxed
     } else {

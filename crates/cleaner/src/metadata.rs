@@ -1053,48 +1053,58 @@ impl Detector for MetadataFilter {
             if work.blocks[i].protected {
                 continue;
             }
-            let text = work.blocks[i].text.clone();
-            let listed = in_listed_run && is_clock_led(&text);
-            let intro =
-                text.trim_end().ends_with([':', '：']) && (3..=40).contains(&char_len(&text));
+            // Decided on a borrow of the block; the block changes after.
+            let (listed, intro, meta, credit) = {
+                let b = &work.blocks[i];
+                let text = &*b.text;
+                let listed = in_listed_run && is_clock_led(text);
+                let intro =
+                    text.trim_end().ends_with([':', '：']) && (3..=40).contains(&char_len(text));
+                let data = matches!(b.kind, BlockKind::Row | BlockKind::Pre);
+                let meta = !listed
+                    && (is_meta_line_folded(text, &b.folded())
+                        || is_stamped_label(text)
+                        || is_contribution_credit(text)
+                        || is_original_label(text)
+                        || is_dated_row(text)
+                        || is_quote_attribution(text)
+                        || is_post_source_line(text)
+                        || (!data && is_note_header_line(text))
+                        || (!data && (is_meta_row(text) || is_time_stamp(text))));
+                let credit = !listed && !meta && is_credit_line(text);
+                (listed, intro, meta, credit)
+            };
             in_listed_run = listed || intro;
             if listed {
                 work.blocks[i].protected = true;
                 continue;
             }
-            let data = matches!(work.blocks[i].kind, BlockKind::Row | BlockKind::Pre);
-            if is_meta_line_folded(&text, &work.blocks[i].folded())
-                || is_stamped_label(&text)
-                || is_contribution_credit(&text)
-                || is_original_label(&text)
-                || is_dated_row(&text)
-                || is_quote_attribution(&text)
-                || is_post_source_line(&text)
-                || (!data && is_note_header_line(&text))
-                || (!data && (is_meta_row(&text) || is_time_stamp(&text)))
-            {
+            if meta {
                 if work.published.is_none() {
-                    work.published = find_date(&text);
+                    work.published = find_date(&work.blocks[i].text);
                 }
                 work.drop_block(i, DropReason::Metadata);
-            } else if is_credit_line(&text) {
+            } else if credit {
                 work.drop_block(i, DropReason::Metadata);
             } else {
                 // Captions, and short caption-like paragraphs, lose a
                 // trailing photo credit.
-                let is_caption = work.blocks[i].kind == BlockKind::Caption;
-                let caption = is_caption || char_len(&text) <= 80;
-                let tail = caption
-                    .then(|| credit_tail(&text))
-                    .flatten()
-                    .or_else(|| is_caption.then(|| name_credit_tail(&text)).flatten())
-                    .or_else(|| agency_credit_tail(&text));
+                let tail = {
+                    let b = &work.blocks[i];
+                    let text = &*b.text;
+                    let is_caption = b.kind == BlockKind::Caption;
+                    let caption = is_caption || char_len(text) <= 80;
+                    caption
+                        .then(|| credit_tail(text))
+                        .flatten()
+                        .or_else(|| is_caption.then(|| name_credit_tail(text)).flatten())
+                        .or_else(|| agency_credit_tail(text))
+                };
                 if let Some(r) = tail {
                     drop_tail(work, i, r.start, DropReason::Metadata);
                 }
-                let text = work.blocks[i].text.clone();
                 let ranges: Vec<_> = credit_block_re()
-                    .find_iter(&text)
+                    .find_iter(&work.blocks[i].text)
                     .map(|m| m.range())
                     .collect();
                 work.remove_ranges(i, ranges, DropReason::Metadata);
