@@ -2193,6 +2193,112 @@ pub fn noscript_view(page: &str) -> Option<&str> {
     best
 }
 
+/// A converted PDF's printed line (pdf2htmlEX's `<div class="t m0 x1 h2
+/// y3 …">`): its page (the parent) and its baseline class (`y3`).
+fn printed_line(doc: &Html, container: Option<NodeId>) -> Option<(NodeId, String)> {
+    let node = doc.tree.get(container?)?;
+    let Node::Element(e) = node.value() else {
+        return None;
+    };
+    if e.name() != "div" {
+        return None;
+    }
+    let class = e.attr("class")?;
+    let mut tokens = class.split_whitespace();
+    if tokens.next() != Some("t") {
+        return None;
+    }
+    let y = class.split_whitespace().find(|t| {
+        t.len() >= 2 && t.starts_with('y') && t[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    })?;
+    Some((node.parent()?.id(), y.to_string()))
+}
+
+/// The share of a page's longest printed line a line must fill to be a
+/// wrapped line of a paragraph.
+const FULL_LINE: f64 = 0.7;
+
+/// Joins a converted PDF's printed lines: the pieces printed on one
+/// baseline (a table's cells, a header's left and right parts) become one
+/// row, and a line that fills most of the page's width without ending its
+/// sentence runs on into the next, with a word broken by a hyphen at the
+/// line's end mended (`previ-` `ously`). Other pages pass unchanged.
+fn reflow_printed_lines(doc: &Html, flats: Vec<Flat>) -> Vec<Flat> {
+    let lines: Vec<Option<(NodeId, String)>> = flats
+        .iter()
+        .map(|f| printed_line(doc, f.container))
+        .collect();
+    if lines.iter().filter(|l| l.is_some()).count() < 10 {
+        return flats;
+    }
+    // one row per baseline, for a table's cells: a piece after the first
+    // opens with a figure (a header's left and right parts stay apart, so
+    // a running header or footer is still seen as one)
+    let opens_figure = |t: &str| {
+        t.trim_start().starts_with(|c: char| {
+            c.is_ascii_digit() || matches!(c, '+' | '-' | '−' | '$' | '(' | '%')
+        })
+    };
+    let mut rows: Vec<(Flat, Option<NodeId>, usize)> = Vec::with_capacity(flats.len());
+    let mut last: Option<(NodeId, String)> = None;
+    for (f, line) in flats.into_iter().zip(lines) {
+        match (&line, rows.last_mut(), &last) {
+            (Some(l), Some((row, _, pieces)), Some(prev)) if l == prev && opens_figure(&f.text) => {
+                row.text.push(' ');
+                row.text.push_str(f.text.trim());
+                row.chars = char_len(&row.text);
+                row.link_chars += f.link_chars;
+                row.kind = BlockKind::Row;
+                *pieces += 1;
+            }
+            _ => rows.push((f, line.as_ref().map(|l| l.0), 1)),
+        }
+        last = line;
+    }
+    // the longest single-piece line of each page
+    let mut widest: HashMap<NodeId, usize> = HashMap::default();
+    for (f, page, pieces) in &rows {
+        if let (Some(p), 1) = (page, pieces) {
+            let w = widest.entry(*p).or_default();
+            *w = (*w).max(f.chars);
+        }
+    }
+    let mut out: Vec<Flat> = Vec::with_capacity(rows.len());
+    // the page of the last line when that line runs on into the next
+    let mut open: Option<NodeId> = None;
+    for (f, page, pieces) in rows {
+        let line_chars = f.chars;
+        let line_end = f.text.trim_end().chars().next_back();
+        let single = pieces == 1;
+        match out.last_mut() {
+            Some(prev) if single && open.is_some() && open == page => {
+                let head = prev.text.trim_end().to_string();
+                let next = f.text.trim_start();
+                let mended = head.strip_suffix('-').filter(|h| {
+                    h.ends_with(|c: char| c.is_ascii_lowercase())
+                        && next.starts_with(|c: char| c.is_ascii_lowercase())
+                });
+                let glued = head.chars().next_back().is_some_and(|c| !c.is_ascii())
+                    && next.starts_with(|c: char| !c.is_ascii());
+                prev.text = match mended {
+                    Some(h) => format!("{h}{next}"),
+                    None if glued => format!("{head}{next}"),
+                    None => format!("{head} {next}"),
+                };
+                prev.chars = char_len(&prev.text);
+                prev.link_chars += f.link_chars;
+            }
+            _ => out.push(f),
+        }
+        let full = page
+            .and_then(|p| widest.get(&p))
+            .is_some_and(|&w| line_chars as f64 >= FULL_LINE * w as f64);
+        let ends = line_end.is_some_and(|c| is_sentence_end(c) || matches!(c, ':' | '：'));
+        open = if single && full && !ends { page } else { None };
+    }
+    out
+}
+
 /// Parses a page for [`extract_from`]: a caller that may read it twice
 /// (strictly, then trusting only tags) parses it once.
 pub fn parse(page: &str) -> Html {
@@ -2208,6 +2314,7 @@ pub fn extract(page: &str, mode: Mode) -> Work<'_> {
 /// the way with their reasons, its title and publication time.
 pub fn extract_from<'a>(doc: &Html, mode: Mode) -> Work<'a> {
     let (flats, skipped) = flatten(doc, mode);
+    let flats = reflow_printed_lines(doc, flats);
     let chosen = choose(doc, &flats, mode);
     let mut blocks = Vec::new();
     let mut outside = Vec::new();
@@ -2669,6 +2776,62 @@ mod tests {
         );
         // an in-page link to a section is no note's link back
         assert!(texts.iter().any(|t| t.starts_with("Part two")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_converted_pdfs_lines_run_on_and_its_table_cells_make_rows() {
+        let line = |x: &str, y: &str, t: &str| {
+            format!("<div class=\"t m0 {x} h2 {y} ff1 fs0 fc0 sc0 ls0 ws0\">{t}</div>")
+        };
+        let lines = [
+            line("x1", "y1", "Shipments: custom chips take the share"),
+            line(
+                "x1",
+                "y2",
+                "Our checks across the supply chain point to 9.8m accelerators ship-",
+            ),
+            line(
+                "x1",
+                "y3",
+                "ping this year, up 56% from 6.3m last year. For next year we now see",
+            ),
+            line("x1", "y4", "12.9m units."),
+            line(
+                "x1",
+                "y5",
+                "Memory is the second constraint. Demand implied by our forecast is",
+            ),
+            line(
+                "x1",
+                "y6",
+                "roughly 3.3bn GB, which matches supply only if a third maker qualifies.",
+            ),
+            line("x1", "y7", "Vendor"),
+            line("x4", "y7", "2024"),
+            line("x5", "y7", "2025E"),
+            line("x1", "y8", "NVIDIA GPU"),
+            line("x4", "y8", "3.8"),
+            line("x5", "y8", "5.6"),
+            line("x1", "y9", "AMD GPU"),
+            line("x4", "y9", "0.35"),
+            line("x5", "y9", "0.50"),
+        ]
+        .concat();
+        let page = format!(
+            "<html><body><div id=\"page-container\"><div id=\"pf1\" class=\"pf w0 h0\" data-page-no=\"1\"><div class=\"pc pc1 w0 h0\">{lines}</div></div></div></body></html>"
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(
+            texts.contains(&"Our checks across the supply chain point to 9.8m accelerators shipping this year, up 56% from 6.3m last year. For next year we now see 12.9m units."),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"Shipments: custom chips take the share"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"NVIDIA GPU 3.8 5.6"), "{texts:?}");
+        assert!(texts.contains(&"Vendor 2024 2025E"), "{texts:?}");
     }
 
     #[test]
