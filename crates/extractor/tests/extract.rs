@@ -846,6 +846,15 @@ fn money_in_share_price_context_is_per_share() {
         "{f:?}"
     );
     assert_eq!(unit_of("该公司市值约为58万亿韩圜。"), "KRW");
+    // a broker's glued `m` before a counted noun is a million; before
+    // anything else it stays metres
+    assert_fig("We now expect 2.7m TPUs next year.", 2.7e6, "chips");
+    assert_fig("Shipments rise to 1.6m units.", 1.6e6, "units");
+    assert_fig("The 3m cable runs along the rack.", 3.0, "m");
+    assert_eq!(
+        unit_of("We reiterate Outperform on the designer (TP TWD4,200) today."),
+        "TWD/share"
+    );
     // an effort in person-months counts no people
     assert!(!figures("迁移约需4人月。")
         .iter()

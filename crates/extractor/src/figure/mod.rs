@@ -968,6 +968,21 @@ impl FigureRules {
                 }
             }
         }
+        // `12.9m units`, `2.7m TPUs`: a broker's glued `m` before a counted
+        // noun is a million, not metres
+        if !bare
+            && mult == num.mult
+            && doc.char_at(num.end) == Some('m')
+            && doc.char_at(num.end + 1) == Some(' ')
+            && doc
+                .char_at(num.end + 2)
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && self.units.count_at(doc, num.end + 1, true).is_some()
+        {
+            value *= 1e6;
+            mult *= 1e6;
+            end = num.end + 1;
+        }
         // `1,000+ tokens/s`, `10K+ GPUs`: a plus after the amount means over
         if !bare
             && doc.char_at(end) == Some('+')
