@@ -1808,11 +1808,87 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
         sibling_pages(doc, top, &mut chosen);
         chosen
     };
-    let chosen = join(top);
-    Some(match widen_past_few_paragraphs(doc, flats, top, &chosen) {
-        Some(wider) => join(wider),
-        None => chosen,
-    })
+    let mut chosen = join(top);
+    if let Some(wider) = widen_past_few_paragraphs(doc, flats, top, &chosen) {
+        return Some(join(wider));
+    }
+    let threshold = (top_score * 0.2).max(10.0);
+    let scored = |id: NodeId| score.get(&id).copied().unwrap_or(0.0) * (1.0 - density(&id));
+    chosen.extend(twin_boxes(doc, top, |id| scored(id) >= threshold));
+    Some(chosen)
+}
+
+/// How far above the chosen container a repeated section may sit for
+/// [`twin_boxes`].
+const TWIN_LEVELS: usize = 10;
+
+/// The article's other text boxes on a site builder's page (Google Sites
+/// stacks `<section class="yaqOZd">` blocks, each with a deep text box):
+/// when the chosen container sits in one of three or more sibling
+/// sections of the same tag and class, the box of the same tag and class
+/// in each section before it joins it while that box scores as prose
+/// (`reads`).
+fn twin_boxes(doc: &Html, top: NodeId, reads: impl Fn(NodeId) -> bool) -> Vec<NodeId> {
+    let signature = |id: NodeId| -> Option<(String, String)> {
+        let (_, el) = element(doc, id)?;
+        let class = el.attr("class")?.trim();
+        (!class.is_empty()).then(|| (el.name().to_string(), class.to_string()))
+    };
+    let Some(top_sig) = signature(top) else {
+        return Vec::new();
+    };
+    let mut node = doc.tree.get(top).and_then(|n| n.parent());
+    let mut section = None;
+    for _ in 0..TWIN_LEVELS {
+        let Some(a) = node else { break };
+        let Some(parent) = a.parent() else { break };
+        if let Some(sig) = signature(a.id()) {
+            let same = parent
+                .children()
+                .filter(|c| signature(c.id()).as_ref() == Some(&sig))
+                .count();
+            if same >= 3 {
+                section = Some((a, sig));
+                break;
+            }
+        }
+        node = Some(parent);
+    }
+    let Some((section, section_sig)) = section else {
+        return Vec::new();
+    };
+    let twin_in = |s: NodeRef<Node>| {
+        s.descendants()
+            .take(2000)
+            .find(|d| signature(d.id()).as_ref() == Some(&top_sig))
+            .map(|d| d.id())
+    };
+    // Only towards the page's top: a site builder's page opens with its
+    // article, and what follows the main box is more often the site's
+    // own (a calendar, a list of older news). A section whose box does not
+    // read as prose (the article's pictures and captions) joins only when
+    // a box before it reads.
+    let mut out = Vec::new();
+    let mut held = Vec::new();
+    let mut sib = section.prev_sibling();
+    while let Some(s) = sib {
+        sib = s.prev_sibling();
+        if !s.value().is_element() {
+            continue;
+        }
+        if signature(s.id()).as_ref() != Some(&section_sig) {
+            break;
+        }
+        match twin_in(s) {
+            Some(t) if reads(t) => {
+                out.append(&mut held);
+                out.push(t);
+            }
+            Some(t) if held.is_empty() => held.push(t),
+            _ => break,
+        }
+    }
+    out
 }
 
 /// How far above a paragraph's container the article may sit when
@@ -2776,6 +2852,41 @@ mod tests {
         );
         // an in-page link to a section is no note's link back
         assert!(texts.iter().any(|t| t.starts_with("Part two")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_site_builders_earlier_text_boxes_join_the_main_one() {
+        let para = |t: &str| {
+            format!("<p>{t}，記憶體廠表示今年的產線已經排滿，新一代堆疊的價格在本季再度上漲，客戶正在搶購產能。</p>")
+        };
+        let section = |id: &str, inner: String| {
+            format!("<section id=\"{id}\" class=\"blk two\"><div class=\"w1\"><div class=\"w2\"><div class=\"box tx\">{inner}</div></div></div></section>")
+        };
+        let page = format!(
+            "<html><body><div class=\"page\">{}{}{}{}</div></body></html>",
+            section("s1", [para("第一段"), para("第二段")].concat()),
+            section("s2", "<p>圖一：晶片佈局圖</p>".to_string()),
+            section(
+                "s3",
+                [
+                    para("第三段"),
+                    para("第四段"),
+                    para("第五段"),
+                    para("第六段")
+                ]
+                .concat()
+            ),
+            section("s4", "<p>組會時間：每週三下午</p>".to_string()),
+        );
+        let work = extract(&page, Mode::Strict);
+        let texts: Vec<&str> = work.blocks.iter().map(|b| b.text.trim()).collect();
+        assert!(texts.iter().any(|t| t.starts_with("第一段")), "{texts:?}");
+        assert!(texts.contains(&"圖一：晶片佈局圖"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with("第六段")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.starts_with("組會時間")),
+            "{texts:?}"
+        );
     }
 
     #[test]

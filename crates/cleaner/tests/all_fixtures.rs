@@ -31,11 +31,7 @@ const MIN_STRIP_RATE: f64 = 0.99;
 /// Pages whose article the cleaner cannot find whole yet, with the reason.
 /// Their lost keep strings are printed, not failed; each must keep losing
 /// some, so a fix is noticed and the entry removed.
-const KNOWN_OPEN: &[(&str, &str)] = &[(
-    "1263_zh_hant_gsites_lab_tapeout_news",
-    "a site builder's page sets the article in boxes of a few paragraphs each, \
-     nested deeper than scores climb; the first box is not joined to the rest",
-)];
+const KNOWN_OPEN: &[(&str, &str)] = &[];
 
 #[test]
 fn every_fixture_keeps_its_body_and_strips_its_noise() {
