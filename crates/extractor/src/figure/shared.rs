@@ -54,6 +54,17 @@ const PER_SHARE_LABELS: &[&str] = &["每股", "eps", "per share", "dps", "bps"];
 /// How many lines a caption's unit may govern.
 const CAPTION_REACH: usize = 16;
 
+/// A table cell that is a signed or plain percentage (`+17%`, `-18%`,
+/// `4.5%`).
+fn is_change_cell(t: &str) -> bool {
+    let body = t.trim_start_matches(['+', '-', '−']).strip_suffix('%');
+    body.is_some_and(|b| {
+        !b.is_empty()
+            && b.bytes()
+                .all(|c| c.is_ascii_digit() || c == b'.' || c == b',')
+    })
+}
+
 impl FigureRules {
     /// The figures of a slash list starting with `first` (`A/B/C亿元`), when
     /// the last number has a unit: each earlier number takes its scale and
@@ -166,9 +177,12 @@ impl FigureRules {
     /// The unit a caption line names: `（单位：亿元）`, `單位：千片`, `Unit: US$ million`.
     fn caption_unit(&self, doc: &Doc, s: usize, e: usize) -> Option<SharedUnit> {
         let lower = doc.fslice(s, e).to_ascii_lowercase();
-        let (at, word) = ["单位:", "单位 :", "unit:", "units:"]
+        let Some((at, word)) = ["单位:", "单位 :", "unit:", "units:"]
             .iter()
-            .find_map(|w| lower.find(w).map(|b| (b, w.len())))?;
+            .find_map(|w| lower.find(w).map(|b| (b, w.len())))
+        else {
+            return self.numbered_caption_unit(doc, s, e, &lower);
+        };
         let mut k = doc.fchar(doc.fbyte(s) + at + word);
         while doc.char_at(k) == Some(' ') {
             k += 1;
@@ -177,6 +191,34 @@ impl FigureRules {
             .find(|&j| matches!(doc.chars[j], ')' | ',' | ';' | '、'))
             .unwrap_or(e);
         self.unit_text(doc, k, stop)
+    }
+
+    /// A numbered table's caption that ends with its unit in brackets
+    /// (`Table 1: Foundry capex, 2024-2026E (US$ billion)`, `表2：营收
+    /// （亿元）`).
+    fn numbered_caption_unit(
+        &self,
+        doc: &Doc,
+        s: usize,
+        e: usize,
+        lower: &str,
+    ) -> Option<SharedUnit> {
+        let numbered = ["table", "exhibit", "figure", "表", "图"].iter().any(|w| {
+            lower
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let mut end = e;
+        while end > s && doc.chars[end - 1] == ' ' {
+            end -= 1;
+        }
+        if !numbered || !matches!(doc.char_at(end.wrapping_sub(1)), Some(')' | '）')) {
+            return None;
+        }
+        let open = (s..end - 1)
+            .rev()
+            .find(|&j| matches!(doc.chars[j], '(' | '（'))?;
+        self.unit_text(doc, open + 1, end - 1)
     }
 
     /// The unit written alone in `k..stop` (`百万元`, `$M`, `倍`, `%`), read
@@ -270,6 +312,9 @@ impl FigureRules {
                     numbers += 1;
                 }
                 None if PLACEHOLDERS.contains(&doc.fslice(b, t).to_lowercase().as_str()) => {}
+                // a change column (`+17%`, `-18%`) is read as a percent
+                // elsewhere; the amounts before it are still the row's
+                None if is_change_cell(doc.fslice(b, t)) => {}
                 None => break,
             }
             first_cell = i;
@@ -438,6 +483,18 @@ mod tests {
         );
         // prose ended the table
         assert!(!got.iter().any(|(s, _, _)| s == "7.43"), "{got:?}");
+    }
+
+    #[test]
+    fn a_numbered_captions_bracketed_unit_and_a_change_column() {
+        let got = figures(
+            "Table 1: Foundry capital expenditure, 2024-2026E (US$ billion)\nCompany 2024 2025E 2026E YoY 2026E\nTSMC 29.8 41.0 48.0 +17%\nIntel 25.0 17.7 14.5 -18%",
+        );
+        assert!(has(&got, "41.0", 4.1e10, "USD"), "{got:?}");
+        assert!(has(&got, "14.5", 1.45e10, "USD"), "{got:?}");
+        // an unnumbered line ending in brackets is no caption
+        let got = figures("Capex by company (US$ billion)\nTSMC 29.8 41.0 48.0");
+        assert!(!got.iter().any(|(s, _, _)| s == "41.0"), "{got:?}");
     }
 
     #[test]
