@@ -336,6 +336,38 @@ fn is_ad_label_led(folded: &str) -> bool {
     .any(|l| without_link_numbers(folded.trim_start()).starts_with(l))
 }
 
+/// A paragraph that opens by naming itself sponsored (folded):
+/// `Sponsored · This week's issue is supported by …`, `Partner content:
+/// …`, `赞助内容：…`. The whole paragraph is the sponsor's.
+fn is_sponsor_led(folded: &str) -> bool {
+    let t = folded.trim_start();
+    [
+        "sponsored",
+        "partner content",
+        "paid post",
+        "paid content",
+        "赞助内容",
+        "赞助",
+    ]
+    .iter()
+    .find_map(|l| t.strip_prefix(l))
+    .is_some_and(|rest| {
+        rest.trim_start()
+            .starts_with(['·', ':', '：', '|', '—', '–', '-', '•'])
+    })
+}
+
+/// A writing platform's campaign notice on a post (folded): `本文已参与
+/// 「某某计划」，赢取创作大礼包…`.
+fn is_campaign_notice(folded: &str) -> bool {
+    let t = folded.trim_start();
+    char_len(t) <= 120
+        && ["本文已参与", "本文正在参加", "本文参与了", "本文已参加"]
+            .iter()
+            .any(|l| t.starts_with(l))
+        && contains_any(t, &["计划", "活动", "征文", "挑战"])
+}
+
 /// `t` without the link numbers a text browser puts before a link
 /// (`[21][Advertisement: …]` -> `[Advertisement: …]`).
 fn without_link_numbers(mut t: &str) -> &str {
@@ -3028,6 +3060,8 @@ impl Detector for ChromeFilter {
                 || is_bracket_label_row(text)
                 || is_follow_handle(&folded)
                 || (is_ad_label_led(&folded) && char_len(text) <= 120)
+                || (is_sponsor_led(&folded) && char_len(text) <= 400)
+                || is_campaign_notice(&folded)
                 || is_alt_text_line(text)
                 || is_weather_line(&folded)
                 || crate::stamp::is_count_line(text)
@@ -3182,6 +3216,21 @@ mod tests {
         let w = Work::new(blocks);
         let alive = w.alive();
         assert!(data_table_rows(&w, &alive).is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_that_names_itself_sponsored() {
+        assert!(is_sponsor_led(
+            "sponsored · this week’s issue is supported by a metrology maker."
+        ));
+        assert!(is_sponsor_led("赞助内容：某公司的检测设备"));
+        assert!(is_campaign_notice(
+            "本文已参与「某某星计划」，赢取创作大礼包。"
+        ));
+        assert!(!is_campaign_notice("本文已参与讨论的三家公司都在扩产。"));
+        assert!(!is_sponsor_led(
+            "sponsored research at the university found the yield rose."
+        ));
     }
 
     #[test]

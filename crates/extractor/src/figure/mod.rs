@@ -1717,9 +1717,7 @@ impl FigureRules {
         let conn = doc.char_at(j)?;
         // ` -6.1亿元`, ` -18%` after a space, the minus against its digits,
         // is the next negative amount of a table row, not a range's dash
-        let minus = conn == '-'
-            && j > k
-            && doc.char_at(j + 1).is_some_and(|c| c.is_ascii_digit());
+        let minus = conn == '-' && j > k && doc.char_at(j + 1).is_some_and(|c| c.is_ascii_digit());
         let ranged = (matches!(conn, '-' | '~' | '–' | '—' | '至') && !minus)
             || (conn == '到' && !change_before(doc, start));
         // dropped to 6 to 8 weeks: the change already has its `to`
