@@ -259,7 +259,7 @@ mod tests {
             body,
             body,
             "來源[編輯]",
-            "↑ 中央通訊社. 〈某報導〉. 2025年11月20日.",
+            "↑ 某日報. 〈某報導〉. 2026年3月2日.",
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         references_section(&mut w);

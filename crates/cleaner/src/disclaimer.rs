@@ -178,7 +178,7 @@ const CONTACT: &[&str] = &[
 ];
 
 /// The document describing itself before a no-advice notice (`本周报为
-/// 内部资料，数据来自…，仅供研究讨论，`): it names itself (`本报告`,
+/// 内部资料，数据来自…，仅供内部交流，`): it names itself (`本报告`,
 /// `本周报`, `本资料`) and says what it is only for (`仅供`, `僅供`).
 fn is_self_described_notice(before: &str) -> bool {
     let t = before.trim_start();
@@ -200,7 +200,7 @@ fn is_self_described_notice(before: &str) -> bool {
 }
 
 /// A contact label in a line (folded): a Latin one (`tel:`) must start a
-/// word, so `Intel: rationing …` is none.
+/// word, so `Intel: foundry spending …` is none.
 fn has_contact_label(folded: &str) -> bool {
     contains_any(folded, CONTACT)
         && CONTACT.iter().any(|m| {
@@ -810,18 +810,16 @@ mod tests {
     #[test]
     fn a_document_that_says_what_it_is_only_for() {
         assert!(is_self_described_notice(
-            "本周报为研究组内部资料，数据来自公开披露与媒体报道，仅供研究讨论，"
+            "本报告为团队内部整理，数据来自公司公告，仅供内部交流，"
         ));
         assert!(!is_self_described_notice("我们认为需求仍强，"));
     }
 
     #[test]
     fn a_latin_contact_label_starts_a_word() {
-        assert!(!has_contact_label(
-            "intel: rationing to protect the balance sheet"
-        ));
+        assert!(!has_contact_label("intel: foundry spending slows again"));
         assert!(has_contact_label("tel: +852 3958 2214"));
-        assert!(has_contact_label("客服热线 400-123-4567"));
+        assert!(has_contact_label("客服热线 工作日九点至六点"));
     }
 
     use super::*;

@@ -166,7 +166,7 @@ pub fn is_meta_row(text: &str) -> bool {
     }
     // 48 chars are at most 192 bytes: longer lines are not counted, but
     // for a byline of three to five parts that ends with its full date
-    // (`Example Research · Semiconductors · Jo Roe, CFA · 24 November 2025`).
+    // (`Example Research · Memory Desk · Jo Roe, analyst · 3 March 2026`).
     if t.len() > 192 || char_len(t) > 48 {
         return is_long_dated_row(t);
     }
@@ -427,10 +427,10 @@ mod tests {
         }
         assert!(!is_meta_row("HBM • DRAM • NAND"));
         assert!(is_meta_row(
-            "Example Ridge Research · Semiconductors · Jo Roe, CFA · 24 November 2025"
+            "Example Research · Memory Desk · Jo Roe, analyst · 3 March 2026"
         ));
         assert!(!is_meta_row(
-            "Example Ridge Research · Semiconductors · Jo Roe, CFA · the outlook for next year"
+            "Example Research · Memory Desk · Jo Roe, analyst · what the spring brings"
         ));
         // spaces for separators: a full date and a closing count
         assert!(is_meta_row("某日报 某人 2026-01-08 18:30 阅读 1.2万"));

@@ -968,7 +968,7 @@ impl FigureRules {
                 }
             }
         }
-        // `12.9m units`, `2.7m TPUs`: a broker's glued `m` before a counted
+        // `4.1m units`, `3.4m TPUs`: a broker's glued `m` before a counted
         // noun is a million, not metres
         if !bare
             && mult == num.mult
@@ -1689,7 +1689,7 @@ impl FigureRules {
     }
 
     /// The words right after an amount name it a price per share: `a $215
-    /// price target`, `with a $140 target`.
+    /// price target`, `with a $87 target`.
     fn share_price_after(&self, doc: &Doc, end: usize) -> bool {
         let after = doc.fslice(end, (end + 24).min(doc.chars.len()));
         let after = after.trim_start().to_lowercase();
@@ -2057,9 +2057,9 @@ const SHARE_CUE_WINDOW: usize = 24;
 const COMPARED_GAP: usize = 40;
 
 /// Words between a price per share and the next amount in its currency
-/// that compare the two (`$1.62, compared with $1.20 a year ago`, `78 cents
-/// a share, against a consensus of 76 cents`, `KRW 420,000 (from KRW
-/// 350,000)`, `81美分，正负5美分`), folded and lower-cased.
+/// that compare the two (`$2.05, compared with $1.48 a year ago`, `61 cents
+/// a share, against a consensus of 58 cents`, `KRW 410,000 (from KRW
+/// 330,000)`, `63美分，正负4美分`), folded and lower-cased.
 const PER_SHARE_COMPARED: &[&str] = &[
     "compared with",
     "compared to",
@@ -2083,7 +2083,7 @@ const PER_SHARE_COMPARED: &[&str] = &[
     "由",
 ];
 
-/// A stock's listing code in the text: `（00981）`, `(688256)`, `2330.TW`,
+/// A stock's listing code in the text: `（01234）`, `(600123)`, `1234.TW`,
 /// `0981.HK` (a 4-6 digit code in brackets, or one with a market suffix).
 fn has_listing_code(text: &str) -> bool {
     let b = text.as_bytes();

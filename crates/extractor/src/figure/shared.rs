@@ -194,7 +194,7 @@ impl FigureRules {
     }
 
     /// A numbered table's caption that ends with its unit in brackets
-    /// (`Table 1: Foundry capex, 2024-2026E (US$ billion)`, `表2：营收
+    /// (`Table 3: Packaging capex, 2024-2026E (US$ billion)`, `表2：营收
     /// （亿元）`).
     fn numbered_caption_unit(
         &self,
@@ -488,13 +488,13 @@ mod tests {
     #[test]
     fn a_numbered_captions_bracketed_unit_and_a_change_column() {
         let got = figures(
-            "Table 1: Foundry capital expenditure, 2024-2026E (US$ billion)\nCompany 2024 2025E 2026E YoY 2026E\nTSMC 29.8 41.0 48.0 +17%\nIntel 25.0 17.7 14.5 -18%",
+            "Table 3: Packaging capex, 2024-2026E (US$ billion)\nMaker 2024 2025E 2026E YoY\nAcme 3.1 4.4 5.2 +18%\nBolt Packaging 2.6 2.2 1.9 -14%",
         );
-        assert!(has(&got, "41.0", 4.1e10, "USD"), "{got:?}");
-        assert!(has(&got, "14.5", 1.45e10, "USD"), "{got:?}");
+        assert!(has(&got, "4.4", 4.4e9, "USD"), "{got:?}");
+        assert!(has(&got, "1.9", 1.9e9, "USD"), "{got:?}");
         // an unnumbered line ending in brackets is no caption
-        let got = figures("Capex by company (US$ billion)\nTSMC 29.8 41.0 48.0");
-        assert!(!got.iter().any(|(s, _, _)| s == "41.0"), "{got:?}");
+        let got = figures("Spending by maker (US$ billion)\nAcme 3.1 4.4 5.2");
+        assert!(!got.iter().any(|(s, _, _)| s == "4.4"), "{got:?}");
     }
 
     #[test]

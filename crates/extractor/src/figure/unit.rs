@@ -513,7 +513,7 @@ impl Units {
     }
 
     /// A Chinese noun starting within four characters of `k`, with only Han
-    /// or Latin characters in between (90万片内存晶圆).
+    /// or Latin characters in between (75万片存储晶圆).
     fn zh_noun_near(&self, doc: &Doc, k: usize) -> Option<(String, usize)> {
         for off in 0..=4 {
             let at = k + off;
