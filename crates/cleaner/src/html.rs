@@ -1785,6 +1785,9 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
         }
     }
     let (top, top_score) = best?;
+    // A sibling or twin box joins the article at a fifth of the top score.
+    let threshold = (top_score * 0.2).max(10.0);
+    let scored = |id: NodeId| score.get(&id).copied().unwrap_or(0.0) * (1.0 - density(&id));
     let join = |top: NodeId| {
         let mut chosen = HashSet::default();
         chosen.insert(top);
@@ -1792,14 +1795,12 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
         // (the free opening paragraphs beside a paywalled `<div>` that holds
         // the rest).
         if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
-            let threshold = (top_score * 0.2).max(10.0);
             let paragraphs = paragraph_siblings(flats, parent.id(), doc);
             for sib in parent.children() {
                 if sib.id() == top || !sib.value().is_element() {
                     continue;
                 }
-                let s = score.get(&sib.id()).copied().unwrap_or(0.0) * (1.0 - density(&sib.id()));
-                if s >= threshold || paragraphs.contains(&sib.id()) {
+                if scored(sib.id()) >= threshold || paragraphs.contains(&sib.id()) {
                     chosen.insert(sib.id());
                 }
             }
@@ -1812,8 +1813,6 @@ fn choose(doc: &Html, flats: &[Flat], mode: Mode) -> Option<HashSet<NodeId>> {
     if let Some(wider) = widen_past_few_paragraphs(doc, flats, top, &chosen) {
         return Some(join(wider));
     }
-    let threshold = (top_score * 0.2).max(10.0);
-    let scored = |id: NodeId| score.get(&id).copied().unwrap_or(0.0) * (1.0 - density(&id));
     chosen.extend(twin_boxes(doc, top, |id| scored(id) >= threshold));
     Some(chosen)
 }

@@ -219,18 +219,16 @@ fn read_dom_markup(text: &str) -> Work<'_> {
     // The parse is kept for a second reading unless the page is large:
     // then the tree would stand beside the detectors' work.
     let kept_doc = (text.len() <= KEEP_PARSE_MAX_BYTES).then(|| html::parse(text));
-    let strict = match &kept_doc {
-        Some(doc) => run(html::extract_from(doc, html::Mode::Strict)),
-        None => run(html::extract(text, html::Mode::Strict)),
+    let read = |mode| match &kept_doc {
+        Some(doc) => run(html::extract_from(doc, mode)),
+        None => run(html::extract(text, mode)),
     };
+    let strict = read(html::Mode::Strict);
     let kept = kept_weight(&strict);
     if kept >= SHORT_ARTICLE {
         return strict;
     }
-    let relaxed = match &kept_doc {
-        Some(doc) => run(html::extract_from(doc, html::Mode::Relaxed)),
-        None => run(html::extract(text, html::Mode::Relaxed)),
-    };
+    let relaxed = read(html::Mode::Relaxed);
     if kept_weight(&relaxed) >= 2 * kept.max(1) {
         relaxed
     } else {

@@ -457,6 +457,12 @@ fn edition_re() -> &'static Regex {
 /// `Published July 9 2025`, `Updated Nov. 3, 2025 at 5:10 p.m. ET`,
 /// `3 March 2026, 06:00 GMT | Updated 3 March 2026, 14:25 GMT`,
 /// and an embedded post's signature `— Name (@handle) May 2, 2025`.
+/// An English date or attribution line, such as a byline row's last part
+/// (`3 March 2026`), given folded ([`english_meta_re`]).
+pub fn is_english_date_line(folded: &str) -> bool {
+    english_meta_re().is_match(folded.trim())
+}
+
 fn english_meta_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {

@@ -195,21 +195,7 @@ fn is_long_dated_row(t: &str) -> bool {
         && char_len(last) <= 24
         && (is_time_part(last)
             || crate::metadata::find_date(last).is_some()
-            || is_english_date(last))
-}
-
-/// A date written with the month's English name: `24 November 2025`,
-/// `Nov. 24, 2025`.
-fn is_english_date(t: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-        Regex::new(&format!(
-            r"(?i)^(?:\d{{1,2}} {month} \d{{4}}|{month} \d{{1,2}},? \d{{4}})$"
-        ))
-        .expect("static regex")
-    });
-    re.is_match(t.trim())
+            || crate::metadata::is_english_date_line(&crate::script::fold(last)))
 }
 
 /// Four ASCII digits followed by `-`, `/`, `.` or `年` somewhere in `t`.

@@ -2086,31 +2086,14 @@ const PER_SHARE_COMPARED: &[&str] = &[
 /// A stock's listing code in the text: `（01234）`, `(600123)`, `1234.TW`,
 /// `0981.HK` (a 4-6 digit code in brackets, or one with a market suffix).
 fn has_listing_code(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            let n = j - i;
-            let before = &text[..i];
-            let after = &text[j..];
-            let bracketed = (before.ends_with('(') || before.ends_with('（'))
-                && (after.starts_with(')') || after.starts_with('）'));
-            let suffixed = [".hk", ".tw", ".two", ".sh", ".sz", ".ks", ".t"]
-                .iter()
-                .any(|m| after.to_ascii_lowercase().starts_with(m));
-            if (4..=6).contains(&n) && (bracketed || suffixed) {
-                return true;
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    false
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[^0-9])(?:[（(]\d{4,6}[)）]|\d{4,6}\.(?:hk|tw|two|sh|sz|ks|t))",
+        )
+        .expect("static regex")
+    });
+    re.is_match(text)
 }
 
 /// `EPS分别为4.93元、9.42元、14.64元`: an amount listed right after a price
