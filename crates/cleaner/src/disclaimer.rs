@@ -438,6 +438,34 @@ fn is_standards_note(text: &str) -> bool {
     re.is_match(text.trim_start())
 }
 
+/// A newsroom's note on who funds a beat, a paragraph of its own: it names
+/// the support and the newsroom's sole say over the text (`The agency
+/// receives support from a foundation for its coverage of water. The agency
+/// is solely responsible for all content.`).
+fn is_funding_note(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let funded = [
+        "receives support from",
+        "receives financial support from",
+        "receive support from",
+        "is supported by",
+        "with support from",
+        "funded by",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    funded
+        && [
+            "solely responsible for",
+            "full editorial control",
+            "sole editorial control",
+            "editorial independence",
+            "editorially independent",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Longest notice sentence dropped, in chars.
 const NOTICE_CHARS: usize = 160;
 
@@ -586,7 +614,9 @@ impl Detector for DisclaimerFilter {
         for i in work.alive() {
             let text = &work.blocks[i].text;
             let n = char_len(text);
-            if n <= 600 && (is_editors_note(text) || is_standards_note(text)) {
+            if n <= 600
+                && (is_editors_note(text) || is_standards_note(text) || is_funding_note(text))
+            {
                 work.drop_block(i, DropReason::Disclaimer);
                 continue;
             }
@@ -1038,6 +1068,20 @@ mod tests {
         ));
         assert!(!is_standards_note(
             "As of the date of the filing, the company owns 12 fabs across three countries."
+        ));
+    }
+
+    #[test]
+    fn a_funders_note_on_a_beat() {
+        assert!(is_funding_note(
+            "The Daily Ledger receives support from the Harbor Trust for its coverage of energy. The Ledger is solely responsible for all content."
+        ));
+        assert!(is_funding_note(
+            "This series is supported by a grant from the Acme Fund; our newsroom retains full editorial control."
+        ));
+        // a story about funding is no note
+        assert!(!is_funding_note(
+            "The startup is supported by three sovereign funds and says it will tape out in May."
         ));
     }
 

@@ -431,8 +431,9 @@ fn without_acronym_tail(token: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// A line of machine-translation debris: six or more space-separated
-/// tokens, at least two fifths of them Latin, every Chinese one a word of
-/// at most three characters (`的`, `在`, `這些`), and no punctuation
+/// tokens, at least two fifths of them Latin, two of those lower-case words
+/// (`of`, `chips`: a table's header of names has none), every Chinese one a
+/// word of at most three characters (`的`, `在`, `這些`), and no punctuation
 /// (`of 的 Vendor 在 -ZOOMX chips 這些 the 晶片`).
 fn is_word_salad(text: &str) -> bool {
     let t = text.trim();
@@ -445,7 +446,12 @@ fn is_word_salad(text: &str) -> bool {
     }
     let han = |w: &str| w.chars().any(crate::script::is_han);
     let latin = tokens.iter().filter(|w| !han(w)).count();
+    let lower = tokens
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .count();
     latin * 5 >= tokens.len() * 2
+        && lower >= 2
         && tokens
             .iter()
             .all(|w| !han(w) || (w.chars().count() <= 3 && w.chars().all(crate::script::is_han)))
@@ -886,6 +892,8 @@ mod tests {
         ));
         assert!(!is_word_salad("AMD 與 輝達 在 AI 晶片 市場 競爭，各有勝負"));
         assert!(!is_word_salad("NVIDIA H100 H200 B200 B300 GB300"));
+        // a table's header row of names and short Chinese labels
+        assert!(!is_word_salad("年份 Intel Gaudi AMD Instinct 其他 總計"));
         let line = "However，某公司並未停下腳步，新一代產品同樣配備更大的記憶體。";
         let mut w = Work::new(vec![Block::new(line, BlockKind::Line)]);
         untranslated_openers(&mut w);

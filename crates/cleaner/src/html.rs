@@ -1093,11 +1093,39 @@ fn chrome_subtree(
             return Some((DropReason::Chrome, false));
         }
     }
+    // A box whose accessible name says what it is (`aria-label="newsletter
+    // promotion"`): the one signal left on a site whose classes are hashes.
+    if attr(el, "aria-label").is_some_and(is_chrome_label) {
+        return Some((DropReason::Chrome, false));
+    }
     // A paragraph marked as lying behind the wall (`<p class="paywall">`)
     // is the article's text, not the wall.
     unlikely_word(el)
         .filter(|&w| !(name == "p" && matches!(w, "paywall" | "regwall" | "barrier")))
         .map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
+}
+
+/// Words of an accessible name (`aria-label`) that only page chrome
+/// carries: a newsletter's sign-up, an advert, a cookie notice.
+const CHROME_LABEL_WORDS: &[&str] = &[
+    "newsletter",
+    "newsletters",
+    "advertisement",
+    "advert",
+    "promotion",
+    "sponsored",
+    "cookie",
+    "cookies",
+    "breadcrumb",
+    "breadcrumbs",
+];
+
+/// An `aria-label` naming chrome (`newsletter promotion`, `Advertisement`).
+fn is_chrome_label(label: &str) -> bool {
+    label.len() <= 60
+        && label
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| CHROME_LABEL_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// A heading's permalink mark: a link to an anchor on the same page whose
@@ -2814,6 +2842,22 @@ mod tests {
         .is_none());
         let doc = crate::clean("page", &page);
         assert!(doc.text.contains("Suppliers report their"), "{}", doc.text);
+    }
+
+    #[test]
+    fn a_box_named_as_chrome_by_its_aria_label_goes() {
+        assert!(is_chrome_label("newsletter promotion"));
+        assert!(is_chrome_label("Advertisement"));
+        assert!(!is_chrome_label("Article body"));
+        assert!(!is_chrome_label("Image gallery"));
+        let para = "<p class=\"x9q\">Suppliers report their packaging lines are full until next spring, and quotes for the newest stacks climbed again this month.</p>";
+        let page = format!(
+            "<html><body><article><div class=\"a1b2\">{p}{p}<div class=\"c3d4\" aria-label=\"newsletter promotion\" role=\"region\"><p class=\"e5f6\">A short weekly look at the chips inside the cloud and what they cost</p></div>{p}{p}</div></article></body></html>",
+            p = para
+        );
+        let doc = crate::clean("page", &page);
+        assert!(doc.text.contains("Suppliers report their"), "{}", doc.text);
+        assert!(!doc.text.contains("weekly look"), "{}", doc.text);
     }
 
     #[test]

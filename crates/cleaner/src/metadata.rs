@@ -535,7 +535,10 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
             let inner: String = fchars[open + 1..fchars.len() - 1].iter().collect();
             if open > 0 && char_len(&inner) <= 40 && PAREN_CREDIT.iter().any(|w| inner.contains(w))
             {
-                return Some(tpos[open]..text.len());
+                // a photographer's credit may stand before it
+                // (`…。記者某某攝（資料照）`)
+                let start = credit_tail(&text[..tpos[open]]).map_or(tpos[open], |r| r.start);
+                return Some(start..text.len());
             }
         }
     }
@@ -2235,6 +2238,10 @@ mod tests {
             Some("展会现场。")
         );
         assert_eq!(cut("新機亮相。（影片截圖）").as_deref(), Some("新機亮相。"));
+        assert_eq!(
+            cut("機房一景。記者王某某攝（資料照）").as_deref(),
+            Some("機房一景。")
+        );
         assert_eq!(
             cut("A wafer at the plant. (Photo: Acme Corp)").as_deref(),
             Some("A wafer at the plant.")

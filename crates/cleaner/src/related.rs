@@ -508,6 +508,18 @@ impl RelatedFilter {
                 if prose && !teaser {
                     break;
                 }
+                // A photo's caption written as a sentence under an inline
+                // box's header belongs to the article the box sits in.
+                if inline_box
+                    && work.blocks[j].kind == BlockKind::Caption
+                    && char_len(t) >= 15
+                    && crate::metadata::credit_tail(t)
+                        .map_or(t.as_ref(), |r| &t[..r.start])
+                        .trim_end()
+                        .ends_with(['.', '。'])
+                {
+                    break;
+                }
                 let short_teaser = bare
                     && after_headline
                     && char_len(t) <= 60
