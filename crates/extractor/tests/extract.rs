@@ -851,6 +851,19 @@ fn money_in_share_price_context_is_per_share() {
     assert_fig("Analysts expect 3.4m TPUs next year.", 3.4e6, "chips");
     assert_fig("Deliveries climb to 2.2m units.", 2.2e6, "units");
     assert_fig("The 3m cable runs along the rack.", 3.0, "m");
+    // and lends its noun to the glued amount it is compared with
+    let f = figures("Sales rose to 4.6m cards this year from 3.9m in 2024.");
+    assert!(
+        f.iter().any(|x| x.value == 3.9e6 && x.unit == "cards"),
+        "{f:?}"
+    );
+    let f = figures("Output grows from 0.8m to 1.5m units by June.");
+    assert!(
+        f.iter().any(|x| x.value == 0.8e6 && x.unit == "units"),
+        "{f:?}"
+    );
+    let f = figures("A 2m cable and a 5m cable hang from the rack.");
+    assert!(f.iter().all(|x| x.unit == "m"), "{f:?}");
     assert_eq!(
         unit_of("We reiterate Outperform on the designer (TP TWD3,150) today."),
         "TWD/share"
@@ -863,6 +876,21 @@ fn money_in_share_price_context_is_per_share() {
     assert_eq!(unit_of("新款手机售价3999元。"), "CNY");
     assert_eq!(unit_of("The kit costs $499 at launch."), "USD");
     assert_eq!(unit_of("股价大涨之后，公司营收达到120亿元。"), "CNY");
+}
+
+#[test]
+fn energy_keeps_the_unit_the_text_wrote() {
+    assert_fig(
+        "The campus used 3.1 billion kilowatt-hours in 2024.",
+        3.1e9,
+        "kWh",
+    );
+    assert_fig("Its batteries store 640 MWh on site.", 640.0, "MWh");
+    assert_fig("Demand reached 5,120 gigawatt-hours.", 5120.0, "GWh");
+    assert_fig("该园区年用电量约6300万千瓦时。", 6.3e7, "kWh");
+    assert_fig("全年耗电约15億度电。", 1.5e9, "kWh");
+    // power stays power
+    assert_fig("The hall draws 12 megawatts at peak.", 1.2e7, "W");
 }
 
 #[test]
@@ -989,12 +1017,14 @@ fn chinese_durations_people_and_clause_final_counts() {
 }
 
 #[test]
-fn durations_in_both_languages_with_seconds_in_one_unit() {
+fn durations_in_both_languages_in_the_unit_written() {
     assert_fig("The qualification took 14 months.", 14.0, "months");
     assert_fig("It passed a 72-hour burn-in test.", 72.0, "hours");
     assert_fig("Moving the stack took 3 years of work.", 3.0, "years");
-    assert_fig("Median latency was 180 ms at launch.", 0.18, "s");
-    assert_fig("首字延迟降到612ms。", 0.612, "s");
+    assert_fig("Median latency was 180 ms at launch.", 180.0, "ms");
+    assert_fig("首字延迟降到612ms。", 612.0, "ms");
+    assert_fig("Hops between racks take under 7 microseconds.", 7.0, "µs");
+    assert_fig("一次访存约80纳秒。", 80.0, "ns");
     assert_fig("生成一张图约1.8 秒。", 1.8, "s");
     assert_fig("部署只用了40分钟。", 40.0, "minutes");
     assert_eq!(

@@ -132,6 +132,10 @@ struct SharePriceDefs {
     /// Words right after the amount (`price target`).
     #[serde(default)]
     after: Vec<String>,
+    /// Words between a price per share and a later amount in its currency
+    /// that compare the two (`compared with`, `正负`).
+    #[serde(default)]
+    compared: Vec<String>,
     /// Highest price per share by currency where it is not 100,000
     /// (a Korean share trades at 598,000 won).
     #[serde(default)]
@@ -145,6 +149,7 @@ struct SharePrice {
     stock: Vec<String>,
     lead: Vec<String>,
     after: Vec<String>,
+    compared: Vec<String>,
     ceilings: BTreeMap<String, f64>,
 }
 
@@ -378,6 +383,7 @@ impl FigureRules {
                 stock: low(&sp.stock),
                 lead: low(&sp.lead),
                 after: low(&sp.after),
+                compared: low(&sp.compared),
                 ceilings: sp.ceilings.clone(),
             },
         })
@@ -453,7 +459,8 @@ impl FigureRules {
             }
         }
         if !bare {
-            per_share_lists(doc, &mut out);
+            per_share_lists(doc, &self.share.compared, &mut out);
+            glued_million_pairs(doc, &mut out);
             let cells = self.table_cells(doc, &out);
             if !cells.is_empty() {
                 out.extend(cells);
@@ -2056,33 +2063,6 @@ const SHARE_CUE_WINDOW: usize = 24;
 /// compared with it.
 const COMPARED_GAP: usize = 40;
 
-/// Words between a price per share and the next amount in its currency
-/// that compare the two (`$2.05, compared with $1.48 a year ago`, `61 cents
-/// a share, against a consensus of 58 cents`, `KRW 410,000 (from KRW
-/// 330,000)`, `63美分，正负4美分`), folded and lower-cased.
-const PER_SHARE_COMPARED: &[&str] = &[
-    "compared with",
-    "compared to",
-    "versus",
-    " vs",
-    "against",
-    "consensus",
-    "estimate",
-    "from ",
-    "(from",
-    "up from",
-    "down from",
-    "plus or minus",
-    "year ago",
-    "较",
-    "高于",
-    "低于",
-    "预期",
-    "正负",
-    "上下",
-    "由",
-];
-
 /// A stock's listing code in the text: `（01234）`, `(600123)`, `1234.TW`,
 /// `0981.HK` (a 4-6 digit code in brackets, or one with a market suffix).
 fn has_listing_code(text: &str) -> bool {
@@ -2096,10 +2076,64 @@ fn has_listing_code(text: &str) -> bool {
     re.is_match(text)
 }
 
+/// How many characters may stand between two glued-`m` amounts of one
+/// sentence for one to lend the other its noun.
+const GLUED_PAIR_GAP: usize = 48;
+
+/// True when `f` is written as a number with a glued lower-case `m`
+/// (`1.3m`, `12.9m units`).
+fn has_glued_m(doc: &Doc, f: &FigureHit) -> bool {
+    (f.start + 1..f.end).any(|k| {
+        doc.char_at(k) == Some('m')
+            && doc.char_at(k - 1).is_some_and(|c| c.is_ascii_digit())
+            && doc
+                .char_at(k + 1)
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// `up to 2.1m units from 1.3m`, `from 1.3m to 2.1m units`: a bare glued
+/// `m` read as metres is a million of the noun the other amount of the pair
+/// counts, when both stand in one sentence a few words apart.
+fn glued_million_pairs(doc: &Doc, out: &mut [FigureHit]) {
+    for i in 1..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let (a, b) = (&mut before[i - 1], &mut rest[0]);
+        if b.start < a.end
+            || b.start - a.end > GLUED_PAIR_GAP
+            || doc.chars[a.end..b.start]
+                .iter()
+                .any(|c| matches!(c, '。' | ';' | '；' | '\n'))
+            || !has_glued_m(doc, a)
+            || !has_glued_m(doc, b)
+        {
+            continue;
+        }
+        let counted = |f: &FigureHit| {
+            f.unit
+                .as_deref()
+                .filter(|u| *u != "m" && f.value >= 1e6)
+                .map(str::to_string)
+        };
+        let metres = |f: &FigureHit| f.unit.as_deref() == Some("m") && f.value < 1e6;
+        if let (Some(noun), true) = (counted(a), metres(b)) {
+            b.value *= 1e6;
+            b.value_max = b.value_max.map(|v| v * 1e6);
+            b.unit = Some(noun);
+        } else if let (true, Some(noun)) = (metres(a), counted(b)) {
+            a.value *= 1e6;
+            a.value_max = a.value_max.map(|v| v * 1e6);
+            a.unit = Some(noun);
+        }
+    }
+}
+
 /// `EPS分别为4.93元、9.42元、14.64元`: an amount listed right after a price
 /// per share, in the same currency, is one too; so is one compared with it
-/// in the same sentence ([`PER_SHARE_COMPARED`]).
-fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
+/// in the same sentence by one of the `compared` words (`$2.05, compared
+/// with $1.48 a year ago`, `61 cents a share, against a consensus of 58
+/// cents`, `63美分，正负4美分`; folded and lower-cased).
+fn per_share_lists(doc: &Doc, compared_words: &[String], out: &mut [FigureHit]) {
     for i in 1..out.len() {
         let (before, rest) = out.split_at_mut(i);
         let (prev, f) = (&before[i - 1], &mut rest[0]);
@@ -2118,7 +2152,7 @@ fn per_share_lists(doc: &Doc, out: &mut [FigureHit]) {
                 .any(|c| matches!(c, '。' | '.' | ';' | '；' | '\n'))
             && {
                 let between = doc.fslice(prev.end, f.start).to_lowercase();
-                PER_SHARE_COMPARED.iter().any(|w| between.contains(w))
+                compared_words.iter().any(|w| between.contains(w.as_str()))
             };
         // compared amounts are of one order (not `$0.01 ... compared with
         // $4.1 million`)

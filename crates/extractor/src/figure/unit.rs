@@ -74,7 +74,7 @@ pub(crate) struct Units {
     per_ix: CharIndex,
     rate_ix: CharIndex,
     noun_zh_ix: CharIndex,
-    /// Durations after Arabic digits (个月 -> months, ms -> 0.001 s),
+    /// Durations after Arabic digits (个月 -> months, 180 ms -> 180 ms),
     /// longest first.
     durations: Vec<Duration>,
     /// Words that make `N年` a number of years, before and after it.
@@ -630,7 +630,7 @@ impl Units {
 
     /// A duration right after a number ending at `k`, after at most one
     /// space, or an English hyphen (2到3个月, 15天, 1.8 秒, 12 months,
-    /// 72-hour, 180 ms): the hit, its value converted (ms -> s). `N年` is a
+    /// 72-hour, 180 ms): the hit, its value converted by the entry's factor. `N年` is a
     /// number of years only when a year cue stands before the number
     /// (`start`) or after 年, and the number is small and whole (2025年,
     /// 25年底 are dates); English years need a number under 100.
