@@ -1060,6 +1060,11 @@ fn chrome_subtree(
     {
         return None;
     }
+    // A syntax highlighter's token (`hljs-comment`, Prism's `token
+    // comment`, CodeMirror's `cm-comment`) is code, whatever it is named.
+    if name == "span" && attr(el, "class").is_some_and(is_code_token_class) {
+        return None;
+    }
     // A notebook's code cell (Jupyter's `jp-CodeCell`, the classic
     // `code_cell`): its code, prompts and raw output are the computation,
     // the markdown cells around it the write-up.
@@ -1103,6 +1108,14 @@ fn chrome_subtree(
     unlikely_word(el)
         .filter(|&w| !(name == "p" && matches!(w, "paywall" | "regwall" | "barrier")))
         .map(|w| (reason_for_word(w), COMMENT_WORDS.contains(&w)))
+}
+
+/// A syntax highlighter's class on a token of code: highlight.js
+/// (`hljs-comment`), Prism (`token comment`), CodeMirror (`cm-comment`).
+fn is_code_token_class(class: &str) -> bool {
+    class
+        .split_whitespace()
+        .any(|t| t == "token" || t.starts_with("hljs-") || t.starts_with("cm-"))
 }
 
 /// Words of an accessible name (`aria-label`) that only page chrome
@@ -2842,6 +2855,20 @@ mod tests {
         .is_none());
         let doc = crate::clean("page", &page);
         assert!(doc.text.contains("Suppliers report their"), "{}", doc.text);
+    }
+
+    #[test]
+    fn a_highlighters_comment_token_is_code() {
+        assert!(is_code_token_class("hljs-comment"));
+        assert!(is_code_token_class("token comment"));
+        assert!(!is_code_token_class("comment-list"));
+        let para = "<p>Suppliers report their packaging lines are full until next spring, and quotes for the newest stacks climbed again this month.</p>";
+        let page = format!(
+            "<html><body><article>{p}{p}<pre><code class=\"hljs\"><span class=\"hljs-comment\"># stacks per wafer, a rough guess</span>\nstacks = 9 * 12\n</code></pre>{p}</article></body></html>",
+            p = para
+        );
+        let doc = crate::clean("page", &page);
+        assert!(doc.text.contains("# stacks per wafer"), "{}", doc.text);
     }
 
     #[test]
