@@ -1118,7 +1118,22 @@ pub(crate) fn is_meter_notice(folded: &str) -> bool {
             // `The rest of this article is for members only`, `Become a
             // paid member and you can read all the articles`
             || (t.contains("rest of this article") && t.contains("member"))
-            || (t.starts_with("become a") && t.contains("member") && t.contains("read")))
+            || (t.starts_with("become a") && t.contains("member") && t.contains("read"))
+            || is_subscriber_status(t))
+}
+
+/// A paywall's word to a reader who is let in (folded): `您是某刊訂戶，可閱讀
+/// 本篇完整內容`, `You're a subscriber: you have full access to this story`.
+fn is_subscriber_status(t: &str) -> bool {
+    let zh = (t.starts_with("您是") || t.starts_with("你是"))
+        && contains_any(t, &["订户", "会员", "订阅者"])
+        && t.contains("阅读");
+    let en = ["you are a", "you're a", "you’re a", "as a subscriber"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && (t.contains("subscriber") || t.contains("member"))
+        && (t.contains("read") || t.contains("access"));
+    zh || en
 }
 
 /// Byte ranges of a photo's licensing link and gallery position in its
@@ -4008,6 +4023,13 @@ mod tests {
         assert!(is_meter_notice(&fold("剩餘全文約3200字")));
         assert!(is_meter_notice(&fold("已是某某通會員？登入")));
         assert!(is_meter_notice(&fold("已是訂戶？登入")));
+        assert!(is_meter_notice(&fold(
+            "您是某週刊訂戶，可閱讀本篇完整內容。本文由第12期封面故事延伸。"
+        )));
+        assert!(is_meter_notice(&fold(
+            "You're a subscriber: you have full access to this story."
+        )));
+        assert!(!is_meter_notice(&fold("你是否也在等待新一代加速卡上市？")));
         assert!(!is_meter_notice(&fold(
             "該晶片每月出貨折合約¥3億元，年增兩成。"
         )));

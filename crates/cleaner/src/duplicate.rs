@@ -314,6 +314,46 @@ fn restated_leads(work: &mut Work<'_>) {
     }
 }
 
+/// How many blocks around a pull quote are searched for the sentence it
+/// repeats.
+const PULL_QUOTE_REACH: usize = 6;
+
+/// A pull quote: a quote block (8 to 300 chars) whose words, without their
+/// quotation marks, a longer paragraph near it already holds (`「封裝就是
+///新的前段。」` set large beside the paragraph that quotes it).
+fn pull_quotes(work: &mut Work<'_>, alive: &[usize]) {
+    for (k, &i) in alive.iter().enumerate() {
+        let b = &work.blocks[i];
+        if b.kind != BlockKind::Quote || !b.alive || b.protected {
+            continue;
+        }
+        let core: String = key(b.text.trim().trim_matches(|c: char| {
+            matches!(
+                c,
+                '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '\''
+            )
+        }))
+        .collect();
+        let n = core.chars().count();
+        if !(8..=300).contains(&n) {
+            continue;
+        }
+        let near = alive[k.saturating_sub(PULL_QUOTE_REACH)..]
+            .iter()
+            .take(2 * PULL_QUOTE_REACH + 1)
+            .filter(|&&j| {
+                j != i && work.blocks[j].alive && work.blocks[j].kind != BlockKind::Quote
+            });
+        let repeated = near.into_iter().any(|&j| {
+            let t = &work.blocks[j].text;
+            t.len() > b.text.len() && key(t).collect::<String>().contains(&core)
+        });
+        if repeated {
+            work.drop_block(i, DropReason::DuplicateLine);
+        }
+    }
+}
+
 impl Detector for DuplicateFilter {
     fn name(&self) -> &'static str {
         "duplicate"
@@ -340,6 +380,7 @@ impl Detector for DuplicateFilter {
             }
         }
         restated_leads(work);
+        pull_quotes(work, &alive);
         // Truncated copies: a line that the next lines start with.
         for (k, &i) in alive.iter().enumerate() {
             if !work.blocks[i].alive || prints[k].1 < 20 {
@@ -471,6 +512,25 @@ mod tests {
             .map(|b| &*b.text)
             .collect();
         assert_eq!(alive, vec!["A long title line", "body one.", "body two."]);
+    }
+
+    #[test]
+    fn a_pull_quote_repeating_its_paragraph_goes() {
+        let para = "一位供應商主管說：「良率才是真正的瓶頸。」他指出，新產線要到明年才會滿載，客戶只能分批交貨。";
+        let mut w = Work::new(vec![
+            Block::new(para, BlockKind::Para),
+            Block::new("「良率才是真正的瓶頸。」", BlockKind::Quote),
+            Block::new(
+                "另一段正文，談到後段設備的交期仍然很長，價格也持續上漲。",
+                BlockKind::Para,
+            ),
+            Block::new("“Capacity is the whole story this year.”", BlockKind::Quote),
+        ]);
+        DuplicateFilter.run(&mut w);
+        assert!(w.blocks[0].alive && w.blocks[2].alive);
+        assert!(!w.blocks[1].alive, "the pull quote repeats paragraph one");
+        // a quote no paragraph holds is the article's own
+        assert!(w.blocks[3].alive);
     }
 
     #[test]

@@ -206,6 +206,9 @@ const UNLIKELY: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "crumb",
+    // a call to action set in the text (`inline-cta`: an event's tickets,
+    // a newsletter's sign-up)
+    "cta",
     "crumbs",
     "combx",
     "comment",

@@ -649,13 +649,21 @@ fn is_table_source(t: &str) -> bool {
 /// `图表:某某制图`.
 fn is_compiled_by(t: &str) -> bool {
     let t = t.trim_start_matches(['▲', '△', '▼', ' ']);
-    char_len(t) <= 20
-        && ["表格:", "表:", "图表:", "制表:"]
-            .iter()
-            .any(|k| t.starts_with(k))
-        && ["整理", "制表", "制图", "绘制"]
-            .iter()
-            .any(|e| t.ends_with(e))
+    let by_name = ["制表:", "制图:"].iter().any(|k| {
+        t.strip_prefix(k).is_some_and(|name| {
+            // `製表：某某某` alone: a short name, no punctuation
+            let name = name.trim();
+            (2..=8).contains(&char_len(name)) && name.chars().all(crate::script::is_han)
+        })
+    });
+    by_name
+        || (char_len(t) <= 20
+            && ["表格:", "表:", "图表:", "制表:"]
+                .iter()
+                .any(|k| t.starts_with(k))
+            && ["整理", "制表", "制图", "绘制"]
+                .iter()
+                .any(|e| t.ends_with(e)))
 }
 
 /// A Taiwanese byline: a reporter, a slash and the place reported from
@@ -1915,9 +1923,12 @@ mod tests {
         for line in [
             "資料來源：台積電法說會、法人報告　製表：某某",
             "数据来源：公司公告",
+            "製表：王某某",
+            "制图：李四",
         ] {
             assert!(is_credit_line(line), "{line}");
         }
+        assert!(!is_credit_line("製表：本報整理的各季出貨，單位萬顆。"));
         assert!(!is_credit_line("资料来源显示，公司去年收入增长三成。"));
         assert!(!is_credit_line(
             "数据来源：公司公告。此外，公司预计明年增长。"

@@ -369,6 +369,7 @@ impl Detector for RelatedFilter {
         self.stamped_items(work);
         self.ticker_runs(work);
         self.link_cards(work);
+        self.teaser_cards(work);
         self.prev_next_links(work);
         self.channel_blocks(work);
         series_boxes(work);
@@ -660,6 +661,44 @@ impl RelatedFilter {
         }
         for i in drop {
             work.drop_block(i, DropReason::RelatedLinks);
+        }
+    }
+
+    /// A teaser of another story set between the article's paragraphs:
+    /// a heading that is one link to elsewhere (20+ chars, no sentence
+    /// end), and under it its standfirst (20 to 160 chars, no sentence end,
+    /// no links), before the article goes on. Only after the first
+    /// paragraph.
+    fn teaser_cards(&self, work: &mut Work) {
+        let alive = work.alive();
+        let Some(first) = alive
+            .iter()
+            .position(|&i| is_body_paragraph(&work.blocks[i].text))
+        else {
+            return;
+        };
+        let mut drop = Vec::new();
+        for w in alive[first..].windows(3) {
+            let (h, s, next) = (&work.blocks[w[0]], &work.blocks[w[1]], &work.blocks[w[2]]);
+            let n = char_len(&h.text);
+            let linked_heading = h.kind == BlockKind::Heading
+                && n >= 20
+                && (h.link_chars as usize) * 10 >= n * 9
+                && !h.text.trim_end().ends_with(is_sentence_end);
+            let m = char_len(&s.text);
+            let standfirst = matches!(s.kind, BlockKind::Para | BlockKind::Line)
+                && (20..=160).contains(&m)
+                && s.link_chars == 0
+                && !s.text.trim_end().ends_with(is_sentence_end);
+            let goes_on = next.kind == BlockKind::Heading || is_body_paragraph(&next.text);
+            if linked_heading && standfirst && goes_on {
+                drop.extend_from_slice(&w[..2]);
+            }
+        }
+        for i in drop {
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::RelatedLinks);
+            }
         }
     }
 
@@ -1035,6 +1074,36 @@ mod tests {
         let lines = [body, "Example.com", body, body];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
         RelatedFilter.link_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_teaser_of_another_story_between_paragraphs() {
+        let body = "Suppliers report their packaging lines are full until next spring, and quotes for the newest stacks climbed again this month.";
+        let heading = |t: &'static str, linked: bool| {
+            let mut b = crate::doc::Block::new(t, BlockKind::Heading);
+            if linked {
+                b.link_chars = char_len(t) as u32;
+            }
+            b
+        };
+        let make = |linked: bool| {
+            Work::new(vec![
+                crate::doc::Block::new(body, BlockKind::Para),
+                heading("How one lab plans to wire a million accelerators", linked),
+                crate::doc::Block::new(
+                    "Scale may make up for an older process node",
+                    BlockKind::Para,
+                ),
+                crate::doc::Block::new(body, BlockKind::Para),
+            ])
+        };
+        let mut w = make(true);
+        RelatedFilter.teaser_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 3]);
+        // the article's own subhead links nowhere
+        let mut w = make(false);
+        RelatedFilter.teaser_cards(&mut w);
         assert_eq!(w.alive(), vec![0, 1, 2, 3]);
     }
 
