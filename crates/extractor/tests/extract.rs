@@ -879,6 +879,20 @@ fn money_in_share_price_context_is_per_share() {
 }
 
 #[test]
+fn hyphened_scales_glued_currency_codes_and_square_units() {
+    assert_fig(
+        "They serve a 70-billion-parameter model.",
+        7e10,
+        "parameters",
+    );
+    assert_fig("It closed a $1.5-billion financing.", 1.5e9, "USD");
+    assert_fig("The group will raise Rmb8bn in Shanghai.", 8e9, "CNY");
+    assert_fig("Each die measures 610 square millimeters.", 610.0, "mm²");
+    // a model code stays a code
+    assert!(figures("The H100-class part ships now.").is_empty());
+}
+
+#[test]
 fn energy_keeps_the_unit_the_text_wrote() {
     assert_fig(
         "The campus used 3.1 billion kilowatt-hours in 2024.",

@@ -885,8 +885,8 @@ impl FigureRules {
         }
         let prev = num.start.checked_sub(1).and_then(|p| doc.char_at(p));
         let prev2 = num.start.checked_sub(2).and_then(|p| doc.char_at(p));
-        // USD115.5: a currency code glued to the number
-        let glued_code = prev.is_some_and(|p| p.is_ascii_uppercase())
+        // USD115.5, Rmb85bn: a currency code glued to the number
+        let glued_code = prev.is_some_and(|p| p.is_ascii_alphabetic())
             && self
                 .units
                 .prefix_before(doc, num.start)
@@ -958,9 +958,17 @@ impl FigureRules {
         let mut end = num.end.max(k);
         let mut mult = num.mult;
         // a unit that starts like a scale (千瓦, 兆瓦, MB) wins over the scale
+        // `a 70-billion-parameter model`, `a $1.5-billion deal`: a scale
+        // word joined by a hyphen
+        let k_hyphen = (!bare && doc.char_at(k) == Some('-')).then_some(k + 1);
         if self.units.suffix_at(doc, k).is_none_or(|u| u.count) && !num.fraction {
-            for at in [k, k_sp] {
+            for at in [Some(k), Some(k_sp), k_hyphen].into_iter().flatten() {
                 if let Some((m, e)) = self.scales.at(doc, at, bare) {
+                    if Some(at) == k_hyphen
+                        && !(e - at >= 7 && doc.chars[at..e].iter().all(char::is_ascii_alphabetic))
+                    {
+                        continue;
+                    }
                     // single-letter Latin scales must touch the number in
                     // news text (`-2.5 M` is read in the figures protocol)
                     let single_latin = e - at == 1 && doc.chars[at].is_ascii_alphabetic();
