@@ -8,7 +8,8 @@
 //! paragraphs aside before the chain runs, so each text is judged once and
 //! every copy shares its first copy's fate; among the first paragraphs,
 //! a summary that restates the lead (three quarters of its character or
-//! word pairs repeated by the longer paragraph under it). Short lines that
+//! word pairs repeated by the longer paragraph under it); a pull quote
+//! whose words a paragraph near it holds. Short lines that
 //! recur and open paragraphs (a transcript's speaker labels) are not
 //! copies.
 //! Must not know: what the title is (the first copy is kept whatever it is)

@@ -9,7 +9,9 @@
 //! short `…要闻`/`…News` header followed by one headline, (5) a wire's
 //! feed of stamped items (`10-24 17:30【headline】lead`), three in a row,
 //! (6) a series box: `This post is part 3 of 4 in the series …` and the
-//! list of the series' posts under it.
+//! list of the series' posts under it, (7) a teaser card between the
+//! article's paragraphs: a heading that is one link to another story and
+//! its short standfirst.
 //! Must not know: site names; disclaimers (cut earlier); duplicates inside
 //! the body (the duplicate detector).
 
