@@ -13,10 +13,10 @@
 //! performance is no guarantee"), and repost, origin and
 //! rights notices in the last 40% of the page (`本文由…原创`, `未经授权，
 //! 禁止转载`, `非經授權，不得轉載`, `上文节录自…`, `原文题为…`,
-//! `This article was originally published …`), and a newsroom's note on
-//! who funds a beat (`… receives support from …; … is solely responsible
-//! for all content`): the sentence holding one is
-//! dropped to the end of its block when that tail is short. A press
+//! `This article was originally published …`): the sentence holding one is
+//! dropped to the end of its block when that tail is short. A newsroom's
+//! note on who funds a beat (`… receives support from …; … is solely
+//! responsible for all content`) goes whole, up to 600 chars. A press
 //! release's or research note's boilerplate heading (`About <Company>`,
 //! `Forward-Looking Statements`, `Conference Call Information`, `Important
 //! disclosures`) cuts the same way; when statement tables follow, only the
