@@ -879,6 +879,29 @@ fn money_in_share_price_context_is_per_share() {
 }
 
 #[test]
+fn a_header_cells_bracketed_unit_governs_its_column() {
+    let text = "公司 代码 营收（亿元） 同比 净利润（亿元）\n甲公司 600001 17.27 12% -3.46\n乙公司 600002 1,204.5 8% 2.10\n";
+    let f = figures(text);
+    let has = |v: f64, u: &str| f.iter().any(|x| close(x.value, v) && x.unit == u);
+    assert!(
+        has(17.27e8, "CNY") && has(-3.46e8, "CNY") && has(1204.5e8, "CNY"),
+        "{f:?}"
+    );
+    // the listing code column names no unit
+    assert!(!f.iter().any(|x| close(x.value, 600001.0)), "{f:?}");
+    let f =
+        figures("券商 股份 評級 目標價(港元)\n甲證券 某晶片 增持 95\n乙證券 某晶片 買入 92.5\n");
+    assert!(
+        f.iter()
+            .any(|x| close(x.value, 92.5) && x.unit == "HKD/share"),
+        "{f:?}"
+    );
+    // a row of another width is no row of the table
+    let f = figures("型号 工艺(nm) 显存(GB)\n今年出货的新卡和旧卡 4 80 更多\n");
+    assert!(f.iter().all(|x| x.unit != "GB"), "{f:?}");
+}
+
+#[test]
 fn hyphened_scales_glued_currency_codes_and_square_units() {
     assert_fig(
         "They serve a 70-billion-parameter model.",

@@ -466,6 +466,11 @@ impl FigureRules {
                 out.extend(cells);
                 out.sort_by_key(|f| (f.start, f.end));
             }
+            let cells = self.column_cells(doc, &out);
+            if !cells.is_empty() {
+                out.extend(cells);
+                out.sort_by_key(|f| (f.start, f.end));
+            }
         }
         if let Some(dollar) = plain_yuan_currency(doc) {
             for f in &mut out {

@@ -174,6 +174,71 @@ impl FigureRules {
         out
     }
 
+    /// Figures for the bare-number cells of rows under a header row whose
+    /// cells name their own unit in brackets (`公司 代码 营收（亿元） 同比
+    /// 净利润（亿元）`): a row with as many space-separated cells takes, in
+    /// each column, the unit its header names. `found` holds the figures
+    /// already read, which no cell may overlap.
+    pub(super) fn column_cells(&self, doc: &Doc, found: &[FigureHit]) -> Vec<FigureHit> {
+        let mut out = Vec::new();
+        let mut header: Vec<Option<SharedUnit>> = Vec::new();
+        let mut line_start = 0usize;
+        let n = doc.len();
+        while line_start < n {
+            let line_end = doc.chars[line_start..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(n, |p| line_start + p);
+            let cells = space_cells(doc, line_start, line_end);
+            let units: Vec<Option<SharedUnit>> = if cells.len() >= 3 {
+                cells
+                    .iter()
+                    .map(|&(s, e)| self.bracketed_unit(doc, s, e))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if units.iter().any(Option::is_some) {
+                header = units;
+            } else if !header.is_empty() && cells.len() == header.len() {
+                for (&(s, e), unit) in cells.iter().zip(&header) {
+                    let (Some(u), Some(v)) = (unit, plain_number(&doc.chars[s..e])) else {
+                        continue;
+                    };
+                    if !found.iter().any(|f| f.start < e && s < f.end) {
+                        out.push(hit(s, e, v * u.mult, &u.unit, u.kind));
+                    }
+                }
+            } else {
+                header.clear();
+            }
+            line_start = line_end + 1;
+        }
+        out
+    }
+
+    /// The unit a header cell names in brackets at its end (`营收（亿元）`,
+    /// `Revenue(US$m)`), after a label of its own.
+    fn bracketed_unit(&self, doc: &Doc, s: usize, e: usize) -> Option<SharedUnit> {
+        if e < s + 4 || !matches!(doc.chars[e - 1], ')' | '）') {
+            return None;
+        }
+        let open = (s + 1..e - 1)
+            .rev()
+            .find(|&j| matches!(doc.chars[j], '(' | '（'))?;
+        let mut u = self.unit_text(doc, open + 1, e - 1)?;
+        // `目標價(港元)`, `EPS (US$)`: a price per share
+        let label = doc.fslice(s, open).to_lowercase();
+        if u.kind == FigureKind::Currency
+            && !u.unit.contains('/')
+            && (PER_SHARE_LABELS.iter().any(|w| label.contains(w))
+                || self.share.cue.iter().any(|w| label.contains(w.as_str())))
+        {
+            u.unit = format!("{}/share", u.unit);
+        }
+        Some(u)
+    }
+
     /// The unit a caption line names: `（单位：亿元）`, `單位：千片`, `Unit: US$ million`.
     fn caption_unit(&self, doc: &Doc, s: usize, e: usize) -> Option<SharedUnit> {
         let lower = doc.fslice(s, e).to_ascii_lowercase();
@@ -345,6 +410,40 @@ impl FigureRules {
 }
 
 /// A figure that takes a unit written elsewhere.
+/// The space-separated cells of a line, as char ranges.
+fn space_cells(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut cells = Vec::new();
+    let mut start = None;
+    for j in s..=e {
+        let space = j == e || doc.chars[j] == ' ' || doc.chars[j] == '\t';
+        match (space, start) {
+            (true, Some(b)) => {
+                cells.push((b, j));
+                start = None;
+            }
+            (false, None) => start = Some(j),
+            _ => {}
+        }
+    }
+    cells
+}
+
+/// A cell that is a plain number (`17.27`, `-3.46`, `1,234`), no unit or
+/// percent sign.
+fn plain_number(cell: &[char]) -> Option<f64> {
+    let digits = cell.iter().filter(|c| c.is_ascii_digit()).count();
+    let ok = digits > 0
+        && cell
+            .iter()
+            .enumerate()
+            .all(|(k, &c)| c.is_ascii_digit() || c == '.' || c == ',' || (k == 0 && c == '-'));
+    if !ok {
+        return None;
+    }
+    let text: String = cell.iter().filter(|&&c| c != ',').collect();
+    text.parse().ok()
+}
+
 fn hit(start: usize, end: usize, value: f64, unit: &str, kind: FigureKind) -> FigureHit {
     FigureHit {
         start,
