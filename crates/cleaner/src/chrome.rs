@@ -2966,13 +2966,30 @@ impl Detector for ChromeFilter {
                 })
             })
         };
+        // Nor does a lone sentence in a menu (a publisher's blurb in its
+        // brand list): eight menu items follow it, short lines without a
+        // sentence end, a colon or a digit (a report's fields have them).
+        let in_menu = |k: usize| {
+            alive.get(k + 1..k + 9).is_some_and(|next| {
+                next.iter().all(|&j| {
+                    let t = work.blocks[j].text.trim();
+                    char_len(t) <= 24
+                        && !t.ends_with(is_sentence_end)
+                        && !t.contains([':', '：'])
+                        && !t.chars().any(|c| c.is_ascii_digit())
+                })
+            })
+        };
         let first_body = alive
             .iter()
             .enumerate()
             .position(|(k, &i)| {
                 let t = &work.blocks[i].text;
                 let sentence = has_inner_sentence_end(t) || t.ends_with(is_sentence_end);
-                is_body_paragraph(t) && (sentence || (k > 0 && !over_short(k))) && !notice(t)
+                is_body_paragraph(t)
+                    && (sentence || (k > 0 && !over_short(k)))
+                    && !notice(t)
+                    && !in_menu(k)
             })
             .unwrap_or(alive.len());
         // A count under a chrome label (`关注者` then `3,472`) goes with it.
