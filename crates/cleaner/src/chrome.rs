@@ -131,6 +131,9 @@ const PROMO: &[&str] = &[
     "app下载",
     "下载客户端",
     "app内打开",
+    // a video player's placeholder
+    "视频加载中",
+    "正在加载视频",
     "licensing rights",
     "限时特惠",
     "在app中打开",
@@ -1396,6 +1399,8 @@ fn is_app_promo(folded: &str) -> bool {
         || (folded.starts_with("download ") && folded.contains(" app"))
         // `打开某某APP，免费阅读全文 >`: the rest of the text in the app.
         || (folded.contains("打开") && folded.contains("app") && folded.contains("全文"))
+        // `打开某某新闻客户端 看更多高清视频`: the rest in the app.
+        || (folded.contains("打开") && folded.contains("客户端") && folded.contains("看更多"))
 }
 
 /// The header of an article's table of contents (`文章目录`, `Contents`),
@@ -1556,6 +1561,10 @@ fn is_cookie_notice(folded: &str) -> bool {
             | "manage cookies"
             | "we value your privacy"
             | "your privacy choices"
+            | "我们重视你的私隐"
+            | "我们重视您的私隐"
+            | "我们重视你的隐私"
+            | "我们重视您的隐私"
     ) || folded.contains("cookie")
         && char_len(folded) <= 500
         && contains_any(
@@ -1572,6 +1581,11 @@ fn is_cookie_notice(folded: &str) -> bool {
                 "uses cookies",
                 "use cookies",
                 "使用cookie",
+                // a consent box's category notes (`這些Cookies讓我們統計…`)
+                "这些cookie",
+                "此类cookie",
+                "这类cookie",
+                "these cookies",
             ],
         )
 }
@@ -4158,6 +4172,10 @@ mod tests {
         )));
         assert!(is_cookie_notice(&fold(
             "本站使用Cookie改善體驗，繼續瀏覽即表示同意隱私權政策。"
+        )));
+        assert!(is_cookie_notice(&fold("我們重視您的隱私")));
+        assert!(is_cookie_notice(&fold(
+            "這些Cookies用來記住你選擇的字體和語言，停用後部分功能或會失效。"
         )));
         assert!(!is_cookie_notice(&fold(
             "The fab will bake wafers like cookies, the CEO joked."
