@@ -131,6 +131,15 @@ const PROMO: &[&str] = &[
     "app下载",
     "下载客户端",
     "app内打开",
+    "gift unlocked article",
+    "gift this article",
+    "start free trial",
+    "enter a symbol",
+    "media caption",
+    // font-size controls
+    "a- a a+",
+    // a read-aloud player's note (`本則新聞由AI合成語音朗讀`)
+    "合成语音朗读",
     // a video player's placeholder
     "视频加载中",
     "正在加载视频",
@@ -260,6 +269,7 @@ const PROMO: &[&str] = &[
 
 /// The author's own call to follow or subscribe, closing a post (folded).
 const CLOSING_CALLS: &[&str] = &[
+    "join the conversation below",
     "follow me",
     "follow us",
     "subscribe to",
@@ -3888,6 +3898,19 @@ mod tests {
 
     #[test]
     fn promos_teasers_donations_and_photo_links() {
+        for line in [
+            "Gift unlocked article",
+            "Start free trial",
+            "Enter a symbol, analyst or keyword",
+            "A- A A+",
+            "本則新聞由AI合成語音朗讀，內容以文字稿為準",
+        ] {
+            assert!(contains_any(&fold(line), PROMO), "{line}");
+        }
+        assert!(is_closing_call(
+            "Which maker wins the packaging race? Join the conversation below.",
+            &fold("Which maker wins the packaging race? Join the conversation below.")
+        ));
         assert!(is_account_intro(&fold(
             "功能介绍 聚焦芯片产业链，每周更新。"
         )));

@@ -148,6 +148,9 @@ const NOTICE_PHRASES: &[&str] = &[
     "an earlier version of this article",
     "an earlier version of this story",
     "newsletters may contain info about charities",
+    // a paper's note on the print edition (`Appeared in the May 2, 2025,
+    // print edition as '…'.`)
+    "print edition as",
     "所刊载内容之知识产权",
     "如有意愿转载",
     "请务必阅读正文之后",
@@ -993,6 +996,7 @@ mod tests {
             "Past performance is no guarantee of future returns.",
             "The material is provided for informational purposes only.",
             "This story was generated with the help of AI and checked by our desk.",
+            "Appeared in the May 2, 2025, print edition as 'Chip Lines Run Hot'.",
         ] {
             assert!(contains_any(&fold(line), NOTICE_PHRASES), "{line}");
         }

@@ -550,11 +550,15 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
         "image source:",
         "photo credit:",
         "image credit:",
+        // `… in January. PHOTO: JANE ROE/AGENCY/GETTY IMAGES`
+        ". photo:",
     ] {
         if let Some(at) = f.rfind(key) {
+            // a key led by the caption's own period keeps the period
+            let at = at + usize::from(key.starts_with('.'));
             let at_char = f[..at].chars().count();
             let tail_chars = fchars.len() - at_char;
-            if at_char >= 4 && tail_chars <= 40 {
+            if at_char >= 4 && tail_chars <= 64 {
                 return Some(tpos[at_char]..text.len());
             }
         }
@@ -2249,6 +2253,11 @@ mod tests {
             Some("展会现场。")
         );
         assert_eq!(cut("新機亮相。（影片截圖）").as_deref(), Some("新機亮相。"));
+        assert_eq!(
+            cut("Crews at the new line. PHOTO: JANE ROE/EXAMPLE PRESS AGENCY/PICTURE DESK")
+                .as_deref(),
+            Some("Crews at the new line.")
+        );
         assert_eq!(
             cut("機房一景。記者王某某攝（資料照）").as_deref(),
             Some("機房一景。")
