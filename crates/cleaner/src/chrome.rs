@@ -132,6 +132,8 @@ const PROMO: &[&str] = &[
     "下载客户端",
     "app内打开",
     "gift unlocked article",
+    // a site's trending searches (`熱門搜尋：關稅 台積電 …`)
+    "热门搜索:",
     "gift this article",
     "start free trial",
     "enter a symbol",
@@ -1712,6 +1714,7 @@ const CHROME_WORDS: &[&str] = &[
     "中",
     "小",
     "share",
+    "enlarge",
     "print",
     "email",
     "comments",
@@ -2814,6 +2817,35 @@ fn is_segment_row(text: &str, in_head: bool) -> bool {
     in_head || with_digits <= 1
 }
 
+/// A menu of Chinese labels set apart by spaces alone (`频道1综合 频道2财经
+/// 频道3综艺 …`): eight or more items of up to 12 chars, each holding Han,
+/// and no punctuation, since Chinese prose does not space its words.
+fn is_spaced_menu(text: &str) -> bool {
+    if text.len() > 600 || text.contains(['，', '。', '、', '；', '：', '！', '？', ',', ':'])
+    {
+        return false;
+    }
+    let items: Vec<&str> = text.split_whitespace().collect();
+    items.len() >= 8
+        && items
+            .iter()
+            .all(|w| char_len(w) <= 12 && w.chars().any(crate::script::is_han))
+}
+
+/// A quote widget's cell alone on its line: a signed change (`+2.31%`,
+/// `-0.84%`) or a bracketed listing code (`(01347)`).
+fn is_bare_quote_cell(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 16 {
+        return false;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:[+\-−]\d{1,4}(?:\.\d{1,3})?%|[（(]\d{4,6}[)）])$").expect("static regex")
+    });
+    re.is_match(t)
+}
+
 /// A date (`2025-11-05`, `2025/11/05`, `2025年11月5日`) or a clock time.
 fn stamp_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -3087,6 +3119,8 @@ impl Detector for ChromeFilter {
             let drop = early
                 || chrome_words
                 || is_segment_row(text, above_prose)
+                || is_spaced_menu(text)
+                || is_bare_quote_cell(text)
                 || (!listed && is_quote_line(text))
                 || is_ui_label(&folded)
                 || crate::widget::is_data_stamp(text)
@@ -3894,6 +3928,25 @@ mod tests {
         assert!(only_chrome_words("Abc"));
         assert!(only_chrome_words("less") && only_chrome_words("Listen"));
         assert!(!only_chrome_words("Less power"));
+    }
+
+    #[test]
+    fn a_quote_widgets_cell_alone() {
+        assert!(is_bare_quote_cell("+2.31%"));
+        assert!(is_bare_quote_cell("-0.84%"));
+        assert!(is_bare_quote_cell("(01347)"));
+        assert!(!is_bare_quote_cell("31%"));
+        assert!(!is_bare_quote_cell("+2.31% in a day"));
+    }
+
+    #[test]
+    fn chinese_labels_spaced_as_a_menu() {
+        assert!(is_spaced_menu(
+            "頻道1綜合 頻道2財經 頻道3綜藝 頻道4國際 頻道5體育 頻道6電影 頻道7國防 頻道8劇集"
+        ));
+        // a headline with two spaces, a table row of figures
+        assert!(!is_spaced_menu("國產加速卡出貨創新高 封裝產能 仍然吃緊"));
+        assert!(!is_spaced_menu("甲公司 600001 17.27 12% -3.46 乙 丙 丁"));
     }
 
     #[test]

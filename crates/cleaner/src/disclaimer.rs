@@ -471,6 +471,15 @@ fn is_funding_note(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// A newsletter sign-up's privacy notice (`Privacy Notice: Newsletters may
+/// contain info about charities, online ads …`), however long.
+fn is_newsletter_privacy_notice(text: &str) -> bool {
+    let t = text.trim_start();
+    t.get(..15)
+        .is_some_and(|h| h.eq_ignore_ascii_case("privacy notice:"))
+        && t.to_ascii_lowercase().contains("newsletter")
+}
+
 /// Longest notice sentence dropped, in chars.
 const NOTICE_CHARS: usize = 160;
 
@@ -620,7 +629,10 @@ impl Detector for DisclaimerFilter {
             let text = &work.blocks[i].text;
             let n = char_len(text);
             if n <= 600
-                && (is_editors_note(text) || is_standards_note(text) || is_funding_note(text))
+                && (is_editors_note(text)
+                    || is_standards_note(text)
+                    || is_funding_note(text)
+                    || is_newsletter_privacy_notice(text))
             {
                 work.drop_block(i, DropReason::Disclaimer);
                 continue;
@@ -1074,6 +1086,16 @@ mod tests {
         ));
         assert!(!is_standards_note(
             "As of the date of the filing, the company owns 12 fabs across three countries."
+        ));
+    }
+
+    #[test]
+    fn a_newsletters_privacy_notice() {
+        assert!(is_newsletter_privacy_notice(
+            "Privacy Notice: Newsletters may carry ads and partner content. We use a captcha to protect the sign-up."
+        ));
+        assert!(!is_newsletter_privacy_notice(
+            "Privacy notice: the fab's badge system logs every entry."
         ));
     }
 

@@ -1114,7 +1114,10 @@ impl Detector for MetadataFilter {
                     let b = &work.blocks[i];
                     let text = &*b.text;
                     let is_caption = b.kind == BlockKind::Caption;
-                    let caption = is_caption || char_len(text) <= 80;
+                    // a longer line may still end with a glued `. PHOTO: …`
+                    let photo_key = (text.contains("PHOTO:") || text.contains("Photo:"))
+                        && char_len(text) <= 300;
+                    let caption = is_caption || photo_key || char_len(text) <= 80;
                     caption
                         .then(|| credit_tail(text))
                         .flatten()
