@@ -278,6 +278,13 @@ fn without_credit(text: &str) -> &str {
     }
 }
 
+/// Where the first paragraph that reads as prose stands in `alive`.
+fn first_paragraph(work: &Work, alive: &[usize]) -> Option<usize> {
+    alive
+        .iter()
+        .position(|&i| is_body_paragraph(&work.blocks[i].text))
+}
+
 /// A headline: one line of moderate length that does not end as a sentence.
 fn is_headline_like(text: &str) -> bool {
     let t = text
@@ -625,10 +632,7 @@ impl RelatedFilter {
     /// own headline.
     fn link_cards(&self, work: &mut Work) {
         let alive = work.alive();
-        let Some(first) = alive
-            .iter()
-            .position(|&i| is_body_paragraph(&work.blocks[i].text))
-        else {
+        let Some(first) = first_paragraph(work, &alive) else {
             return;
         };
         let mut drop = Vec::new();
@@ -673,10 +677,7 @@ impl RelatedFilter {
     /// paragraph.
     fn teaser_cards(&self, work: &mut Work) {
         let alive = work.alive();
-        let Some(first) = alive
-            .iter()
-            .position(|&i| is_body_paragraph(&work.blocks[i].text))
-        else {
+        let Some(first) = first_paragraph(work, &alive) else {
             return;
         };
         let mut drop = Vec::new();

@@ -125,12 +125,8 @@ impl FigureRules {
         let mut out = Vec::new();
         let mut caption: Option<(SharedUnit, usize)> = None;
         let mut line_start = 0usize;
-        let n = doc.len();
-        while line_start < n {
-            let line_end = doc.chars[line_start..]
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(n, |p| line_start + p);
+        while line_start < doc.len() {
+            let line_end = line_end(doc, line_start);
             if let Some(u) = self.caption_unit(doc, line_start, line_end) {
                 caption = Some((u, 0));
             } else if let Some(row) = self.row(doc, line_start, line_end) {
@@ -183,12 +179,8 @@ impl FigureRules {
         let mut out = Vec::new();
         let mut header: Vec<Option<SharedUnit>> = Vec::new();
         let mut line_start = 0usize;
-        let n = doc.len();
-        while line_start < n {
-            let line_end = doc.chars[line_start..]
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(n, |p| line_start + p);
+        while line_start < doc.len() {
+            let line_end = line_end(doc, line_start);
             let cells = space_cells(doc, line_start, line_end);
             let units: Vec<Option<SharedUnit>> = if cells.len() >= 3 {
                 cells
@@ -410,6 +402,14 @@ impl FigureRules {
 }
 
 /// A figure that takes a unit written elsewhere.
+/// Where the line starting at char `start` ends (its `\n`, or the end).
+fn line_end(doc: &Doc, start: usize) -> usize {
+    doc.chars[start..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(doc.len(), |p| start + p)
+}
+
 /// The space-separated cells of a line, as char ranges.
 fn space_cells(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut cells = Vec::new();
