@@ -2825,11 +2825,14 @@ fn is_spaced_menu(text: &str) -> bool {
     {
         return false;
     }
-    let items: Vec<&str> = text.split_whitespace().collect();
-    items.len() >= 8
-        && items
-            .iter()
-            .all(|w| char_len(w) <= 12 && w.chars().any(crate::script::is_han))
+    let mut items = 0;
+    for w in text.split_whitespace() {
+        if char_len(w) > 12 || !w.chars().any(crate::script::is_han) {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 8
 }
 
 /// A quote widget's cell alone on its line: a signed change (`+2.31%`,
@@ -3012,15 +3015,16 @@ impl Detector for ChromeFilter {
         // lines (a forum topic's title over its category and tags: short,
         // without digits or a colon; one short line may be the first
         // section's heading, and a rating box has figures).
+        // A short item: up to 24 chars, no colon, no digit (a report's
+        // fields have them, tags and menu entries do not).
+        let short_item = |j: usize| {
+            let t = work.blocks[j].text.trim();
+            char_len(t) <= 24 && !t.contains([':', '：']) && !t.chars().any(|c| c.is_ascii_digit())
+        };
         let over_short = |k: usize| {
-            alive.get(k + 1..k + 3).is_some_and(|next| {
-                next.iter().all(|&j| {
-                    let t = work.blocks[j].text.trim();
-                    char_len(t) <= 24
-                        && !t.contains([':', '：'])
-                        && !t.chars().any(|c| c.is_ascii_digit())
-                })
-            })
+            alive
+                .get(k + 1..k + 3)
+                .is_some_and(|next| next.iter().all(|&j| short_item(j)))
         };
         // Nor does a lone sentence in a menu (a publisher's blurb in its
         // brand list): eight menu items follow it, short lines without a
@@ -3028,11 +3032,7 @@ impl Detector for ChromeFilter {
         let in_menu = |k: usize| {
             alive.get(k + 1..k + 9).is_some_and(|next| {
                 next.iter().all(|&j| {
-                    let t = work.blocks[j].text.trim();
-                    char_len(t) <= 24
-                        && !t.ends_with(is_sentence_end)
-                        && !t.contains([':', '：'])
-                        && !t.chars().any(|c| c.is_ascii_digit())
+                    short_item(j) && !work.blocks[j].text.trim().ends_with(is_sentence_end)
                 })
             })
         };

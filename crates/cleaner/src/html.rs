@@ -1063,15 +1063,16 @@ fn chrome_subtree(
     {
         return None;
     }
+    let class = attr(el, "class");
     // A syntax highlighter's token (`hljs-comment`, Prism's `token
     // comment`, CodeMirror's `cm-comment`) is code, whatever it is named.
-    if name == "span" && attr(el, "class").is_some_and(is_code_token_class) {
+    if name == "span" && class.is_some_and(is_code_token_class) {
         return None;
     }
     // A notebook's code cell (Jupyter's `jp-CodeCell`, the classic
     // `code_cell`): its code, prompts and raw output are the computation,
     // the markdown cells around it the write-up.
-    if attr(el, "class").is_some_and(|c| {
+    if class.is_some_and(|c| {
         c.split_whitespace()
             .any(|t| t == "jp-CodeCell" || t == "code_cell")
     }) {

@@ -461,16 +461,12 @@ impl FigureRules {
         if !bare {
             per_share_lists(doc, &self.share.compared, &mut out);
             glued_million_pairs(doc, &mut out);
+            // rows under a caption's unit, then columns under a header's
+            // (each sees the cells already read)
             let cells = self.table_cells(doc, &out);
-            if !cells.is_empty() {
-                out.extend(cells);
-                out.sort_by_key(|f| (f.start, f.end));
-            }
+            add_in_order(&mut out, cells);
             let cells = self.column_cells(doc, &out);
-            if !cells.is_empty() {
-                out.extend(cells);
-                out.sort_by_key(|f| (f.start, f.end));
-            }
+            add_in_order(&mut out, cells);
         }
         if let Some(dollar) = plain_yuan_currency(doc) {
             for f in &mut out {
@@ -2129,15 +2125,23 @@ fn glued_million_pairs(doc: &Doc, out: &mut [FigureHit]) {
                 .map(str::to_string)
         };
         let metres = |f: &FigureHit| f.unit.as_deref() == Some("m") && f.value < 1e6;
-        if let (Some(noun), true) = (counted(a), metres(b)) {
-            b.value *= 1e6;
-            b.value_max = b.value_max.map(|v| v * 1e6);
-            b.unit = Some(noun);
-        } else if let (true, Some(noun)) = (metres(a), counted(b)) {
-            a.value *= 1e6;
-            a.value_max = a.value_max.map(|v| v * 1e6);
-            a.unit = Some(noun);
-        }
+        // the metres side takes the million and the other side's noun
+        let (noun, metres_side) = match (counted(a), counted(b)) {
+            (Some(noun), _) if metres(b) => (noun, b),
+            (_, Some(noun)) if metres(a) => (noun, a),
+            _ => continue,
+        };
+        metres_side.value *= 1e6;
+        metres_side.value_max = metres_side.value_max.map(|v| v * 1e6);
+        metres_side.unit = Some(noun);
+    }
+}
+
+/// Adds `cells` to `out`, keeping `out` in text order.
+fn add_in_order(out: &mut Vec<FigureHit>, cells: Vec<FigureHit>) {
+    if !cells.is_empty() {
+        out.extend(cells);
+        out.sort_by_key(|f| (f.start, f.end));
     }
 }
 

@@ -181,7 +181,7 @@ impl FigureRules {
         let mut line_start = 0usize;
         while line_start < doc.len() {
             let line_end = line_end(doc, line_start);
-            let cells = space_cells(doc, line_start, line_end);
+            let cells = tokens(doc, line_start, line_end);
             let units: Vec<Option<SharedUnit>> = if cells.len() >= 3 {
                 cells
                     .iter()
@@ -194,7 +194,11 @@ impl FigureRules {
                 header = units;
             } else if !header.is_empty() && cells.len() == header.len() {
                 for (&(s, e), unit) in cells.iter().zip(&header) {
-                    let (Some(u), Some(v)) = (unit, plain_number(&doc.chars[s..e])) else {
+                    // a bare number, unsigned or negative (`17.27`, `-3.46`)
+                    let number = (doc.chars[s] != '+')
+                        .then(|| cell_number(doc, s, e))
+                        .flatten();
+                    let (Some(u), Some(Cell { value: v, .. })) = (unit, number) else {
                         continue;
                     };
                     if !found.iter().any(|f| f.start < e && s < f.end) {
@@ -209,18 +213,15 @@ impl FigureRules {
         out
     }
 
-    /// The unit a header cell names in brackets at its end (`营收（亿元）`,
-    /// `Revenue(US$m)`), after a label of its own.
+    /// The unit a header cell names in brackets at its end, after a label
+    /// of its own (`营收（亿元）`, `Revenue(US$m)`).
     fn bracketed_unit(&self, doc: &Doc, s: usize, e: usize) -> Option<SharedUnit> {
-        if e < s + 4 || !matches!(doc.chars[e - 1], ')' | '）') {
+        if e < s + 4 || doc.chars[e - 1] != ')' || doc.chars[s] == '(' {
             return None;
         }
-        let open = (s + 1..e - 1)
-            .rev()
-            .find(|&j| matches!(doc.chars[j], '(' | '（'))?;
-        let mut u = self.unit_text(doc, open + 1, e - 1)?;
+        let mut u = self.label_unit(doc, s, e)?;
         // `目標價(港元)`, `EPS (US$)`: a price per share
-        let label = doc.fslice(s, open).to_lowercase();
+        let label = doc.fslice(s, e).to_lowercase();
         if u.kind == FigureKind::Currency
             && !u.unit.contains('/')
             && (PER_SHARE_LABELS.iter().any(|w| label.contains(w))
@@ -344,20 +345,7 @@ impl FigureRules {
     /// numbers or placeholders. Its unit is the label's last bracket when
     /// that names one.
     fn row(&self, doc: &Doc, s: usize, e: usize) -> Option<Row> {
-        let mut tokens: Vec<(usize, usize)> = Vec::new();
-        let mut k = s;
-        while k < e {
-            while k < e && doc.chars[k].is_whitespace() {
-                k += 1;
-            }
-            let b = k;
-            while k < e && !doc.chars[k].is_whitespace() {
-                k += 1;
-            }
-            if k > b {
-                tokens.push((b, k));
-            }
-        }
+        let tokens = tokens(doc, s, e);
         // cells from the right while they are numbers or placeholders
         let mut cells = Vec::new();
         let mut numbers = 0;
@@ -410,38 +398,24 @@ fn line_end(doc: &Doc, start: usize) -> usize {
         .map_or(doc.len(), |p| start + p)
 }
 
-/// The space-separated cells of a line, as char ranges.
-fn space_cells(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut cells = Vec::new();
-    let mut start = None;
-    for j in s..=e {
-        let space = j == e || doc.chars[j] == ' ' || doc.chars[j] == '\t';
-        match (space, start) {
-            (true, Some(b)) => {
-                cells.push((b, j));
-                start = None;
-            }
-            (false, None) => start = Some(j),
-            _ => {}
+/// The white-space-separated tokens of `s..e` (a row's cells), as char
+/// ranges.
+fn tokens(doc: &Doc, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut tokens = Vec::new();
+    let mut k = s;
+    while k < e {
+        while k < e && doc.chars[k].is_whitespace() {
+            k += 1;
+        }
+        let b = k;
+        while k < e && !doc.chars[k].is_whitespace() {
+            k += 1;
+        }
+        if k > b {
+            tokens.push((b, k));
         }
     }
-    cells
-}
-
-/// A cell that is a plain number (`17.27`, `-3.46`, `1,234`), no unit or
-/// percent sign.
-fn plain_number(cell: &[char]) -> Option<f64> {
-    let digits = cell.iter().filter(|c| c.is_ascii_digit()).count();
-    let ok = digits > 0
-        && cell
-            .iter()
-            .enumerate()
-            .all(|(k, &c)| c.is_ascii_digit() || c == '.' || c == ',' || (k == 0 && c == '-'));
-    if !ok {
-        return None;
-    }
-    let text: String = cell.iter().filter(|&&c| c != ',').collect();
-    text.parse().ok()
+    tokens
 }
 
 fn hit(start: usize, end: usize, value: f64, unit: &str, kind: FigureKind) -> FigureHit {
