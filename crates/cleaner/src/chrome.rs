@@ -132,6 +132,17 @@ const PROMO: &[&str] = &[
     "下载客户端",
     "app内打开",
     "gift unlocked article",
+    // an app's image and live-room calls, a broker's slogan, a member drive
+    "畅享高清图片",
+    "进入直播间",
+    "炒股就看",
+    "免费登记",
+    "登记成为",
+    // a subscription desk's pitch under a story
+    "talk to our sales team",
+    "subscribers get",
+    // a newsletter box's pitch (`Sign up for free to get the latest on …`)
+    "get the latest",
     // a site's trending searches (`熱門搜尋：關稅 台積電 …`)
     "热门搜索:",
     "gift this article",
@@ -514,7 +525,7 @@ fn is_alt_text_line(text: &str) -> bool {
     let t = text.trim_start();
     t.len() <= 1200
         && (t.starts_with("Alt:")
-            || (t.starts_with("Logo of ") && char_len(t) <= 80)
+            || ((t.starts_with("Logo of ") || t.starts_with("Headshot of ")) && char_len(t) <= 80)
             || t.starts_with("ALT:")
             || t.starts_with("Alt text:")
             || t.starts_with("Image description:"))
@@ -1620,6 +1631,7 @@ pub(crate) const AD_CALLS: &[&str] = &[
     "立即购买",
     "限时抢购",
     "立即开户",
+    "期货开户",
     "立即开通",
     "立即绑定",
     "立即下载",
@@ -1663,6 +1675,9 @@ const CHROME_WORDS: &[&str] = &[
     // Longer words first: they are cut out in this order.
     "赞同了该回答",
     "赞同了该文章",
+    // a reader-mode page's vote buttons
+    "有帮助",
+    "没帮助",
     "qq空间",
     "只看楼主",
     "只看作者",
@@ -1836,6 +1851,11 @@ const CHROME_WORDS: &[&str] = &[
 fn is_breadcrumb(text: &str) -> bool {
     if is_home_trail(text) {
         return true;
+    }
+    // An arrow (`11.2元->13.5元`, `A => B`) leads from one value to the
+    // next: no trail.
+    if text.contains("->") || text.contains("=>") {
+        return false;
     }
     // `当前位置：首页 > …`, `Current location: Home > …`: the label aside,
     // and longer parts allowed.
@@ -2086,6 +2106,16 @@ fn is_account_intro(folded: &str) -> bool {
     card || (t.starts_with("功能介绍") && char_len(t) <= 80)
         || (t.len() <= 40 && duration.is_match(t))
         || (t.contains("交流群") && t.contains("微信") && t.contains("添加") && char_len(t) <= 80)
+}
+
+/// Promo or ad wording in a line (folded): a call to sign up, download,
+/// give feedback or open an account. For the head of a dump: no headline holds one.
+pub(crate) fn has_promo_words(folded: &str) -> bool {
+    contains_any(folded, PROMO)
+        || contains_any(folded, AD_CALLS)
+        || is_app_promo(folded)
+        || is_feedback_prompt(folded)
+        || folded.contains("开户")
 }
 
 /// A broker's offer to open an account (folded): `港美股開戶 首年免佣 …`,
@@ -2618,6 +2648,15 @@ pub(crate) fn is_sponsor_label(folded: &str) -> bool {
             | "赞助商连结"
             | "赞助商链接"
             | "赞助链接"
+            | "赞助广告"
+    )
+}
+
+/// An ad's button, closing its box (folded): `立即了解`, `Learn more`.
+fn is_ad_button(folded: &str) -> bool {
+    matches!(
+        folded.trim(),
+        "立即了解" | "了解更多" | "马上了解" | "立即查看" | "learn more" | "find out more"
     )
 }
 
@@ -2691,8 +2730,121 @@ fn labelled_ads(work: &mut Work) {
             && work.blocks[ad].kind != BlockKind::Heading;
         if call {
             work.drop_block(ad, DropReason::Chrome);
+            if !work.blocks[i].protected {
+                work.drop_block(i, DropReason::Chrome);
+            }
+            // The advertiser's name and the box's button under it, when
+            // the button comes within two short lines.
+            let rest: Vec<usize> = (ad + 1..n)
+                .filter(|&j| work.blocks[j].alive)
+                .take(3)
+                .collect();
+            if let Some(button) = rest
+                .iter()
+                .position(|&j| is_ad_button(&work.blocks[j].folded()))
+            {
+                let between_short = rest[..button].iter().all(|&j| {
+                    let t = &work.blocks[j].text;
+                    char_len(t) <= 40 && !t.contains(|c: char| is_sentence_end(c))
+                });
+                if between_short {
+                    for &j in &rest[..=button] {
+                        if !work.blocks[j].protected {
+                            work.drop_block(j, DropReason::Chrome);
+                        }
+                    }
+                }
+            }
         }
         i = ad + 1;
+    }
+}
+
+/// A box closed by its `see all` link (`查看全部新股資訊`, `View all
+/// listings`): the short lines above the link, up to eight and none of
+/// them a sentence (a widget's title, table header and rows), go with it.
+/// Two lines at least: a lone line over such a link may be a subhead.
+fn see_all_boxes(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for (k, &i) in alive.iter().enumerate() {
+        let b = &work.blocks[i];
+        if b.text.len() > 60 {
+            continue;
+        }
+        let f = b.folded();
+        let t = f.trim();
+        let see_all = ["查看全部", "查看更多", "see all ", "view all "]
+            .iter()
+            .any(|p| t.starts_with(p))
+            && char_len(t) <= 20;
+        if !see_all {
+            continue;
+        }
+        let boxed = alive[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|&&j| {
+                let t = &work.blocks[j].text;
+                !work.blocks[j].protected
+                    && char_len(t) <= 60
+                    && !has_inner_sentence_end(t)
+                    && !t.trim_end().ends_with(is_sentence_end)
+                    && !is_body_paragraph(t)
+            })
+            .count();
+        if boxed >= 2 {
+            drop.extend_from_slice(&alive[k - boxed..=k]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive {
+            work.drop_block(i, DropReason::Chrome);
+        }
+    }
+}
+
+/// The next story's card under the article (an endless page): its
+/// headline, its byline or date lines, its opening paragraph and the link
+/// to read it (`閱讀全文`, `Read full story`). Dropped from the headline
+/// to the link when one to three meta lines sit between headline and
+/// paragraph.
+pub(crate) fn next_story_cards(work: &mut Work) {
+    let alive = work.alive();
+    let mut drop = Vec::new();
+    for k in 5..alive.len() {
+        let f = work.blocks[alive[k]].folded();
+        if !matches!(
+            f.trim(),
+            "阅读全文" | "read full story" | "read the full story"
+        ) {
+            continue;
+        }
+        let meta = |j: usize| {
+            let t = &work.blocks[alive[j]].text;
+            crate::metadata::is_meta_line(t) || is_dateline(t) || crate::metadata::is_byline(t)
+        };
+        // the paragraph right above the link, meta lines above it
+        let metas = (1..=3)
+            .take_while(|&d| k >= 2 + d && meta(k - 1 - d))
+            .count();
+        if metas == 0 {
+            continue;
+        }
+        let headline = k - 2 - metas;
+        let t = &work.blocks[alive[headline]].text;
+        if char_len(t) <= 80
+            && !t.trim_end().ends_with(is_sentence_end)
+            && !has_inner_sentence_end(t)
+        {
+            drop.extend_from_slice(&alive[headline..=k]);
+        }
+    }
+    for i in drop {
+        if work.blocks[i].alive && !work.blocks[i].protected {
+            work.drop_block(i, DropReason::RelatedLinks);
+        }
     }
 }
 
@@ -2865,11 +3017,16 @@ fn is_glued_english_stamp(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}",
+            r"^(?:(?:Published|Posted|Updated) )?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*, )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}",
         )
         .expect("static regex")
     });
     let t = text.trim();
+    // Two stamps on one line: `Published … Updated …`.
+    if let Some((first, second)) = t.split_once(" Updated ") {
+        return is_glued_english_stamp(first)
+            && is_glued_english_stamp(&format!("Updated {second}"));
+    }
     t.len() <= 120
         && t.starts_with(|c: char| c.is_ascii_uppercase())
         && re.find(t).is_some_and(|m| {
@@ -2880,15 +3037,20 @@ fn is_glued_english_stamp(text: &str) -> bool {
 
 /// A dateline at the top of a dump: a line that opens with a date or a
 /// time and holds only a few more words (reporter, place, counters).
-fn is_dateline(text: &str) -> bool {
+pub(crate) fn is_dateline(text: &str) -> bool {
     if is_glued_english_stamp(text) {
         return true;
     }
     let mut t = text.trim();
-    // A badge of a few letters may lead the stamp (`加精2025年…`, `VIP 2025-…`).
+    // A badge of a few letters may lead the stamp (`加精2025年…`, `VIP 2025-…`),
+    // or the source's name a bare stamp (`某某日报2025-10-30 21:17:32`).
     if let Some(at) = t.find(|c: char| c.is_ascii_digit()) {
         let badge = t[..at].trim_end();
-        if at > 0 && char_len(badge) <= 4 && badge.chars().all(char::is_alphabetic) {
+        let named_stamp = char_len(badge) <= 8
+            && crate::script::han_count(badge) == char_len(badge)
+            && crate::related::is_timestamp_line(&t[at..]);
+        if at > 0 && (char_len(badge) <= 4 || named_stamp) && badge.chars().all(char::is_alphabetic)
+        {
             t = &t[at..];
         }
     }
@@ -2983,6 +3145,8 @@ impl Detector for ChromeFilter {
         crate::transcript::transcripts(work);
         crate::transcript::host_lines(work);
         crate::metadata::above_post_head(work);
+        crate::metadata::above_signed_headline(work);
+        see_all_boxes(work);
         crate::thread::chat_messages(work);
         crate::thread::replies(work);
         crate::thread::channel_posts(work);
@@ -3048,6 +3212,23 @@ impl Detector for ChromeFilter {
                     && !in_menu(k)
             })
             .unwrap_or(alive.len());
+        // That blurb goes with the menu when it reads as a sentence and a
+        // menu entry stands over it (a short line without a sentence end).
+        // A headline stands over an article's first paragraph too, but a
+        // list of eight bare names rarely follows one; a forum topic's
+        // title over its tags has no sentence end and stays.
+        let menu_blurbs: Vec<usize> = (1..first_body)
+            .filter(|&k| {
+                let t = work.blocks[alive[k]].text.trim();
+                let over = work.blocks[alive[k - 1]].text.trim();
+                is_body_paragraph(t)
+                    && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+                    && in_menu(k)
+                    && char_len(over) <= 40
+                    && !over.ends_with(is_sentence_end)
+            })
+            .map(|k| alive[k])
+            .collect();
         // A count under a chrome label (`关注者` then `3,472`) goes with it.
         let mut after_label = false;
         let mut subjects: Vec<String> = Vec::new();
@@ -3060,6 +3241,10 @@ impl Detector for ChromeFilter {
             // Preformatted lines (code, data) have the shapes of menus.
             if b.protected || b.kind == BlockKind::Pre {
                 after_label = false;
+                continue;
+            }
+            if menu_blurbs.contains(&i) {
+                work.drop_block(i, DropReason::Chrome);
                 continue;
             }
             if std::mem::take(&mut after_label) && is_bare_count(&b.text) {
@@ -3365,6 +3550,8 @@ mod tests {
         assert!(is_breadcrumb(
             "某论坛 › 技术交流 › 存储 › 国产内存走到哪一步了？从量产看工艺"
         ));
+        assert!(!is_breadcrumb("甲行│買入│8.2元->9.5元"));
+        assert!(!is_breadcrumb("Target 40 => 48"));
     }
 
     #[test]
@@ -3411,6 +3598,16 @@ mod tests {
     fn datelines() {
         assert!(is_dateline("2024/03/02 09:15 記者 王小明／新竹報導"));
         assert!(is_dateline("2024-03-02 09:15 文／李四 收藏 12 轉寄"));
+        assert!(is_dateline("某某经济新闻2025-10-30 21:17:32"));
+        assert!(is_dateline(
+            "Published Thu, Dec 11 20254:21 PM EST Updated Thu, Dec 11 20256:08 PM EST"
+        ));
+        assert!(!is_dateline(
+            "Dec 11 2025 was the day the company said it would double output."
+        ));
+        assert!(!is_dateline(
+            "某某经济新闻2025-10-30 21:17:32 报道称订单增长"
+        ));
         assert!(is_dateline("2024年3月2日 08:00 本报讯"));
         assert!(is_dateline("加精2024年3月2日 18:52:07 星期五阅 18.6W"));
         assert!(!is_dateline("截至2024年3月2日，公司累计出货超过十万颗。"));
@@ -3557,6 +3754,10 @@ mod tests {
         assert_eq!(w.alive(), vec![0, 4, 7]);
         assert!(is_alt_text_line(
             "Alt: Bar chart of output per dollar by vendor"
+        ));
+        assert!(is_alt_text_line("Headshot of Jo Roe"));
+        assert!(!is_alt_text_line(
+            "Headshots of the board ran in the annual report."
         ));
         assert!(is_bare_count("32.6万") && is_bare_count("1862") && is_bare_count("98.62億"));
         assert!(is_site_notice(&fold(
@@ -3715,6 +3916,65 @@ mod tests {
         labelled_ads(&mut w);
         assert!(!w.alive().contains(&2));
         assert!(w.alive().contains(&5), "a paragraph under a label stays");
+    }
+
+    #[test]
+    fn a_box_closed_by_its_see_all_link_goes() {
+        let body =
+            "法人指出，新製程明年放量，相關供應鏈訂單能見度已看到後年上半年，營收可望逐季成長。";
+        let lines = [
+            body,
+            "某某小標",
+            body,
+            "招股中新股",
+            "名稱 代號 招股價",
+            "甲科技 1234 19.60-21.60",
+            "乙醫療 5678 64.00-72.00",
+            "查看全部新股資訊",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        see_all_boxes(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_next_storys_card_goes() {
+        let body =
+            "法人指出，新製程明年放量，相關供應鏈訂單能見度已看到後年上半年，營收可望逐季成長。";
+        let lines = [
+            body,
+            body,
+            body,
+            body,
+            "繼續閱讀",
+            "某公司前三季收入暴增　新品出貨破十萬片",
+            "撰文：某某某",
+            "出版：2025-12-22 08:15",
+            "某公司公布，今年首三季收入約46.1億元人民幣，按年大增。",
+            "閱讀全文",
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        next_story_cards(&mut w);
+        assert_eq!(w.alive(), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn an_ad_box_goes_to_its_button() {
+        let body =
+            "法人指出，新製程明年放量，相關供應鏈訂單能見度已看到後年上半年，營收可望逐季成長。";
+        let lines = [
+            body,
+            "贊助廣告",
+            "年終這樣配置 月月領息",
+            "某某投信",
+            "立即了解",
+            body,
+            "某某小標",
+            body,
+        ];
+        let mut w = Work::of_lines(&lines, crate::doc::BlockKind::Line);
+        labelled_ads(&mut w);
+        assert_eq!(w.alive(), vec![0, 5, 6, 7]);
     }
 
     #[test]

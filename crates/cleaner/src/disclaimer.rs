@@ -120,6 +120,7 @@ const NOTICE_PHRASES: &[&str] = &[
     "important disclosures on page",
     "请注明来源",
     "请注明出处",
+    "务必注明出处",
     "请参阅末页免责声明",
     "by submitting your information you agree",
     "by signing up, you agree",
@@ -160,6 +161,11 @@ const NOTICE_PHRASES: &[&str] = &[
     "exercise caution when dealing in the securities",
     "take no responsibility for the contents of this announcement",
     "投资者据此操作",
+    // Taiwan's statutory fund and suicide-prevention notices under a story
+    "投资一定有风险",
+    "申购前应详阅公开说明书",
+    "自杀不能解决问题",
+    "安心专线",
 ];
 
 /// Words of a contact line.
@@ -1002,13 +1008,15 @@ mod tests {
     }
 
     #[test]
-    fn english_investment_notices_are_weak_markers() {
+    fn investment_and_hotline_notices_are_weak_markers() {
         for line in [
             "This report is for information only and does not constitute investment advice.",
             "Past performance is no guarantee of future returns.",
             "The material is provided for informational purposes only.",
             "This story was generated with the help of AI and checked by our desk.",
             "Appeared in the May 2, 2025, print edition as 'Chip Lines Run Hot'.",
+            "《某電視台》提醒您：投資一定有風險，基金投資有賺有賠，申購前應詳閱公開說明書。",
+            "＊珍惜生命，自殺不能解決問題。若需諮詢請撥安心專線：1925",
         ] {
             assert!(contains_any(&fold(line), NOTICE_PHRASES), "{line}");
         }

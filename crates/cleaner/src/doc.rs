@@ -51,6 +51,10 @@ pub struct Block<'a> {
     /// Set by a detector that decided the block is certainly article text
     /// (the title line); later detectors leave it alone.
     pub protected: bool,
+    /// A text dump had a blank line right above this line (0 for HTML):
+    /// dumps that keep blank lines set paragraphs apart with them, not the
+    /// items of a list.
+    pub gap_before: bool,
     /// `fold(text)`, computed once for all detectors; reset by the `Work`
     /// methods that edit `text` (detectors must edit through them).
     folded: std::cell::OnceCell<Box<str>>,
@@ -72,6 +76,7 @@ impl<'a> Block<'a> {
             link_chars: 0,
             alive: true,
             protected: false,
+            gap_before: false,
             folded: std::cell::OnceCell::new(),
             cache_folded: true,
         }

@@ -269,10 +269,13 @@ fn tokenize(s: &str) -> Vec<Token> {
     out
 }
 
+/// Odd casing: `aBcde`, `abcDEF`, or a word with a capital glued to its
+/// end (`Abcdef`+`G`), except a closing `X`, which names products
+/// (`ConnectX`, `DirectX`).
 fn odd_casing_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:[a-df-hj-z][A-Z][a-z]{3,}|[A-Z]?[a-z]{3,}[A-Z]|[a-z]{3,}[A-Z]{3,})$")
+        Regex::new(r"^(?:[a-df-hj-z][A-Z][a-z]{3,}|[A-Z]?[a-z]{3,}[A-WYZ]|[a-z]{3,}[A-Z]{3,})$")
             .expect("static regex")
     })
 }
@@ -861,6 +864,13 @@ mod tests {
         assert!(is_prefixed_unit("exaFLOPS") && is_prefixed_unit("petaOPS"));
         assert!(!is_prefixed_unit("exaBytes") && !is_prefixed_unit("teraFlopsX"));
         assert!(odd_casing_re().is_match("exaFLOPS"));
+    }
+
+    #[test]
+    fn a_closing_x_names_a_product() {
+        assert!(!odd_casing_re().is_match("DirectX"));
+        assert!(!odd_casing_re().is_match("SpaceX"));
+        assert!(odd_casing_re().is_match("CapacidaD"));
     }
 
     #[test]

@@ -617,6 +617,11 @@ const TOKEN_CACHE_MAX: usize = 20_000;
 fn token_words_uncached(token: &str) -> Vec<&'static str> {
     let v = vocab();
     let parts = word_parts(token);
+    // Three or more pieces of one or two letters (`Zi_ad_ar_iR`) are a
+    // generated name, not words: its `ad` is there by chance.
+    if parts.len() >= 3 && parts.iter().all(|p| p.len() <= 2) {
+        return Vec::new();
+    }
     let mut out: Vec<&'static str> = Vec::new();
     let push = |w: &str, out: &mut Vec<&'static str>| {
         if let Some(&k) = v.get(w) {
@@ -1217,7 +1222,9 @@ struct Plan {
 fn plan(doc: &Html, mode: Mode) -> Plan {
     let mut silent = HashSet::default();
     // (node, reason, comment thread, visible text chars, holds headline/article)
-    let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool)> = Vec::new();
+    // (node, reason, a comment box, visible chars, holds an anchor, named
+    // for a paywall)
+    let mut candidates: Vec<(NodeId, DropReason, bool, usize, bool, bool)> = Vec::new();
     // Hidden subtrees: (node, how hidden, all text chars inside).
     let mut hidden_trees: Vec<(NodeId, Hidden, usize)> = Vec::new();
     // Frames of open elements: (chrome candidate index or usize::MAX,
@@ -1251,7 +1258,8 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
                 let hidden_here = how_hidden.is_some();
                 let idx = match chrome_subtree(el, in_article, mode) {
                     Some((r, comment)) if !hidden_here && !in_sidebar => {
-                        candidates.push((node.id(), r, comment, 0, false));
+                        let wall = matches!(unlikely_word(el), Some("paywall" | "regwall"));
+                        candidates.push((node.id(), r, comment, 0, false, wall));
                         candidates.len() - 1
                     }
                     _ => usize::MAX,
@@ -1322,14 +1330,18 @@ fn plan(doc: &Html, mode: Mode) -> Plan {
     }
     // A footnote holding more than a marker is the author's note, which
     // belongs to the text; its number link is a marker and goes.
+    // A box named for the paywall that holds a few paragraphs' worth of
+    // text is the article behind it (`<div class="paywall">` around the
+    // story), not the wall's prompt.
     let drops = candidates
         .into_iter()
-        .filter(|&(_, r, comment, n, anchor)| {
+        .filter(|&(_, r, comment, n, anchor, wall)| {
             let wrapper = (anchor && n * 2 > total) || n * 10 > total * 9;
             let note = r == DropReason::Citation && n > FOOTNOTE_MARKER_CHARS;
-            (comment || !wrapper || total == 0) && !note
+            let walled_text = wall && n >= LOCKED_TEXT_CHARS;
+            (comment || !wrapper || total == 0) && !note && !walled_text
         })
-        .map(|(id, r, _, _, _)| (id, r))
+        .map(|(id, r, _, _, _, _)| (id, r))
         .collect();
     Plan { silent, drops }
 }
@@ -2221,18 +2233,28 @@ fn link_teasers(flats: &[Flat]) -> HashSet<usize> {
     };
     // Blocks where a link and its blurb alternate twice or more (three
     // links over one paragraph of the article's are not such a list).
+    // A block with more paragraphs of its own than such pairs is the
+    // article, with links set between its paragraphs (`►headline`): the
+    // paragraph after one is the article's.
     let mut pairs: HashMap<NodeId, usize> = HashMap::default();
-    for pair in flats.windows(2) {
-        if let (Some(c), true) = (pair[1].container, blurb(&pair[0], &pair[1])) {
+    let mut plain: HashMap<NodeId, usize> = HashMap::default();
+    for (k, f) in flats.iter().enumerate() {
+        let Some(c) = f.container else {
+            continue;
+        };
+        if k > 0 && blurb(&flats[k - 1], f) {
             *pairs.entry(c).or_default() += 1;
+        } else if !link(f) && f.kind != BlockKind::Heading {
+            *plain.entry(c).or_default() += 1;
         }
     }
     let mut out = HashSet::default();
     for (k, pair) in flats.windows(2).enumerate() {
-        let listed = pair[1]
-            .container
-            .and_then(|c| pairs.get(&c))
-            .is_some_and(|&n| n >= 2);
+        let listed = pair[1].container.is_some_and(|c| {
+            pairs
+                .get(&c)
+                .is_some_and(|&n| n >= 2 && plain.get(&c).copied().unwrap_or(0) <= n)
+        });
         if listed && blurb(&pair[0], &pair[1]) {
             out.insert(k + 1);
         }
@@ -2761,6 +2783,8 @@ mod tests {
         assert!(!token_words("cell-id=58e1c2fb-b3d0").contains(&"fb"));
         assert!(!token_words("uaee75ad3").contains(&"ad"));
         assert!(token_words("ad-slot2").contains(&"ad"));
+        assert!(token_words("ad-top-1").contains(&"ad"));
+        assert!(!token_words("Xq_ad_tr_oP").contains(&"ad"));
         assert_eq!(head_segment("StoryBody-photoCredit"), "photoCredit");
     }
 

@@ -134,6 +134,16 @@ impl LineWriter {
         self.space = false;
     }
 
+    /// Writes one empty line after a written line, for a blank input line
+    /// (read at least one byte ago: the cursor stays behind the reader).
+    fn blank_line(&mut self) {
+        let after_line =
+            self.w >= 2 && self.buf[self.w - 1] == b'\n' && self.buf[self.w - 2] != b'\n';
+        if after_line {
+            self.put(b"\n");
+        }
+    }
+
     fn finish(mut self) -> String {
         if self.w > 0 && self.buf[self.w - 1] == b'\n' {
             self.w -= 1;
@@ -195,7 +205,9 @@ fn decode_reference(name: &str) -> Option<char> {
 }
 
 /// Normalises a text dump in place: one trimmed line per non-empty input
-/// line, white space runs collapsed, control characters removed.
+/// line, white space runs collapsed, control characters removed. A run of
+/// blank lines between two lines becomes one empty line ([`blocks`] marks
+/// the line under it).
 pub fn normalise_lines(text: String) -> String {
     let mut out = LineWriter::new(text.into_bytes());
     let len = out.buf.len();
@@ -207,7 +219,11 @@ pub fn normalise_lines(text: String) -> String {
             .map_or(len, |k| start + k);
         out.text(start..end, false);
         if end < len {
-            out.newline();
+            if out.line_open {
+                out.newline();
+            } else {
+                out.blank_line();
+            }
         }
         start = end + 1;
     }
@@ -318,12 +334,16 @@ pub fn blocks(lines: &str) -> Vec<Block<'_>> {
     // Sized once: a doubling vector overshoots by up to half on a page of
     // hundreds of thousands of lines.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1);
-    out.extend(
-        lines
-            .split('\n')
-            .filter(|l| !l.is_empty())
-            .map(|l| Block::new(l, BlockKind::Line)),
-    );
+    let mut gap = false;
+    for l in lines.split('\n') {
+        if l.is_empty() {
+            gap = !out.is_empty();
+            continue;
+        }
+        let mut b = Block::new(l, BlockKind::Line);
+        b.gap_before = std::mem::take(&mut gap);
+        out.push(b);
+    }
     out
 }
 
@@ -494,12 +514,27 @@ mod tests {
     fn normalises_lines_like_text_dump() {
         let text = "  a  b \r\n\n\tc\u{0}d\u{200B}e\r\n\u{FEFF}中\u{3000}文\n";
         let t = normalise_lines(text.to_string());
+        // the blank line stays, as one empty line
+        assert_eq!(t, "a b\n\nc d e\n中 文");
         let expected: Vec<String> = text
             .lines()
             .map(crate::text_dump::clean_line)
             .filter(|l| !l.is_empty())
             .collect();
-        assert_eq!(t, expected.join("\n"));
+        let lines: Vec<&str> = t.split('\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn blank_lines_mark_the_line_under_them() {
+        let t = normalise_lines("\n\nhead\n\n \n\npara one\nitem\n".to_string());
+        assert_eq!(t, "head\n\npara one\nitem");
+        let read = blocks(&t);
+        let gaps: Vec<(&str, bool)> = read.iter().map(|b| (&*b.text, b.gap_before)).collect();
+        assert_eq!(gaps, [("head", false), ("para one", true), ("item", false)]);
+        let dump = crate::text_dump::blocks("head\n\n \npara one\nitem");
+        let gaps: Vec<bool> = dump.iter().map(|b| b.gap_before).collect();
+        assert_eq!(gaps, [false, true, false]);
     }
 
     #[test]

@@ -514,7 +514,11 @@ fn is_byline_folded(text: &str, folded: &str) -> bool {
     let f = f.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '(' | '[' | '【' | '■' | '◆' | '●' | '▲')
     });
+    // Reporter and editor may share the line (`某报记者|某某 某报编辑|某某`).
     byline_re().is_match(f)
+        || (f.split_whitespace().count() >= 2
+            && f.split_whitespace()
+                .all(|part| ROLES.iter().any(|r| part.contains(r)) && byline_re().is_match(part)))
 }
 
 /// Byte range of a photo credit that ends a caption (`…。图片来源：…`,
@@ -533,7 +537,16 @@ pub fn credit_tail(text: &str) -> Option<std::ops::Range<usize>> {
     if matches!(fchars.last(), Some(')') | Some(']')) {
         if let Some(open) = fchars.iter().rposition(|&c| c == '(' || c == '[') {
             let inner: String = fchars[open + 1..fchars.len() - 1].iter().collect();
-            if open > 0 && char_len(&inner) <= 40 && PAREN_CREDIT.iter().any(|w| inner.contains(w))
+            // (`(Image courtesy of A Long Laboratory Name/Jo Roe)` runs longer)
+            let limit =
+                if inner.starts_with("image courtesy") || inner.starts_with("photo courtesy") {
+                    80
+                } else {
+                    40
+                };
+            if open > 0
+                && char_len(&inner) <= limit
+                && PAREN_CREDIT.iter().any(|w| inner.contains(w))
             {
                 // a photographer's credit may stand before it
                 // (`…。記者某某攝（資料照）`)
@@ -604,6 +617,10 @@ pub(crate) fn drop_tail(work: &mut Work<'_>, i: usize, start: usize, reason: Dro
 
 fn is_credit_line(text: &str) -> bool {
     let n = char_len(text);
+    // A chart's sources and maker (`Data: Some Agency; Chart: Some Desk`).
+    if n <= 120 && text.starts_with("Data: ") && text.contains("; Chart: ") {
+        return true;
+    }
     if n > 50 {
         return false;
     }
@@ -623,6 +640,7 @@ fn is_credit_line(text: &str) -> bool {
         || CREDIT.iter().any(|c| opened.starts_with(c))
         || t.starts_with("image:")
         || t.starts_with("photo:")
+        || t.starts_with("illustration:")
         // A credit names a source (`图:某某社`); a chart's caption runs longer.
         || ((t.starts_with("图片:") || t.starts_with("图:")) && n <= 16)
         || t.starts_with("图/")
@@ -913,6 +931,124 @@ fn reach_headline_past_menu(
     } else {
         window
     }
+}
+
+/// A signature under a headline: `By Jane Roe and John Doe`, a
+/// reporter's byline (`記者某某／台北報導`), or reporters with their places.
+fn is_signature(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("By ") && is_meta_line(t)) || is_byline(t) || is_located_byline(t)
+}
+
+/// Where a dump's article starts under a long head of menus: the last
+/// headline with at most two prose lines above it that is signed
+/// (a signature within four lines under it, with nothing shorter than the
+/// headline between) or dated and named (a short
+/// date line right over it, a person's name within two lines under it).
+/// Above it stand at least three lines; the two prose lines (a
+/// publisher's blurb, a promo) hold under a tenth of the page's text. Headline-shaped lines right over it (a kicker, the headline
+/// over a standfirst) stay with it.
+///
+/// The chrome pass calls this before it drops the bylines and dates the
+/// headline is known by; the head above it goes, the headline is the
+/// title.
+pub(crate) fn above_signed_headline(work: &mut Work) {
+    let alive = work.alive();
+    if alive.len() < 6
+        || alive
+            .iter()
+            .any(|&i| work.blocks[i].kind != BlockKind::Line)
+    {
+        return;
+    }
+    if let Some(stack) = signed_headline(work, &alive) {
+        let stack_start = stack.start;
+        work.drop_unprotected(alive[..stack_start].to_vec(), DropReason::Chrome);
+        // In Chinese the longest line of the stack is the headline (a
+        // kicker and a deck are shorter); in English the first (the
+        // standfirst under it is longer).
+        let k = if work.lang.is_chinese() {
+            stack
+                .rev()
+                .max_by_key(|&k| char_len(&work.blocks[alive[k]].text))
+                .unwrap_or(stack_start)
+        } else {
+            stack_start
+        };
+        let headline = &mut work.blocks[alive[k]];
+        headline.protected = true;
+        work.title = Some(strip_column_prefix(&headline.text));
+    }
+}
+
+fn signed_headline(work: &Work, alive: &[usize]) -> Option<std::ops::Range<usize>> {
+    let text = |k: usize| work.blocks[alive[k]].text.trim();
+    let prose = |t: &str| {
+        crate::chrome::is_body_paragraph(t)
+            && (has_inner_sentence_end(t) || t.ends_with(is_sentence_end))
+    };
+    let dated_line = |t: &str| find_date(t).is_some() || crate::chrome::is_dateline(t);
+    // Not a trail, a masthead or a labelled field, a slogan of clauses
+    // (`…，权威，专业，及时！`), a promo or a date.
+    let headline_shaped = |t: &str| {
+        is_headline(t, 12, 5)
+            && !t.contains(['›', '>', '»', '|', '/', '：'])
+            && !t.contains("www.")
+            && t.matches('，').count() < 2
+            && !crate::chrome::has_promo_words(&fold(t))
+            && !is_meta_line(t)
+            && !dated_line(t)
+    };
+    let total = work.alive_chars();
+    let (mut prose_lines, mut prose_chars) = (0, 0);
+    let mut found = None;
+    for k in 0..alive.len() {
+        if prose_lines > 2 || prose_chars * 10 > total {
+            break;
+        }
+        let t = text(k);
+        if k >= 3 && headline_shaped(t) {
+            let under = |n: usize| k + 1..(k + 1 + n).min(alive.len());
+            // Between headline and signature only a standfirst or a
+            // caption, longer than the headline (not menu entries), or a
+            // date line.
+            let signed = under(4)
+                .find(|&j| is_signature(text(j)))
+                .is_some_and(|sig| {
+                    (k + 1..sig).all(|j| {
+                        let between = text(j);
+                        char_len(between) > char_len(t) || dated_line(between)
+                    })
+                });
+            let over = text(k - 1);
+            // (a date under another headline is that one's)
+            let above_date = text(k - 2);
+            let dated = char_len(over) <= 40
+                && dated_line(over)
+                && !headline_shaped(above_date)
+                && under(2).any(|j| is_person_name(text(j)));
+            if signed || dated {
+                found = Some(k);
+            }
+        }
+        if prose(t) {
+            prose_lines += 1;
+            prose_chars += char_len(t);
+        }
+    }
+    // Headline lines stacked over it (a kicker, the headline over its
+    // standfirst or deck) stay with it.
+    found.map(|k| {
+        let mut top = k;
+        while top > 0 {
+            if headline_shaped(text(top - 1)) {
+                top -= 1;
+            } else {
+                break;
+            }
+        }
+        top..k + 1
+    })
 }
 
 /// A post's own head in a text dump: a headline, at most one short
@@ -1812,6 +1948,7 @@ impl MetadataFilter {
             work.title = Some(strip_column_prefix(&work.blocks[b].text));
             return;
         }
+
         // The headline is the longest title-like line before the first
         // body paragraph; shorter title-like lines above it are a site
         // banner or a section label (`Site Name Daily`, then the menu).
@@ -1945,6 +2082,10 @@ mod tests {
     #[test]
     fn stock_photo_credits() {
         assert!(is_credit_line("Photo by Jo Roe on Unsplash"));
+        assert!(is_credit_line("Illustration: Jo Roe/Example News"));
+        assert!(is_credit_line(
+            "Data: Example Statistics Office; Chart: Example Visuals"
+        ));
         assert!(is_credit_line("Image by Ann Example via Pexels"));
         assert!(!is_credit_line(
             "Photo by Jo Roe, taken at the plant in May"
@@ -2190,6 +2331,8 @@ mod tests {
         assert!(is_byline("北岸日報 記者吳小明／新竹報導2024-05-06 08:15"));
         assert!(is_byline("本报记者 刘洋、通讯员 何平"));
         assert!(is_byline("■本報記者 梁某某"));
+        assert!(is_byline("某报记者|林某某 某报编辑|吴某某"));
+        assert!(!is_byline("某报记者|林某某 表示，订单增长"));
         assert!(is_byline("東岸財訊記者王小明 高雄"));
         assert!(is_dated_row("原创 2024-03-02 10:15 · 某某科技 · 来自上海"));
         assert!(!is_dated_row("2024-03-02 10:15 某某科技"));

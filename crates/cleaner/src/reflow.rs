@@ -40,7 +40,8 @@ pub fn wrap_width(text: &str) -> Option<usize> {
         if line.len() > 8 * MAX_WIDTH {
             return None;
         }
-        if !line.is_empty() {
+        // a text browser's numbered list of link targets is not text
+        if !line.is_empty() && !is_link_reference(line) {
             lines += 1;
             // a line of 20 bytes or more may be 20 columns wide: only
             // those are measured
@@ -89,6 +90,18 @@ pub fn wrap_width(text: &str) -> Option<usize> {
     let printed = text.contains('\u{c}') || page_numbers >= 3;
     let printed_wrapped = printed && wraps * 5 >= voters * 2 && wraps * 6 >= long_lines;
     (wraps >= MIN_WRAPS && (wrapped || printed_wrapped)).then_some(limit)
+}
+
+/// An entry of a text browser's reference list: `  12. https://…`.
+fn is_link_reference(line: &str) -> bool {
+    let t = line.trim_start();
+    t.split_once(". ").is_some_and(|(n, rest)| {
+        (1..=4).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+            && (rest.starts_with("http://")
+                || rest.starts_with("https://")
+                || rest.starts_with("file://"))
+    })
 }
 
 /// A PDF page's number alone on a line: `3 / 18`, `- 3 -`.
@@ -336,6 +349,18 @@ mod tests {
             out.push_str("\n\n");
         }
         out
+    }
+
+    #[test]
+    fn a_text_browsers_reference_list_does_not_outvote_the_wraps() {
+        let mut page = wrapped_article();
+        page.push_str("References\n\n");
+        for n in 1..=200 {
+            page.push_str(&format!("  {n}. https://news.example.com/section/{n}\n"));
+        }
+        assert!(wrap_width(&page).is_some());
+        assert!(is_link_reference("  12. https://example.com/a"));
+        assert!(!is_link_reference("12. The first point of the list"));
     }
 
     #[test]

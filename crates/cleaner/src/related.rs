@@ -97,6 +97,7 @@ const HEADERS: &[&str] = &[
     "read next",
     "also read",
     "must read",
+    "go deeper",
 ];
 
 /// Endings of channel headers in news portals.
@@ -130,8 +131,12 @@ fn bullet_re() -> &'static Regex {
 }
 
 fn is_header(text: &str) -> bool {
-    char_len(text) <= 24
-        && (contains_any(&fold(text), HEADERS) || is_more_header(text))
+    let folded = fold(text);
+    // `Don't miss these stories from …` runs longer than a header word
+    let dont_miss = (folded.starts_with("don't miss") || folded.starts_with("don’t miss"))
+        && char_len(text) <= 60;
+    (char_len(text) <= 24 || dont_miss)
+        && (contains_any(&folded, HEADERS) || is_more_header(text) || dont_miss)
         && !text.trim_end().ends_with(['。', '.'])
 }
 
@@ -370,6 +375,8 @@ impl Detector for RelatedFilter {
     }
 
     fn run(&self, work: &mut Work<'_>) {
+        // before a `continue reading` header takes the card's head alone
+        crate::chrome::next_story_cards(work);
         self.header_sections(work);
         self.inline_links(work);
         self.bullet_runs(work);
@@ -563,10 +570,15 @@ impl RelatedFilter {
                 // has an item, in the article's middle (a `相关文章：` box of
                 // one link between two sections), unless it is written as a
                 // headline in two halves or is a bare call (`點我看更多`).
+                // In a dump that sets paragraphs apart with blank lines, a
+                // line set apart from items that were not is no item,
+                // whatever its shape.
+                let set_apart =
+                    work.blocks[j].gap_before && items.iter().all(|&x| !work.blocks[x].gap_before);
                 let subhead_after_item = (!early || inline_box)
                     && !items.is_empty()
                     && (8..=40).contains(&char_len(t))
-                    && !two_halves(t)
+                    && (!two_halves(t) || set_apart)
                     && !is_stamp_line(t);
                 // Under an inline box's header one paragraph is enough (a
                 // caption may follow it).
@@ -1230,6 +1242,9 @@ mod tests {
         ));
         assert!(is_inline_link(
             "Read more: Chipmaker doubles packaging output in a year"
+        ));
+        assert!(is_inline_link(
+            "Go deeper: Grid queues stretch past five years in three states"
         ));
         assert!(!is_inline_link(
             "Related: the company also said it would raise prices."

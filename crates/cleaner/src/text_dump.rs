@@ -10,8 +10,9 @@ use crate::doc::{Block, BlockKind};
 use crate::reflow;
 use std::borrow::Cow;
 
-/// Splits `text` into one block per non-empty line. A line that is already
-/// clean is borrowed, not copied. A dump wrapped at a fixed width gets one
+/// Splits `text` into one block per non-empty line, each marked when a
+/// blank line stood above it. A line that is already clean is borrowed,
+/// not copied. A dump wrapped at a fixed width gets one
 /// block per paragraph instead: its wrapped lines are joined back.
 pub fn blocks(text: &str) -> Vec<Block<'_>> {
     if let Some(joined) = reflow::reflowed(text) {
@@ -22,17 +23,23 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             .map(|l| Block::new(Cow::Owned(l), BlockKind::Line))
             .collect();
     }
-    text.lines()
-        .map(|line| {
-            if is_clean(line) {
-                Cow::Borrowed(line)
-            } else {
-                Cow::Owned(clean_line(line))
-            }
-        })
-        .filter(|l| !l.is_empty())
-        .map(|l| Block::new(l, BlockKind::Line))
-        .collect()
+    let mut out: Vec<Block<'_>> = Vec::new();
+    let mut gap = false;
+    for line in text.lines() {
+        let l = if is_clean(line) {
+            Cow::Borrowed(line)
+        } else {
+            Cow::Owned(clean_line(line))
+        };
+        if l.is_empty() {
+            gap = !out.is_empty();
+            continue;
+        }
+        let mut b = Block::new(l, BlockKind::Line);
+        b.gap_before = std::mem::take(&mut gap);
+        out.push(b);
+    }
+    out
 }
 
 /// True when [`clean_line`] would return `line` unchanged.

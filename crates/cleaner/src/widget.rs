@@ -431,6 +431,16 @@ pub fn quote_chip_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
 fn is_duration(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^\d{1,2}:\d{2}(?::\d{2})?$").expect("static regex"));
+    re.is_match(text.trim()) || is_labelled_duration(text)
+}
+
+/// A player's label glued to its duration, shown twice, as a copy of the
+/// page prints it (`VIDEO2:3102:31`): label and duration in one.
+fn is_labelled_duration(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:VIDEO|Video)\d{1,2}:\d{2}(?:\d{1,2}:\d{2})?$").expect("static regex")
+    });
     re.is_match(text.trim())
 }
 
@@ -495,15 +505,20 @@ pub fn video_cards(work: &mut Work) {
     let mut cards = Vec::new();
     let mut k = 0;
     while k < alive.len() {
-        if text(k).len() > 24 || !is_video_label(&work.blocks[alive[k]].folded()) {
+        let glued = is_labelled_duration(text(k));
+        if !glued && (text(k).len() > 24 || !is_video_label(&work.blocks[alive[k]].folded())) {
             k += 1;
             continue;
         }
         // The duration: under the label, or under one or two title lines.
-        let Some(first) = (k + 1..alive.len().min(k + 4))
-            .take_while(|&d| is_duration(text(d)) || is_card_line(text(d)))
-            .find(|&d| is_duration(text(d)))
-        else {
+        let duration = if glued {
+            Some(k)
+        } else {
+            (k + 1..alive.len().min(k + 4))
+                .take_while(|&d| is_duration(text(d)) || is_card_line(text(d)))
+                .find(|&d| is_duration(text(d)))
+        };
+        let Some(first) = duration else {
             k += 1;
             continue;
         };
@@ -512,8 +527,12 @@ pub fn video_cards(work: &mut Work) {
             end += 1;
         }
         let captions_end = (end + 2).min(alive.len());
+        // Under a label glued to its duration the title may run long (a
+        // copy joins its wrapped lines) but ends no sentence.
+        let title_under_glued =
+            |t: &str| glued && char_len(t) <= 160 && !t.trim_end().ends_with(is_sentence_end);
         while end < captions_end
-            && is_card_line(text(end))
+            && (is_card_line(text(end)) || (end == first + 1 && title_under_glued(text(end))))
             && !is_video_label(&work.blocks[alive[end]].folded())
         {
             end += 1;
@@ -1320,6 +1339,20 @@ mod tests {
             "Up Next",
             "What a quiet quarter means for chip stocks",
             "01:58",
+            BODY,
+        ];
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        video_cards(&mut w);
+        assert_eq!(w.alive_texts(), vec![BODY, BODY]);
+    }
+
+    #[test]
+    fn a_copied_players_label_glued_to_its_durations() {
+        let lines = [
+            BODY,
+            "VIDEO2:3102:31",
+            "Example Micro CEO: backlog keeps growing",
+            "Evening Markets",
             BODY,
         ];
         let mut w = Work::of_lines(&lines, BlockKind::Line);
