@@ -23,7 +23,11 @@
 //! truncated teaser with its expander on the next line, short links ending
 //! in `>>`, player controls and icon alt text, a photo's licensing link
 //! and gallery position inside its caption, a newsletter's
-//! view-in-browser link and numbered issue contents. It calls, in order,
+//! view-in-browser link and numbered issue contents. Also: a lone blurb
+//! in a menu (a publisher's line in its brand list) with a menu entry over
+//! it, a box closed by its `see all` link (`查看全部…`: a widget's title,
+//! table header and rows), and an ad box from its label down to its button
+//! (`贊助廣告`, the pitch, the advertiser, `立即了解`). It calls, in order,
 //! the video cards and quote widgets of [`crate::widget`] and the
 //! transcript notes of [`crate::transcript`] first, the line tests of
 //! printed and mailed pages from [`crate::printed`] in its line loop, and

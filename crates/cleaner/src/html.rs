@@ -6,7 +6,10 @@
 //! screen-reader-only
 //! text, `nav`, `footer`, `aside`, forms, navigation roles, and elements
 //! whose class, id or `data-testid` reads as chrome: comment, share,
-//! sidebar, related, promo, credit, copyright, …), flattening the rest into
+//! sidebar, related, promo, credit, copyright, …; a generated token of
+//! one- and two-letter pieces such as `Zi_ad_ar_iR` names nothing, and a
+//! box named for the paywall that holds a few paragraphs is the article
+//! behind it), flattening the rest into
 //! blocks at block-element boundaries (`p`, `h1-6`, `li`, `figcaption`,
 //! `blockquote`, `pre`, `div`, `br`, …; a data-table row is one block, its
 //! cells separated by spaces), and choosing the article container the way

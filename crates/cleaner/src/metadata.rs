@@ -24,7 +24,11 @@
 //! contribution credit (`… contributed to this report.`, `Reporting by …;
 //! Editing by …`) and a WeChat head row (`原创 <account>`). The dump's
 //! headline is looked for past a long menu: menu items (a word or two) do
-//! not use up the window of lines that may hold it.
+//! not use up the window of lines that may hold it; and a headline signed
+//! by a byline within four lines (or with a date over it and a name under
+//! it) under a head of menus ends that head wherever it stands
+//! ([`above_signed_headline`], called by the chrome pass before bylines
+//! go).
 //! Must not know: site names; anything about the body text itself.
 
 use crate::doc::{BlockKind, Detector, Work};

@@ -4,7 +4,9 @@
 //! browser's save, a mail archive, a print view) and which line breaks are
 //! wraps. A break is a wrap when the next line's first word would not have
 //! fitted on the line before (the test a reflowing reader uses), both lines
-//! share one indent, and the next line starts no list item. Everything else
+//! share one indent, and the next line starts no list item. A text
+//! browser's numbered reference list (`12. https://…`) does not count
+//! among the lines the wraps are weighed against. Everything else
 //! (blank lines, headings, list items, short last lines) stays a break.
 //! Must not know: what is noise; HTML; how lines are cleaned.
 

@@ -11,7 +11,11 @@
 //! (6) a series box: `This post is part 3 of 4 in the series …` and the
 //! list of the series' posts under it, (7) a teaser card between the
 //! article's paragraphs: a heading that is one link to another story and
-//! its short standfirst.
+//! its short standfirst, (8) the next story's card under an endless page
+//! (headline, byline or date, opening paragraph, `閱讀全文`; found by
+//! [`crate::chrome::next_story_cards`] before a `繼續閱讀` header takes its
+//! head alone). In a dump that sets paragraphs apart with blank lines, a
+//! line set apart from list items that were not ends the list.
 //! Must not know: site names; disclaimers (cut earlier); duplicates inside
 //! the body (the duplicate detector).
 

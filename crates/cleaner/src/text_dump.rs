@@ -1,7 +1,8 @@
 //! Text dumps -> blocks: one block per non-empty line.
 //!
 //! Owns: splitting a plain-text page into line blocks, trimming them and
-//! removing control characters. A paragraph in a dump is one line; very long
+//! removing control characters, and marking a line that had a blank line
+//! above it ([`crate::doc::Block::gap_before`]). A paragraph in a dump is one line; very long
 //! lines stay whole (detectors work inside them at clause level). In a dump
 //! wrapped at a fixed width, a paragraph is the run of lines `reflow` joins.
 //! Must not know: what is noise; HTML.
