@@ -2818,6 +2818,10 @@ pub(crate) fn next_story_cards(work: &mut Work) {
     let alive = work.alive();
     let mut drop = Vec::new();
     for k in 5..alive.len() {
+        // the link is short: longer blocks need no folding
+        if work.blocks[alive[k]].text.len() > 24 {
+            continue;
+        }
         let f = work.blocks[alive[k]].folded();
         if !matches!(
             f.trim(),

@@ -51,17 +51,21 @@ pub struct Block<'a> {
     /// Set by a detector that decided the block is certainly article text
     /// (the title line); later detectors leave it alone.
     pub protected: bool,
-    /// A text dump had a blank line right above this line (0 for HTML):
-    /// dumps that keep blank lines set paragraphs apart with them, not the
-    /// items of a list.
-    pub gap_before: bool,
+    /// [`GAP_BEFORE`] and [`NO_FOLD_CACHE`]: two flags in one byte keep a
+    /// block at 48 bytes (pages of a million lines hold a million blocks).
+    flags: u8,
     /// `fold(text)`, computed once for all detectors; reset by the `Work`
     /// methods that edit `text` (detectors must edit through them).
     folded: std::cell::OnceCell<Box<str>>,
-    /// Whether `folded` may be kept: not on a huge page, where the cache
-    /// would be a second copy of the whole text ([`FOLD_CACHE_MAX_BYTES`]).
-    cache_folded: bool,
 }
+
+/// A text dump had a blank line right above this line (never for HTML):
+/// dumps that keep blank lines set paragraphs apart with them, not the
+/// items of a list.
+const GAP_BEFORE: u8 = 1;
+/// `folded` is not kept: on a huge page the cache would be a second copy
+/// of the whole text ([`FOLD_CACHE_MAX_BYTES`]).
+const NO_FOLD_CACHE: u8 = 2;
 
 /// Pages whose blocks hold more text than this fold each block when asked
 /// instead of keeping the folded copy: memory stays about one copy of the
@@ -76,9 +80,22 @@ impl<'a> Block<'a> {
             link_chars: 0,
             alive: true,
             protected: false,
-            gap_before: false,
+            flags: 0,
             folded: std::cell::OnceCell::new(),
-            cache_folded: true,
+        }
+    }
+
+    /// Whether a blank line stood right above this line of a text dump.
+    pub fn gap_before(&self) -> bool {
+        self.flags & GAP_BEFORE != 0
+    }
+
+    /// Marks a line of a text dump that had a blank line above it.
+    pub fn set_gap_before(&mut self, gap: bool) {
+        if gap {
+            self.flags |= GAP_BEFORE;
+        } else {
+            self.flags &= !GAP_BEFORE;
         }
     }
 
@@ -88,7 +105,7 @@ impl<'a> Block<'a> {
         if let Some(f) = self.folded.get() {
             return Cow::Borrowed(f);
         }
-        if !self.cache_folded {
+        if self.flags & NO_FOLD_CACHE != 0 {
             return Cow::Owned(crate::script::fold(&self.text));
         }
         Cow::Borrowed(
@@ -156,7 +173,7 @@ impl<'a> Work<'a> {
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
         if bytes > FOLD_CACHE_MAX_BYTES {
             for b in &mut blocks {
-                b.cache_folded = false;
+                b.flags |= NO_FOLD_CACHE;
             }
         }
         Work {
@@ -367,6 +384,22 @@ fn trace_drops() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_block_stays_at_48_bytes() {
+        assert_eq!(std::mem::size_of::<Block<'_>>(), 48);
+    }
+
+    #[test]
+    fn the_gap_flag_leaves_the_fold_cache_alone() {
+        let mut b = Block::new("某某", BlockKind::Line);
+        b.set_gap_before(true);
+        assert!(b.gap_before());
+        b.flags |= NO_FOLD_CACHE;
+        b.set_gap_before(false);
+        assert!(!b.gap_before() && b.flags & NO_FOLD_CACHE != 0);
+    }
 
     #[test]
     fn tidy_spaces_keeps_english_quotes_apart_and_glues_chinese_ones() {

@@ -19,8 +19,9 @@
 //! character, white space runs become one space), so no byte is overwritten
 //! before it has been read.
 
-use crate::doc::{Block, BlockKind};
+use crate::doc::Block;
 use model::Span;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Elements whose content is never text (kept in sync with the DOM path's
@@ -334,16 +335,7 @@ pub fn blocks(lines: &str) -> Vec<Block<'_>> {
     // Sized once: a doubling vector overshoots by up to half on a page of
     // hundreds of thousands of lines.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', lines.as_bytes()).count() + 1);
-    let mut gap = false;
-    for l in lines.split('\n') {
-        if l.is_empty() {
-            gap = !out.is_empty();
-            continue;
-        }
-        let mut b = Block::new(l, BlockKind::Line);
-        b.gap_before = std::mem::take(&mut gap);
-        out.push(b);
-    }
+    crate::text_dump::push_lines(&mut out, lines.split('\n').map(Cow::Borrowed));
     out
 }
 
@@ -530,10 +522,10 @@ mod tests {
         let t = normalise_lines("\n\nhead\n\n \n\npara one\nitem\n".to_string());
         assert_eq!(t, "head\n\npara one\nitem");
         let read = blocks(&t);
-        let gaps: Vec<(&str, bool)> = read.iter().map(|b| (&*b.text, b.gap_before)).collect();
+        let gaps: Vec<(&str, bool)> = read.iter().map(|b| (&*b.text, b.gap_before())).collect();
         assert_eq!(gaps, [("head", false), ("para one", true), ("item", false)]);
         let dump = crate::text_dump::blocks("head\n\n \npara one\nitem");
-        let gaps: Vec<bool> = dump.iter().map(|b| b.gap_before).collect();
+        let gaps: Vec<bool> = dump.iter().map(|b| b.gap_before()).collect();
         assert_eq!(gaps, [false, true, false]);
     }
 

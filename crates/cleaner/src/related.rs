@@ -135,13 +135,17 @@ fn bullet_re() -> &'static Regex {
 }
 
 fn is_header(text: &str) -> bool {
-    let folded = fold(text);
+    if text.len() > 240 || text.trim_end().ends_with(['。', '.']) {
+        return false;
+    }
+    let n = char_len(text);
     // `Don't miss these stories from …` runs longer than a header word
-    let dont_miss = (folded.starts_with("don't miss") || folded.starts_with("don’t miss"))
-        && char_len(text) <= 60;
-    (char_len(text) <= 24 || dont_miss)
-        && (contains_any(&folded, HEADERS) || is_more_header(text) || dont_miss)
-        && !text.trim_end().ends_with(['。', '.'])
+    let t = text.trim_start();
+    let dont_miss = n <= 60 && {
+        let head = t.chars().take(10).collect::<String>().to_lowercase();
+        head == "don't miss" || head == "don’t miss"
+    };
+    dont_miss || (n <= 24 && (contains_any(&fold(text), HEADERS) || is_more_header(text)))
 }
 
 /// A related header, a colon and a headline (`延伸閱讀：<headline>`,
@@ -577,8 +581,8 @@ impl RelatedFilter {
                 // In a dump that sets paragraphs apart with blank lines, a
                 // line set apart from items that were not is no item,
                 // whatever its shape.
-                let set_apart =
-                    work.blocks[j].gap_before && items.iter().all(|&x| !work.blocks[x].gap_before);
+                let set_apart = work.blocks[j].gap_before()
+                    && items.iter().all(|&x| !work.blocks[x].gap_before());
                 let subhead_after_item = (!early || inline_box)
                     && !items.is_empty()
                     && (8..=40).contains(&char_len(t))
@@ -1216,6 +1220,8 @@ mod tests {
         assert!(is_header("More market briefs"));
         assert!(is_header("您可能還喜歡"));
         assert!(is_header("更多TVBS報導"));
+        assert!(is_header("Don’t miss these stories from our research desk"));
+        assert!(!is_header("Don't miss the keynote, the company said."));
         assert!(is_header("更多某某新闻"));
         assert!(is_header("更多问答") && is_header("熱門提問"));
         assert!(!is_header("更多企业将在明年加入报道"));

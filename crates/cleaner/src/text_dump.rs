@@ -16,31 +16,37 @@ use std::borrow::Cow;
 /// not copied. A dump wrapped at a fixed width gets one
 /// block per paragraph instead: its wrapped lines are joined back.
 pub fn blocks(text: &str) -> Vec<Block<'_>> {
-    if let Some(joined) = reflow::reflowed(text) {
-        return joined
-            .lines()
-            .map(clean_line)
-            .filter(|l| !l.is_empty())
-            .map(|l| Block::new(Cow::Owned(l), BlockKind::Line))
-            .collect();
-    }
     let mut out: Vec<Block<'_>> = Vec::new();
+    if let Some(joined) = reflow::reflowed(text) {
+        push_lines(&mut out, joined.lines().map(|l| Cow::Owned(clean_line(l))));
+        return out;
+    }
+    push_lines(
+        &mut out,
+        text.lines().map(|line| {
+            if is_clean(line) {
+                Cow::Borrowed(line)
+            } else {
+                Cow::Owned(clean_line(line))
+            }
+        }),
+    );
+    out
+}
+
+/// Appends one block per non-empty line of `lines` (already clean), each
+/// marked when an empty line stood above it.
+pub(crate) fn push_lines<'a>(out: &mut Vec<Block<'a>>, lines: impl Iterator<Item = Cow<'a, str>>) {
     let mut gap = false;
-    for line in text.lines() {
-        let l = if is_clean(line) {
-            Cow::Borrowed(line)
-        } else {
-            Cow::Owned(clean_line(line))
-        };
+    for l in lines {
         if l.is_empty() {
             gap = !out.is_empty();
             continue;
         }
         let mut b = Block::new(l, BlockKind::Line);
-        b.gap_before = std::mem::take(&mut gap);
+        b.set_gap_before(std::mem::take(&mut gap));
         out.push(b);
     }
-    out
 }
 
 /// True when [`clean_line`] would return `line` unchanged.
