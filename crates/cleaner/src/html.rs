@@ -2889,6 +2889,54 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_after_links_set_between_them_stay() {
+        let p = |n: u32| {
+            format!("某廠第{n}期廠房今年動工，預計後年量產，法人估算完工後月產能可再增加一成，設備廠訂單能見度同步拉長。")
+        };
+        let body = format!(
+            "{}<br><br><strong><a href=\"/a\">►某公司明年放量 客戶搶首批產能</a></strong><br><br>{}<br><br><strong><a href=\"/b\">►另一家公司財報亮眼 下季營收看增</a></strong><br><br>{}<br><br>{}<br><br>{}",
+            p(1),
+            p(2),
+            p(3),
+            p(4),
+            p(5)
+        );
+        let page = format!(
+            "<html><body><article><h1>某廠先進封裝二期動土</h1><div class=\"newsdetail\">{body}</div></article></body></html>"
+        );
+        let doc = crate::clean("page", &page);
+        for n in 1..=5 {
+            assert!(doc.text.contains(&p(n)), "paragraph {n} lost: {}", doc.text);
+        }
+        assert!(!doc.text.contains("►"), "{}", doc.text);
+    }
+
+    #[test]
+    fn a_paywall_box_holding_the_story_is_the_story() {
+        let para = |n: u32| {
+            format!("<p>Paragraph {n}: the supplier said its packaging lines were booked through next year, and customers had agreed to pay more for capacity that arrives early.</p>")
+        };
+        let story: String = (1..=6).map(para).collect();
+        let sidebar: String = (1..=40)
+            .map(|n| format!("<li><a href=\"/s{n}\">Another headline about memory prices number {n} this week</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h1>Supplier raises prices</h1><div class=\"paywall shareable\">{story}<div class=\"newsletter-inline\"><h4>Chip Notes</h4><p>Our weekly guide to the chip business, delivered free every Tuesday.</p></div></div></article><aside><ul>{sidebar}</ul></aside></body></html>"
+        );
+        let doc = crate::clean("page", &page);
+        assert!(
+            doc.text.contains("Paragraph 1:") && doc.text.contains("Paragraph 6:"),
+            "{}",
+            doc.text
+        );
+        assert!(
+            !doc.text.contains("delivered free every Tuesday"),
+            "{}",
+            doc.text
+        );
+    }
+
+    #[test]
     fn a_highlighters_comment_token_is_code() {
         assert!(is_code_token_class("hljs-comment"));
         assert!(is_code_token_class("token comment"));

@@ -2427,6 +2427,101 @@ mod tests {
     }
 
     #[test]
+    fn a_signed_headline_ends_a_long_head_of_menus() {
+        let mut page = String::from("Skip to main content\n");
+        for item in [
+            "World",
+            "Business",
+            "Markets",
+            "Technology",
+            "Israel and Hamas at War",
+            "Ukraine and Russia at War",
+            "Browse Business",
+            "Future of Money",
+            "Carbon Markets",
+            "Emerging Markets",
+            "Sign up for our daily newsletter",
+            "Register for free access to more articles",
+            "Boards, Policy & Regulation",
+            "Land Use & Biodiversity",
+            "Sustainable Finance & Reporting",
+            "Society and Equity at Work",
+            "Technology",
+            "Artificial Intelligence",
+        ] {
+            page.push_str(item);
+            page.push('\n');
+        }
+        page.push_str(
+            "Regulators clear two chipmakers to ship accelerators to Gulf data centers\n",
+        );
+        page.push_str("By Jo Roe and Ann Poe\n5 min read\nSummary\n");
+        page.push_str("Licenses cover seventy thousand accelerators for two buyers\n");
+        page.push_str("Buyers must reserve capacity for domestic firms, allow audits\n");
+        for n in 1..=4 {
+            page.push_str(&format!("Paragraph {n}: the licenses cover tens of thousands of accelerators, and each buyer must keep a share of the capacity for domestic firms, officials said.\n"));
+        }
+        let lines: Vec<&str> = page.lines().collect();
+        let mut w = Work::of_lines(&lines, BlockKind::Line);
+        above_signed_headline(&mut w);
+        let kept = w.alive_texts();
+        assert!(
+            kept[0].starts_with("Regulators clear two chipmakers"),
+            "{kept:?}"
+        );
+        assert!(!kept
+            .iter()
+            .any(|t| t.contains("Hamas") || t.contains("Register for free")));
+        assert_eq!(
+            w.title.as_deref(),
+            Some("Regulators clear two chipmakers to ship accelerators to Gulf data centers")
+        );
+        // through the whole chain the headline stays once and the menus go
+        let doc = crate::clean("dump", &page);
+        assert!(
+            doc.text.starts_with("Regulators clear two chipmakers"),
+            "{}",
+            doc.text
+        );
+        assert!(!doc.text.contains("Hamas"));
+    }
+
+    #[test]
+    fn a_blurb_in_a_brand_list_goes_with_it() {
+        let mut page = String::from("Skip to Main Content\nAbout Us\n");
+        page.push_str("Example Group is a global, diversified media company focused on creating and distributing news and information products.\n");
+        for item in [
+            "Daily Ledger",
+            "Weekly Markets",
+            "Money Watch",
+            "Investor Daily",
+            "Factbase",
+            "Newswires",
+            "Risk & Compliance",
+            "Mansion Pages",
+            "Financial News",
+        ] {
+            page.push_str(item);
+            page.push('\n');
+        }
+        for item in ["Latest", "World", "Business", "Tech", "TECH", "AI"] {
+            page.push_str(item);
+            page.push('\n');
+        }
+        page.push_str("Foundry Raises Prices for Chip Packaging as Demand Swamps Capacity\n");
+        for n in 1..=4 {
+            page.push_str(&format!("Paragraph {n}: the foundry told customers it would charge more next year for its packaging, according to people familiar with the matter.\n"));
+        }
+        let doc = crate::clean("dump", &page);
+        assert!(
+            !doc.text.contains("diversified media company"),
+            "{}",
+            doc.text
+        );
+        assert!(doc.text.contains("Paragraph 4:"));
+    }
+
+    #[test]
     fn a_dump_head_with_an_asking_headline_a_meta_row_and_an_account() {
         let body =
             "某晶片廠明年的先進封裝產能會再加三成，訂單已經排到年底，供應鏈普遍認為價格不會回落。";
