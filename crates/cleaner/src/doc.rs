@@ -311,6 +311,16 @@ impl<'a> Work<'a> {
     }
 
     /// Total chars of alive text.
+    /// Whether the blocks at `indices` are all dump lines (a text dump's,
+    /// not an HTML page's paragraphs, headings or rows).
+    pub fn lines_only(&self, indices: &[usize]) -> bool {
+        indices.iter().all(|&i| {
+            self.blocks
+                .get(i)
+                .is_some_and(|b| b.kind == BlockKind::Line)
+        })
+    }
+
     pub fn alive_chars(&self) -> usize {
         self.blocks
             .iter()

@@ -958,11 +958,7 @@ fn is_signature(text: &str) -> bool {
 /// title.
 pub(crate) fn above_signed_headline(work: &mut Work) {
     let alive = work.alive();
-    if alive.len() < 6
-        || alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if alive.len() < 6 || !work.lines_only(&alive) {
         return;
     }
     if let Some(stack) = signed_headline(work, &alive) {
@@ -1064,11 +1060,7 @@ fn signed_headline(work: &Work, alive: &[usize]) -> Option<std::ops::Range<usize
 /// The chrome pass calls this first, while the stamp is still there.
 pub(crate) fn above_post_head(work: &mut Work) {
     let alive = work.alive();
-    if alive.len() < 4
-        || alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if alive.len() < 4 || !work.lines_only(&alive) {
         return;
     }
     if above_answer(work, &alive) || above_signed_post(work, &alive) {
@@ -1592,10 +1584,7 @@ impl MetadataFilter {
     /// `一、背景`, `1. 標的`) stays.
     fn under_title(&self, work: &mut Work) {
         let alive = work.alive();
-        if alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-        {
+        if !work.lines_only(&alive) {
             return;
         }
         let Some(title) = alive.iter().position(|&i| work.blocks[i].protected) else {
@@ -1646,10 +1635,7 @@ impl MetadataFilter {
     /// labels.
     fn summary_box(&self, work: &mut Work) {
         let alive = work.alive();
-        if alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-        {
+        if !work.lines_only(&alive) {
             return;
         }
         let label = |t: &str| {

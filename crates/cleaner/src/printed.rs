@@ -351,10 +351,7 @@ pub(crate) fn is_page_footer(folded: &str) -> bool {
 /// paragraph go; the article's next subhead stays.
 pub(crate) fn page_briefs(work: &mut Work) {
     let alive = work.alive();
-    if alive
-        .iter()
-        .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if !work.lines_only(&alive) {
         return;
     }
     let dateline_led = |t: &str| {

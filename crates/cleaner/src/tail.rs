@@ -270,10 +270,7 @@ impl Detector for TailFilter {
         if alive.is_empty() {
             return;
         }
-        if alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-        {
+        if !work.lines_only(&alive) {
             trailing_bio_box(work, &alive);
             heading_at_end(work);
             return;

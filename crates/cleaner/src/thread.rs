@@ -19,7 +19,7 @@
 //! Must not know: site names; any other chrome.
 
 use crate::chrome::is_body_paragraph;
-use crate::doc::{BlockKind, Work};
+use crate::doc::Work;
 use crate::script::{char_len, han_count};
 use crate::stamp::{is_count_line, is_time_stamp};
 use model::DropReason;
@@ -43,11 +43,7 @@ fn is_chat_line(text: &str) -> bool {
 /// forwarded article, its headline and subheads) stay for the other rules.
 pub(crate) fn chat_messages(work: &mut Work) {
     let alive = work.alive();
-    if alive.len() < 8
-        || alive
-            .iter()
-            .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if alive.len() < 8 || !work.lines_only(&alive) {
         return;
     }
     let chat: Vec<usize> = alive
@@ -157,10 +153,7 @@ pub(crate) fn dominant_section(
 /// those posts.
 pub(crate) fn replies(work: &mut Work) {
     let alive = work.alive();
-    if alive
-        .iter()
-        .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if !work.lines_only(&alive) {
         return;
     }
     let heads = heads(work, &alive);
@@ -276,10 +269,7 @@ fn is_compact_count(t: &str) -> bool {
 /// Keeps the one post that holds most of a channel stream's prose.
 pub(crate) fn channel_posts(work: &mut Work) {
     let alive = work.alive();
-    if alive
-        .iter()
-        .any(|&i| work.blocks[i].kind != BlockKind::Line)
-    {
+    if !work.lines_only(&alive) {
         return;
     }
     let text = |i: usize| work.blocks[i].text.trim();
@@ -317,6 +307,7 @@ pub(crate) fn channel_posts(work: &mut Work) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::BlockKind;
 
     const POST: &str =
         "這週拜訪了幾家組裝廠，整理一下機櫃出貨的觀察：本季出貨比上季多三成，液冷機種比重明顯拉高，明年上半年可望再成長。";
